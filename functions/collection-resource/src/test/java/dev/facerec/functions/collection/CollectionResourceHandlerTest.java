@@ -1,0 +1,348 @@
+package dev.facerec.functions.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The handler end to end: real SDK Rekognition client against a JSON 1.1 wire stub, real HTTP PUT of the response
+ * to a local server playing the pre-signed URL.
+ */
+class CollectionResourceHandlerTest {
+
+    private static final int PLENTY_OF_TIME = 120_000;
+
+    private static RekognitionWireStub rekognition;
+    private static ResponseUrlServer cloudFormation;
+    private static CollectionResourceHandler handler;
+
+    @BeforeAll
+    static void startServers() throws IOException {
+        rekognition = new RekognitionWireStub();
+        cloudFormation = new ResponseUrlServer();
+        CloudFormationResponder responder = new CloudFormationResponder(HttpClient.newHttpClient(), Duration.ofMillis(10));
+        handler = new CollectionResourceHandler(rekognition.client(), responder, Duration.ofSeconds(1));
+    }
+
+    @AfterAll
+    static void stopServers() {
+        rekognition.close();
+        cloudFormation.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        rekognition.reset();
+        cloudFormation.reset();
+    }
+
+    @Test
+    void handleRequest_shouldCreateCollectionAndAnswerSuccess_whenCreate() throws IOException {
+        // WHEN
+        invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "retain"));
+
+        // THEN
+        assertThat(rekognition.hasCollection("faces-1")).isTrue();
+        ResponseUrlServer.Delivery answer = onlyAnswer();
+        assertThat(answer.method()).isEqualTo("PUT");
+        assertThat(answer.field("Status")).isEqualTo("SUCCESS");
+        assertThat(answer.field("PhysicalResourceId")).isEqualTo("faces-1");
+        assertThat(answer.field("RequestId")).isEqualTo("6c2b7e5e-create");
+        assertThat(answer.field("LogicalResourceId")).isEqualTo("FacesCollection");
+        assertThat(answer.field("StackId")).startsWith("arn:aws:cloudformation:us-east-1:000000000000:stack/");
+        assertThat(answer.data()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "Arn", "arn:aws:rekognition:us-east-1:000000000000:collection/faces-1",
+                "FaceModelVersion", RekognitionWireStub.FACE_MODEL_VERSION));
+    }
+
+    @Test
+    void handleRequest_shouldSendNoContentType_whenAnswering() throws IOException {
+        // WHEN
+        invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "retain"));
+
+        // THEN the pre-signed URL is signed without a content type
+        assertThat(onlyAnswer().headers().keySet()).noneMatch(name -> name.equalsIgnoreCase("Content-Type"));
+    }
+
+    @Test
+    void handleRequest_shouldAdoptCollection_whenCreateFindsItExisting() throws IOException {
+        // GIVEN a collection retained by an earlier stack
+        rekognition.addCollection("faces-1");
+
+        // WHEN
+        invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "retain"));
+
+        // THEN
+        assertThat(rekognition.calls()).containsExactly("DescribeCollection");
+        assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
+        assertThat(onlyAnswer().data()).containsEntry("Arn",
+                "arn:aws:rekognition:us-east-1:000000000000:collection/faces-1");
+    }
+
+    @Test
+    void handleRequest_shouldCreateNewCollectionAndKeepOldOne_whenUpdateChangesId() throws IOException {
+        // GIVEN
+        rekognition.addCollection("faces-old");
+
+        // WHEN
+        invoke("update", Map.of("physicalId", "faces-old", "collectionId", "faces-new", "removalPolicy", "destroy"));
+
+        // THEN the new id is the new physical id; the old collection is left to CloudFormation's Delete
+        assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
+        assertThat(onlyAnswer().field("PhysicalResourceId")).isEqualTo("faces-new");
+        assertThat(rekognition.hasCollection("faces-new")).isTrue();
+        assertThat(rekognition.hasCollection("faces-old")).isTrue();
+    }
+
+    @Test
+    void handleRequest_shouldOnlyDescribe_whenUpdateKeepsId() throws IOException {
+        // GIVEN
+        rekognition.addCollection("faces-1");
+
+        // WHEN
+        invoke("update", Map.of("physicalId", "faces-1", "collectionId", "faces-1", "removalPolicy", "retain"));
+
+        // THEN
+        assertThat(rekognition.calls()).containsExactly("DescribeCollection");
+        assertThat(onlyAnswer().field("PhysicalResourceId")).isEqualTo("faces-1");
+        assertThat(onlyAnswer().data()).containsKeys("Arn", "FaceModelVersion");
+    }
+
+    @Test
+    void handleRequest_shouldDeleteCollection_whenDeleteUnderDestroy() throws IOException {
+        // GIVEN
+        rekognition.addCollection("faces-1");
+
+        // WHEN
+        invoke("delete", Map.of("physicalId", "faces-1", "collectionId", "faces-1", "removalPolicy", "destroy"));
+
+        // THEN
+        assertThat(rekognition.hasCollection("faces-1")).isFalse();
+        assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
+        assertThat(onlyAnswer().field("PhysicalResourceId")).isEqualTo("faces-1");
+    }
+
+    @Test
+    void handleRequest_shouldKeepCollection_whenDeleteUnderRetain() throws IOException {
+        // GIVEN
+        rekognition.addCollection("faces-1");
+
+        // WHEN
+        invoke("delete", Map.of("physicalId", "faces-1", "collectionId", "faces-1", "removalPolicy", "retain"));
+
+        // THEN
+        assertThat(rekognition.calls()).isEmpty();
+        assertThat(rekognition.hasCollection("faces-1")).isTrue();
+        assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void handleRequest_shouldAnswerSuccess_whenDeleteFindsNoCollection() throws IOException {
+        // WHEN
+        invoke("delete", Map.of("physicalId", "faces-gone", "collectionId", "faces-gone", "removalPolicy", "destroy"));
+
+        // THEN
+        assertThat(rekognition.calls()).containsExactly("DeleteCollection");
+        assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void handleRequest_shouldAnswerFailedWithReason_whenRekognitionDeniesCreate() throws IOException {
+        // GIVEN
+        rekognition.failNext("CreateCollection", 400, "AccessDeniedException");
+
+        // WHEN
+        invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "destroy"));
+
+        // THEN the physical id is no collection id, so the rollback's Delete touches nothing
+        ResponseUrlServer.Delivery answer = onlyAnswer();
+        assertThat(answer.field("Status")).isEqualTo("FAILED");
+        assertThat(answer.field("Reason")).startsWith("AccessDeniedException: injected fault");
+        assertThat(answer.field("PhysicalResourceId")).isEqualTo("create-failed:6c2b7e5e-create");
+        assertThat(answer.data()).isEmpty();
+    }
+
+    @Test
+    void handleRequest_shouldTouchNothing_whenDeletingAFailedCreate() throws IOException {
+        // GIVEN
+        rekognition.addCollection("faces-1");
+
+        // WHEN
+        invoke("delete", Map.of("physicalId", "create-failed:6c2b7e5e-create", "collectionId", "faces-1",
+                "removalPolicy", "destroy"));
+
+        // THEN
+        assertThat(rekognition.calls()).isEmpty();
+        assertThat(rekognition.hasCollection("faces-1")).isTrue();
+        assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void handleRequest_shouldAnswerFailed_whenDeleteIsDenied() throws IOException {
+        // GIVEN
+        rekognition.addCollection("faces-1");
+        rekognition.failNext("DeleteCollection", 400, "AccessDeniedException");
+
+        // WHEN
+        invoke("delete", Map.of("physicalId", "faces-1", "collectionId", "faces-1", "removalPolicy", "destroy"));
+
+        // THEN
+        assertThat(onlyAnswer().field("Status")).isEqualTo("FAILED");
+        assertThat(onlyAnswer().field("PhysicalResourceId")).isEqualTo("faces-1");
+        assertThat(rekognition.hasCollection("faces-1")).isTrue();
+    }
+
+    @Test
+    void handleRequest_shouldAnswerFailed_whenCollectionIdIsInvalid() throws IOException {
+        // WHEN
+        invoke("create", Map.of("collectionId", "my faces/1", "removalPolicy", "retain"));
+
+        // THEN
+        assertThat(rekognition.calls()).isEmpty();
+        assertThat(onlyAnswer().field("Status")).isEqualTo("FAILED");
+        assertThat(onlyAnswer().field("Reason")).isEqualTo(
+                "IllegalArgumentException: CollectionId must match [a-zA-Z0-9_.-]{1,255}, got 'my faces/1'");
+    }
+
+    @Test
+    void handleRequest_shouldAnswerFailed_whenRemovalPolicyIsUnknown() throws IOException {
+        // WHEN
+        invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "snapshot"));
+
+        // THEN
+        assertThat(onlyAnswer().field("Reason")).isEqualTo(
+                "IllegalArgumentException: RemovalPolicy must be 'retain' or 'destroy', got 'snapshot'");
+    }
+
+    @Test
+    void handleRequest_shouldAnswerFailed_whenRequestTypeIsUnknown() throws IOException {
+        // GIVEN
+        String event = event("create", Map.of("collectionId", "faces-1", "removalPolicy", "retain"))
+                .replace("\"Create\"", "\"Replace\"");
+
+        // WHEN
+        handler.handleRequest(stream(event), new ByteArrayOutputStream(), new TestContext(PLENTY_OF_TIME));
+
+        // THEN
+        assertThat(onlyAnswer().field("Status")).isEqualTo("FAILED");
+        assertThat(onlyAnswer().field("Reason")).isEqualTo(
+                "IllegalArgumentException: RequestType must be Create, Update or Delete, got 'Replace'");
+    }
+
+    @Test
+    void handleRequest_shouldAnswerFailedInTime_whenRekognitionIsTooSlow() throws IOException {
+        // GIVEN 1.5 s left, of which 1 s is kept to answer, and Rekognition taking 3 s
+        rekognition.delayNext("DescribeCollection", Duration.ofSeconds(3));
+
+        // WHEN
+        long start = System.nanoTime();
+        invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "retain"), 1_500);
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        // THEN
+        assertThat(elapsedMillis).isLessThan(2_500);
+        assertThat(onlyAnswer().field("Status")).isEqualTo("FAILED");
+        assertThat(onlyAnswer().field("Reason"))
+                .startsWith("Timed out: Rekognition did not answer within 500 ms. See the log stream 2025/01/01/");
+    }
+
+    @Test
+    void handleRequest_shouldRetryTheAnswer_whenResponseUrlFailsOnce() throws IOException {
+        // GIVEN
+        cloudFormation.refuseNext(1, 503);
+
+        // WHEN
+        invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "retain"));
+
+        // THEN
+        assertThat(cloudFormation.deliveries()).hasSize(2)
+                .allSatisfy(delivery -> assertThat(delivery.field("Status")).isEqualTo("SUCCESS"));
+    }
+
+    @Test
+    void handleRequest_shouldThrow_whenAnswerCannotBeDelivered() {
+        // GIVEN
+        cloudFormation.refuseNext(3, 403);
+
+        // WHEN / THEN the invocation fails, so that Lambda retries it
+        assertThatThrownBy(() -> invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "retain")))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("after 3 attempts: HTTP 403");
+        assertThat(cloudFormation.deliveries()).hasSize(3);
+    }
+
+    @Test
+    void handleRequest_shouldLogAndReturn_whenEventIsNoCloudFormationRequest() {
+        // GIVEN
+        TestContext context = new TestContext(PLENTY_OF_TIME);
+
+        // WHEN
+        assertThatCode(() -> handler.handleRequest(stream("{\"Records\": []}"), new ByteArrayOutputStream(), context))
+                .doesNotThrowAnyException();
+
+        // THEN
+        assertThat(cloudFormation.deliveries()).isEmpty();
+        assertThat(rekognition.calls()).isEmpty();
+        assertThat(context.lines()).containsExactly(
+                "Ignored an event that is no CloudFormation request: the event has no ResponseURL");
+    }
+
+    @Test
+    void handleRequest_shouldLogAndReturn_whenEventIsNotJson() throws IOException {
+        // GIVEN
+        TestContext context = new TestContext(PLENTY_OF_TIME);
+
+        // WHEN
+        handler.handleRequest(stream("not json"), new ByteArrayOutputStream(), context);
+
+        // THEN
+        assertThat(cloudFormation.deliveries()).isEmpty();
+        assertThat(context.lines()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("Ignored an event that is no CloudFormation request: the event is not JSON");
+    }
+
+    private static void invoke(String fixture, Map<String, String> values) throws IOException {
+        invoke(fixture, values, PLENTY_OF_TIME);
+    }
+
+    private static void invoke(String fixture, Map<String, String> values, int remainingMillis) throws IOException {
+        handler.handleRequest(stream(event(fixture, values)), new ByteArrayOutputStream(),
+                new TestContext(remainingMillis));
+    }
+
+    private static String event(String fixture, Map<String, String> values) throws IOException {
+        Map<String, String> all = new HashMap<>(values);
+        all.put("responseUrl", cloudFormation.url());
+        try (InputStream in = CollectionResourceHandlerTest.class.getResourceAsStream("/events/" + fixture + ".json")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> value : all.entrySet()) {
+                text = text.replace("${" + value.getKey() + "}", value.getValue());
+            }
+            return text;
+        }
+    }
+
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ResponseUrlServer.Delivery onlyAnswer() {
+        assertThat(cloudFormation.deliveries()).hasSize(1);
+        return cloudFormation.deliveries().get(0);
+    }
+}
