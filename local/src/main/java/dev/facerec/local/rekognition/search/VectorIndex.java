@@ -1,0 +1,231 @@
+package dev.facerec.local.rekognition.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
+
+/**
+ * In-memory nearest-neighbour search over unit vectors by cosine similarity.
+ *
+ * <p>Vectors are kept int8-quantised (one byte a dimension plus a float), which keeps a million 512-d vectors in
+ * about 0.6 GB and makes the scan memory-light. Up to {@link #exactLimit()} vectors a search is an exact scan of
+ * every vector, split across the cores. Above it, a search first ranks all vectors by the Hamming distance of
+ * their 64-byte sign sketches (a randomised Hadamard rotation, see {@link SignCodes}), then scores the best
+ * {@code max(minCandidates, 4 × limit)} candidates exactly: results are then approximate, with the recall measured
+ * by {@code SearchBenchmark}.
+ *
+ * <p>Thread-safe: searches run concurrently, writes are exclusive.
+ */
+public final class VectorIndex {
+
+  /** Default collection size up to which every search is an exact scan. */
+  public static final int DEFAULT_EXACT_LIMIT = 200_000;
+  /** Default number of coarse candidates scored exactly in a large index. */
+  public static final int DEFAULT_MIN_CANDIDATES = 4_096;
+
+  private static final int SLOTS_PER_TASK = 16_384;
+
+  private final QuantizedVectors vectors;
+  private final int exactLimit;
+  private final int minCandidates;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+  public VectorIndex(int dimension) {
+    this(dimension, DEFAULT_EXACT_LIMIT, DEFAULT_MIN_CANDIDATES);
+  }
+
+  public VectorIndex(int dimension, int exactLimit, int minCandidates) {
+    if (dimension < 1) {
+      throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
+    }
+    this.vectors = new QuantizedVectors(dimension);
+    this.exactLimit = exactLimit;
+    this.minCandidates = minCandidates;
+  }
+
+  public int dimension() {
+    return vectors.dimension;
+  }
+
+  public int exactLimit() {
+    return exactLimit;
+  }
+
+  public int size() {
+    lock.readLock().lock();
+    try {
+      return vectors.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Stores {@code vector} (any non-zero length; it is normalised) under {@code key}, replacing any previous one. */
+  public void put(String key, float[] vector) {
+    if (vector.length != vectors.dimension) {
+      throw new IllegalArgumentException(
+          "vector has " + vector.length + " dimensions, the index " + vectors.dimension);
+    }
+    lock.writeLock().lock();
+    try {
+      vectors.put(key, vector);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  public boolean remove(String key) {
+    lock.writeLock().lock();
+    try {
+      return vectors.remove(key);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The stored vector of {@code key} (dequantised, unit length), or null. */
+  public float[] vector(String key) {
+    lock.readLock().lock();
+    try {
+      Integer slot = vectors.slotOf(key);
+      return slot == null ? null : vectors.vector(slot);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The stored vectors most similar to {@code query}, most similar first.
+   *
+   * @param minCosine  leave out vectors less similar than this
+   * @param limit      at most this many results
+   * @param excludeKey a key to leave out (the query's own), or null
+   */
+  public List<Match> search(float[] query, float minCosine, int limit, String excludeKey) {
+    if (query.length != vectors.dimension) {
+      throw new IllegalArgumentException(
+          "query has " + query.length + " dimensions, the index " + vectors.dimension);
+    }
+    Query q = new Query(query, vectors);
+    int capacity = limit + (excludeKey == null ? 0 : 1);
+    lock.readLock().lock();
+    try {
+      TopK top = vectors.size() <= exactLimit
+          ? exactScan(q, minCosine, capacity)
+          : rerank(q, coarseCandidates(q, Math.max(minCandidates, 4 * capacity)), minCosine, capacity);
+      return toMatches(top, excludeKey, limit);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private TopK exactScan(Query q, float minCosine, int capacity) {
+    int n = vectors.highWater();
+    int tasks = Math.max(1, (n + SLOTS_PER_TASK - 1) / SLOTS_PER_TASK);
+    IntStream range = IntStream.range(0, tasks);
+    List<TopK> partial = (tasks > 1 ? range.parallel() : range)
+        .mapToObj(t -> scanRange(q, t * SLOTS_PER_TASK, Math.min(n, (t + 1) * SLOTS_PER_TASK), minCosine, capacity))
+        .toList();
+    TopK top = new TopK(capacity);
+    partial.forEach(top::addAll);
+    return top;
+  }
+
+  private TopK scanRange(Query q, int from, int to, float minCosine, int capacity) {
+    TopK top = new TopK(capacity);
+    for (int slot = from; slot < to; slot++) {
+      offer(q, slot, minCosine, top);
+    }
+    return top;
+  }
+
+  private void offer(Query q, int slot, float minCosine, TopK top) {
+    if (vectors.key(slot) == null) {
+      return;
+    }
+    float cosine = dot(q.codes, vectors.codeChunk(slot), (slot % QuantizedVectors.CHUNK) * vectors.dimension)
+        * q.inverseNorm * vectors.inverseNorm(slot);
+    if (cosine >= minCosine && cosine > top.floor()) {
+      top.offer(cosine, slot);
+    }
+  }
+
+  private int[] coarseCandidates(Query q, int wanted) {
+    int n = vectors.highWater();
+    int words = vectors.words;
+    short[] distances = new short[n];
+    int tasks = (n + SLOTS_PER_TASK - 1) / SLOTS_PER_TASK;
+    IntStream.range(0, tasks).parallel().forEach(t -> {
+      for (int slot = t * SLOTS_PER_TASK, end = Math.min(n, slot + SLOTS_PER_TASK); slot < end; slot++) {
+        distances[slot] = vectors.key(slot) == null
+            ? Short.MAX_VALUE
+            : (short) SignCodes.distance(q.sketch, 0, vectors.sketchChunk(slot),
+                (slot % QuantizedVectors.CHUNK) * words, words);
+      }
+    });
+    int[] histogram = new int[words * 64 + 1];
+    for (short d : distances) {
+      if (d != Short.MAX_VALUE) {
+        histogram[d]++;
+      }
+    }
+    int cutoff = 0;
+    for (int seen = 0; cutoff < histogram.length - 1 && seen + histogram[cutoff] < wanted; cutoff++) {
+      seen += histogram[cutoff];
+    }
+    int[] candidates = new int[Math.min(n, wanted + histogram[cutoff])];
+    int count = 0;
+    for (int slot = 0; slot < n && count < candidates.length; slot++) {
+      if (distances[slot] <= cutoff) {
+        candidates[count++] = slot;
+      }
+    }
+    return Arrays.copyOf(candidates, count);
+  }
+
+  private TopK rerank(Query q, int[] candidates, float minCosine, int capacity) {
+    TopK top = new TopK(capacity);
+    for (int slot : candidates) {
+      offer(q, slot, minCosine, top);
+    }
+    return top;
+  }
+
+  private List<Match> toMatches(TopK top, String excludeKey, int limit) {
+    List<Match> matches = new ArrayList<>(top.size());
+    for (int i = 0; i < top.size(); i++) {
+      String key = vectors.key(top.slot(i));
+      if (!key.equals(excludeKey)) {
+        matches.add(new Match(key, Math.min(1f, top.score(i))));
+      }
+    }
+    matches.sort(Comparator.comparingDouble(Match::cosine).reversed().thenComparing(Match::key));
+    return matches.size() > limit ? new ArrayList<>(matches.subList(0, limit)) : matches;
+  }
+
+  private static int dot(byte[] a, byte[] b, int offset) {
+    int sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[offset + i];
+    }
+    return sum;
+  }
+
+  /** A query prepared like a stored vector. */
+  private static final class Query {
+    final byte[] codes;
+    final float inverseNorm;
+    final long[] sketch;
+
+    Query(float[] vector, QuantizedVectors vectors) {
+      codes = new byte[vectors.dimension];
+      inverseNorm = Int8Quantization.quantize(vector, codes, 0);
+      sketch = new long[vectors.words];
+      vectors.signCodes.encode(vector, sketch, 0);
+    }
+  }
+}
