@@ -1,0 +1,68 @@
+package dev.facerec.local.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Unpacks a function's zip or jar asset once, as Lambda does into {@code /var/task}; a directory asset is used as it
+ * is. The unpacked copy is keyed by the asset's file name (CDK names assets by content hash), size and time.
+ */
+final class CodeUnpacker {
+
+  private final Path cacheDirectory;
+
+  CodeUnpacker(Path cacheDirectory) {
+    this.cacheDirectory = cacheDirectory;
+  }
+
+  /** The directory to run the function's code from. */
+  Path taskRoot(Path code) {
+    if (Files.isDirectory(code)) {
+      return code;
+    }
+    if (!Files.isRegularFile(code)) {
+      throw new IllegalArgumentException("the function's code asset does not exist: " + code);
+    }
+    try {
+      Path target = cacheDirectory.resolve(code.getFileName() + "-" + Files.size(code) + "-"
+          + Files.getLastModifiedTime(code).toMillis());
+      Path done = target.resolve(".unpacked");
+      if (!Files.exists(done)) {
+        unzip(code, target);
+        Files.createFile(done);
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot unpack the function's code asset " + code, e);
+    }
+  }
+
+  private static void unzip(Path archive, Path target) throws IOException {
+    Files.createDirectories(target);
+    try (ZipFile zip = new ZipFile(archive.toFile())) {
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry entry = entries.nextElement();
+        Path destination = target.resolve(entry.getName()).normalize();
+        if (!destination.startsWith(target)) {
+          throw new IOException("the archive entry " + entry.getName() + " points outside the archive");
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(destination);
+        } else {
+          Files.createDirectories(destination.getParent());
+          try (InputStream in = zip.getInputStream(entry)) {
+            Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+    }
+  }
+}
