@@ -1,0 +1,75 @@
+package dev.facerec.functions.core.handler;
+
+import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.rekognition.RekognitionErrors;
+import dev.facerec.functions.core.status.ObjectStatus;
+import dev.facerec.functions.core.status.RejectedException;
+import dev.facerec.functions.core.status.StaleObjectException;
+import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.Claim;
+import dev.facerec.functions.core.table.StatusAttributes;
+import dev.facerec.functions.core.table.StatusChange;
+import dev.facerec.functions.core.table.StatusStore;
+import java.time.Duration;
+import software.amazon.awssdk.services.rekognition.model.RekognitionException;
+
+/**
+ * Runs a function's work on one event inside a claim: duplicates and out-of-order events are skipped, rejections
+ * and stale objects end in their status rows, a non-retryable Rekognition error ends as REJECTED, and anything else
+ * releases the claim and is rethrown so that Lambda retries the event.
+ */
+public final class ObjectEventRunner {
+
+  private final String function;
+  private final StatusStore store;
+  private final OutcomeLog log;
+
+  public ObjectEventRunner(String function, StatusStore store, OutcomeLog log) {
+    this.function = function;
+    this.store = store;
+    this.log = log;
+  }
+
+  /**
+   * Processes one event and returns its outcome: the final status, or {@code DUPLICATE} / {@code OUT_OF_ORDER}.
+   *
+   * @throws RuntimeException a retryable failure, after releasing the claim
+   */
+  public String run(S3ObjectEvent event, String kind, Duration lease, ObjectWork work) {
+    Claim claim = store.claim(event, kind, lease);
+    if (!claim.claimed()) {
+      log.outcome(function, event.eventName(), event.bucket(), event.key(), claim.outcome().name(), null);
+      return claim.outcome().name();
+    }
+    StatusChange change;
+    try {
+      change = work.process(claim);
+    } catch (RejectedException rejection) {
+      change = StatusChange.rejected(rejection);
+    } catch (StaleObjectException stale) {
+      change = StatusChange.to(ObjectStatus.STALE).set(StatusAttributes.DETAIL, Av.s(stale.getMessage()));
+    } catch (RekognitionException error) {
+      if (RekognitionErrors.isRetryable(error)) {
+        throw retry(claim, error);
+      }
+      change = StatusChange.rejected(RekognitionErrors.toRejection(error));
+    } catch (RuntimeException error) {
+      throw retry(claim, error);
+    }
+    try {
+      store.finish(claim, change);
+    } catch (RuntimeException error) {
+      throw retry(claim, error);
+    }
+    String reason = Av.str(change.set(), StatusAttributes.REASON);
+    log.outcome(function, event.eventName(), event.bucket(), event.key(), change.status().name(), reason);
+    return change.status().name();
+  }
+
+  private RuntimeException retry(Claim claim, RuntimeException error) {
+    store.release(claim);
+    S3ObjectEvent event = claim.event();
+    log.retrying(function, event.eventName(), event.bucket(), event.key(), error);
+    return error;
+  }
+}

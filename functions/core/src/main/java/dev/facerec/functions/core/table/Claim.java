@@ -1,0 +1,35 @@
+package dev.facerec.functions.core.table;
+
+import dev.facerec.functions.core.event.S3ObjectEvent;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The result of trying to take an object for one event.
+ *
+ * @param outcome  whether the event is to be processed, or is a duplicate or out of order
+ * @param event    the event
+ * @param leaseId  the id that guards every later write of this invocation (only when claimed)
+ * @param previous the status row as it was before the claim (empty when there was none)
+ */
+public record Claim(Outcome outcome, S3ObjectEvent event, String leaseId, Map<String, AttributeValue> previous) {
+
+  /** What the claim found. */
+  public enum Outcome {
+    /** This invocation holds the object and must finish or release it. */
+    CLAIMED,
+    /** The event was already processed (same sequencer and content). */
+    DUPLICATE,
+    /** A later event of the same key was already processed: this one is out of order. */
+    OUT_OF_ORDER
+  }
+
+  public boolean claimed() {
+    return outcome == Outcome.CLAIMED;
+  }
+
+  /** An attribute of the previous status row, or {@code null}. */
+  public String previous(String attribute) {
+    return Av.str(previous, attribute);
+  }
+}

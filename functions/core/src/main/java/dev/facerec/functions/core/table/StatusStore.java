@@ -1,0 +1,198 @@
+package dev.facerec.functions.core.table;
+
+import static dev.facerec.functions.core.table.StatusAttributes.BUCKET;
+import static dev.facerec.functions.core.table.StatusAttributes.CONTENT;
+import static dev.facerec.functions.core.table.StatusAttributes.DETAIL;
+import static dev.facerec.functions.core.table.StatusAttributes.ERROR_CODE;
+import static dev.facerec.functions.core.table.StatusAttributes.ETAG;
+import static dev.facerec.functions.core.table.StatusAttributes.EVENT_NAME;
+import static dev.facerec.functions.core.table.StatusAttributes.KIND;
+import static dev.facerec.functions.core.table.StatusAttributes.LEASE_ID;
+import static dev.facerec.functions.core.table.StatusAttributes.LEASE_UNTIL;
+import static dev.facerec.functions.core.table.StatusAttributes.OBJECT_KEY;
+import static dev.facerec.functions.core.table.StatusAttributes.REASON;
+import static dev.facerec.functions.core.table.StatusAttributes.SEQUENCER;
+import static dev.facerec.functions.core.table.StatusAttributes.SIZE;
+import static dev.facerec.functions.core.table.StatusAttributes.STATUS;
+import static dev.facerec.functions.core.table.StatusAttributes.UPDATED_AT;
+import static dev.facerec.functions.core.table.StatusAttributes.VERSION_ID;
+
+import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.status.ObjectBusyException;
+import dev.facerec.functions.core.status.ObjectStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+
+/**
+ * The status row of each object, and the conditional writes that make duplicate and out-of-order S3 events leave
+ * exactly one set of rows.
+ *
+ * <p>An invocation first <em>claims</em> the object: one conditional update that succeeds only when the event's
+ * sequencer is newer than the row's (or equal, with other content, when S3 sent no sequencer), or when an earlier
+ * attempt of the same event left an expired or released lease. The row then holds a lease id; every later write
+ * of the invocation is conditional on it, and the final write changes the status and the other rows in one
+ * transaction.
+ */
+public final class StatusStore {
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+  private final Clock clock;
+
+  public StatusStore(DynamoDbClient dynamoDb, String table, Clock clock) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+    this.clock = clock;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Tries to take the object of {@code event} for {@code lease}.
+   *
+   * @param kind what the object is ({@code ENROLL}, {@code RECOGNIZE}), recorded on the row
+   * @throws ObjectBusyException when another invocation holds a live lease on the same event
+   */
+  public Claim claim(S3ObjectEvent event, String kind, Duration lease) {
+    String leaseId = UUID.randomUUID().toString();
+    long now = clock.millis();
+    UpdateSpec update = new UpdateSpec();
+    String seq = update.name(SEQUENCER);
+    String content = update.name(CONTENT);
+    String status = update.name(STATUS);
+    String until = update.name(LEASE_UNTIL);
+    String newSeq = update.value(Av.s(event.orderingKey()));
+    String newContent = update.value(Av.s(event.contentIdentity()));
+    update.condition("attribute_not_exists(" + update.name(TableKeys.PK) + ")"
+        + " OR " + seq + " < " + newSeq
+        + " OR (" + seq + " = " + newSeq + " AND " + content + " <> " + newContent + ")"
+        + " OR (" + seq + " = " + newSeq + " AND " + status + " = " + update.value(Av.s(ObjectStatus.PROCESSING.name()))
+        + " AND " + until + " < " + update.value(Av.n(now)) + ")");
+    update.set(SEQUENCER, Av.s(event.orderingKey()))
+        .set(CONTENT, Av.s(event.contentIdentity()))
+        .set(STATUS, Av.s(ObjectStatus.PROCESSING.name()))
+        .set(LEASE_ID, Av.s(leaseId))
+        .set(LEASE_UNTIL, Av.n(now + lease.toMillis()))
+        .set(EVENT_NAME, Av.s(event.eventName()))
+        .set(KIND, Av.s(kind))
+        .set(BUCKET, Av.s(event.bucket()))
+        .set(OBJECT_KEY, Av.s(event.key()))
+        .set(UPDATED_AT, Av.s(clock.instant().toString()))
+        .remove(REASON).remove(DETAIL).remove(ERROR_CODE);
+    Map<String, AttributeValue> key = TableKeys.statusKey(event.bucket(), event.key());
+    try {
+      Map<String, AttributeValue> previous = dynamoDb.updateItem(update.toRequest(table, key)
+          .returnValues(ReturnValue.ALL_OLD)
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+          .build()).attributes();
+      return new Claim(Claim.Outcome.CLAIMED, event, leaseId, previous == null ? Map.of() : previous);
+    } catch (ConditionalCheckFailedException e) {
+      Map<String, AttributeValue> current = e.hasItem() ? e.item() : currentRow(key);
+      return refused(event, current, now);
+    }
+  }
+
+  private Claim refused(S3ObjectEvent event, Map<String, AttributeValue> current, long now) {
+    String currentSeq = Av.str(current, SEQUENCER);
+    if (currentSeq != null && currentSeq.compareTo(event.orderingKey()) > 0) {
+      return new Claim(Claim.Outcome.OUT_OF_ORDER, event, null, current);
+    }
+    boolean processing = ObjectStatus.PROCESSING.name().equals(Av.str(current, STATUS));
+    if (processing && Av.num(current, LEASE_UNTIL, 0) >= now) {
+      throw new ObjectBusyException("another invocation is processing this object; retry later");
+    }
+    return new Claim(Claim.Outcome.DUPLICATE, event, null, current);
+  }
+
+  private Map<String, AttributeValue> currentRow(Map<String, AttributeValue> key) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
+        .tableName(table).key(key).consistentRead(true).build()).item();
+    return item == null ? Map.of() : item;
+  }
+
+  /**
+   * Writes intermediate state on the status row while the claim is held (e.g. the face ids IndexFaces returned).
+   *
+   * @throws ConditionalCheckFailedException when the lease was lost
+   */
+  public void update(Claim claim, UpdateSpec update) {
+    guard(claim, update);
+    dynamoDb.updateItem(update.toRequest(table, statusKey(claim)).build());
+  }
+
+  /** Ends the claim with {@code change}: the status row and the change's other rows in one transaction. */
+  public void finish(Claim claim, StatusChange change) {
+    S3ObjectEvent event = claim.event();
+    UpdateSpec update = new UpdateSpec()
+        .set(STATUS, Av.s(change.status().name()))
+        .set(UPDATED_AT, Av.s(clock.instant().toString()))
+        .remove(LEASE_ID)
+        .remove(LEASE_UNTIL);
+    if (event.isCreated()) {
+      setOrRemove(update, VERSION_ID, event.versionId());
+      setOrRemove(update, ETAG, event.eTag());
+      update.set(SIZE, Av.n(event.size()));
+    }
+    change.set().forEach(update::set);
+    change.remove().forEach(update::remove);
+    guard(claim, update);
+    if (change.alsoWrite().isEmpty()) {
+      dynamoDb.updateItem(update.toRequest(table, statusKey(claim)).build());
+      return;
+    }
+    List<TransactWriteItem> items = new ArrayList<>(change.alsoWrite());
+    items.add(TransactWriteItem.builder().update(update.toTransactionUpdate(table, statusKey(claim))).build());
+    dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
+  }
+
+  /**
+   * Gives the object back after a retryable failure, so that the retry can claim it at once. Best effort: when it
+   * fails, the lease simply runs out.
+   */
+  public void release(Claim claim) {
+    UpdateSpec update = new UpdateSpec().set(LEASE_UNTIL, Av.n(0));
+    guard(claim, update);
+    try {
+      dynamoDb.updateItem(update.toRequest(table, statusKey(claim)).build());
+    } catch (RuntimeException ignored) {
+      // The lease expires on its own; the retry then claims the object.
+    }
+  }
+
+  private static void guard(Claim claim, UpdateSpec update) {
+    if (!claim.claimed()) {
+      throw new IllegalStateException("the object was not claimed: " + claim.outcome());
+    }
+    update.condition(update.name(LEASE_ID) + " = " + update.value(Av.s(claim.leaseId())));
+  }
+
+  private static void setOrRemove(UpdateSpec update, String name, String value) {
+    if (value == null) {
+      update.remove(name);
+    } else {
+      update.set(name, Av.s(value));
+    }
+  }
+
+  private static Map<String, AttributeValue> statusKey(Claim claim) {
+    return TableKeys.statusKey(claim.event().bucket(), claim.event().key());
+  }
+}
