@@ -1,0 +1,173 @@
+package dev.facerec.infra;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.s3.EventType;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.NotificationKeyFilter;
+import software.amazon.awscdk.services.s3.notifications.LambdaDestination;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * Serverless face recognition: photos uploaded under the enrol prefix ({@code enroll/<personId>/<file>}) are
+ * indexed into a Rekognition collection, photos under the recognise prefix have every face identified, with the
+ * result written under the results prefix; people, faces, statuses and results are recorded in a DynamoDB table.
+ *
+ * <pre>{@code
+ * FaceRecognition faces = new FaceRecognition(this, "Faces");
+ * }</pre>
+ *
+ * <p>Secure by default: see {@link FaceRecognitionProps} and docs/construct.md.
+ */
+public final class FaceRecognition extends Construct {
+
+    static final String INDEX_HANDLER = "dev.facerec.functions.index.IndexFacesHandler::handleRequest";
+    static final String RECOGNIZE_HANDLER = "dev.facerec.functions.recognize.RecognizeFacesHandler::handleRequest";
+    /** Lambda keeps throttled asynchronous events this long (the maximum), which smooths bursts to the quota. */
+    static final Duration MAX_EVENT_AGE = Duration.hours(6);
+    static final Duration INDEX_TIMEOUT = Duration.minutes(1);
+    static final Duration RECOGNIZE_TIMEOUT = Duration.minutes(2);
+
+    private static final String NOTIFICATIONS_HANDLER_ID = "BucketNotificationsHandler050a0587b7544547bf325f094a3db834";
+
+    private final IBucket bucket;
+    private final Table table;
+    private final FaceCollection collection;
+    private final IQueue failureQueue;
+    private final SecureFunction index;
+    private final SecureFunction recognize;
+
+    /** A face recognition pipeline with every default. */
+    public FaceRecognition(Construct scope, String id) {
+        this(scope, id, null);
+    }
+
+    /**
+     * @throws IllegalArgumentException listing every invalid or conflicting property, with the values received
+     */
+    public FaceRecognition(Construct scope, String id, FaceRecognitionProps props) {
+        super(scope, id);
+        ResolvedProps settings = ResolvedProps.resolve(props);
+        this.bucket = settings.existingBucket() != null ? settings.existingBucket() : DataBucket.create(this, settings);
+        this.table = FaceTable.create(this, settings.removalPolicy());
+        this.collection = new FaceCollection(this, "Collection", FaceCollectionProps.builder()
+                .collectionId(settings.collectionId())
+                .removalPolicy(settings.removalPolicy())
+                .build());
+        this.failureQueue = FailureQueue.create(this, "FailedEvents", settings.removalPolicy());
+        Map<String, String> environment = environment(settings);
+        this.index = new SecureFunction(this, "Index", spec(settings, INDEX_HANDLER, LambdaAssets.INDEX_FACES,
+                "facerec enrolment: indexes the face of each photo under the enrol prefix", INDEX_TIMEOUT,
+                environment));
+        this.recognize = new SecureFunction(this, "Recognize", spec(settings, RECOGNIZE_HANDLER,
+                LambdaAssets.RECOGNIZE_FACES, "facerec recognition: identifies every face of each photo under the"
+                        + " recognise prefix", RECOGNIZE_TIMEOUT, environment));
+        grantIndexFunction(settings);
+        grantRecognizeFunction(settings);
+        notify(settings);
+    }
+
+    /** The bucket photos are uploaded to and results written to. */
+    public IBucket getBucket() {
+        return bucket;
+    }
+
+    /** The table of people, faces, object statuses and results. */
+    public ITable getTable() {
+        return table;
+    }
+
+    /** The Rekognition collection; use its grants to give other principals access. */
+    public FaceCollection getCollection() {
+        return collection;
+    }
+
+    /** The enrolment function (ObjectCreated and ObjectRemoved under the enrol prefix). */
+    public IFunction getIndexFunction() {
+        return index.getFunction();
+    }
+
+    /** The recognition function (ObjectCreated under the recognise prefix). */
+    public IFunction getRecognizeFunction() {
+        return recognize.getFunction();
+    }
+
+    /** The encrypted queue where events land that failed every retry or grew too old: watch it. */
+    public IQueue getFailureQueue() {
+        return failureQueue;
+    }
+
+    private FunctionSpec spec(ResolvedProps settings, String handler, String asset, String description,
+            Duration timeout, Map<String, String> environment) {
+        return new FunctionSpec(asset, handler, description, settings.memorySize(), timeout, environment,
+                settings.reservedConcurrency(), MAX_EVENT_AGE, failureQueue, settings.logRetention(),
+                settings.removalPolicy());
+    }
+
+    private Map<String, String> environment(ResolvedProps settings) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("TABLE_NAME", table.getTableName());
+        environment.put("COLLECTION_ID", collection.getCollectionId());
+        environment.put("FACE_MATCH_THRESHOLD", plain(settings.faceMatchThreshold()));
+        environment.put("ENROLL_PREFIX", settings.enrollPrefix());
+        environment.put("RECOGNIZE_PREFIX", settings.recognizePrefix());
+        environment.put("RESULTS_PREFIX", settings.resultsPrefix());
+        environment.put("RESULT_TTL_DAYS", plain(settings.resultRetentionDays()));
+        return environment;
+    }
+
+    private void grantIndexFunction(ResolvedProps settings) {
+        PrefixGrants.read(bucket, index.getRole(), settings.enrollPrefix());
+        FaceTable.grantData(table, index.getRole());
+        collection.grantIndex(index.getRole());
+        collection.grantDelete(index.getRole());
+    }
+
+    private void grantRecognizeFunction(ResolvedProps settings) {
+        PrefixGrants.read(bucket, recognize.getRole(), settings.recognizePrefix());
+        PrefixGrants.write(bucket, recognize.getRole(), settings.resultsPrefix());
+        FaceTable.grantData(table, recognize.getRole());
+        collection.grantSearch(recognize.getRole());
+        FaceCollection.grantDetectFaces(recognize.getRole());
+    }
+
+    /** No suffix filter: a wrong file must reach the function and be rejected with a reason, not be ignored. */
+    private void notify(ResolvedProps settings) {
+        NotificationKeyFilter enrolled = NotificationKeyFilter.builder().prefix(settings.enrollPrefix()).build();
+        NotificationKeyFilter toRecognize = NotificationKeyFilter.builder().prefix(settings.recognizePrefix()).build();
+        bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(index.getFunction()), enrolled);
+        bucket.addEventNotification(EventType.OBJECT_REMOVED, new LambdaDestination(index.getFunction()), enrolled);
+        bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(recognize.getFunction()),
+                toRecognize);
+        suppressNotificationsHandlerFindings();
+    }
+
+    /** CDK's own function that writes the bucket notification configuration, one per stack. */
+    private void suppressNotificationsHandlerFindings() {
+        IConstruct handler = Stack.of(this).getNode().tryFindChild(NOTIFICATIONS_HANDLER_ID);
+        if (handler == null) {
+            return;
+        }
+        IConstruct role = handler.getNode().findChild("Role");
+        NagSuppressions.add(role, "AwsSolutions-IAM4",
+                "CDK's BucketNotificationsHandler role: CDK attaches AWSLambdaBasicExecutionRole to it (logs only)"
+                        + " and offers no way to replace it.",
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+    }
+
+    private static String plain(Number number) {
+        if (Token.isUnresolved(number)) {
+            return Token.asString(number);
+        }
+        return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.facerec.infra;
+
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.StackProps;
+
+/**
+ * The CDK app ({@code cdk.json} runs it): one environment-agnostic {@code FaceRecognition} stack.
+ *
+ * <p>Context values, e.g. {@code cdk deploy -c facerec:removalPolicy=destroy}: {@code facerec:collectionId},
+ * {@code facerec:removalPolicy} ({@code retain} or {@code destroy}).
+ */
+public final class FaceRecognitionApp {
+
+    /** The stack's name, and so the template's: {@code cdk.out/FaceRecognition.template.json}. */
+    public static final String STACK_NAME = "FaceRecognition";
+
+    private FaceRecognitionApp() {
+    }
+
+    public static void main(String[] args) {
+        App app = new App();
+        FaceRecognitionProps.Builder props = FaceRecognitionProps.builder();
+        Object collectionId = app.getNode().tryGetContext("facerec:collectionId");
+        if (collectionId != null) {
+            props.collectionId(collectionId.toString());
+        }
+        Object removalPolicy = app.getNode().tryGetContext("facerec:removalPolicy");
+        if (removalPolicy != null) {
+            props.removalPolicy(RemovalPolicy.valueOf(removalPolicy.toString().toUpperCase(java.util.Locale.ROOT)));
+        }
+        new FaceRecognitionStack(app, STACK_NAME, StackProps.builder()
+                .description("facerec: serverless face recognition (S3, Lambda, Rekognition, DynamoDB)")
+                .build(), props.build());
+        app.synth();
+    }
+}

@@ -1,0 +1,285 @@
+package dev.facerec.infra;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.IBucket;
+
+/**
+ * Properties of {@link FaceRecognition}. Every property is optional; build with {@link #builder()}.
+ *
+ * <p>Checked by the construct, which reports every conflict in one error; values that are unresolved tokens are
+ * not checked.
+ */
+public final class FaceRecognitionProps {
+
+    /** Default of {@link #getCollectionId()}. */
+    public static final String DEFAULT_COLLECTION_ID = "facerec-faces";
+    /** Default of {@link #getFaceMatchThreshold()}, in percent. */
+    public static final int DEFAULT_FACE_MATCH_THRESHOLD = 80;
+    /** Default of {@link #getEnrollPrefix()}. */
+    public static final String DEFAULT_ENROLL_PREFIX = "enroll/";
+    /** Default of {@link #getRecognizePrefix()}. */
+    public static final String DEFAULT_RECOGNIZE_PREFIX = "recognize/";
+    /** Default of {@link #getResultsPrefix()}. */
+    public static final String DEFAULT_RESULTS_PREFIX = "results/";
+    /** Default of {@link #getReservedConcurrency()}. */
+    public static final int DEFAULT_RESERVED_CONCURRENCY = 2;
+    /** Default of {@link #getMemorySize()}, in MiB. */
+    public static final int DEFAULT_MEMORY_SIZE = 1024;
+    /** Default of {@link #getResultRetentionDays()}. */
+    public static final int DEFAULT_RESULT_RETENTION_DAYS = 30;
+    /** Default of {@link #getNoncurrentVersionExpiration()}, in days. */
+    public static final int DEFAULT_NONCURRENT_VERSION_DAYS = 30;
+
+    private final IBucket existingBucket;
+    private final String collectionId;
+    private final Number faceMatchThreshold;
+    private final String enrollPrefix;
+    private final String recognizePrefix;
+    private final String resultsPrefix;
+    private final Number reservedConcurrency;
+    private final Number memorySize;
+    private final Number resultRetentionDays;
+    private final Duration noncurrentVersionExpiration;
+    private final RetentionDays logRetention;
+    private final RemovalPolicy removalPolicy;
+
+    private FaceRecognitionProps(Builder builder) {
+        this.existingBucket = builder.existingBucket;
+        this.collectionId = builder.collectionId;
+        this.faceMatchThreshold = builder.faceMatchThreshold;
+        this.enrollPrefix = builder.enrollPrefix;
+        this.recognizePrefix = builder.recognizePrefix;
+        this.resultsPrefix = builder.resultsPrefix;
+        this.reservedConcurrency = builder.reservedConcurrency;
+        this.memorySize = builder.memorySize;
+        this.resultRetentionDays = builder.resultRetentionDays;
+        this.noncurrentVersionExpiration = builder.noncurrentVersionExpiration;
+        this.logRetention = builder.logRetention;
+        this.removalPolicy = builder.removalPolicy;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The bucket that receives the photos and the results, for example one imported with
+     * {@code Bucket.fromBucketName}. Its own settings (encryption, versioning, access logs, lifecycle) stay its
+     * owner's; a KMS key given with {@code Bucket.fromBucketAttributes} is granted to the functions.
+     *
+     * @default - a new bucket: encrypted, public access blocked, TLS-only, versioned, access logs to a separate
+     *     bucket, old versions and results expiring (see {@link #getNoncurrentVersionExpiration()} and
+     *     {@link #getResultRetentionDays()})
+     */
+    public IBucket getExistingBucket() {
+        return existingBucket;
+    }
+
+    /**
+     * The Rekognition collection id ({@code [a-zA-Z0-9_.-]{1,255}}), unique in the account and region. Changing
+     * it creates a new, empty collection: faces are not moved.
+     *
+     * @default "facerec-faces"
+     */
+    public String getCollectionId() {
+        return collectionId;
+    }
+
+    /**
+     * The similarity, in percent (0–100), a face needs to be reported as a match.
+     *
+     * @default 80 - Rekognition's own default; higher means fewer false matches and more missed ones
+     */
+    public Number getFaceMatchThreshold() {
+        return faceMatchThreshold;
+    }
+
+    /**
+     * Key prefix of enrolment photos ({@code <prefix><personId>/<file>}): created objects are indexed, removed
+     * ones have their faces deleted.
+     *
+     * @default "enroll/"
+     */
+    public String getEnrollPrefix() {
+        return enrollPrefix;
+    }
+
+    /**
+     * Key prefix of photos to recognise.
+     *
+     * @default "recognize/"
+     */
+    public String getRecognizePrefix() {
+        return recognizePrefix;
+    }
+
+    /**
+     * Key prefix the recognition results are written under. It must not overlap a triggering prefix: a result
+     * written there would trigger a function again.
+     *
+     * @default "results/"
+     */
+    public String getResultsPrefix() {
+        return resultsPrefix;
+    }
+
+    /**
+     * Reserved concurrency of each of the two functions: the cap that keeps Rekognition calls under the account's
+     * TPS quota (5 per second for IndexFaces and SearchFacesByImage in most regions). Excess S3 events wait in
+     * Lambda's asynchronous queue (up to 6 hours) instead of failing on throttling. Reserving needs an account
+     * concurrency limit above the 100 Lambda keeps unreserved.
+     *
+     * @default 2
+     */
+    public Number getReservedConcurrency() {
+        return reservedConcurrency;
+    }
+
+    /**
+     * Memory of the two functions, in MiB (128–10240). Lambda gives CPU in proportion, which shortens the JVM's
+     * cold start.
+     *
+     * @default 1024
+     */
+    public Number getMemorySize() {
+        return memorySize;
+    }
+
+    /**
+     * Days a recognition result lives: the result row's DynamoDB TTL and, on a bucket the construct creates, the
+     * expiration of the result objects. Results name the people found in a photo: keep them no longer than needed.
+     *
+     * @default 30
+     */
+    public Number getResultRetentionDays() {
+        return resultRetentionDays;
+    }
+
+    /**
+     * How long replaced or deleted photo versions are kept, on a bucket the construct creates. Versioning protects
+     * against accidental overwrites, but an erased photo stays as a noncurrent version until this expires. Cannot
+     * be combined with {@link #getExistingBucket()}.
+     *
+     * @default Duration.days(30)
+     */
+    public Duration getNoncurrentVersionExpiration() {
+        return noncurrentVersionExpiration;
+    }
+
+    /**
+     * Retention of the functions' log groups.
+     *
+     * @default RetentionDays.ONE_MONTH - long enough to investigate a failure; the logs hold no face data
+     */
+    public RetentionDays getLogRetention() {
+        return logRetention;
+    }
+
+    /**
+     * What happens to the stateful parts (bucket, access-log bucket, table, collection, failure queue, log groups)
+     * when they leave the stack: {@code RETAIN} or {@code DESTROY}. Under {@code DESTROY} the buckets must be
+     * emptied first (the construct deploys no auto-delete function).
+     *
+     * @default RemovalPolicy.RETAIN - they hold biometric data, which must not disappear by accident
+     */
+    public RemovalPolicy getRemovalPolicy() {
+        return removalPolicy;
+    }
+
+    /** Builds {@link FaceRecognitionProps}; every setter is optional. */
+    public static final class Builder {
+        private IBucket existingBucket;
+        private String collectionId;
+        private Number faceMatchThreshold;
+        private String enrollPrefix;
+        private String recognizePrefix;
+        private String resultsPrefix;
+        private Number reservedConcurrency;
+        private Number memorySize;
+        private Number resultRetentionDays;
+        private Duration noncurrentVersionExpiration;
+        private RetentionDays logRetention;
+        private RemovalPolicy removalPolicy;
+
+        private Builder() {
+        }
+
+        /** @see FaceRecognitionProps#getExistingBucket() */
+        public Builder existingBucket(IBucket value) {
+            this.existingBucket = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getCollectionId() */
+        public Builder collectionId(String value) {
+            this.collectionId = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getFaceMatchThreshold() */
+        public Builder faceMatchThreshold(Number value) {
+            this.faceMatchThreshold = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getEnrollPrefix() */
+        public Builder enrollPrefix(String value) {
+            this.enrollPrefix = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getRecognizePrefix() */
+        public Builder recognizePrefix(String value) {
+            this.recognizePrefix = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getResultsPrefix() */
+        public Builder resultsPrefix(String value) {
+            this.resultsPrefix = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getReservedConcurrency() */
+        public Builder reservedConcurrency(Number value) {
+            this.reservedConcurrency = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getMemorySize() */
+        public Builder memorySize(Number value) {
+            this.memorySize = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getResultRetentionDays() */
+        public Builder resultRetentionDays(Number value) {
+            this.resultRetentionDays = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getNoncurrentVersionExpiration() */
+        public Builder noncurrentVersionExpiration(Duration value) {
+            this.noncurrentVersionExpiration = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getLogRetention() */
+        public Builder logRetention(RetentionDays value) {
+            this.logRetention = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getRemovalPolicy() */
+        public Builder removalPolicy(RemovalPolicy value) {
+            this.removalPolicy = value;
+            return this;
+        }
+
+        public FaceRecognitionProps build() {
+            return new FaceRecognitionProps(this);
+        }
+    }
+}

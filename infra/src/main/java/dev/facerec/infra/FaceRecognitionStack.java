@@ -1,0 +1,47 @@
+package dev.facerec.infra;
+
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/**
+ * The deployable stack: one {@link FaceRecognition} and outputs naming what a client needs (bucket, prefixes,
+ * table, collection, failure queue). Environment-agnostic unless {@code stackProps} sets an environment.
+ */
+public final class FaceRecognitionStack extends Stack {
+
+    private final FaceRecognition faceRecognition;
+
+    public FaceRecognitionStack(Construct scope, String id) {
+        this(scope, id, null, null);
+    }
+
+    public FaceRecognitionStack(Construct scope, String id, StackProps stackProps, FaceRecognitionProps props) {
+        super(scope, id, stackProps);
+        this.faceRecognition = new FaceRecognition(this, "Faces", props);
+        ResolvedProps settings = ResolvedProps.resolve(props);
+        output("BucketName", faceRecognition.getBucket().getBucketName(), "Bucket to upload photos to");
+        output("EnrollPrefix", settings.enrollPrefix(), "Upload enrolment photos as <prefix><personId>/<file>");
+        output("RecognizePrefix", settings.recognizePrefix(), "Upload photos to recognise under this prefix");
+        output("ResultsPrefix", settings.resultsPrefix(), "Recognition results are written under this prefix");
+        output("TableName", faceRecognition.getTable().getTableName(), "Table of people, faces, statuses, results");
+        output("CollectionId", faceRecognition.getCollection().getCollectionId(), "Rekognition collection id");
+        output("CollectionArn", faceRecognition.getCollection().getCollectionArn(), "Rekognition collection ARN");
+        output("FaceModelVersion", faceRecognition.getCollection().getFaceModelVersion(),
+                "Face model version of the collection");
+        output("FailureQueueUrl", faceRecognition.getFailureQueue().getQueueUrl(),
+                "Events that failed every retry land here");
+        output("IndexFunctionName", faceRecognition.getIndexFunction().getFunctionName(), "Enrolment function");
+        output("RecognizeFunctionName", faceRecognition.getRecognizeFunction().getFunctionName(),
+                "Recognition function");
+    }
+
+    public FaceRecognition getFaceRecognition() {
+        return faceRecognition;
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+}

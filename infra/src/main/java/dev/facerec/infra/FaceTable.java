@@ -1,0 +1,66 @@
+package dev.facerec.infra;
+
+import java.util.List;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.constructs.Construct;
+
+/** The table of people, faces, statuses and results (schema in docs/architecture.md). */
+final class FaceTable {
+
+    static final String PARTITION_KEY = "pk";
+    static final String SORT_KEY = "sk";
+    static final String INDEX_NAME = "gsi1";
+    static final String INDEX_PARTITION_KEY = "gsi1pk";
+    static final String INDEX_SORT_KEY = "gsi1sk";
+    static final String TTL_ATTRIBUTE = "ttl";
+
+    /** Item-level reads and writes; transactions authorize through these (and ConditionCheckItem). */
+    static final List<String> DATA_ACTIONS = List.of(
+            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
+
+    private FaceTable() {
+    }
+
+    static Table create(Construct scope, RemovalPolicy removalPolicy) {
+        Table table = Table.Builder.create(scope, "Table")
+                .partitionKey(Attribute.builder().name(PARTITION_KEY).type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name(SORT_KEY).type(AttributeType.STRING).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true)
+                        .build())
+                .encryption(TableEncryption.AWS_MANAGED)
+                .timeToLiveAttribute(TTL_ATTRIBUTE)
+                .deletionProtection(removalPolicy != RemovalPolicy.DESTROY)
+                .removalPolicy(removalPolicy)
+                .build();
+        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(INDEX_NAME)
+                .partitionKey(Attribute.builder().name(INDEX_PARTITION_KEY).type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name(INDEX_SORT_KEY).type(AttributeType.STRING).build())
+                .projectionType(ProjectionType.ALL)
+                .build());
+        return table;
+    }
+
+    /** Item reads and writes on the table and its one index, by exact ARN. */
+    static Grant grantData(Table table, IGrantable grantee) {
+        return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(grantee)
+                .actions(DATA_ACTIONS)
+                .resourceArns(List.of(table.getTableArn(), table.getTableArn() + "/index/" + INDEX_NAME))
+                .build());
+    }
+}

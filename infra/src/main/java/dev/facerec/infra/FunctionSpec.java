@@ -1,0 +1,36 @@
+package dev.facerec.infra;
+
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.IQueue;
+
+/**
+ * What differs between the library's functions; everything else is a secure default of {@link SecureFunction}.
+ *
+ * @param asset the bundled jar ({@link LambdaAssets})
+ * @param handler the handler, {@code class::method}
+ * @param description the function's description
+ * @param memorySize memory in MiB
+ * @param timeout the invocation timeout
+ * @param environment environment variables, besides {@code JAVA_TOOL_OPTIONS}
+ * @param reservedConcurrency reserved concurrency, or {@code null} for none
+ * @param maxEventAge how long an asynchronous event may wait and be retried
+ * @param failureQueue where events that ran out of retries or age go
+ * @param logRetention retention of the log group
+ * @param logRemovalPolicy removal policy of the log group
+ */
+record FunctionSpec(
+        String asset,
+        String handler,
+        String description,
+        Number memorySize,
+        Duration timeout,
+        Map<String, String> environment,
+        Number reservedConcurrency,
+        Duration maxEventAge,
+        IQueue failureQueue,
+        RetentionDays logRetention,
+        RemovalPolicy logRemovalPolicy) {
+}

@@ -1,0 +1,83 @@
+package dev.facerec.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awscdk.services.lambda.Code;
+
+/**
+ * The function jars bundled in this library under {@code dev/facerec/infra/assets/}, extracted to a
+ * content-addressed directory ({@code <tmp>/facerec-assets/<sha-256>/<name>.jar}) so that CDK can hash and stage
+ * them, whichever stack, checkout or jar this library is used from.
+ */
+final class LambdaAssets {
+
+    static final String INDEX_FACES = "index-faces";
+    static final String RECOGNIZE_FACES = "recognize-faces";
+    static final String COLLECTION_RESOURCE = "collection-resource";
+
+    private static final String RESOURCE_DIRECTORY = "dev/facerec/infra/assets/";
+    private static final Map<String, Path> EXTRACTED = new ConcurrentHashMap<>();
+
+    private LambdaAssets() {
+    }
+
+    /** The Lambda code of the function built by {@code functions/<name>}. */
+    static Code code(String name) {
+        return Code.fromAsset(extract(name).toString());
+    }
+
+    /**
+     * Extracts an asset once per JVM (and once per content on disk).
+     *
+     * @throws IllegalStateException naming the module to build when the jar is not on the classpath
+     */
+    static Path extract(String name) {
+        return EXTRACTED.computeIfAbsent(name, LambdaAssets::extractNow);
+    }
+
+    private static Path extractNow(String name) {
+        String resource = RESOURCE_DIRECTORY + name + ".jar";
+        byte[] jar;
+        try (InputStream in = LambdaAssets.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The Lambda asset " + resource + " is not on the classpath: build the"
+                        + " functions/" + name + " module first (mvn -pl functions/" + name + " install), then"
+                        + " facerec-infra, which bundles it");
+            }
+            jar = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the Lambda asset " + resource, e);
+        }
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"), "facerec-assets", sha256(jar));
+        Path target = directory.resolve(name + ".jar");
+        try {
+            if (Files.isRegularFile(target) && Files.size(target) == jar.length) {
+                return target;
+            }
+            Files.createDirectories(directory);
+            Path partial = Files.createTempFile(directory, name, ".partial");
+            Files.write(partial, jar);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not extract the Lambda asset " + resource + " to " + target, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

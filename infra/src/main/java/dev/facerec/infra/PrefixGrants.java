@@ -1,0 +1,58 @@
+package dev.facerec.infra;
+
+import java.util.List;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.s3.IBucket;
+
+/**
+ * Object-level S3 grants under one key prefix, narrower than {@code IBucket.grantRead}/{@code grantPut} (no
+ * {@code s3:List*}, no {@code s3:GetBucket*}, no ACL or retention actions). Each grant also records the one IAM5
+ * finding its {@code <prefix>*} resource causes, with the reason.
+ */
+final class PrefixGrants {
+
+    static final List<String> READ_ACTIONS = List.of("s3:GetObject", "s3:GetObjectVersion");
+    static final List<String> WRITE_ACTIONS = List.of("s3:PutObject");
+
+    private PrefixGrants() {
+    }
+
+    /** Read objects (and their versions) under {@code prefix}: Rekognition reads S3 with the caller's rights. */
+    static Grant read(IBucket bucket, Role role, String prefix) {
+        if (bucket.getEncryptionKey() != null) {
+            bucket.getEncryptionKey().grantDecrypt(role);
+        }
+        return grant(bucket, role, prefix, READ_ACTIONS);
+    }
+
+    /** Write objects under {@code prefix}. */
+    static Grant write(IBucket bucket, Role role, String prefix) {
+        if (bucket.getEncryptionKey() != null) {
+            bucket.getEncryptionKey().grantEncryptDecrypt(role);
+        }
+        return grant(bucket, role, prefix, WRITE_ACTIONS);
+    }
+
+    private static Grant grant(IBucket bucket, Role role, String prefix, List<String> actions) {
+        Grant grant = Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(role)
+                .actions(actions)
+                .resourceArns(List.of(bucket.arnForObjects(prefix + "*")))
+                .build());
+        if (!Token.isUnresolved(prefix)) {
+            NagSuppressions.add(role.getNode().findChild("DefaultPolicy"), "AwsSolutions-IAM5",
+                    "Objects are addressed by key prefix: " + String.join(", ", actions) + " only on keys under '"
+                            + prefix + "' of the photo bucket.",
+                    NagSuppressions.regex("^Resource::.*/" + jsRegexQuote(prefix) + "\\*$"));
+        }
+        return grant;
+    }
+
+    /** Escapes a literal for a JavaScript regular expression (cdk-nag evaluates the pattern in JavaScript). */
+    private static String jsRegexQuote(String literal) {
+        return literal.replaceAll("[.*+?^${}()|\\[\\]\\\\/]", "\\\\$0");
+    }
+}

@@ -1,0 +1,131 @@
+package dev.facerec.infra;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.IBucket;
+
+/** {@link FaceRecognitionProps} with the defaults applied, checked as a whole. */
+record ResolvedProps(
+        IBucket existingBucket,
+        String collectionId,
+        Number faceMatchThreshold,
+        String enrollPrefix,
+        String recognizePrefix,
+        String resultsPrefix,
+        Number reservedConcurrency,
+        Number memorySize,
+        Number resultRetentionDays,
+        Duration noncurrentVersionExpiration,
+        RetentionDays logRetention,
+        RemovalPolicy removalPolicy) {
+
+    static final Pattern COLLECTION_ID = Pattern.compile("[a-zA-Z0-9_.\\-]{1,255}");
+
+    /**
+     * Applies the defaults and checks the result.
+     *
+     * @throws IllegalArgumentException listing every problem found, each with the value received
+     */
+    static ResolvedProps resolve(FaceRecognitionProps props) {
+        FaceRecognitionProps given = props == null ? FaceRecognitionProps.builder().build() : props;
+        ResolvedProps resolved = new ResolvedProps(
+                given.getExistingBucket(),
+                or(given.getCollectionId(), FaceRecognitionProps.DEFAULT_COLLECTION_ID),
+                or(given.getFaceMatchThreshold(), FaceRecognitionProps.DEFAULT_FACE_MATCH_THRESHOLD),
+                or(given.getEnrollPrefix(), FaceRecognitionProps.DEFAULT_ENROLL_PREFIX),
+                or(given.getRecognizePrefix(), FaceRecognitionProps.DEFAULT_RECOGNIZE_PREFIX),
+                or(given.getResultsPrefix(), FaceRecognitionProps.DEFAULT_RESULTS_PREFIX),
+                or(given.getReservedConcurrency(), FaceRecognitionProps.DEFAULT_RESERVED_CONCURRENCY),
+                or(given.getMemorySize(), FaceRecognitionProps.DEFAULT_MEMORY_SIZE),
+                or(given.getResultRetentionDays(), FaceRecognitionProps.DEFAULT_RESULT_RETENTION_DAYS),
+                or(given.getNoncurrentVersionExpiration(),
+                        Duration.days(FaceRecognitionProps.DEFAULT_NONCURRENT_VERSION_DAYS)),
+                or(given.getLogRetention(), RetentionDays.ONE_MONTH),
+                or(given.getRemovalPolicy(), RemovalPolicy.RETAIN));
+        List<String> problems = new ArrayList<>();
+        resolved.check(given, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid FaceRecognitionProps:\n- " + String.join("\n- ", problems));
+        }
+        return resolved;
+    }
+
+    boolean destroyOnRemoval() {
+        return removalPolicy == RemovalPolicy.DESTROY;
+    }
+
+    private void check(FaceRecognitionProps given, List<String> problems) {
+        if (known(collectionId) && !COLLECTION_ID.matcher(collectionId).matches()) {
+            problems.add("collectionId must match [a-zA-Z0-9_.-]{1,255}, got '" + collectionId + "'");
+        }
+        if (known(faceMatchThreshold)
+                && (faceMatchThreshold.doubleValue() < 0 || faceMatchThreshold.doubleValue() > 100)) {
+            problems.add("faceMatchThreshold must be a percentage from 0 to 100, got " + faceMatchThreshold);
+        }
+        checkWhole("reservedConcurrency", reservedConcurrency, 1, 1000, problems);
+        checkWhole("memorySize", memorySize, 128, 10240, problems);
+        checkWhole("resultRetentionDays", resultRetentionDays, 1, 36500, problems);
+        checkPrefix("enrollPrefix", enrollPrefix, problems);
+        checkPrefix("recognizePrefix", recognizePrefix, problems);
+        checkPrefix("resultsPrefix", resultsPrefix, problems);
+        if (overlap(enrollPrefix, recognizePrefix)) {
+            problems.add("enrollPrefix '" + enrollPrefix + "' and recognizePrefix '" + recognizePrefix
+                    + "' overlap: an upload would trigger both functions (and S3 rejects overlapping notifications)");
+        }
+        if (overlap(resultsPrefix, recognizePrefix)) {
+            problems.add("resultsPrefix '" + resultsPrefix + "' overlaps recognizePrefix '" + recognizePrefix
+                    + "': every result written would trigger the recognition function again");
+        }
+        if (overlap(resultsPrefix, enrollPrefix)) {
+            problems.add("resultsPrefix '" + resultsPrefix + "' overlaps enrollPrefix '" + enrollPrefix
+                    + "': every result written would trigger the enrolment function");
+        }
+        if (removalPolicy != RemovalPolicy.RETAIN && removalPolicy != RemovalPolicy.DESTROY) {
+            problems.add("removalPolicy must be RETAIN or DESTROY, got " + removalPolicy);
+        }
+        if (existingBucket != null && given.getNoncurrentVersionExpiration() != null) {
+            problems.add("noncurrentVersionExpiration applies to a bucket the construct creates;"
+                    + " it cannot be combined with existingBucket (set the lifecycle on that bucket instead)");
+        }
+    }
+
+    private static void checkWhole(String name, Number value, int min, int max, List<String> problems) {
+        if (!known(value)) {
+            return;
+        }
+        double number = value.doubleValue();
+        if (number != Math.rint(number) || number < min || number > max) {
+            problems.add(name + " must be a whole number from " + min + " to " + max + ", got " + value);
+        }
+    }
+
+    private static void checkPrefix(String name, String prefix, List<String> problems) {
+        if (!known(prefix)) {
+            return;
+        }
+        if (prefix.isEmpty() || prefix.startsWith("/")) {
+            problems.add(name + " must be a non-empty key prefix not starting with '/', got '" + prefix + "'");
+        } else if (prefix.length() > 512) {
+            problems.add(name + " must be at most 512 characters, got " + prefix.length());
+        }
+    }
+
+    /** Whether one prefix is a prefix of the other: then some key lies under both. */
+    private static boolean overlap(String a, String b) {
+        return known(a) && known(b) && !a.isEmpty() && !b.isEmpty() && (a.startsWith(b) || b.startsWith(a));
+    }
+
+    private static boolean known(Object value) {
+        return value != null && !Token.isUnresolved(value);
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return Objects.requireNonNullElse(value, fallback);
+    }
+}
