@@ -1,0 +1,76 @@
+package dev.facerec.local.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+class DynamoDbServerTest {
+
+  @Test
+  void inMemoryServer_shouldApplyConditionalWrites_likeDynamoDb() {
+    try (DynamoDbServer server = DynamoDbServer.inMemory().start();
+         DynamoDbClient client = client(server.endpoint())) {
+      // GIVEN a table with one item
+      createTable(client);
+      client.putItem(b -> b.tableName("things").item(Map.of("pk", AttributeValue.fromS("a"))));
+
+      // WHEN / THEN a conditional put on an existing key is refused
+      assertThatThrownBy(() -> client.putItem(b -> b.tableName("things").item(Map.of("pk", AttributeValue.fromS("a")))
+          .conditionExpression("attribute_not_exists(pk)")))
+          .isInstanceOf(ConditionalCheckFailedException.class);
+    }
+  }
+
+  @Test
+  void persistentServer_shouldKeepTables_acrossARestart(@TempDir Path dir) {
+    // GIVEN a persistent server with a table and an item, stopped
+    try (DynamoDbServer server = DynamoDbServer.persistent(dir).start();
+         DynamoDbClient client = client(server.endpoint())) {
+      createTable(client);
+      client.putItem(b -> b.tableName("things").item(Map.of("pk", AttributeValue.fromS("kept"))));
+    }
+
+    // WHEN a new server starts on the same directory
+    try (DynamoDbServer server = DynamoDbServer.persistent(dir).start();
+         DynamoDbClient client = client(server.endpoint())) {
+      // THEN the item is there
+      assertThat(client.getItem(b -> b.tableName("things").key(Map.of("pk", AttributeValue.fromS("kept")))).item())
+          .containsKey("pk");
+    }
+  }
+
+  @Test
+  void stop_shouldMakeTheEndpointUnavailable_whenCalled() {
+    DynamoDbServer server = DynamoDbServer.inMemory().start();
+    server.stop();
+
+    assertThatThrownBy(server::endpoint).hasMessage("DynamoDB Local is not running");
+  }
+
+  private static void createTable(DynamoDbClient client) {
+    client.createTable(b -> b.tableName("things").billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+  }
+
+  private static DynamoDbClient client(URI endpoint) {
+    return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+  }
+}
