@@ -37,8 +37,11 @@ public final class FaceRecognition extends Construct {
     static final Duration INDEX_TIMEOUT = Duration.minutes(1);
     static final Duration RECOGNIZE_TIMEOUT = Duration.minutes(2);
 
+    private static final String SERVER_ACCESS_LOGS_USE_BUCKET_POLICY =
+            "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy";
     private static final String NOTIFICATIONS_HANDLER_ID = "BucketNotificationsHandler050a0587b7544547bf325f094a3db834";
 
+    private final ResolvedProps settings;
     private final IBucket bucket;
     private final Table table;
     private final FaceCollection collection;
@@ -56,7 +59,9 @@ public final class FaceRecognition extends Construct {
      */
     public FaceRecognition(Construct scope, String id, FaceRecognitionProps props) {
         super(scope, id);
-        ResolvedProps settings = ResolvedProps.resolve(props);
+        // Access-log delivery by bucket policy, not by ACL (which BucketOwnerEnforced forbids), in any app.
+        getNode().setContext(SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
+        this.settings = ResolvedProps.resolve(props);
         this.bucket = settings.existingBucket() != null ? settings.existingBucket() : DataBucket.create(this, settings);
         this.table = FaceTable.create(this, settings.removalPolicy());
         this.collection = new FaceCollection(this, "Collection", FaceCollectionProps.builder()
@@ -104,6 +109,21 @@ public final class FaceRecognition extends Construct {
     /** The encrypted queue where events land that failed every retry or grew too old: watch it. */
     public IQueue getFailureQueue() {
         return failureQueue;
+    }
+
+    /** The key prefix of enrolment photos. */
+    public String getEnrollPrefix() {
+        return settings.enrollPrefix();
+    }
+
+    /** The key prefix of photos to recognise. */
+    public String getRecognizePrefix() {
+        return settings.recognizePrefix();
+    }
+
+    /** The key prefix results are written under. */
+    public String getResultsPrefix() {
+        return settings.resultsPrefix();
     }
 
     private FunctionSpec spec(ResolvedProps settings, String handler, String asset, String description,

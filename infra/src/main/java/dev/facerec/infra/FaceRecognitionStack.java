@@ -20,11 +20,10 @@ public final class FaceRecognitionStack extends Stack {
     public FaceRecognitionStack(Construct scope, String id, StackProps stackProps, FaceRecognitionProps props) {
         super(scope, id, stackProps);
         this.faceRecognition = new FaceRecognition(this, "Faces", props);
-        ResolvedProps settings = ResolvedProps.resolve(props);
         output("BucketName", faceRecognition.getBucket().getBucketName(), "Bucket to upload photos to");
-        output("EnrollPrefix", settings.enrollPrefix(), "Upload enrolment photos as <prefix><personId>/<file>");
-        output("RecognizePrefix", settings.recognizePrefix(), "Upload photos to recognise under this prefix");
-        output("ResultsPrefix", settings.resultsPrefix(), "Recognition results are written under this prefix");
+        output("EnrollPrefix", faceRecognition.getEnrollPrefix(), "Upload enrolment photos as <prefix><personId>/<file>");
+        output("RecognizePrefix", faceRecognition.getRecognizePrefix(), "Upload photos to recognise under this prefix");
+        output("ResultsPrefix", faceRecognition.getResultsPrefix(), "Recognition results are written under this prefix");
         output("TableName", faceRecognition.getTable().getTableName(), "Table of people, faces, statuses, results");
         output("CollectionId", faceRecognition.getCollection().getCollectionId(), "Rekognition collection id");
         output("CollectionArn", faceRecognition.getCollection().getCollectionArn(), "Rekognition collection ARN");

@@ -23,15 +23,15 @@ final class PrefixGrants {
     /** Read objects (and their versions) under {@code prefix}: Rekognition reads S3 with the caller's rights. */
     static Grant read(IBucket bucket, Role role, String prefix) {
         if (bucket.getEncryptionKey() != null) {
-            bucket.getEncryptionKey().grantDecrypt(role);
+            bucket.getEncryptionKey().grant(role, "kms:Decrypt");
         }
         return grant(bucket, role, prefix, READ_ACTIONS);
     }
 
-    /** Write objects under {@code prefix}. */
+    /** Write objects under {@code prefix} (SSE-KMS needs a data key; multipart uploads also decrypt). */
     static Grant write(IBucket bucket, Role role, String prefix) {
         if (bucket.getEncryptionKey() != null) {
-            bucket.getEncryptionKey().grantEncryptDecrypt(role);
+            bucket.getEncryptionKey().grant(role, "kms:GenerateDataKey", "kms:Decrypt");
         }
         return grant(bucket, role, prefix, WRITE_ACTIONS);
     }

@@ -1,0 +1,168 @@
+package dev.facerec.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** One role per function, each scoped to exact ARNs and key prefixes. */
+class FaceRecognitionPermissionsTest {
+
+    /** The only actions allowed on {@code Resource: *}: they support no resource-level permission. */
+    private static final Set<String> STAR_ACTIONS = Set.of(
+            "xray:PutTraceSegments", "xray:PutTelemetryRecords", "rekognition:DetectFaces", "rekognition:CompareFaces");
+
+    private static Template template;
+    private static String bucket;
+    private static String table;
+
+    @BeforeAll
+    static void synthesize() {
+        template = TestStacks.defaultTemplate();
+        bucket = template.getResourceId("AWS::S3::Bucket",
+                Map.of("Properties", Match.objectLike(Map.of("VersioningConfiguration", Match.anyValue()))));
+        table = template.getResourceId("AWS::DynamoDB::Table");
+    }
+
+    @Test
+    void indexRole_shouldReadEnrolmentPhotosWriteTheTableAndIndexAndDeleteInTheCollection() {
+        List<Object> statements = statements(FaceRecognition.INDEX_HANDLER);
+        assertThat(statements).hasSize(7);
+        assertContains(FaceRecognition.INDEX_HANDLER,
+                statement(List.of("s3:GetObject", "s3:GetObjectVersion"), objects("enroll/*")),
+                statement(FaceTable.DATA_ACTIONS, tableAndIndex()),
+                statement(FaceCollection.INDEX_ACTIONS, collectionArn()),
+                statement(FaceCollection.DELETE_ACTIONS, collectionArn()));
+    }
+
+    @Test
+    void recognizeRole_shouldReadRecognitionPhotosWriteResultsSearchAndDetect() {
+        List<Object> statements = statements(FaceRecognition.RECOGNIZE_HANDLER);
+        assertThat(statements).hasSize(8);
+        assertContains(FaceRecognition.RECOGNIZE_HANDLER,
+                statement(List.of("s3:GetObject", "s3:GetObjectVersion"), objects("recognize/*")),
+                statement("s3:PutObject", objects("results/*")),
+                statement(FaceTable.DATA_ACTIONS, tableAndIndex()),
+                statement(FaceCollection.SEARCH_ACTIONS, collectionArn()),
+                statement("rekognition:DetectFaces", "*"));
+    }
+
+    @Test
+    void providerRole_shouldOnlyManageTheCollection() {
+        List<Object> statements = statements(CollectionProvider.HANDLER);
+        assertThat(statements).hasSize(4);
+        assertContains(CollectionProvider.HANDLER,
+                statement(FaceCollection.MANAGE_ACTIONS, collectionArn()));
+    }
+
+    @Test
+    void everyRole_shouldWriteOnlyItsOwnLogGroupAndFailureQueueAndTraces() {
+        for (String handler : List.of(FaceRecognition.INDEX_HANDLER, FaceRecognition.RECOGNIZE_HANDLER,
+                CollectionProvider.HANDLER)) {
+            Map<?, ?> function = (Map<?, ?>) template.findResources("AWS::Lambda::Function", Map.of(
+                    "Properties", Match.objectLike(Map.of("Handler", handler)))).values().iterator().next()
+                    .get("Properties");
+            Object logGroup = ((Map<?, ?>) ((Map<?, ?>) function.get("LoggingConfig")).get("LogGroup")).get("Ref");
+            assertContains(handler,
+                    statement(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                            Map.of("Fn::GetAtt", List.of(logGroup, "Arn"))),
+                    statement(List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                            Map.of("Fn::GetAtt", List.of(failureQueueOf(handler), "Arn"))),
+                    statement(List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"), "*"));
+        }
+    }
+
+    @Test
+    void policies_shouldUseResourceStarOnlyForActionsWithoutResourceLevelPermissions() {
+        List<String> starActions = new ArrayList<>();
+        template.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
+            for (Object statement : statementsOf(policy)) {
+                Map<?, ?> map = (Map<?, ?>) statement;
+                if ("*".equals(map.get("Resource"))) {
+                    Object action = map.get("Action");
+                    (action instanceof List<?> list ? list : List.of(action)).forEach(a -> starActions.add((String) a));
+                }
+            }
+        });
+        assertThat(starActions).isNotEmpty().allMatch(STAR_ACTIONS::contains);
+    }
+
+    @Test
+    void functionRoles_shouldCarryNoManagedPolicy() {
+        Map<String, Map<String, Object>> roles = template.findResources("AWS::IAM::Role", Map.of(
+                "Properties", Match.objectLike(Map.of("ManagedPolicyArns", Match.anyValue()))));
+        // Only CDK's own bucket-notification handler, which attaches AWSLambdaBasicExecutionRole itself.
+        assertThat(roles.keySet()).singleElement().asString().startsWith("BucketNotificationsHandler");
+        template.resourceCountIs("AWS::IAM::Role", 4);
+    }
+
+    /** A statement with its actions sorted, as {@link #normalized(String)} lists them. */
+    private static Map<String, Object> statement(Object actions, Object resource) {
+        List<?> list = actions instanceof List<?> l ? l : List.of(actions);
+        return Map.of("Effect", "Allow", "Action", list.stream().map(String.class::cast).sorted().toList(),
+                "Resource", resource);
+    }
+
+    @SafeVarargs
+    private static void assertContains(String handler, Map<String, Object>... expected) {
+        assertThat(normalized(handler)).contains(expected);
+    }
+
+    /** The statements of a function's role policy, each action list sorted. */
+    private static List<Map<String, Object>> normalized(String handler) {
+        return statements(handler).stream().map(statement -> {
+            Map<?, ?> map = (Map<?, ?>) statement;
+            Object action = map.get("Action");
+            return statement(action, map.get("Resource"));
+        }).toList();
+    }
+
+    private static List<Object> statements(String handler) {
+        Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy", Map.of(
+                "Properties", Match.objectLike(Map.of("Roles", List.of(Map.of("Ref", role(handler)))))));
+        assertThat(policies).hasSize(1);
+        return statementsOf(policies.values().iterator().next());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> statementsOf(Map<String, Object> policy) {
+        Map<String, Object> properties = (Map<String, Object>) policy.get("Properties");
+        return (List<Object>) ((Map<String, Object>) properties.get("PolicyDocument")).get("Statement");
+    }
+
+    private static String role(String handler) {
+        Map<?, ?> function = (Map<?, ?>) template.findResources("AWS::Lambda::Function", Map.of(
+                "Properties", Match.objectLike(Map.of("Handler", handler)))).values().iterator().next()
+                .get("Properties");
+        return (String) ((List<?>) ((Map<?, ?>) function.get("Role")).get("Fn::GetAtt")).get(0);
+    }
+
+    private static String failureQueueOf(String handler) {
+        String function = TestStacks.logicalId(template, "AWS::Lambda::Function", Map.of("Handler", handler));
+        Map<?, ?> config = (Map<?, ?>) template.findResources("AWS::Lambda::EventInvokeConfig", Map.of(
+                "Properties", Match.objectLike(Map.of("FunctionName", Map.of("Ref", function)))))
+                .values().iterator().next().get("Properties");
+        Map<?, ?> onFailure = (Map<?, ?>) ((Map<?, ?>) config.get("DestinationConfig")).get("OnFailure");
+        return (String) ((List<?>) ((Map<?, ?>) onFailure.get("Destination")).get("Fn::GetAtt")).get(0);
+    }
+
+    private static Map<String, Object> objects(String keyPattern) {
+        return Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of(bucket, "Arn")), "/" + keyPattern)));
+    }
+
+    private static List<Object> tableAndIndex() {
+        return List.of(Map.of("Fn::GetAtt", List.of(table, "Arn")),
+                Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of(table, "Arn")), "/index/gsi1"))));
+    }
+
+    private static Map<String, Object> collectionArn() {
+        return Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":rekognition:",
+                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":collection/facerec-faces")));
+    }
+}

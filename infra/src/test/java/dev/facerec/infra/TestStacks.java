@@ -1,0 +1,95 @@
+package dev.facerec.infra;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketAttributes;
+
+/**
+ * Stacks for the template tests. Synthesis takes seconds and the jsii runtime starts once per JVM, so the shared
+ * stacks are synthesized once (with the cdk-nag AwsSolutions checks attached, which only add annotations); other
+ * stacks are built per test.
+ */
+final class TestStacks {
+
+    static final String EXISTING_BUCKET = "my-photo-bucket";
+    static final String ENCRYPTED_BUCKET = "my-encrypted-bucket";
+    static final String KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+    private static Stack defaults;
+    private static Stack existingBuckets;
+
+    private TestStacks() {
+    }
+
+    /** The app's {@link FaceRecognitionStack} with every default. */
+    static synchronized Stack defaultStack() {
+        if (defaults == null) {
+            defaults = checked(new FaceRecognitionStack(new App(), FaceRecognitionApp.STACK_NAME));
+        }
+        return defaults;
+    }
+
+    static Template defaultTemplate() {
+        return Template.fromStack(defaultStack());
+    }
+
+    /**
+     * A consumer's stack with two pipelines on buckets it does not own: "Photos" on a bucket imported by name with
+     * its own prefixes, "Tenant" on a KMS-encrypted bucket imported with its key.
+     */
+    static synchronized Stack existingBucketStack() {
+        if (existingBuckets == null) {
+            existingBuckets = checked(stack(stack -> {
+                new FaceRecognition(stack, "Photos", FaceRecognitionProps.builder()
+                        .existingBucket(Bucket.fromBucketName(stack, "Imported", EXISTING_BUCKET))
+                        .collectionId("photos-faces")
+                        .enrollPrefix("people/")
+                        .recognizePrefix("inbox/")
+                        .resultsPrefix("outbox/")
+                        .build());
+                new FaceRecognition(stack, "Tenant", FaceRecognitionProps.builder()
+                        .existingBucket(Bucket.fromBucketAttributes(stack, "Encrypted", BucketAttributes.builder()
+                                .bucketName(ENCRYPTED_BUCKET)
+                                .encryptionKey(Key.fromKeyArn(stack, "Key", KEY_ARN))
+                                .build()))
+                        .collectionId("tenant-faces")
+                        .build());
+            }));
+        }
+        return existingBuckets;
+    }
+
+    static Template existingBucketTemplate() {
+        return Template.fromStack(existingBucketStack());
+    }
+
+    /** A fresh stack named "Test" in a fresh app, filled by {@code body}. */
+    static Stack stack(Consumer<Stack> body) {
+        Stack stack = new Stack(new App(), "Test");
+        body.accept(stack);
+        return stack;
+    }
+
+    static Template template(Consumer<Stack> body) {
+        return Template.fromStack(stack(body));
+    }
+
+    /** The only resource of {@code type} whose properties match {@code properties}: its logical id. */
+    static String logicalId(Template template, String type, Map<String, Object> properties) {
+        return template.getResourceId(type, Map.of("Properties", Match.objectLike(properties)));
+    }
+
+    private static Stack checked(Stack stack) {
+        Aspects.of(stack).add(new AwsSolutionsChecks(NagPackProps.builder().reports(false).verbose(true).build()));
+        return stack;
+    }
+}
