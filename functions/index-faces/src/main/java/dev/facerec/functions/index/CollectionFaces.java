@@ -1,0 +1,86 @@
+package dev.facerec.functions.index;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+import software.amazon.awssdk.services.rekognition.model.ConflictException;
+import software.amazon.awssdk.services.rekognition.model.DeleteFacesResponse;
+import software.amazon.awssdk.services.rekognition.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.rekognition.model.UnsuccessfulFaceDeletion;
+import software.amazon.awssdk.services.rekognition.model.UnsuccessfulFaceDeletionReason;
+
+/**
+ * The person-level side of the collection: Rekognition users (one per person id) and the removal of faces, which
+ * must be disassociated from their user before DeleteFaces accepts them. DeleteFaces answers 200 even when it
+ * deletes nothing, so its {@code UnsuccessfulFaceDeletions} are checked: a face that is already gone counts as
+ * deleted (removal is retried after failures), one still associated to a user is an error.
+ */
+public final class CollectionFaces {
+
+  private static final int DELETE_BATCH = 4096;
+  private static final int ASSOCIATE_BATCH = 100;
+
+  private final RekognitionClient rekognition;
+  private final String collectionId;
+
+  public CollectionFaces(RekognitionClient rekognition, String collectionId) {
+    this.rekognition = rekognition;
+    this.collectionId = collectionId;
+  }
+
+  /** Creates the user of a person unless it exists. */
+  public void ensureUser(String userId) {
+    try {
+      rekognition.createUser(b -> b.collectionId(collectionId).userId(userId));
+    } catch (ConflictException alreadyThere) {
+      // The person already has a user: nothing to do.
+    }
+  }
+
+  /** Deletes a person's user (its faces are disassociated by Rekognition); a missing user is fine. */
+  public void deleteUser(String userId) {
+    try {
+      rekognition.deleteUser(b -> b.collectionId(collectionId).userId(userId));
+    } catch (ResourceNotFoundException alreadyGone) {
+      // Nothing left to delete.
+    }
+  }
+
+  /**
+   * Disassociates {@code faceIds} from {@code userId} (when given) and deletes them from the collection.
+   *
+   * @throws IllegalStateException when a face could not be deleted for another reason than being gone already
+   */
+  public void remove(String userId, Collection<String> faceIds) {
+    if (faceIds.isEmpty()) {
+      return;
+    }
+    if (userId != null) {
+      for (List<String> batch : batches(faceIds, ASSOCIATE_BATCH)) {
+        try {
+          rekognition.disassociateFaces(b -> b.collectionId(collectionId).userId(userId).faceIds(batch));
+        } catch (ResourceNotFoundException userGone) {
+          break;
+        }
+      }
+    }
+    for (List<String> batch : batches(faceIds, DELETE_BATCH)) {
+      DeleteFacesResponse response = rekognition.deleteFaces(b -> b.collectionId(collectionId).faceIds(batch));
+      for (UnsuccessfulFaceDeletion failure : response.unsuccessfulFaceDeletions()) {
+        if (!failure.reasons().contains(UnsuccessfulFaceDeletionReason.FACE_NOT_FOUND)) {
+          throw new IllegalStateException("Rekognition did not delete a face: " + failure.reasonsAsStrings());
+        }
+      }
+    }
+  }
+
+  private static List<List<String>> batches(Collection<String> ids, int size) {
+    List<String> all = new ArrayList<>(ids);
+    List<List<String>> batches = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += size) {
+      batches.add(all.subList(i, Math.min(all.size(), i + size)));
+    }
+    return batches;
+  }
+}

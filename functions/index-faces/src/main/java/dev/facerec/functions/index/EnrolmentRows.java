@@ -1,0 +1,154 @@
+package dev.facerec.functions.index;
+
+import static dev.facerec.functions.index.FaceRowAttributes.BOUNDING_BOX;
+import static dev.facerec.functions.index.FaceRowAttributes.CONFIDENCE;
+import static dev.facerec.functions.index.FaceRowAttributes.CREATED_AT;
+import static dev.facerec.functions.index.FaceRowAttributes.DISPLAY_NAME;
+import static dev.facerec.functions.index.FaceRowAttributes.EXTERNAL_IMAGE_ID;
+import static dev.facerec.functions.index.FaceRowAttributes.FACE_COUNT;
+import static dev.facerec.functions.index.FaceRowAttributes.FACE_ID;
+import static dev.facerec.functions.index.FaceRowAttributes.FACE_MODEL_VERSION;
+import static dev.facerec.functions.index.FaceRowAttributes.IMAGE_ID;
+import static dev.facerec.functions.index.FaceRowAttributes.INDEXED_AT;
+import static dev.facerec.functions.index.FaceRowAttributes.PERSON_ID;
+import static dev.facerec.functions.index.FaceRowAttributes.SOURCE_BUCKET;
+import static dev.facerec.functions.index.FaceRowAttributes.SOURCE_ETAG;
+import static dev.facerec.functions.index.FaceRowAttributes.SOURCE_KEY;
+import static dev.facerec.functions.index.FaceRowAttributes.SOURCE_VERSION_ID;
+import static dev.facerec.functions.index.FaceRowAttributes.UPDATED_AT;
+import static dev.facerec.functions.index.FaceRowAttributes.USER_ID;
+
+import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.StatusChange;
+import dev.facerec.functions.core.table.TableKeys;
+import dev.facerec.functions.core.table.UpdateSpec;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.rekognition.model.BoundingBox;
+
+/**
+ * The person and face rows one enrolment event changes, gathered so that they are written with the status row in
+ * one transaction. Each person's face count changes by the net number of faces added and removed; a person whose
+ * count reaches zero is deleted (conditionally on the count read before).
+ */
+final class EnrolmentRows {
+
+  private final String table;
+  private final Instant now;
+  private final Map<String, Integer> deltas = new LinkedHashMap<>();
+  private final Map<String, String> displayNames = new HashMap<>();
+  private final Map<String, Long> deletions = new HashMap<>();
+  private final Set<TransactWriteItem> faceItems = new LinkedHashSet<>();
+
+  EnrolmentRows(String table, Instant now) {
+    this.table = table;
+    this.now = now;
+  }
+
+  /** Removes the rows of faces recorded for {@code personId}. */
+  void removeFaces(String personId, Collection<String> faceIds) {
+    for (String faceId : faceIds) {
+      faceItems.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+          .key(TableKeys.key(TableKeys.personPk(personId), TableKeys.faceSk(faceId))).build()).build());
+    }
+    deltas.merge(personId, -faceIds.size(), Integer::sum);
+  }
+
+  /** Adds the row of a newly indexed face, and counts it on its person (with the display name, if any). */
+  void addFace(String personId, String displayName, IndexedFace face, S3ObjectEvent source) {
+    BoundingBox box = face.record().face().boundingBox();
+    Map<String, AttributeValue> item = new LinkedHashMap<>(
+        TableKeys.key(TableKeys.personPk(personId), TableKeys.faceSk(face.faceId())));
+    item.put(FACE_ID, Av.s(face.faceId()));
+    item.put(PERSON_ID, Av.s(personId));
+    putIfPresent(item, IMAGE_ID, face.record().face().imageId());
+    putIfPresent(item, EXTERNAL_IMAGE_ID, face.record().face().externalImageId());
+    if (box != null) {
+      item.put(BOUNDING_BOX, Av.m(Map.of("Left", Av.n(box.left()), "Top", Av.n(box.top()),
+          "Width", Av.n(box.width()), "Height", Av.n(box.height()))));
+    }
+    if (face.record().face().confidence() != null) {
+      item.put(CONFIDENCE, Av.n(face.record().face().confidence()));
+    }
+    putIfPresent(item, FACE_MODEL_VERSION, face.faceModelVersion());
+    item.put(SOURCE_BUCKET, Av.s(source.bucket()));
+    item.put(SOURCE_KEY, Av.s(source.key()));
+    putIfPresent(item, SOURCE_VERSION_ID, source.versionId());
+    putIfPresent(item, SOURCE_ETAG, source.eTag());
+    item.put(INDEXED_AT, Av.s(now.toString()));
+    item.put(TableKeys.GSI1_PK, Av.s(TableKeys.objectPk(source.bucket(), source.key())));
+    item.put(TableKeys.GSI1_SK, Av.s(TableKeys.faceSk(face.faceId())));
+    faceItems.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+        .conditionExpression("attribute_not_exists(pk)").build()).build());
+    deltas.merge(personId, 1, Integer::sum);
+    if (displayName != null) {
+      displayNames.put(personId, displayName);
+    }
+  }
+
+  /** The people whose face count goes down, with the change. */
+  Map<String, Integer> shrinking() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    deltas.forEach((person, delta) -> {
+      if (delta < 0) {
+        out.put(person, delta);
+      }
+    });
+    return out;
+  }
+
+  /** Deletes a person's row instead of updating it, provided its face count is still {@code countRead}. */
+  void deletePerson(String personId, long countRead) {
+    deletions.put(personId, countRead);
+  }
+
+  /** Adds every gathered row change to {@code change}. */
+  StatusChange applyTo(StatusChange change) {
+    faceItems.forEach(change::alsoWrite);
+    deltas.forEach((personId, delta) -> {
+      Map<String, AttributeValue> key = TableKeys.key(TableKeys.personPk(personId), TableKeys.PROFILE);
+      if (deletions.containsKey(personId)) {
+        change.alsoWrite(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key)
+            .conditionExpression("#count = :count")
+            .expressionAttributeNames(Map.of("#count", FACE_COUNT))
+            .expressionAttributeValues(Map.of(":count", Av.n(deletions.get(personId)))).build()).build());
+      } else if (delta != 0 || displayNames.containsKey(personId)) {
+        change.alsoWrite(TransactWriteItem.builder().update(personUpdate(personId, delta)
+            .toTransactionUpdate(table, key)).build());
+      }
+    });
+    return change;
+  }
+
+  private UpdateSpec personUpdate(String personId, int delta) {
+    UpdateSpec update = new UpdateSpec()
+        .set(PERSON_ID, Av.s(personId))
+        .set(USER_ID, Av.s(personId))
+        .set(TableKeys.GSI1_PK, Av.s(TableKeys.PEOPLE))
+        .set(TableKeys.GSI1_SK, Av.s(personId))
+        .setIfAbsent(CREATED_AT, Av.s(now.toString()))
+        .set(UPDATED_AT, Av.s(now.toString()))
+        .add(FACE_COUNT, Av.n(delta));
+    String name = displayNames.get(personId);
+    if (name != null) {
+      update.set(DISPLAY_NAME, Av.s(name));
+    }
+    return update;
+  }
+
+  private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+    if (value != null) {
+      item.put(name, Av.s(value));
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.facerec.functions.index;
+
+import static dev.facerec.functions.core.table.StatusAttributes.FACE_COUNT;
+import static dev.facerec.functions.core.table.StatusAttributes.INDEXED_FACE_IDS;
+import static dev.facerec.functions.core.table.StatusAttributes.PERSON_ID;
+import static dev.facerec.functions.core.table.StatusAttributes.RECORDED_FACE_IDS;
+import static dev.facerec.functions.core.table.StatusAttributes.VERSION_ID;
+
+import dev.facerec.functions.core.aws.AwsClients;
+import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.handler.ObjectEventRunner;
+import dev.facerec.functions.core.handler.OutcomeLog;
+import dev.facerec.functions.core.image.ImageInspector;
+import dev.facerec.functions.core.image.ImageLimits;
+import dev.facerec.functions.core.image.InspectedImage;
+import dev.facerec.functions.core.key.EnrollKey;
+import dev.facerec.functions.core.rekognition.RekognitionErrors;
+import dev.facerec.functions.core.status.ObjectStatus;
+import dev.facerec.functions.core.status.RejectedException;
+import dev.facerec.functions.core.status.StaleObjectException;
+import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.Claim;
+import dev.facerec.functions.core.table.StatusChange;
+import dev.facerec.functions.core.table.StatusStore;
+import dev.facerec.functions.core.table.TableKeys;
+import dev.facerec.functions.core.table.UpdateSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.rekognition.model.RekognitionException;
+
+/**
+ * Enrolment: ObjectCreated under the enrol prefix indexes the photo's one face for the person named by the key;
+ * ObjectRemoved removes the faces indexed from that object. Every event ends in the object's status row; a new
+ * upload under the same key first removes what the previous one contributed, so each key has at most one set of
+ * rows.
+ */
+public final class EnrolmentService {
+
+  /** The {@code kind} recorded on enrolment status rows. */
+  public static final String KIND = "ENROLL";
+  /** The metadata key of the display name ({@code x-amz-meta-name}). */
+  public static final String NAME_METADATA = "name";
+
+  private final FunctionConfig config;
+  private final DynamoDbClient dynamoDb;
+  private final Clock clock;
+  private final StatusStore store;
+  private final ObjectEventRunner runner;
+  private final ImageInspector inspector;
+  private final CollectionFaces faces;
+  private final FaceIndexer indexer;
+
+  public EnrolmentService(AwsClients clients, FunctionConfig config, Clock clock, OutcomeLog log) {
+    this.config = config;
+    this.dynamoDb = clients.dynamoDb();
+    this.clock = clock;
+    this.store = new StatusStore(clients.dynamoDb(), config.tableName(), clock);
+    this.runner = new ObjectEventRunner("index-faces", store, log);
+    this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
+    this.faces = new CollectionFaces(clients.rekognition(), config.collectionId());
+    this.indexer = new FaceIndexer(clients.rekognition(), config.collectionId(), faces);
+  }
+
+  /** Processes one event; returns its outcome (a status, {@code DUPLICATE} or {@code OUT_OF_ORDER}). */
+  public String process(S3ObjectEvent event, Duration lease) {
+    if (event.isRemoved()) {
+      return runner.run(event, KIND, lease, this::removed);
+    }
+    return runner.run(event, KIND, lease, this::created);
+  }
+
+  private StatusChange created(Claim claim) {
+    EnrolmentRows rows = new EnrolmentRows(config.tableName(), clock.instant());
+    removePrevious(claim, rows);
+    S3ObjectEvent event = claim.event();
+    StatusChange change;
+    try {
+      EnrollKey key = EnrollKey.parse(event.key(), config.enrollPrefix());
+      InspectedImage image = inspector.inspect(event);
+      IndexedFace face = indexer.index(event, key.personId(), ids -> recordIndexed(claim, key.personId(), ids));
+      String name = DisplayNames.fromMetadata(image.metadata().get(NAME_METADATA));
+      rows.addFace(key.personId(), name, face, event);
+      change = StatusChange.to(ObjectStatus.INDEXED)
+          .set(PERSON_ID, Av.s(key.personId()))
+          .set(INDEXED_FACE_IDS, Av.ss(List.of(face.faceId())))
+          .set(RECORDED_FACE_IDS, Av.ss(List.of(face.faceId())))
+          .set(FACE_COUNT, Av.n(1));
+    } catch (RejectedException rejection) {
+      change = cleared(StatusChange.rejected(rejection));
+    } catch (StaleObjectException stale) {
+      change = cleared(StatusChange.to(ObjectStatus.STALE)
+          .set(dev.facerec.functions.core.table.StatusAttributes.DETAIL, Av.s(stale.getMessage())));
+    } catch (RekognitionException error) {
+      change = cleared(StatusChange.rejected(RekognitionErrors.toRejection(error)));
+    }
+    return finishPeople(rows, change);
+  }
+
+  private StatusChange removed(Claim claim) {
+    S3ObjectEvent event = claim.event();
+    String indexedVersion = claim.previous(VERSION_ID);
+    boolean otherVersion = !event.isDeleteMarker() && event.versionId() != null && indexedVersion != null
+        && !indexedVersion.equals(event.versionId());
+    if (otherVersion) {
+      String previousStatus = claim.previous(dev.facerec.functions.core.table.StatusAttributes.STATUS);
+      return StatusChange.to(previousStatus == null ? ObjectStatus.REMOVED : ObjectStatus.valueOf(previousStatus));
+    }
+    EnrolmentRows rows = new EnrolmentRows(config.tableName(), clock.instant());
+    removePrevious(claim, rows);
+    return finishPeople(rows, cleared(StatusChange.to(ObjectStatus.REMOVED)).remove(FACE_COUNT));
+  }
+
+  /** Removes from the collection (and, through {@code rows}, from the table) what the key's last upload added. */
+  private void removePrevious(Claim claim, EnrolmentRows rows) {
+    Map<String, AttributeValue> previous = claim.previous();
+    String personId = Av.str(previous, PERSON_ID);
+    Set<String> inCollection = new LinkedHashSet<>(Av.set(previous, INDEXED_FACE_IDS));
+    List<String> recorded = Av.set(previous, RECORDED_FACE_IDS);
+    inCollection.addAll(recorded);
+    faces.remove(personId, inCollection);
+    if (personId != null && !recorded.isEmpty()) {
+      rows.removeFaces(personId, recorded);
+    }
+  }
+
+  private void recordIndexed(Claim claim, String personId, List<String> faceIds) {
+    store.update(claim, new UpdateSpec().set(PERSON_ID, Av.s(personId)).set(INDEXED_FACE_IDS, Av.ss(faceIds)));
+  }
+
+  /** People left without faces lose their Rekognition user and their row. */
+  private StatusChange finishPeople(EnrolmentRows rows, StatusChange change) {
+    rows.shrinking().forEach((personId, delta) -> {
+      Map<String, AttributeValue> person = dynamoDb.getItem(b -> b.tableName(config.tableName()).consistentRead(true)
+          .key(TableKeys.key(TableKeys.personPk(personId), TableKeys.PROFILE))).item();
+      long count = Av.num(person, FaceRowAttributes.FACE_COUNT, 0);
+      if (count + delta <= 0) {
+        faces.deleteUser(personId);
+        rows.deletePerson(personId, count);
+      }
+    });
+    return rows.applyTo(change);
+  }
+
+  private static StatusChange cleared(StatusChange change) {
+    return change.remove(PERSON_ID).remove(INDEXED_FACE_IDS).remove(RECORDED_FACE_IDS);
+  }
+}
