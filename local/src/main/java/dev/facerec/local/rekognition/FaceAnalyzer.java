@@ -1,0 +1,44 @@
+package dev.facerec.local.rekognition;
+
+import dev.facerec.local.rekognition.engine.AnalysisOptions;
+import dev.facerec.local.rekognition.engine.AnalyzedImage;
+import dev.facerec.local.rekognition.engine.DetectedFace;
+import dev.facerec.local.rekognition.engine.FaceEngine;
+import dev.facerec.local.rekognition.engine.ImageException;
+import java.util.Comparator;
+import java.util.List;
+
+/** Runs the face engine for the operations and answers its refusals with Rekognition's errors. */
+final class FaceAnalyzer {
+
+  private final FaceEngine engine;
+
+  FaceAnalyzer(FaceEngine engine) {
+    this.engine = engine;
+  }
+
+  AnalyzedImage analyze(byte[] image, AnalysisOptions options) {
+    try {
+      return engine.analyze(image, options);
+    } catch (ImageException e) {
+      switch (e.kind()) {
+        case IMAGE_TOO_LARGE:
+          throw new RekognitionException(ErrorType.IMAGE_TOO_LARGE, e.getMessage());
+        case IMAGE_TOO_SMALL:
+          throw RekognitionException.invalidParameter(e.getMessage());
+        default:
+          throw new RekognitionException(ErrorType.INVALID_IMAGE_FORMAT, "Request has invalid image format");
+      }
+    }
+  }
+
+  /** Pixel area of a face: what "largest" means to Rekognition. */
+  static float area(DetectedFace face, AnalyzedImage image) {
+    return face.box().width() * image.width() * face.box().height() * image.height();
+  }
+
+  /** The faces, largest first. */
+  static List<DetectedFace> largestFirst(AnalyzedImage image, List<DetectedFace> faces) {
+    return faces.stream().sorted(Comparator.comparingDouble((DetectedFace f) -> area(f, image)).reversed()).toList();
+  }
+}
