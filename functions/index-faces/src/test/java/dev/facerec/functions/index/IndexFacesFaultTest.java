@@ -1,0 +1,184 @@
+package dev.facerec.functions.index;
+
+import static dev.facerec.functions.core.testing.SyntheticImages.face;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facerec.functions.core.aws.AwsClients;
+import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.status.ObjectBusyException;
+import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.StatusStore;
+import dev.facerec.functions.core.testing.EventFixtures;
+import dev.facerec.functions.core.testing.FaceColor;
+import dev.facerec.functions.core.testing.StubReply;
+import dev.facerec.functions.core.testing.SyntheticImages;
+import dev.facerec.functions.core.testing.TestClients;
+import dev.facerec.functions.index.testing.FunctionServices;
+import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+import software.amazon.awssdk.services.rekognition.model.InternalServerErrorException;
+import software.amazon.awssdk.services.rekognition.model.ThrottlingException;
+
+/** Rekognition faults injected on the wire: retryable ones are rethrown, the others end in REJECTED rows. */
+class IndexFacesFaultTest {
+
+  private static FunctionServices services;
+  private static IndexFacesHandler handler;
+
+  @BeforeAll
+  static void start() {
+    services = FunctionServices.start();
+    handler = new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stop() {
+    services.close();
+  }
+
+  @BeforeEach
+  void forgetFaults() {
+    services.rekognitionStub().reset();
+  }
+
+  @Test
+  void handleRequest_shouldRethrowAndIndexOnRetry_whenRekognitionThrottles() throws IOException {
+    // GIVEN a photo, and Rekognition throttling the next IndexFaces
+    Uploaded photo = upload("enroll/d1/p.jpg", FaceColor.RED);
+    Map<String, Object> event = services.createdEvent(photo, services.nextSequencer());
+    services.rekognitionStub().failNext("IndexFaces", 1, StubReply.throttling());
+
+    // WHEN the event is handled, THEN the error is rethrown (Lambda retries) and the claim released
+    assertThatThrownBy(() -> handle(event)).isInstanceOf(ThrottlingException.class);
+    assertThat(Av.str(services.statusRow(photo.key()), "status")).isEqualTo("PROCESSING");
+    assertThat(Av.num(services.statusRow(photo.key()), "leaseUntil", -1)).isZero();
+
+    // WHEN Lambda delivers the event again, THEN it is indexed
+    assertThat(handle(event)).isEqualTo("INDEXED");
+    assertThat(services.faceRows("d1")).hasSize(1);
+  }
+
+  @Test
+  void handleRequest_shouldCleanUpTheFirstAttempt_whenAFaultStrikesAfterIndexFaces() throws IOException {
+    // GIVEN a photo, and a server error on the AssociateFaces that follows a successful IndexFaces
+    Uploaded photo = upload("enroll/d2/p.jpg", FaceColor.GREEN);
+    Map<String, Object> event = services.createdEvent(photo, services.nextSequencer());
+    services.rekognitionStub().failNext("AssociateFaces", 1, StubReply.internalError());
+
+    // WHEN the first attempt fails
+    assertThatThrownBy(() -> handle(event)).isInstanceOf(InternalServerErrorException.class);
+    List<String> firstAttempt = Av.set(services.statusRow(photo.key()), "indexedFaceIds");
+
+    // AND the retry succeeds
+    String outcome = handle(event);
+
+    // THEN the face of the first attempt was recorded, then deleted: exactly one face is left for the photo
+    assertThat(firstAttempt).hasSize(1);
+    assertThat(outcome).isEqualTo("INDEXED");
+    List<String> indexed = Av.set(services.statusRow(photo.key()), "indexedFaceIds");
+    assertThat(services.collection().faceIds(services.config().collectionId()))
+        .doesNotContain(firstAttempt.get(0)).contains(indexed.get(0));
+    assertThat(services.faceRows("d2")).hasSize(1);
+  }
+
+  @Test
+  void handleRequest_shouldRecordARejection_whenRekognitionRefusesTheParameters() throws IOException {
+    // GIVEN a photo, and Rekognition answering InvalidParameterException
+    Uploaded photo = upload("enroll/d3/p.jpg", FaceColor.BLUE);
+    services.rekognitionStub().failNext("IndexFaces", 1, StubReply.invalidParameter("Request has invalid parameters"));
+
+    // WHEN the event is handled: nothing is thrown
+    String outcome = handle(services.createdEvent(photo, services.nextSequencer()));
+
+    // THEN the rejection names the error
+    assertThat(outcome).isEqualTo("REJECTED");
+    assertThat(Av.str(services.statusRow(photo.key()), "reason")).isEqualTo("REKOGNITION_ERROR");
+    assertThat(Av.str(services.statusRow(photo.key()), "errorCode")).isEqualTo("InvalidParameterException");
+  }
+
+  @Test
+  void handleRequest_shouldDeleteTheIndexedFace_whenANonRetryableErrorFollowsIndexFaces() throws IOException {
+    // GIVEN a photo, and CreateUser denied after the face was indexed
+    Uploaded photo = upload("enroll/d4/p.jpg", FaceColor.YELLOW);
+    List<String> facesBefore = services.collection().faceIds(services.config().collectionId());
+    services.rekognitionStub().failNext("CreateUser", 1, StubReply.accessDenied());
+
+    // WHEN
+    String outcome = handle(services.createdEvent(photo, services.nextSequencer()));
+
+    // THEN the photo is rejected and its face removed again
+    assertThat(outcome).isEqualTo("REJECTED");
+    assertThat(Av.str(services.statusRow(photo.key()), "errorCode")).isEqualTo("AccessDeniedException");
+    assertThat(services.collection().faceIds(services.config().collectionId()))
+        .containsExactlyInAnyOrderElementsOf(facesBefore);
+  }
+
+  @Test
+  void handleRequest_shouldRecordNotAnImage_whenRekognitionCannotReadTheImage() throws IOException {
+    Uploaded photo = upload("enroll/d5/p.jpg", FaceColor.CYAN);
+    services.rekognitionStub().failNext("IndexFaces", 1, StubReply.invalidImageFormat());
+
+    String outcome = handle(services.createdEvent(photo, services.nextSequencer()));
+
+    assertThat(outcome).isEqualTo("REJECTED");
+    assertThat(Av.str(services.statusRow(photo.key()), "reason")).isEqualTo("NOT_AN_IMAGE");
+  }
+
+  @Test
+  void handleRequest_shouldThrowRetryably_whenAnotherInvocationHoldsTheObject() throws IOException {
+    // GIVEN an event whose object another invocation has claimed (a concurrent duplicate delivery)
+    Uploaded photo = upload("enroll/d6/p.jpg", FaceColor.MAGENTA);
+    String sequencer = services.nextSequencer();
+    S3ObjectEvent event = new S3ObjectEvent("ObjectCreated:Put", FunctionServices.BUCKET, photo.key(),
+        photo.size(), photo.eTag(), null, sequencer);
+    new StatusStore(services.dynamoDb(), FunctionServices.TABLE, Clock.systemUTC())
+        .claim(event, EnrolmentService.KIND, Duration.ofMinutes(5));
+
+    // WHEN / THEN the duplicate is not processed alongside: it fails so that Lambda retries it later
+    assertThatThrownBy(() -> handle(services.createdEvent(photo, sequencer)))
+        .isInstanceOf(ObjectBusyException.class);
+    assertThat(services.rekognitionStub().requests("IndexFaces")).isEmpty();
+  }
+
+  @Test
+  void handleRequest_shouldSucceed_whenTheSdkRetriesAThrottleByItself() throws IOException {
+    // GIVEN a handler whose Rekognition client retries as in Lambda (the SDK's standard mode)
+    try (RekognitionClient retrying = TestClients.rekognition(services.rekognitionStub().endpoint())) {
+      IndexFacesHandler lambdaLike = new IndexFacesHandler(new AwsClients(services.s3(), services.dynamoDb(),
+          retrying), services.config(), Clock.systemUTC());
+      Uploaded photo = upload("enroll/d7/p.jpg", FaceColor.RED);
+      services.rekognitionStub().failNext("IndexFaces", 1, StubReply.throttling());
+
+      // WHEN
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      lambdaLike.handleRequest(EventFixtures.stream("object-created-template.json",
+          services.createdEvent(photo, services.nextSequencer())), out, null);
+
+      // THEN the throttle never reached the handler
+      assertThat(Av.str(services.statusRow(photo.key()), "status")).isEqualTo("INDEXED");
+      assertThat(services.rekognitionStub().requests("IndexFaces")).hasSize(2);
+    }
+  }
+
+  private static Uploaded upload(String key, FaceColor color) {
+    return services.upload(key, SyntheticImages.jpeg(300, 300, face(color, 60, 60, 150)), Map.of());
+  }
+
+  private static String handle(Map<String, Object> values) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(EventFixtures.stream("object-created-template.json", values), out, null);
+    return new ObjectMapper().readTree(out.toByteArray()).path("outcomes").get(0).asText();
+  }
+}

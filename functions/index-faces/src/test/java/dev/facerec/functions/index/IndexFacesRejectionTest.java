@@ -1,0 +1,139 @@
+package dev.facerec.functions.index;
+
+import static dev.facerec.functions.core.testing.SyntheticImages.face;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.testing.EventFixtures;
+import dev.facerec.functions.core.testing.FaceColor;
+import dev.facerec.functions.core.testing.SyntheticImages;
+import dev.facerec.functions.index.testing.FunctionServices;
+import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Every bad enrolment input ends in a REJECTED row with its reason; nothing is thrown, nothing stays indexed. */
+class IndexFacesRejectionTest {
+
+  private static FunctionServices services;
+  private static IndexFacesHandler handler;
+
+  @BeforeAll
+  static void start() {
+    services = FunctionServices.start();
+    handler = new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stop() {
+    services.close();
+  }
+
+  static Stream<Arguments> badPhotos() {
+    byte[] overLimit = Arrays.copyOf(SyntheticImages.jpeg(200, 200), 15 * 1024 * 1024 + 1);
+    return Stream.of(
+        Arguments.of("fails if the object is empty", "enroll/a1/empty.jpg", new byte[0], "NOT_AN_IMAGE"),
+        Arguments.of("fails if a text file is named .jpg", "enroll/a2/notes.jpg", SyntheticImages.text(),
+            "NOT_AN_IMAGE"),
+        Arguments.of("fails if the JPEG is truncated", "enroll/a3/cut.jpg",
+            SyntheticImages.truncatedJpeg(400, 400, 0.5, face(FaceColor.RED, 100, 100, 150)), "NOT_AN_IMAGE"),
+        Arguments.of("fails if the image is a GIF", "enroll/a4/anim.gif",
+            SyntheticImages.gif(300, 300, face(FaceColor.RED, 50, 50, 150)), "NOT_AN_IMAGE"),
+        Arguments.of("fails if the image is a WebP", "enroll/a5/photo.webp", SyntheticImages.webp(), "NOT_AN_IMAGE"),
+        Arguments.of("fails if the image is 79x79 pixels", "enroll/a6/tiny.jpg", SyntheticImages.jpeg(79, 79),
+            "TOO_SMALL"),
+        Arguments.of("fails if the object is over the 15 MB limit", "enroll/a7/huge.jpg", overLimit, "TOO_LARGE"),
+        Arguments.of("fails if a PNG header claims 100000x100000 pixels", "enroll/a8/bomb.png",
+            SyntheticImages.pngClaiming(100_000, 100_000), "TOO_LARGE"),
+        Arguments.of("fails if the enrolment photo shows two faces", "enroll/a9/couple.jpg",
+            SyntheticImages.jpeg(600, 300, face(FaceColor.RED, 50, 50, 150), face(FaceColor.BLUE, 350, 60, 140)),
+            "MULTIPLE_FACES"),
+        Arguments.of("fails if the photo shows no face", "enroll/a10/wall.jpg", SyntheticImages.jpeg(300, 300),
+            "NO_FACE"),
+        Arguments.of("fails if the only face is too small for the quality filter", "enroll/a11/far.jpg",
+            SyntheticImages.jpeg(600, 600, face(FaceColor.GREEN, 300, 300, 24)), "LOW_QUALITY"),
+        Arguments.of("fails if the person id is outside Rekognition's charset", "enroll/bad id!/p.jpg",
+            SyntheticImages.jpeg(300, 300, face(FaceColor.RED, 50, 50, 150)), "INVALID_KEY"),
+        Arguments.of("fails if the photo is not under a person id", "enroll/p.jpg",
+            SyntheticImages.jpeg(300, 300, face(FaceColor.RED, 50, 50, 150)), "INVALID_KEY"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badPhotos")
+  void handleRequest_rejects(String description, String key, byte[] bytes, String reason) throws IOException {
+    // GIVEN a bad upload
+    List<String> facesBefore = services.collection().faceIds(services.config().collectionId());
+    Uploaded upload = services.upload(key, bytes, Map.of());
+
+    // WHEN its notification is handled (nothing is thrown)
+    String outcome = handle(services.createdEvent(upload, services.nextSequencer()));
+
+    // THEN the status row says REJECTED with the reason and a detail, and no face was left in the collection
+    Map<String, AttributeValue> status = services.statusRow(key);
+    assertThat(outcome).isEqualTo("REJECTED");
+    assertThat(Av.str(status, "status")).isEqualTo("REJECTED");
+    assertThat(Av.str(status, "reason")).isEqualTo(reason);
+    assertThat(Av.str(status, "detail")).isNotBlank();
+    assertThat(Av.set(status, "indexedFaceIds")).isEmpty();
+    assertThat(services.collection().faceIds(services.config().collectionId()))
+        .containsExactlyInAnyOrderElementsOf(facesBefore);
+  }
+
+  @Test
+  @DisplayName("fails if a PNG claims 100000x100000 pixels, before Rekognition is asked")
+  void handleRequest_rejectsPixelBombsFromTheHeader() throws IOException {
+    // GIVEN a PNG whose header claims 10 billion pixels
+    services.rekognitionStub().reset();
+    Uploaded bomb = services.upload("enroll/b1/bomb.png", SyntheticImages.pngClaiming(100_000, 100_000), Map.of());
+
+    // WHEN
+    handle(services.createdEvent(bomb, services.nextSequencer()));
+
+    // THEN it was refused from its header: Rekognition never saw it
+    assertThat(Av.str(services.statusRow(bomb.key()), "detail")).contains("100000x100000");
+    assertThat(services.rekognitionStub().requests("IndexFaces")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("fails if the face does not match the person's enrolled faces")
+  void handleRequest_rejectsAFaceOfSomeoneElse() throws IOException {
+    // GIVEN a person enrolled with a red face
+    Uploaded first = services.upload("enroll/c1/one.jpg", SyntheticImages.jpeg(300, 300,
+        face(FaceColor.RED, 50, 50, 150)), Map.of());
+    handle(services.createdEvent(first, services.nextSequencer()));
+    List<String> facesBefore = services.collection().faceIds(services.config().collectionId());
+
+    // WHEN a photo of a blue face is enrolled for the same person
+    Uploaded second = services.upload("enroll/c1/two.jpg", SyntheticImages.jpeg(300, 300,
+        face(FaceColor.BLUE, 50, 50, 150)), Map.of());
+    String outcome = handle(services.createdEvent(second, services.nextSequencer()));
+
+    // THEN the second photo is rejected, its face deleted, and the person keeps one face
+    assertThat(outcome).isEqualTo("REJECTED");
+    assertThat(Av.str(services.statusRow(second.key()), "reason")).isEqualTo("FACE_MISMATCH");
+    assertThat(services.faceRows("c1")).hasSize(1);
+    assertThat(services.collection().faceIds(services.config().collectionId()))
+        .containsExactlyInAnyOrderElementsOf(facesBefore);
+    assertThat(Av.num(services.personRow("c1"), "faceCount", -1)).isEqualTo(1);
+  }
+
+  private static String handle(Map<String, Object> values) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(EventFixtures.stream("object-created-template.json", values), out, null);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray()).path("outcomes").get(0)
+        .asText();
+  }
+}
