@@ -14,34 +14,40 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import dev.facerec.functions.core.testing.RekognitionStub;
+import dev.facerec.functions.core.testing.StubReply;
+import dev.facerec.functions.core.testing.TestClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The handler end to end: real SDK Rekognition client against a JSON 1.1 wire stub, real HTTP PUT of the response
- * to a local server playing the pre-signed URL.
+ * The handler end to end: the real SDK Rekognition client against the shared JSON 1.1 wire stub (functions-core
+ * test-jar), and a real HTTP PUT of the response to a local server playing the pre-signed URL.
  */
 class CollectionResourceHandlerTest {
 
     private static final int PLENTY_OF_TIME = 120_000;
 
-    private static RekognitionWireStub rekognition;
+    private static RekognitionStub stub;
+    private static CollectionResponders rekognition;
     private static ResponseUrlServer cloudFormation;
     private static CollectionResourceHandler handler;
 
     @BeforeAll
     static void startServers() throws IOException {
-        rekognition = new RekognitionWireStub();
+        stub = RekognitionStub.start();
+        rekognition = new CollectionResponders(stub);
         cloudFormation = new ResponseUrlServer();
         CloudFormationResponder responder = new CloudFormationResponder(HttpClient.newHttpClient(), Duration.ofMillis(10));
-        handler = new CollectionResourceHandler(rekognition.client(), responder, Duration.ofSeconds(1));
+        handler = new CollectionResourceHandler(TestClients.rekognition(stub.endpoint()), responder,
+                Duration.ofSeconds(1));
     }
 
     @AfterAll
     static void stopServers() {
-        rekognition.close();
+        stub.close();
         cloudFormation.close();
     }
 
@@ -57,7 +63,7 @@ class CollectionResourceHandlerTest {
         invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "retain"));
 
         // THEN
-        assertThat(rekognition.hasCollection("faces-1")).isTrue();
+        assertThat(rekognition.has("faces-1")).isTrue();
         ResponseUrlServer.Delivery answer = onlyAnswer();
         assertThat(answer.method()).isEqualTo("PUT");
         assertThat(answer.field("Status")).isEqualTo("SUCCESS");
@@ -67,7 +73,7 @@ class CollectionResourceHandlerTest {
         assertThat(answer.field("StackId")).startsWith("arn:aws:cloudformation:us-east-1:000000000000:stack/");
         assertThat(answer.data()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "Arn", "arn:aws:rekognition:us-east-1:000000000000:collection/faces-1",
-                "FaceModelVersion", RekognitionWireStub.FACE_MODEL_VERSION));
+                "FaceModelVersion", CollectionResponders.FACE_MODEL_VERSION));
     }
 
     @Test
@@ -82,13 +88,13 @@ class CollectionResourceHandlerTest {
     @Test
     void handleRequest_shouldAdoptCollection_whenCreateFindsItExisting() throws IOException {
         // GIVEN a collection retained by an earlier stack
-        rekognition.addCollection("faces-1");
+        rekognition.add("faces-1");
 
         // WHEN
         invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "retain"));
 
         // THEN
-        assertThat(rekognition.calls()).containsExactly("DescribeCollection");
+        assertThat(rekognition.calls()).isEqualTo(Map.of("DescribeCollection", 1));
         assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
         assertThat(onlyAnswer().data()).containsEntry("Arn",
                 "arn:aws:rekognition:us-east-1:000000000000:collection/faces-1");
@@ -97,7 +103,7 @@ class CollectionResourceHandlerTest {
     @Test
     void handleRequest_shouldCreateNewCollectionAndKeepOldOne_whenUpdateChangesId() throws IOException {
         // GIVEN
-        rekognition.addCollection("faces-old");
+        rekognition.add("faces-old");
 
         // WHEN
         invoke("update", Map.of("physicalId", "faces-old", "collectionId", "faces-new", "removalPolicy", "destroy"));
@@ -105,20 +111,20 @@ class CollectionResourceHandlerTest {
         // THEN the new id is the new physical id; the old collection is left to CloudFormation's Delete
         assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
         assertThat(onlyAnswer().field("PhysicalResourceId")).isEqualTo("faces-new");
-        assertThat(rekognition.hasCollection("faces-new")).isTrue();
-        assertThat(rekognition.hasCollection("faces-old")).isTrue();
+        assertThat(rekognition.has("faces-new")).isTrue();
+        assertThat(rekognition.has("faces-old")).isTrue();
     }
 
     @Test
     void handleRequest_shouldOnlyDescribe_whenUpdateKeepsId() throws IOException {
         // GIVEN
-        rekognition.addCollection("faces-1");
+        rekognition.add("faces-1");
 
         // WHEN
         invoke("update", Map.of("physicalId", "faces-1", "collectionId", "faces-1", "removalPolicy", "retain"));
 
         // THEN
-        assertThat(rekognition.calls()).containsExactly("DescribeCollection");
+        assertThat(rekognition.calls()).isEqualTo(Map.of("DescribeCollection", 1));
         assertThat(onlyAnswer().field("PhysicalResourceId")).isEqualTo("faces-1");
         assertThat(onlyAnswer().data()).containsKeys("Arn", "FaceModelVersion");
     }
@@ -126,13 +132,13 @@ class CollectionResourceHandlerTest {
     @Test
     void handleRequest_shouldDeleteCollection_whenDeleteUnderDestroy() throws IOException {
         // GIVEN
-        rekognition.addCollection("faces-1");
+        rekognition.add("faces-1");
 
         // WHEN
         invoke("delete", Map.of("physicalId", "faces-1", "collectionId", "faces-1", "removalPolicy", "destroy"));
 
         // THEN
-        assertThat(rekognition.hasCollection("faces-1")).isFalse();
+        assertThat(rekognition.has("faces-1")).isFalse();
         assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
         assertThat(onlyAnswer().field("PhysicalResourceId")).isEqualTo("faces-1");
     }
@@ -140,14 +146,14 @@ class CollectionResourceHandlerTest {
     @Test
     void handleRequest_shouldKeepCollection_whenDeleteUnderRetain() throws IOException {
         // GIVEN
-        rekognition.addCollection("faces-1");
+        rekognition.add("faces-1");
 
         // WHEN
         invoke("delete", Map.of("physicalId", "faces-1", "collectionId", "faces-1", "removalPolicy", "retain"));
 
         // THEN
         assertThat(rekognition.calls()).isEmpty();
-        assertThat(rekognition.hasCollection("faces-1")).isTrue();
+        assertThat(rekognition.has("faces-1")).isTrue();
         assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
     }
 
@@ -157,14 +163,14 @@ class CollectionResourceHandlerTest {
         invoke("delete", Map.of("physicalId", "faces-gone", "collectionId", "faces-gone", "removalPolicy", "destroy"));
 
         // THEN
-        assertThat(rekognition.calls()).containsExactly("DeleteCollection");
+        assertThat(rekognition.calls()).isEqualTo(Map.of("DeleteCollection", 1));
         assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
     }
 
     @Test
     void handleRequest_shouldAnswerFailedWithReason_whenRekognitionDeniesCreate() throws IOException {
         // GIVEN
-        rekognition.failNext("CreateCollection", 400, "AccessDeniedException");
+        stub.failNext("CreateCollection", 1, StubReply.accessDenied());
 
         // WHEN
         invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "destroy"));
@@ -172,7 +178,7 @@ class CollectionResourceHandlerTest {
         // THEN the physical id is no collection id, so the rollback's Delete touches nothing
         ResponseUrlServer.Delivery answer = onlyAnswer();
         assertThat(answer.field("Status")).isEqualTo("FAILED");
-        assertThat(answer.field("Reason")).startsWith("AccessDeniedException: injected fault");
+        assertThat(answer.field("Reason")).startsWith("AccessDeniedException: You are not authorized to perform the action");
         assertThat(answer.field("PhysicalResourceId")).isEqualTo("create-failed:6c2b7e5e-create");
         assertThat(answer.data()).isEmpty();
     }
@@ -180,7 +186,7 @@ class CollectionResourceHandlerTest {
     @Test
     void handleRequest_shouldTouchNothing_whenDeletingAFailedCreate() throws IOException {
         // GIVEN
-        rekognition.addCollection("faces-1");
+        rekognition.add("faces-1");
 
         // WHEN
         invoke("delete", Map.of("physicalId", "create-failed:6c2b7e5e-create", "collectionId", "faces-1",
@@ -188,15 +194,15 @@ class CollectionResourceHandlerTest {
 
         // THEN
         assertThat(rekognition.calls()).isEmpty();
-        assertThat(rekognition.hasCollection("faces-1")).isTrue();
+        assertThat(rekognition.has("faces-1")).isTrue();
         assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
     }
 
     @Test
     void handleRequest_shouldAnswerFailed_whenDeleteIsDenied() throws IOException {
         // GIVEN
-        rekognition.addCollection("faces-1");
-        rekognition.failNext("DeleteCollection", 400, "AccessDeniedException");
+        rekognition.add("faces-1");
+        stub.failNext("DeleteCollection", 1, StubReply.accessDenied());
 
         // WHEN
         invoke("delete", Map.of("physicalId", "faces-1", "collectionId", "faces-1", "removalPolicy", "destroy"));
@@ -204,7 +210,7 @@ class CollectionResourceHandlerTest {
         // THEN
         assertThat(onlyAnswer().field("Status")).isEqualTo("FAILED");
         assertThat(onlyAnswer().field("PhysicalResourceId")).isEqualTo("faces-1");
-        assertThat(rekognition.hasCollection("faces-1")).isTrue();
+        assertThat(rekognition.has("faces-1")).isTrue();
     }
 
     @Test
@@ -247,7 +253,7 @@ class CollectionResourceHandlerTest {
     @Test
     void handleRequest_shouldAnswerFailedInTime_whenRekognitionIsTooSlow() throws IOException {
         // GIVEN 1.5 s left, of which 1 s is kept to answer, and Rekognition taking 3 s
-        rekognition.delayNext("DescribeCollection", Duration.ofSeconds(3));
+        rekognition.delayNextDescribe(Duration.ofSeconds(3));
 
         // WHEN
         long start = System.nanoTime();
