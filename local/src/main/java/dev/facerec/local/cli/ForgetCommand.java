@@ -1,0 +1,42 @@
+package dev.facerec.local.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** {@code forget}: deletes a person's enrolment photos and waits until their faces are gone. */
+@Command(name = "forget", description = "Delete a person's enrolment photos; their faces are removed with them.")
+final class ForgetCommand implements Callable<Integer> {
+
+  @Mixin
+  DataOption data;
+
+  @Parameters(index = "0", description = "The person's id.")
+  String personId;
+
+  @Override
+  public Integer call() throws Exception {
+    try (RunningTwin twin = RunningTwin.connect(data.directory)) {
+      String prefix = twin.output("EnrollPrefix") + personId + "/";
+      List<String> keys = twin.s3().listObjectsV2Paginator(b -> b.bucket(twin.bucket()).prefix(prefix)).contents()
+          .stream().map(S3Object::key).toList();
+      if (keys.isEmpty()) {
+        System.out.println("no enrolment photos of " + personId);
+        return 1;
+      }
+      keys.forEach(key -> twin.s3().deleteObject(b -> b.bucket(twin.bucket()).key(key)));
+      Progress.await("removing the faces of " + personId, RunningTwin.WAIT, () ->
+          twin.dynamoDb().query(b -> b.tableName(twin.table())
+              .keyConditionExpression("pk = :pk AND begins_with(sk, :face)")
+              .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PERSON#" + personId),
+                  ":face", AttributeValue.fromS("FACE#")))).count() == 0 ? Boolean.TRUE : null);
+      System.out.println(personId + ": " + keys.size() + " photo(s) deleted, faces removed");
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.facerec.local.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The twin's command line: {@code up}, {@code enroll}, {@code recognize}, {@code people}, {@code forget},
+ * {@code down}.
+ */
+@Command(name = "twin", mixinStandardHelpOptions = true,
+    description = "Runs the synthesized facerec stack offline and talks to it.",
+    subcommands = {UpCommand.class, EnrollCommand.class, RecognizeCommand.class, PeopleCommand.class,
+        ForgetCommand.class, DownCommand.class})
+public final class TwinCli implements Runnable {
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command and returns its exit code; errors are printed as one line that says what to do. */
+  public static int run(String... args) {
+    return new CommandLine(new TwinCli())
+        .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+          commandLine.getErr().println("twin: " + e.getMessage());
+          return 1;
+        })
+        .execute(args);
+  }
+}

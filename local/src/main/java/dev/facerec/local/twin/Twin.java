@@ -1,0 +1,178 @@
+package dev.facerec.local.twin;
+
+import dev.facerec.local.cloudformation.CloudAssembly;
+import dev.facerec.local.cloudformation.CloudAssembly.StackArtifact;
+import dev.facerec.local.cloudformation.DeployerRegistry;
+import dev.facerec.local.cloudformation.StackDeployer;
+import dev.facerec.local.cloudformation.StackRecord;
+import dev.facerec.local.cloudformation.StackStore;
+import dev.facerec.local.cloudformation.TemplateException;
+import dev.facerec.local.cloudformation.resources.BucketDeployer;
+import dev.facerec.local.cloudformation.resources.BucketNotificationsDeployer;
+import dev.facerec.local.cloudformation.resources.CustomResourceDeployer;
+import dev.facerec.local.cloudformation.resources.CustomResourceResponses;
+import dev.facerec.local.cloudformation.resources.EventInvokeConfigDeployer;
+import dev.facerec.local.cloudformation.resources.FunctionDeployer;
+import dev.facerec.local.cloudformation.resources.QueueDeployer;
+import dev.facerec.local.cloudformation.resources.RecordedResources;
+import dev.facerec.local.cloudformation.resources.TableDeployer;
+import dev.facerec.local.dynamodb.DynamoDbServer;
+import dev.facerec.local.lambda.LambdaService;
+import dev.facerec.local.lambda.LambdaSettings;
+import dev.facerec.local.notifications.NotificationService;
+import dev.facerec.local.rekognition.RekognitionServer;
+import dev.facerec.local.s3.S3Server;
+import dev.facerec.local.sqs.SqsClients;
+import dev.facerec.local.sqs.SqsServer;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The offline twin: one provider per AWS service (S3 on s3proxy, DynamoDB Local, SQS on ElasticMQ, the local
+ * Rekognition, Lambda running the function assets in their own JVMs, S3 event notifications), one deployer per
+ * resource type, and a CloudFormation-like engine that deploys a cloud assembly onto them. All state lives under one
+ * data directory; a twin started again on it finds everything as it was.
+ */
+public final class Twin implements AutoCloseable {
+
+  private final TwinSettings settings;
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final S3Server s3;
+  private final DynamoDbServer dynamoDb;
+  private final SqsServer sqs;
+  private final RekognitionServer rekognition;
+  private final LambdaService lambda;
+  private final NotificationService notifications;
+  private final StackDeployer deployer;
+
+  private Twin(TwinSettings settings, Consumer<String> progress) {
+    this.settings = settings;
+    Path data = settings.dataDirectory().toAbsolutePath();
+    try {
+      progress.accept("starting S3 (s3proxy)");
+      s3 = started(S3Server.persistent(data.resolve("s3")).start());
+      progress.accept("starting DynamoDB Local");
+      dynamoDb = started(DynamoDbServer.persistent(data.resolve("dynamodb")).start());
+      progress.accept("starting SQS (ElasticMQ)");
+      sqs = started(SqsServer.start(data.resolve("sqs"), 0, settings.region()));
+      progress.accept("starting Rekognition (face engine)");
+      rekognition = started(RekognitionServer.builder().dataDirectory(data.resolve("rekognition"))
+          .s3Endpoint(s3.endpoint()).region(settings.region()).build().start());
+      lambda = started(new LambdaService(new LambdaSettings(data.resolve("lambda"), settings.region(),
+          functionEndpoints(), settings.retryDelays(), settings.lambdaConcurrency(),
+          java.time.Duration.ofSeconds(60), Path.of(System.getProperty("java.home"), "bin", "java"))));
+      notifications = new NotificationService(data.resolve("notifications"), lambda, settings.region());
+      s3.addListener(notifications);
+      deployer = new StackDeployer(registry(), new StackStore(data.resolve("stacks")), settings.region(),
+          LambdaService.ACCOUNT_ID, progress);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Starts every service on the settings' data directory. */
+  public static Twin start(TwinSettings settings, Consumer<String> progress) {
+    return new Twin(settings, progress);
+  }
+
+  /**
+   * Deploys a stack of a cloud assembly (the only one when {@code stackName} is {@code null}); deploying the same
+   * assembly again changes nothing.
+   */
+  public StackRecord deploy(CloudAssembly assembly, String stackName, Map<String, String> parameters) {
+    StackArtifact stack;
+    if (stackName != null) {
+      stack = assembly.stack(stackName);
+    } else if (assembly.stacks().size() == 1) {
+      stack = assembly.stacks().get(0);
+    } else {
+      throw new TemplateException("the cloud assembly has several stacks " + assembly.stacks().stream()
+          .map(StackArtifact::name).toList() + ": name the one to deploy");
+    }
+    return deployer.deploy(stack.name(), stack.template(), assembly.assets(), parameters);
+  }
+
+  /** The stack record of a deployed stack, if any. */
+  public java.util.Optional<StackRecord> stack(String stackName) {
+    return new StackStore(settings.dataDirectory().toAbsolutePath().resolve("stacks")).load(stackName);
+  }
+
+  /** The endpoints of the services, by the environment variable that points an SDK client at them. */
+  public Map<String, String> endpoints() {
+    Map<String, String> endpoints = new LinkedHashMap<>(functionEndpoints());
+    return endpoints;
+  }
+
+  public TwinSettings settings() {
+    return settings;
+  }
+
+  public RekognitionServer rekognition() {
+    return rekognition;
+  }
+
+  public LambdaService lambda() {
+    return lambda;
+  }
+
+  public NotificationService notifications() {
+    return notifications;
+  }
+
+  /** Stops every service (functions first); state stays in the data directory. */
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    while (!running.isEmpty()) {
+      try {
+        running.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("stopping the twin failed: " + e.getMessage(), e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private Map<String, String> functionEndpoints() {
+    Map<String, String> endpoints = new LinkedHashMap<>();
+    endpoints.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+    endpoints.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
+    endpoints.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+    endpoints.put("AWS_ENDPOINT_URL_REKOGNITION", rekognition.endpoint().toString());
+    return endpoints;
+  }
+
+  private DeployerRegistry registry() {
+    S3Client s3Client = started(ServiceClients.s3(s3.endpoint(), settings.region()));
+    DynamoDbClient dynamoDbClient = started(ServiceClients.dynamoDb(dynamoDb.endpoint(), settings.region()));
+    SqsClient sqsClient = started(SqsClients.create(sqs.endpoint(), settings.region()));
+    CustomResourceResponses responses = started(new CustomResourceResponses());
+    DeployerRegistry registry = new DeployerRegistry()
+        .register(new BucketDeployer(s3Client))
+        .register(new BucketNotificationsDeployer(notifications))
+        .register(new TableDeployer(dynamoDbClient))
+        .register(new QueueDeployer(sqsClient))
+        .register(new FunctionDeployer(lambda))
+        .register(new EventInvokeConfigDeployer(lambda))
+        .register(new CustomResourceDeployer(lambda, responses, settings.customResourceTimeout()));
+    RecordedResources.all().forEach(registry::register);
+    return registry;
+  }
+
+  private <T extends AutoCloseable> T started(T service) {
+    running.push(service);
+    return service;
+  }
+}
