@@ -4,6 +4,7 @@ import static dev.facerec.functions.core.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.testing.BadImages;
 import dev.facerec.functions.core.testing.EventFixtures;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.SyntheticImages;
@@ -12,7 +13,6 @@ import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,32 +43,19 @@ class IndexFacesRejectionTest {
   }
 
   static Stream<Arguments> badPhotos() {
-    byte[] overLimit = Arrays.copyOf(SyntheticImages.jpeg(200, 200), 15 * 1024 * 1024 + 1);
-    return Stream.of(
-        Arguments.of("fails if the object is empty", "enroll/a1/empty.jpg", new byte[0], "NOT_AN_IMAGE"),
-        Arguments.of("fails if a text file is named .jpg", "enroll/a2/notes.jpg", SyntheticImages.text(),
-            "NOT_AN_IMAGE"),
-        Arguments.of("fails if the JPEG is truncated", "enroll/a3/cut.jpg",
-            SyntheticImages.truncatedJpeg(400, 400, 0.5, face(FaceColor.RED, 100, 100, 150)), "NOT_AN_IMAGE"),
-        Arguments.of("fails if the image is a GIF", "enroll/a4/anim.gif",
-            SyntheticImages.gif(300, 300, face(FaceColor.RED, 50, 50, 150)), "NOT_AN_IMAGE"),
-        Arguments.of("fails if the image is a WebP", "enroll/a5/photo.webp", SyntheticImages.webp(), "NOT_AN_IMAGE"),
-        Arguments.of("fails if the image is 79x79 pixels", "enroll/a6/tiny.jpg", SyntheticImages.jpeg(79, 79),
-            "TOO_SMALL"),
-        Arguments.of("fails if the object is over the 15 MB limit", "enroll/a7/huge.jpg", overLimit, "TOO_LARGE"),
-        Arguments.of("fails if a PNG header claims 100000x100000 pixels", "enroll/a8/bomb.png",
-            SyntheticImages.pngClaiming(100_000, 100_000), "TOO_LARGE"),
+    Stream<Arguments> common = BadImages.all().stream().map(bad -> Arguments.of(bad.description(),
+        "enroll/" + bad.fileName().replace('.', '-') + "/" + bad.fileName(), bad.bytes(), bad.reason()));
+    Stream<Arguments> enrolment = Stream.of(
         Arguments.of("fails if the enrolment photo shows two faces", "enroll/a9/couple.jpg",
             SyntheticImages.jpeg(600, 300, face(FaceColor.RED, 50, 50, 150), face(FaceColor.BLUE, 350, 60, 140)),
             "MULTIPLE_FACES"),
-        Arguments.of("fails if the photo shows no face", "enroll/a10/wall.jpg", SyntheticImages.jpeg(300, 300),
-            "NO_FACE"),
         Arguments.of("fails if the only face is too small for the quality filter", "enroll/a11/far.jpg",
             SyntheticImages.jpeg(600, 600, face(FaceColor.GREEN, 300, 300, 24)), "LOW_QUALITY"),
         Arguments.of("fails if the person id is outside Rekognition's charset", "enroll/bad id!/p.jpg",
             SyntheticImages.jpeg(300, 300, face(FaceColor.RED, 50, 50, 150)), "INVALID_KEY"),
         Arguments.of("fails if the photo is not under a person id", "enroll/p.jpg",
             SyntheticImages.jpeg(300, 300, face(FaceColor.RED, 50, 50, 150)), "INVALID_KEY"));
+    return Stream.concat(common, enrolment);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -11,6 +11,7 @@ import dev.facerec.functions.core.table.StatusAttributes;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.StatusStore;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.rekognition.model.RekognitionException;
 
 /**
@@ -36,6 +37,15 @@ public final class ObjectEventRunner {
    * @throws RuntimeException a retryable failure, after releasing the claim
    */
   public String run(S3ObjectEvent event, String kind, Duration lease, ObjectWork work) {
+    return run(event, kind, lease, work, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #run(S3ObjectEvent, String, Duration, ObjectWork)}, with {@code finisher} applied to every status
+   * change before it is written (e.g. to give every row of a kind a TTL).
+   */
+  public String run(S3ObjectEvent event, String kind, Duration lease, ObjectWork work,
+      UnaryOperator<StatusChange> finisher) {
     Claim claim = store.claim(event, kind, lease);
     if (!claim.claimed()) {
       log.outcome(function, event.eventName(), event.bucket(), event.key(), claim.outcome().name(), null);
@@ -56,6 +66,7 @@ public final class ObjectEventRunner {
     } catch (RuntimeException error) {
       throw retry(claim, error);
     }
+    change = finisher.apply(change);
     try {
       store.finish(claim, change);
     } catch (RuntimeException error) {

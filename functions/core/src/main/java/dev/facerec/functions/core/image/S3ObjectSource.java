@@ -54,6 +54,15 @@ public final class S3ObjectSource implements ByteSource {
     return source;
   }
 
+  /**
+   * Downloads the whole object in one GET, pinned like the ranged reads.
+   *
+   * @throws StaleObjectException when that version is gone or the object changed
+   */
+  public static byte[] download(S3Client s3, String bucket, String key, String versionId, String eTag) {
+    return new S3ObjectSource(s3, bucket, key, versionId, eTag).get(null).asByteArrayUnsafe();
+  }
+
   @Override
   public long size() {
     return size;
@@ -95,20 +104,23 @@ public final class S3ObjectSource implements ByteSource {
 
   private byte[] fetch(long index) {
     long first = index * BLOCK;
-    GetObjectRequest.Builder request = GetObjectRequest.builder()
-        .bucket(bucket).key(key).range("bytes=" + first + "-" + (first + BLOCK - 1));
+    ResponseBytes<GetObjectResponse> bytes = get("bytes=" + first + "-" + (first + BLOCK - 1));
+    if (size < 0) {
+      size = totalSize(bytes.response(), bytes.asByteArrayUnsafe().length);
+      metadata = bytes.response().hasMetadata() ? Map.copyOf(bytes.response().metadata()) : Map.of();
+    }
+    return bytes.asByteArrayUnsafe();
+  }
+
+  private ResponseBytes<GetObjectResponse> get(String range) {
+    GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key).range(range);
     if (versionId != null) {
       request.versionId(versionId);
     } else if (eTag != null) {
       request.ifMatch("\"" + eTag + "\"");
     }
     try {
-      ResponseBytes<GetObjectResponse> bytes = s3.getObject(request.build(), ResponseTransformer.toBytes());
-      if (size < 0) {
-        size = totalSize(bytes.response(), bytes.asByteArrayUnsafe().length);
-        metadata = bytes.response().hasMetadata() ? Map.copyOf(bytes.response().metadata()) : Map.of();
-      }
-      return bytes.asByteArrayUnsafe();
+      return s3.getObject(request.build(), ResponseTransformer.toBytes());
     } catch (S3Exception e) {
       if (e.statusCode() == NOT_FOUND || e.statusCode() == PRECONDITION_FAILED) {
         throw new StaleObjectException("the object was deleted or replaced before it could be read", e);

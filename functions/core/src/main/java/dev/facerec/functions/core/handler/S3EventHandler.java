@@ -1,0 +1,28 @@
+package dev.facerec.functions.core.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * Base of the functions' Lambda handlers: a {@link RequestStreamHandler} that receives the S3 event notification
+ * as Lambda's asynchronous invocation delivers it and hands each record to the function's service. Subclasses only
+ * build the service (once per container, in their constructor).
+ */
+public abstract class S3EventHandler implements RequestStreamHandler {
+
+  private final S3EventDispatcher dispatcher;
+
+  protected S3EventHandler(S3EventDispatcher.RecordProcessor processor) {
+    this.dispatcher = new S3EventDispatcher(new ObjectMapper(), processor);
+  }
+
+  @Override
+  public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    long remaining = context == null ? 0 : context.getRemainingTimeInMillis();
+    dispatcher.dispatch(input, output, S3EventDispatcher.lease(remaining));
+  }
+}

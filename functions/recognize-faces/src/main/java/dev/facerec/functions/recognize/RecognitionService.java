@@ -1,0 +1,189 @@
+package dev.facerec.functions.recognize;
+
+import static dev.facerec.functions.core.table.StatusAttributes.FACE_COUNT;
+import static dev.facerec.functions.core.table.StatusAttributes.RESULT_KEY;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facerec.functions.core.aws.AwsClients;
+import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.handler.ObjectEventRunner;
+import dev.facerec.functions.core.handler.OutcomeLog;
+import dev.facerec.functions.core.image.ImageInspector;
+import dev.facerec.functions.core.image.ImageLimits;
+import dev.facerec.functions.core.image.InspectedImage;
+import dev.facerec.functions.core.image.S3ObjectSource;
+import dev.facerec.functions.core.rekognition.RekognitionErrors;
+import dev.facerec.functions.core.status.ObjectStatus;
+import dev.facerec.functions.core.status.Reason;
+import dev.facerec.functions.core.status.RejectedException;
+import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.Claim;
+import dev.facerec.functions.core.table.StatusChange;
+import dev.facerec.functions.core.table.StatusStore;
+import dev.facerec.functions.core.table.TableKeys;
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+import software.amazon.awssdk.services.rekognition.model.Attribute;
+import software.amazon.awssdk.services.rekognition.model.BoundingBox;
+import software.amazon.awssdk.services.rekognition.model.FaceDetail;
+import software.amazon.awssdk.services.rekognition.model.RekognitionException;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Recognition: for a photo under the recognise prefix, DetectFaces (all attributes) finds every face; each face is
+ * cropped from the decoded photo and searched among the collection's users; the result is written as JSON under
+ * the results prefix (never under a prefix that triggers a function) and recorded in a result row. Status, result
+ * row and TTL follow docs/functions.md.
+ */
+public final class RecognitionService {
+
+  /** The {@code kind} recorded on recognition status rows. */
+  public static final String KIND = "RECOGNIZE";
+  /** Suffix of result objects. */
+  public static final String RESULT_SUFFIX = ".json";
+
+  private final FunctionConfig config;
+  private final S3Client s3;
+  private final RekognitionClient rekognition;
+  private final Clock clock;
+  private final ObjectEventRunner runner;
+  private final ImageInspector inspector;
+  private final FaceIdentifier identifier;
+  private final PersonNames names;
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final ResultDocument document = new ResultDocument(mapper);
+  private final OutcomeLog log;
+
+  public RecognitionService(AwsClients clients, FunctionConfig config, Clock clock, OutcomeLog log) {
+    this.config = config;
+    this.s3 = clients.s3();
+    this.rekognition = clients.rekognition();
+    this.clock = clock;
+    this.log = log;
+    this.runner = new ObjectEventRunner("recognize-faces",
+        new StatusStore(clients.dynamoDb(), config.tableName(), clock), log);
+    this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
+    this.identifier = new FaceIdentifier(clients.rekognition(), config.collectionId(), config.faceMatchThreshold());
+    this.names = new PersonNames(clients.dynamoDb(), config.tableName());
+  }
+
+  /** Processes one event; returns its outcome. Deletions under the recognise prefix need no work. */
+  public String process(S3ObjectEvent event, Duration lease) {
+    if (!event.isCreated()) {
+      log.outcome("recognize-faces", event.eventName(), event.bucket(), event.key(), "IGNORED", null);
+      return "IGNORED";
+    }
+    return runner.run(event, KIND, lease, this::recognize, this::expiring);
+  }
+
+  /** Where the result of a photo goes: the results prefix, the key after the recognise prefix, ".json". */
+  public String resultKey(String key) {
+    return config.resultsPrefix() + key.substring(config.recognizePrefix().length()) + RESULT_SUFFIX;
+  }
+
+  private StatusChange recognize(Claim claim) {
+    S3ObjectEvent event = claim.event();
+    if (!event.key().startsWith(config.recognizePrefix()) || event.key().endsWith("/")) {
+      throw new RejectedException(Reason.INVALID_KEY, "a photo to recognise goes under the recognise prefix");
+    }
+    InspectedImage image = inspector.inspect(event);
+    List<FaceDetail> details = detect(event);
+    if (details.isEmpty()) {
+      throw new RejectedException(Reason.NO_FACE, "no face was found in the photo");
+    }
+    byte[] bytes = S3ObjectSource.download(s3, event.bucket(), event.key(), event.versionId(), event.eTag());
+    BufferedImage decoded = ImageDecoder.decode(bytes, image.header());
+    List<RecognizedFace> faces = identify(decoded, details);
+    Instant now = clock.instant();
+    String resultKey = resultKey(event.key());
+    writeResult(event.bucket(), resultKey, document.build(event, image.header(), config.faceMatchThreshold(), now, faces));
+    long identified = faces.stream().filter(f -> f.identity().status() == Identity.Status.IDENTIFIED).count();
+    return StatusChange.to(ObjectStatus.RECOGNIZED)
+        .set(FACE_COUNT, Av.n(faces.size()))
+        .set(RESULT_KEY, Av.s(resultKey))
+        .alsoWrite(resultRow(event, resultKey, faces, identified, now));
+  }
+
+  private List<FaceDetail> detect(S3ObjectEvent event) {
+    try {
+      return rekognition.detectFaces(b -> b.attributes(Attribute.ALL)
+          .image(i -> i.s3Object(o -> o.bucket(event.bucket()).name(event.key()).version(event.versionId()))))
+          .faceDetails();
+    } catch (RekognitionException e) {
+      throw RekognitionErrors.toRejection(e);
+    }
+  }
+
+  private List<RecognizedFace> identify(BufferedImage image, List<FaceDetail> details) {
+    List<BoundingBox> boxes = details.stream().map(FaceDetail::boundingBox).toList();
+    List<Identity> identities = new ArrayList<>(details.size());
+    for (int i = 0; i < details.size(); i++) {
+      identities.add(boxes.get(i) == null ? Identity.notSearched("no bounding box")
+          : identifier.identify(FaceCropper.crop(image, boxes, i)));
+    }
+    Map<String, String> displayNames = names.of(identities.stream()
+        .filter(id -> id.personId() != null).map(Identity::personId).toList());
+    List<RecognizedFace> faces = new ArrayList<>(details.size());
+    for (int i = 0; i < details.size(); i++) {
+      Identity identity = identities.get(i);
+      String name = identity.personId() == null ? null : displayNames.get(identity.personId());
+      faces.add(new RecognizedFace(details.get(i), identity, name));
+    }
+    return faces;
+  }
+
+  /** Results go to the photo's bucket, under the results prefix. */
+  private void writeResult(String bucket, String resultKey, Object json) {
+    byte[] body;
+    try {
+      body = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the result", e);
+    }
+    s3.putObject(b -> b.bucket(bucket).key(resultKey).contentType("application/json"),
+        RequestBody.fromBytes(body));
+  }
+
+  private TransactWriteItem resultRow(S3ObjectEvent event, String resultKey, List<RecognizedFace> faces,
+      long identified, Instant now) {
+    Map<String, AttributeValue> item = new HashMap<>(TableKeys.key(TableKeys.objectPk(event.bucket(), event.key()),
+        TableKeys.RESULT));
+    item.put("resultBucket", Av.s(event.bucket()));
+    item.put("resultKey", Av.s(resultKey));
+    item.put("faceCount", Av.n(faces.size()));
+    item.put("identifiedCount", Av.n(identified));
+    item.put("personIds", Av.l(faces.stream().filter(f -> f.identity().personId() != null)
+        .map(f -> Av.s(f.identity().personId())).distinct().toList()));
+    item.put("processedAt", Av.s(now.toString()));
+    if (event.versionId() != null) {
+      item.put("sourceVersionId", Av.s(event.versionId()));
+    }
+    if (event.eTag() != null) {
+      item.put("sourceETag", Av.s(event.eTag()));
+    }
+    item.put(TableKeys.TTL, Av.n(expiry()));
+    return TransactWriteItem.builder().put(Put.builder().tableName(config.tableName()).item(item).build()).build();
+  }
+
+  /** Recognition rows expire: the status row gets the same TTL as the result row. */
+  private StatusChange expiring(StatusChange change) {
+    return change.set(TableKeys.TTL, Av.n(expiry()));
+  }
+
+  private long expiry() {
+    return clock.instant().plus(Duration.ofDays(config.resultTtlDays())).getEpochSecond();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.facerec.functions.recognize;
+
+import dev.facerec.functions.core.aws.AwsClients;
+import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.handler.OutcomeLog;
+import dev.facerec.functions.core.handler.S3EventHandler;
+import java.time.Clock;
+
+/**
+ * Lambda entry point of recognition ({@code dev.facerec.functions.recognize.RecognizeFacesHandler::handleRequest}):
+ * the S3 notifications of the recognise prefix. The work is {@link RecognitionService}'s.
+ */
+public final class RecognizeFacesHandler extends S3EventHandler {
+
+  /** Used by Lambda: clients and settings from the environment, built once per container. */
+  public RecognizeFacesHandler() {
+    this(AwsClients.fromEnvironment(), FunctionConfig.fromEnvironment(System.getenv()), Clock.systemUTC());
+  }
+
+  /** Used by tests: the given clients and settings. */
+  public RecognizeFacesHandler(AwsClients clients, FunctionConfig config, Clock clock) {
+    super(new RecognitionService(clients, config, clock, new OutcomeLog(System.out))::process);
+  }
+}
