@@ -62,6 +62,9 @@ public final class FaceRecognition extends Construct {
         // Access-log delivery by bucket policy, not by ACL (which BucketOwnerEnforced forbids), in any app.
         getNode().setContext(SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
         this.settings = ResolvedProps.resolve(props);
+        if (settings.existingBucket() != null) {
+            SharedBucketPrefixes.of(settings.existingBucket()).claim(getNode().getPath(), settings);
+        }
         this.bucket = settings.existingBucket() != null ? settings.existingBucket() : DataBucket.create(this, settings);
         this.table = FaceTable.create(this, settings.removalPolicy());
         this.collection = new FaceCollection(this, "Collection", FaceCollectionProps.builder()

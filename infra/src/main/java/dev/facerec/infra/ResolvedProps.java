@@ -117,7 +117,7 @@ record ResolvedProps(
     }
 
     /** Whether one prefix is a prefix of the other: then some key lies under both. */
-    private static boolean overlap(String a, String b) {
+    static boolean overlap(String a, String b) {
         return known(a) && known(b) && !a.isEmpty() && !b.isEmpty() && (a.startsWith(b) || b.startsWith(a));
     }
 

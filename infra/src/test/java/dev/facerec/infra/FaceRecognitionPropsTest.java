@@ -11,6 +11,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.IBucket;
 
 /** Invalid and conflicting props: one error, naming every problem with the value received. */
 class FaceRecognitionPropsTest {
@@ -108,6 +109,48 @@ class FaceRecognitionPropsTest {
                         + "- faceMatchThreshold must be a percentage from 0 to 100, got -1\n"
                         + "- resultsPrefix 'recognize/out/' overlaps recognizePrefix 'recognize/': every result"
                         + " written would trigger the recognition function again");
+    }
+
+    @Test
+    @DisplayName("fails if two pipelines on one bucket have overlapping prefixes")
+    void construct_shouldFail_whenAnotherPipelineOnTheBucketOverlaps() {
+        // GIVEN a pipeline on a shared bucket with the default prefixes
+        Stack stack = new Stack(new App(), "Test");
+        IBucket shared = Bucket.fromBucketName(stack, "Shared", "photos");
+        new FaceRecognition(stack, "First", FaceRecognitionProps.builder().existingBucket(shared).build());
+        FaceRecognitionProps second = FaceRecognitionProps.builder()
+                .existingBucket(shared)
+                .collectionId("second")
+                .enrollPrefix("recognize/team/")
+                .recognizePrefix("inbox/")
+                .resultsPrefix("enroll/results/")
+                .build();
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> new FaceRecognition(stack, "Second", second))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(HEADER + "enrollPrefix 'recognize/team/' overlaps the recognizePrefix 'recognize/' of"
+                        + " FaceRecognition 'Test/First' on the same bucket: an upload would trigger both pipelines"
+                        + " (and S3 rejects overlapping notifications)\n"
+                        + "- resultsPrefix 'enroll/results/' overlaps the enrollPrefix 'enroll/' of FaceRecognition"
+                        + " 'Test/First' on the same bucket: results written by one pipeline would trigger the other");
+    }
+
+    @Test
+    void construct_shouldAcceptSeveralPipelinesOnOneBucket_whenTheirPrefixesAreDisjoint() {
+        Stack stack = new Stack(new App(), "Test");
+        IBucket shared = Bucket.fromBucketName(stack, "Shared", "photos");
+        assertThatCode(() -> {
+            for (String tenant : new String[] {"alice", "bob"}) {
+                new FaceRecognition(stack, tenant, FaceRecognitionProps.builder()
+                        .existingBucket(shared)
+                        .collectionId("tags-" + tenant)
+                        .enrollPrefix("users/" + tenant + "/friends/")
+                        .recognizePrefix("users/" + tenant + "/photos/")
+                        .resultsPrefix("users/" + tenant + "/tags/")
+                        .build());
+            }
+        }).doesNotThrowAnyException();
     }
 
     @Test

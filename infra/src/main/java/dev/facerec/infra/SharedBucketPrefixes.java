@@ -1,0 +1,77 @@
+package dev.facerec.infra;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.constructs.Construct;
+
+/**
+ * The prefixes claimed on one existing bucket by every {@link FaceRecognition} of the app, kept as a child of the
+ * bucket's construct, so that two pipelines sharing a bucket are checked against each other: S3 rejects
+ * overlapping notification prefixes, and one pipeline's results must not trigger another.
+ */
+final class SharedBucketPrefixes extends Construct {
+
+    static final String ID = "FaceRecognitionPrefixes";
+
+    private record Claim(String owner, String enrollPrefix, String recognizePrefix, String resultsPrefix) {
+    }
+
+    private final List<Claim> claims = new ArrayList<>();
+
+    private SharedBucketPrefixes(Construct bucket) {
+        super(bucket, ID);
+    }
+
+    static SharedBucketPrefixes of(IBucket bucket) {
+        Object existing = bucket.getNode().tryFindChild(ID);
+        return existing instanceof SharedBucketPrefixes prefixes
+                ? prefixes
+                : new SharedBucketPrefixes((Construct) bucket);
+    }
+
+    /**
+     * Records the prefixes of {@code owner} (a construct path).
+     *
+     * @throws IllegalArgumentException listing every overlap with the prefixes of other pipelines on the bucket
+     */
+    void claim(String owner, ResolvedProps settings) {
+        List<String> problems = new ArrayList<>();
+        for (Claim other : claims) {
+            String where = " of FaceRecognition '" + other.owner() + "' on the same bucket";
+            for (String[] mine : new String[][] {
+                    {"enrollPrefix", settings.enrollPrefix()}, {"recognizePrefix", settings.recognizePrefix()}}) {
+                triggerConflict(mine, "enrollPrefix", other.enrollPrefix(), where, problems);
+                triggerConflict(mine, "recognizePrefix", other.recognizePrefix(), where, problems);
+            }
+            resultsConflict("resultsPrefix", settings.resultsPrefix(), "enrollPrefix", other.enrollPrefix(), where,
+                    problems);
+            resultsConflict("resultsPrefix", settings.resultsPrefix(), "recognizePrefix", other.recognizePrefix(),
+                    where, problems);
+            resultsConflict("enrollPrefix", settings.enrollPrefix(), "resultsPrefix", other.resultsPrefix(), where,
+                    problems);
+            resultsConflict("recognizePrefix", settings.recognizePrefix(), "resultsPrefix", other.resultsPrefix(),
+                    where, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid FaceRecognitionProps:\n- " + String.join("\n- ", problems));
+        }
+        claims.add(new Claim(owner, settings.enrollPrefix(), settings.recognizePrefix(), settings.resultsPrefix()));
+    }
+
+    private static void triggerConflict(String[] mine, String otherName, String otherPrefix, String where,
+            List<String> problems) {
+        if (ResolvedProps.overlap(mine[1], otherPrefix)) {
+            problems.add(mine[0] + " '" + mine[1] + "' overlaps the " + otherName + " '" + otherPrefix + "'" + where
+                    + ": an upload would trigger both pipelines (and S3 rejects overlapping notifications)");
+        }
+    }
+
+    private static void resultsConflict(String name, String prefix, String otherName, String otherPrefix,
+            String where, List<String> problems) {
+        if (ResolvedProps.overlap(prefix, otherPrefix)) {
+            problems.add(name + " '" + prefix + "' overlaps the " + otherName + " '" + otherPrefix + "'" + where
+                    + ": results written by one pipeline would trigger the other");
+        }
+    }
+}
