@@ -28,8 +28,7 @@ public final class FaceCollection extends Construct {
     public static final String RESOURCE_TYPE = "Custom::FaceCollection";
 
     static final List<String> INDEX_ACTIONS = List.of(
-            "rekognition:IndexFaces", "rekognition:CreateUser", "rekognition:AssociateFaces",
-            "rekognition:ListUsers");
+            "rekognition:IndexFaces", "rekognition:CreateUser", "rekognition:AssociateFaces");
     static final List<String> SEARCH_ACTIONS = List.of(
             "rekognition:SearchFaces", "rekognition:SearchFacesByImage",
             "rekognition:SearchUsers", "rekognition:SearchUsersByImage");
@@ -90,7 +89,7 @@ public final class FaceCollection extends Construct {
         return resource.getAttString("FaceModelVersion");
     }
 
-    /** Enrolment: IndexFaces, CreateUser, AssociateFaces and ListUsers on this collection. */
+    /** Enrolment: IndexFaces, CreateUser and AssociateFaces on this collection. */
     public Grant grantIndex(IGrantable grantee) {
         return grant(grantee, INDEX_ACTIONS);
     }
