@@ -5,6 +5,8 @@ import dev.facerec.local.cloudformation.DeployedResource;
 import dev.facerec.local.cloudformation.ResourceDeployer;
 import dev.facerec.local.cloudformation.ResourceRequest;
 import dev.facerec.local.cloudformation.TemplateException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Objects;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -14,10 +16,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * {@code AWS::S3::Bucket} on the twin's S3 server. {@code Ref} is the bucket name; attributes {@code Arn},
  * {@code DomainName}, {@code RegionalDomainName}, {@code DualStackDomainName}, {@code WebsiteURL}. Versioning is
- * applied when the template enables it; encryption, public access blocks, logging and lifecycle rules are recorded
- * only.
+ * applied when the template enables it and the S3 store supports it (s3proxy's filesystem store does not: then it is
+ * recorded only, with a warning); encryption, public access blocks, logging and lifecycle rules are recorded only.
  */
 public final class BucketDeployer implements ResourceDeployer {
+
+  private static final Logger LOG = System.getLogger(BucketDeployer.class.getName());
+  private static final int NOT_IMPLEMENTED = 501;
 
   private final S3Client s3;
 
@@ -79,8 +84,16 @@ public final class BucketDeployer implements ResourceDeployer {
   private void applyVersioning(ResourceRequest request, String bucket) {
     String status = request.properties().path("VersioningConfiguration").path("Status").asText("");
     if (!status.isEmpty()) {
-      s3.putBucketVersioning(b -> b.bucket(bucket)
-          .versioningConfiguration(v -> v.status(BucketVersioningStatus.fromValue(status))));
+      try {
+        s3.putBucketVersioning(b -> b.bucket(bucket)
+            .versioningConfiguration(v -> v.status(BucketVersioningStatus.fromValue(status))));
+      } catch (S3Exception e) {
+        if (e.statusCode() != NOT_IMPLEMENTED) {
+          throw e;
+        }
+        LOG.log(Level.WARNING, "bucket " + bucket + ": the twin's S3 store does not keep versions; versioning "
+            + status + " is recorded only and objects get no version ids");
+      }
     }
   }
 }
