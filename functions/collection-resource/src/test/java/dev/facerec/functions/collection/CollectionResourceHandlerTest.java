@@ -256,12 +256,9 @@ class CollectionResourceHandlerTest {
         rekognition.delayNextDescribe(Duration.ofSeconds(3));
 
         // WHEN
-        long start = System.nanoTime();
         invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "retain"), 1_500);
-        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
-        // THEN
-        assertThat(elapsedMillis).isLessThan(2_500);
+        // THEN the answer did not wait for Rekognition (which would have ended in SUCCESS)
         assertThat(onlyAnswer().field("Status")).isEqualTo("FAILED");
         assertThat(onlyAnswer().field("Reason"))
                 .startsWith("Timed out: Rekognition did not answer within 500 ms. See the log stream 2025/01/01/");
