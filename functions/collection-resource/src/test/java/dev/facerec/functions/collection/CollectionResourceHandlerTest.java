@@ -251,17 +251,21 @@ class CollectionResourceHandlerTest {
     }
 
     @Test
-    void handleRequest_shouldAnswerFailedInTime_whenRekognitionIsTooSlow() throws IOException {
-        // GIVEN 1.5 s left, of which 1 s is kept to answer, and Rekognition taking 3 s
-        rekognition.delayNextDescribe(Duration.ofSeconds(3));
+    void handleRequest_shouldAnswerFailedInTimeAndStop_whenRekognitionIsTooSlow() throws Exception {
+        // GIVEN 1.2 s left, of which 1 s is kept to answer, and Rekognition taking 1 s to describe
+        rekognition.delayNextDescribe(Duration.ofSeconds(1));
 
         // WHEN
-        invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "retain"), 1_500);
+        invoke("create", Map.of("collectionId", "faces-slow", "removalPolicy", "destroy"), 1_200);
 
         // THEN the answer did not wait for Rekognition (which would have ended in SUCCESS)
         assertThat(onlyAnswer().field("Status")).isEqualTo("FAILED");
         assertThat(onlyAnswer().field("Reason"))
-                .startsWith("Timed out: Rekognition did not answer within 500 ms. See the log stream 2025/01/01/");
+                .startsWith("Timed out: Rekognition did not answer within 200 ms. See the log stream 2025/01/01/");
+        // AND the abandoned work does not go on to create a collection that the rollback would never delete
+        Thread.sleep(1_500);
+        assertThat(rekognition.calls()).isEqualTo(Map.of("DescribeCollection", 1));
+        assertThat(rekognition.has("faces-slow")).isFalse();
     }
 
     @Test
