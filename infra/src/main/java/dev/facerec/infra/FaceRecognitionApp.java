@@ -1,5 +1,6 @@
 package dev.facerec.infra;
 
+import java.util.Locale;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.StackProps;
@@ -27,11 +28,20 @@ public final class FaceRecognitionApp {
         }
         Object removalPolicy = app.getNode().tryGetContext("facerec:removalPolicy");
         if (removalPolicy != null) {
-            props.removalPolicy(RemovalPolicy.valueOf(removalPolicy.toString().toUpperCase(java.util.Locale.ROOT)));
+            props.removalPolicy(removalPolicy(removalPolicy.toString()));
         }
         new FaceRecognitionStack(app, STACK_NAME, StackProps.builder()
                 .description("facerec: serverless face recognition (S3, Lambda, Rekognition, DynamoDB)")
                 .build(), props.build());
         app.synth();
+    }
+
+    private static RemovalPolicy removalPolicy(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "retain" -> RemovalPolicy.RETAIN;
+            case "destroy" -> RemovalPolicy.DESTROY;
+            default -> throw new IllegalArgumentException(
+                    "Context facerec:removalPolicy must be 'retain' or 'destroy', got '" + value + "'");
+        };
     }
 }
