@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facerec.functions.core.image.ByteSource;
+import dev.facerec.functions.core.image.ImageHeaderReader;
+import dev.facerec.functions.core.status.RejectedException;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -146,10 +149,39 @@ public final class ColorFaceRekognition {
       if (decoded == null) {
         throw new Refusal(StubReply.invalidImageFormat());
       }
-      return decoded;
-    } catch (IOException e) {
+      return oriented(decoded, ImageHeaderReader.read(ByteSource.of(bytes)).orientation());
+    } catch (RejectedException | IOException e) {
       throw new Refusal(StubReply.invalidImageFormat());
     }
+  }
+
+  /**
+   * Applies an EXIF orientation as Rekognition does (geometry refers to the displayed image), pixel by pixel: an
+   * implementation independent of the functions' own.
+   */
+  private static BufferedImage oriented(BufferedImage stored, int orientation) {
+    if (orientation <= 1) {
+      return stored;
+    }
+    int w = stored.getWidth();
+    int h = stored.getHeight();
+    boolean transposed = orientation >= 5;
+    BufferedImage out = new BufferedImage(transposed ? h : w, transposed ? w : h, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < out.getHeight(); y++) {
+      for (int x = 0; x < out.getWidth(); x++) {
+        int[] from = switch (orientation) {
+          case 2 -> new int[] {w - 1 - x, y};
+          case 3 -> new int[] {w - 1 - x, h - 1 - y};
+          case 4 -> new int[] {x, h - 1 - y};
+          case 5 -> new int[] {y, x};
+          case 6 -> new int[] {y, h - 1 - x};
+          case 7 -> new int[] {w - 1 - y, h - 1 - x};
+          default -> new int[] {w - 1 - y, x};
+        };
+        out.setRGB(x, y, stored.getRGB(from[0], from[1]));
+      }
+    }
+    return out;
   }
 
   private ObjectNode indexFaces(JsonNode request) {

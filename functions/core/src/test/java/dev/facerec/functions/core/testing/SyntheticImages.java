@@ -114,6 +114,22 @@ public final class SyntheticImages {
     return out;
   }
 
+  /**
+   * The pixels a camera stores for {@code displayed} when it tags them with EXIF orientation 6 ("rotate 90°
+   * clockwise to display"): {@code displayed} turned 90° counter-clockwise.
+   */
+  public static BufferedImage storedForOrientation6(BufferedImage displayed) {
+    int width = displayed.getHeight();
+    int height = displayed.getWidth();
+    BufferedImage stored = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        stored.setRGB(x, y, displayed.getRGB(height - 1 - y, x));
+      }
+    }
+    return stored;
+  }
+
   /** Encodes an image as a JPEG of good quality. */
   public static byte[] encodeJpeg(BufferedImage image) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();

@@ -1,0 +1,129 @@
+package dev.facerec.functions.recognize;
+
+import static dev.facerec.functions.core.testing.SyntheticImages.face;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.testing.BadImages;
+import dev.facerec.functions.core.testing.BadImages.BadImage;
+import dev.facerec.functions.core.testing.EventFixtures;
+import dev.facerec.functions.core.testing.FaceColor;
+import dev.facerec.functions.core.testing.StubReply;
+import dev.facerec.functions.core.testing.SyntheticImages;
+import dev.facerec.functions.index.testing.FunctionServices;
+import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.rekognition.model.InternalServerErrorException;
+import software.amazon.awssdk.services.rekognition.model.ThrottlingException;
+
+/** Bad photos and Rekognition faults in recognition: REJECTED rows, or a rethrow when a retry can help. */
+class RecognizeFacesRejectionTest {
+
+  private static FunctionServices services;
+  private static RecognizeFacesHandler handler;
+
+  @BeforeAll
+  static void start() {
+    services = FunctionServices.start();
+    handler = new RecognizeFacesHandler(services.clients(), services.config(), Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stop() {
+    services.close();
+  }
+
+  @BeforeEach
+  void forgetFaults() {
+    services.rekognitionStub().reset();
+  }
+
+  static List<BadImage> badPhotos() {
+    return BadImages.all();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badPhotos")
+  void handleRequest_rejects(BadImage bad) throws IOException {
+    // GIVEN a bad photo to recognise
+    String key = "recognize/bad/" + bad.fileName();
+    Uploaded upload = services.upload(key, bad.bytes(), Map.of());
+
+    // WHEN its notification is handled (nothing is thrown)
+    String outcome = handle(upload);
+
+    // THEN the status row says why, and no result was written
+    assertThat(outcome).isEqualTo("REJECTED");
+    assertThat(Av.str(services.statusRow(key), "reason")).isEqualTo(bad.reason());
+    assertThat(Av.num(services.statusRow(key), "ttl", 0)).isPositive();
+    assertThat(services.s3().listObjectsV2(b -> b.bucket(FunctionServices.BUCKET)
+        .prefix("results/bad/" + bad.fileName())).contents()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("fails if the key names a folder")
+  void handleRequest_rejectsFolderKeys() throws IOException {
+    Uploaded folder = services.upload("recognize/album/", new byte[0], Map.of());
+
+    assertThat(handle(folder)).isEqualTo("REJECTED");
+    assertThat(Av.str(services.statusRow(folder.key()), "reason")).isEqualTo("INVALID_KEY");
+  }
+
+  @Test
+  void handleRequest_shouldRethrow_whenDetectFacesIsThrottled() {
+    Uploaded photo = photo("recognize/faults/throttled.jpg");
+    services.rekognitionStub().failNext("DetectFaces", 1, StubReply.throttling());
+
+    assertThatThrownBy(() -> handle(photo)).isInstanceOf(ThrottlingException.class);
+    assertThat(Av.str(services.statusRow(photo.key()), "status")).isEqualTo("PROCESSING");
+  }
+
+  @Test
+  void handleRequest_shouldRethrowAndRecogniseOnRetry_whenASearchFailsOnTheServer() throws IOException {
+    // GIVEN a photo whose face search meets a server error
+    Uploaded photo = photo("recognize/faults/search.jpg");
+    services.rekognitionStub().failNext("SearchUsersByImage", 1, StubReply.internalError());
+
+    // WHEN / THEN the error is rethrown and no result is written
+    assertThatThrownBy(() -> handle(photo)).isInstanceOf(InternalServerErrorException.class);
+    assertThat(services.s3().listObjectsV2(b -> b.bucket(FunctionServices.BUCKET)
+        .prefix("results/faults/search.jpg")).contents()).isEmpty();
+
+    // AND Lambda's retry succeeds
+    assertThat(handle(photo)).isEqualTo("RECOGNIZED");
+  }
+
+  @Test
+  void handleRequest_shouldRecordARejection_whenRekognitionDeniesAccess() throws IOException {
+    Uploaded photo = photo("recognize/faults/denied.jpg");
+    services.rekognitionStub().failNext("DetectFaces", 1, StubReply.accessDenied());
+
+    assertThat(handle(photo)).isEqualTo("REJECTED");
+    assertThat(Av.str(services.statusRow(photo.key()), "reason")).isEqualTo("REKOGNITION_ERROR");
+    assertThat(Av.str(services.statusRow(photo.key()), "errorCode")).isEqualTo("AccessDeniedException");
+  }
+
+  private static Uploaded photo(String key) {
+    return services.upload(key, SyntheticImages.jpeg(400, 300, face(FaceColor.YELLOW, 100, 80, 120)), Map.of());
+  }
+
+  private static String handle(Uploaded upload) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(EventFixtures.stream("object-created-template.json",
+        services.createdEvent(upload, services.nextSequencer())), out, null);
+    return new ObjectMapper().readTree(out.toByteArray()).path("outcomes").get(0).asText();
+  }
+}
