@@ -1,0 +1,25 @@
+package dev.facerec.test;
+
+import dev.facerec.infra.FaceRecognitionApp;
+import dev.facerec.infra.FaceRecognitionProps;
+import dev.facerec.infra.FaceRecognitionStack;
+import java.nio.file.Path;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.StackProps;
+
+/** Synthesizes the real app's stack, as {@code cdk synth} does, into a cloud assembly directory. */
+final class AppSynthesizer {
+
+  private AppSynthesizer() {
+  }
+
+  /** Writes the cloud assembly of the app's {@code FaceRecognition} stack to {@code outdir} and returns it. */
+  static Path synthesize(Path outdir) {
+    App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+    new FaceRecognitionStack(app, FaceRecognitionApp.STACK_NAME, StackProps.builder().build(),
+        FaceRecognitionProps.builder().build());
+    app.synth();
+    return outdir;
+  }
+}

@@ -1,0 +1,283 @@
+package dev.facerec.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facerec.local.cloudformation.CloudAssembly;
+import dev.facerec.local.cloudformation.StackRecord;
+import dev.facerec.local.notifications.LambdaTarget;
+import dev.facerec.local.notifications.S3EventMessage;
+import dev.facerec.local.rekognition.ErrorType;
+import dev.facerec.local.s3.ObjectChange;
+import dev.facerec.local.sqs.SqsClients;
+import dev.facerec.local.twin.Twin;
+import dev.facerec.local.twin.TwinSettings;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.rekognition.model.BoundingBox;
+import software.amazon.awssdk.services.rekognition.model.FaceDetail;
+import software.amazon.awssdk.services.rekognition.model.Image;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The product end to end: the real app synthesized, deployed on the offline twin with the real function jars (each
+ * in its own JVM through the Lambda runtime interface client), the local face engine behind Rekognition, and
+ * people enrolled and recognised by uploading photos to the bucket.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class FaceRecognitionIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int GROUP = 5;
+
+  @TempDir
+  static Path directory;
+
+  private static CloudAssembly assembly;
+  private static Twin twin;
+  private static StackRecord stack;
+  private static Pipeline pipeline;
+  private static byte[] group;
+  private static final List<Enrolled> people = new ArrayList<>();
+
+  /** A person enrolled from a crop of the group photo, and where their face is in that photo. */
+  private record Enrolled(String personId, String key, BoundingBox box) {}
+
+  @BeforeAll
+  static void synthesizeAndDeploy() {
+    assembly = CloudAssembly.read(AppSynthesizer.synthesize(directory.resolve("cdk.out")));
+    twin = startTwin();
+    stack = twin.deploy(assembly, null, Map.of());
+    pipeline = new Pipeline(twin, stack.outputs());
+    group = GroupPhotos.read(GroupPhotos.sample(GROUP));
+  }
+
+  @AfterAll
+  static void stop() {
+    pipeline.close();
+    twin.close();
+  }
+
+  @Test
+  @Order(1)
+  void groupPhoto_shouldBeRecognised_whenEveryoneInItIsEnrolled() throws Exception {
+    // GIVEN everyone in the group photo enrolled from a crop of their face, each as a person of their own
+    List<FaceDetail> faces = pipeline.rekognition().detectFaces(b -> b.image(Image.builder()
+        .bytes(SdkBytes.fromByteArray(group)).build())).faceDetails();
+    assertThat(faces).hasSizeGreaterThanOrEqualTo(3);
+    for (int i = 0; i < faces.size(); i++) {
+      String personId = "person-" + i;
+      String key = stack.outputs().get("EnrollPrefix") + personId + "/face.jpg";
+      pipeline.upload(key, GroupPhotos.crop(group, faces.get(i).boundingBox(), 0.5f),
+          Map.of("name", "Person " + i));
+      people.add(new Enrolled(personId, key, faces.get(i).boundingBox()));
+    }
+    for (Enrolled person : people) {
+      assertThat(Pipeline.text(pipeline.awaitStatus(person.key(), "INDEXED", "REJECTED"), "status"))
+          .as(person.key()).isEqualTo("INDEXED");
+    }
+
+    // WHEN
+    String key = stack.outputs().get("RecognizePrefix") + "group photo.jpg";
+    pipeline.upload(key, group, Map.of());
+    Map<String, AttributeValue> status = pipeline.awaitStatus(key, "RECOGNIZED", "REJECTED");
+
+    // THEN
+    assertThat(Pipeline.text(status, "status")).isEqualTo("RECOGNIZED");
+    assertThat(pipeline.people()).containsExactlyInAnyOrderElementsOf(
+        people.stream().map(Enrolled::personId).toList());
+    String resultKey = Pipeline.text(status, "resultKey");
+    assertThat(resultKey).startsWith(stack.outputs().get("ResultsPrefix"));
+    JsonNode result = JSON.readTree(pipeline.s3().getObjectAsBytes(b -> b.bucket(pipeline.bucket())
+        .key(resultKey)).asByteArray());
+    assertThat(result.path("faces")).hasSize(faces.size());
+    for (Enrolled person : people) {
+      JsonNode face = nearest(result.path("faces"), person.box());
+      assertThat(face.at("/identity/personId").asText()).as("the face of " + person.personId())
+          .isEqualTo(person.personId());
+      assertThat(face.at("/identity/name").asText()).isEqualTo("Person " + person.personId().substring(7));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void duplicateNotifications_shouldLeaveOneSetOfRows() throws Exception {
+    // GIVEN the event that enrolled person-0, delivered twice more
+    Enrolled person = people.get(0);
+    Map<String, AttributeValue> status = pipeline.statusRow(person.key());
+    var head = pipeline.s3().headObject(b -> b.bucket(pipeline.bucket()).key(person.key()));
+    ObjectChange change = new ObjectChange("ObjectCreated:Put", pipeline.bucket(), person.key(),
+        head.contentLength(), head.eTag().replace("\"", ""), null, Pipeline.text(status, "seq"));
+    LambdaTarget target = twin.notifications().configuration(pipeline.bucket()).stream()
+        .filter(t -> t.matches("ObjectCreated:Put", person.key())).findFirst().orElseThrow();
+    byte[] event = S3EventMessage.of(change, target, "us-east-1").getBytes(StandardCharsets.UTF_8);
+    List<String> facesBefore = pipeline.collectionFaceIds();
+
+    // WHEN
+    twin.lambda().invokeAsync(target.functionArn(), event);
+    twin.lambda().invokeAsync(target.functionArn(), event);
+    awaitNoPendingEvents(target.functionArn());
+
+    // THEN
+    assertThat(pipeline.faceRows(person.personId())).hasSize(1);
+    assertThat(pipeline.collectionFaceIds()).containsExactlyInAnyOrderElementsOf(facesBefore);
+    assertThat(Pipeline.text(pipeline.statusRow(person.key()), "status")).isEqualTo("INDEXED");
+  }
+
+  @Test
+  @Order(3)
+  void badInputs_shouldEndInRejectedRowsWithTheirReasons() throws Exception {
+    // GIVEN
+    String prefix = stack.outputs().get("EnrollPrefix");
+    Map<String, byte[]> uploads = Map.of(
+        prefix + "text-person/notes.jpg", "not an image".getBytes(StandardCharsets.UTF_8),
+        prefix + "tiny-person/tiny.png", GroupPhotos.blank(50, 50),
+        prefix + "crowd-person/group.jpg", group,
+        prefix + "bad id!/photo.jpg", GroupPhotos.crop(group, people.get(1).box(), 0.5f));
+    Map<String, String> expected = Map.of(
+        prefix + "text-person/notes.jpg", "NOT_AN_IMAGE",
+        prefix + "tiny-person/tiny.png", "TOO_SMALL",
+        prefix + "crowd-person/group.jpg", "MULTIPLE_FACES",
+        prefix + "bad id!/photo.jpg", "INVALID_KEY");
+
+    // WHEN
+    uploads.forEach((key, bytes) -> pipeline.upload(key, bytes, Map.of()));
+
+    // THEN
+    for (Map.Entry<String, String> entry : expected.entrySet()) {
+      Map<String, AttributeValue> status = pipeline.awaitStatus(entry.getKey(), "REJECTED", "INDEXED");
+      assertThat(Pipeline.text(status, "status")).as(entry.getKey()).isEqualTo("REJECTED");
+      assertThat(Pipeline.text(status, "reason")).as(entry.getKey()).isEqualTo(entry.getValue());
+    }
+    assertThat(pipeline.people()).doesNotContain("text-person", "tiny-person", "crowd-person");
+  }
+
+  @Test
+  @Order(4)
+  void retryableFault_shouldStillIndexTheImage_whenLambdaRetries() throws Exception {
+    // GIVEN Rekognition throttles the next IndexFaces calls, more than the SDK's own retries absorb
+    twin.rekognition().faults().failNext("IndexFaces", 3, ErrorType.THROTTLING);
+    String key = stack.outputs().get("EnrollPrefix") + "retried-person/face.jpg";
+
+    // WHEN
+    pipeline.upload(key, GroupPhotos.crop(group, people.get(2).box(), 0.5f), Map.of());
+
+    // THEN
+    assertThat(Pipeline.text(pipeline.awaitStatus(key, "INDEXED", "REJECTED"), "status")).isEqualTo("INDEXED");
+    assertThat(twin.rekognition().faults().pending("IndexFaces")).isZero();
+    assertThat(pipeline.faceRows("retried-person")).hasSize(1);
+  }
+
+  @Test
+  @Order(5)
+  void retriesExhausted_shouldPutTheEventInTheOnFailureQueue() throws Exception {
+    // GIVEN Rekognition throttles every IndexFaces call
+    twin.rekognition().faults().failNext("IndexFaces", 1000, ErrorType.THROTTLING);
+    String key = stack.outputs().get("EnrollPrefix") + "unlucky-person/face.jpg";
+    try (SqsClient sqs = SqsClients.create(URI.create(twin.endpoints().get("AWS_ENDPOINT_URL_SQS")),
+        "us-east-1")) {
+
+      // WHEN
+      pipeline.upload(key, GroupPhotos.crop(group, people.get(0).box(), 0.5f), Map.of());
+
+      // THEN
+      String queueUrl = stack.outputs().get("FailureQueueUrl");
+      Message message = Pipeline.await("the on-failure record", () -> sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+          .waitTimeSeconds(5)).messages().stream().findFirst().orElse(null));
+      JsonNode record = JSON.readTree(message.body());
+      assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetriesExhausted");
+      assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(3);
+      assertThat(record.at("/requestPayload/Records/0/s3/object/key").asText())
+          .isEqualTo(stack.outputs().get("EnrollPrefix") + "unlucky-person/face.jpg");
+      assertThat(record.at("/responseContext/functionError").asText()).isEqualTo("Unhandled");
+    } finally {
+      twin.rekognition().faults().clear();
+    }
+  }
+
+  @Test
+  @Order(6)
+  void deletingAnEnrolmentPhoto_shouldRemoveItsFaces() throws Exception {
+    // GIVEN
+    Enrolled person = people.get(people.size() - 1);
+    List<String> faceIds = pipeline.faceRows(person.personId()).stream()
+        .map(row -> Pipeline.text(row, "sk").substring("FACE#".length())).toList();
+    assertThat(faceIds).hasSize(1);
+
+    // WHEN
+    pipeline.s3().deleteObject(b -> b.bucket(pipeline.bucket()).key(person.key()));
+
+    // THEN
+    Pipeline.await("the faces of " + person.personId() + " to go",
+        () -> pipeline.faceRows(person.personId()).isEmpty() ? Boolean.TRUE : null);
+    assertThat(pipeline.collectionFaceIds()).doesNotContainAnyElementsOf(faceIds);
+    assertThat(Pipeline.text(pipeline.awaitStatus(person.key(), "REMOVED"), "status")).isEqualTo("REMOVED");
+  }
+
+  @Test
+  @Order(7)
+  void restart_shouldKeepEveryPersonFaceAndRow() throws Exception {
+    // GIVEN
+    List<String> peopleBefore = pipeline.people();
+    List<String> facesBefore = pipeline.collectionFaceIds();
+    pipeline.close();
+    twin.close();
+
+    // WHEN
+    twin = startTwin();
+    StackRecord again = twin.deploy(assembly, null, Map.of());
+    pipeline = new Pipeline(twin, again.outputs());
+
+    // THEN
+    assertThat(again.outputs()).isEqualTo(stack.outputs());
+    assertThat(pipeline.people()).containsExactlyInAnyOrderElementsOf(peopleBefore);
+    assertThat(pipeline.collectionFaceIds()).containsExactlyInAnyOrderElementsOf(facesBefore);
+    String key = stack.outputs().get("RecognizePrefix") + "after restart.jpg";
+    pipeline.upload(key, group, Map.of());
+    assertThat(Pipeline.text(pipeline.awaitStatus(key, "RECOGNIZED", "REJECTED"), "status"))
+        .isEqualTo("RECOGNIZED");
+  }
+
+  private static Twin startTwin() {
+    return Twin.start(TwinSettings.defaults(directory.resolve("data"))
+        .withRetryDelays(Duration.ofMillis(200), Duration.ofMillis(400)), line -> { });
+  }
+
+  private static void awaitNoPendingEvents(String functionArn) throws InterruptedException {
+    String name = functionArn.substring(functionArn.lastIndexOf(':') + 1);
+    Pipeline.await("the events of " + name, () -> twin.lambda().pendingEvents(name) == 0 ? Boolean.TRUE : null);
+  }
+
+  /** The result face whose box centre is nearest the given box's centre. */
+  private static JsonNode nearest(JsonNode faces, BoundingBox box) {
+    JsonNode best = null;
+    double bestDistance = Double.MAX_VALUE;
+    for (JsonNode face : faces) {
+      JsonNode other = face.path("boundingBox");
+      double dx = other.path("left").asDouble() + other.path("width").asDouble() / 2 - box.left() - box.width() / 2;
+      double dy = other.path("top").asDouble() + other.path("height").asDouble() / 2 - box.top() - box.height() / 2;
+      double distance = dx * dx + dy * dy;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = face;
+      }
+    }
+    return best;
+  }
+}
