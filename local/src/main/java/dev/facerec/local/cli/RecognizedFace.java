@@ -1,16 +1,13 @@
 package dev.facerec.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One face of a recognition result, read from the result JSON: its box (ratios of the image size), who it is (or
- * unknown) and how similar. Member names are matched without regard to case.
+ * unknown) and how similar.
  *
  * @param left the box's left edge, 0 to 1
  * @param top the box's top edge, 0 to 1
@@ -23,17 +20,16 @@ import java.util.Map;
 record RecognizedFace(double left, double top, double width, double height, String personId, String name,
     Double similarity) {
 
-  /** The faces of a result document ({@code faces} array). */
+  /** The faces of a result document (schema version 1: {@code faces[].boundingBox}, {@code faces[].identity}). */
   static List<RecognizedFace> of(JsonNode result) {
     List<RecognizedFace> faces = new ArrayList<>();
-    for (JsonNode face : member(result, "faces")) {
-      JsonNode box = member(face, "boundingBox");
-      JsonNode match = member(face, "match");
-      JsonNode who = match.isMissingNode() ? face : match;
-      JsonNode similarity = member(who, "similarity");
-      faces.add(new RecognizedFace(member(box, "left").asDouble(), member(box, "top").asDouble(),
-          member(box, "width").asDouble(), member(box, "height").asDouble(), text(member(who, "personId")),
-          text(member(who, "name")), similarity.isNumber() ? similarity.asDouble() : null));
+    for (JsonNode face : result.path("faces")) {
+      JsonNode box = face.path("boundingBox");
+      JsonNode identity = face.path("identity");
+      JsonNode similarity = identity.path("similarity");
+      faces.add(new RecognizedFace(box.path("left").asDouble(), box.path("top").asDouble(),
+          box.path("width").asDouble(), box.path("height").asDouble(), text(identity.path("personId")),
+          text(identity.path("name")), similarity.isNumber() ? similarity.asDouble() : null));
     }
     return faces;
   }
@@ -45,16 +41,6 @@ record RecognizedFace(double left, double top, double width, double height, Stri
     }
     String who = name != null ? name : personId;
     return similarity == null ? who : String.format(Locale.ROOT, "%s (%.1f%%)", who, similarity);
-  }
-
-  private static JsonNode member(JsonNode node, String name) {
-    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      if (field.getKey().equalsIgnoreCase(name)) {
-        return field.getValue();
-      }
-    }
-    return MissingNode.getInstance();
   }
 
   private static String text(JsonNode node) {

@@ -57,9 +57,9 @@ final class AsyncEventQueue implements AutoCloseable {
     return event.requestId();
   }
 
-  /** How many events wait (including those waiting for a retry). */
+  /** How many events are not done: waiting, waiting for a retry, or running. */
   int pending() {
-    return queue.size();
+    return store.count();
   }
 
   private void work() {

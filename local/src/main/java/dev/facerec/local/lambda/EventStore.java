@@ -54,6 +54,18 @@ final class EventStore {
     }
   }
 
+  /** How many events are not done yet: waiting, waiting for a retry, or running. */
+  int count() {
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return (int) files.filter(f -> f.toString().endsWith(".json")).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the queued events in " + directory, e);
+    }
+  }
+
   List<QueuedEvent> loadAll() {
     List<QueuedEvent> events = new ArrayList<>();
     if (!Files.isDirectory(directory)) {

@@ -102,7 +102,7 @@ public final class LambdaService implements AutoCloseable {
     return deployed(functionNameOrArn).queue().submit(payload);
   }
 
-  /** How many events of the function wait in its queue, retries included. */
+  /** How many asynchronous events of the function are not done: queued, waiting for a retry, or running. */
   public int pendingEvents(String functionName) {
     return deployed(functionName).queue().pending();
   }
