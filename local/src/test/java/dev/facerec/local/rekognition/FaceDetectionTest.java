@@ -2,7 +2,6 @@ package dev.facerec.local.rekognition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facerec.local.rekognition.engine.OnnxFaceEngine;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -28,26 +27,22 @@ import software.amazon.awssdk.services.rekognition.model.UnsearchedFaceReason;
 /** DetectFaces, CompareFaces and the face-choosing options of IndexFaces and the searches, on the real engine. */
 class FaceDetectionTest {
 
-  private static OnnxFaceEngine engine;
-  private static RekognitionServer server;
+  private static ServerFixture fixture;
   private static RekognitionClient rekognition;
   private static byte[] group;
   private static List<FaceDetail> groupFaces;
 
   @BeforeAll
   static void start() {
-    engine = new OnnxFaceEngine();
-    server = RekognitionServer.builder().engine(engine).build().start();
-    rekognition = RekognitionClients.client(server.endpoint());
+    fixture = ServerFixture.start(server -> server);
+    rekognition = fixture.client;
     group = Photos.sample(5);
     groupFaces = rekognition.detectFaces(r -> r.image(Photos.image(group))).faceDetails();
   }
 
   @AfterAll
   static void stop() {
-    rekognition.close();
-    server.close();
-    engine.close();
+    fixture.close();
   }
 
   @Test
@@ -120,7 +115,7 @@ class FaceDetectionTest {
         .allSatisfy(u -> assertThat(u.reasons()).containsExactly(Reason.EXCEEDS_MAX_FACES))
         .allSatisfy(u -> assertThat(area(u.faceDetail()))
             .isLessThanOrEqualTo(area(indexed.faceRecords().get(1).faceDetail())));
-    assertThat(indexed.faceModelVersion()).isEqualTo(engine.faceModelVersion());
+    assertThat(indexed.faceModelVersion()).isEqualTo(fixture.engine.faceModelVersion());
     assertThat(rekognition.describeCollection(r -> r.collectionId("max-faces")).faceCount()).isEqualTo(2);
   }
 

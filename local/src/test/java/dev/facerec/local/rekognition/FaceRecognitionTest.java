@@ -2,7 +2,6 @@ package dev.facerec.local.rekognition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facerec.local.rekognition.engine.OnnxFaceEngine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -43,8 +42,7 @@ class FaceRecognitionTest {
   @TempDir
   static Path data;
 
-  private static OnnxFaceEngine engine;
-  private static RekognitionServer server;
+  private static ServerFixture fixture;
   private static RekognitionClient rekognition;
   private static byte[] group;
   private static final List<Enrolled> people = new ArrayList<>();
@@ -54,9 +52,8 @@ class FaceRecognitionTest {
 
   @BeforeAll
   static void enrolEveryoneInTheGroupPhoto() {
-    engine = new OnnxFaceEngine();
-    server = RekognitionServer.builder().engine(engine).dataDirectory(data).build().start();
-    rekognition = RekognitionClients.client(server.endpoint());
+    fixture = ServerFixture.start(server -> server.dataDirectory(data));
+    rekognition = fixture.client;
     group = Photos.sample(GROUP);
     rekognition.createCollection(r -> r.collectionId(COLLECTION));
     List<FaceDetail> faces = rekognition.detectFaces(r -> r.image(Photos.image(group))).faceDetails();
@@ -76,9 +73,7 @@ class FaceRecognitionTest {
 
   @AfterAll
   static void stop() {
-    rekognition.close();
-    server.close();
-    engine.close();
+    fixture.close();
   }
 
   @Test
@@ -199,19 +194,18 @@ class FaceRecognitionTest {
 
   @Test
   void restart_shouldKeepEverything_evenAfterATornWrite() throws IOException {
-    // GIVEN the state before a stop, and a record torn in half at the end of every log after it
+    // GIVEN the state before a stop
     List<String> facesBefore = faceIds();
     List<User> usersBefore = rekognition.listUsers(r -> r.collectionId(COLLECTION)).users();
-    int port = server.port();
-    server.stop();
-    for (Path log : logs()) {
-      try (FileChannel channel = FileChannel.open(log, StandardOpenOption.APPEND)) {
-        channel.write(ByteBuffer.wrap(new byte[] {0, 0, 1, 0, 7, 7, 7, 7, 1, 2, 3}));
-      }
-    }
 
-    // WHEN the server starts again on the same data directory
-    server = RekognitionServer.builder().engine(engine).dataDirectory(data).port(port).build().start();
+    // WHEN the server stops, a record is torn in half at the end of every log, and it starts again
+    fixture.restart(() -> {
+      for (Path log : logs()) {
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.APPEND)) {
+          channel.write(ByteBuffer.wrap(new byte[] {0, 0, 1, 0, 7, 7, 7, 7, 1, 2, 3}));
+        }
+      }
+    });
 
     // THEN faces, users and their recognition are as before
     assertThat(faceIds()).isEqualTo(facesBefore);

@@ -3,7 +3,6 @@ package dev.facerec.local.rekognition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.facerec.local.rekognition.engine.OnnxFaceEngine;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -31,28 +28,21 @@ import software.amazon.awssdk.services.rekognition.model.User;
 /** The wire protocol around the operations: fault injection and SDK retries, pagination, the admin endpoints. */
 class ProtocolTest {
 
-  private static OnnxFaceEngine engine;
+  private static ServerFixture fixture;
   private static RekognitionServer server;
   private static RekognitionClient rekognition;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
-    engine = new OnnxFaceEngine();
-    server = RekognitionServer.builder().engine(engine).build().start();
-    rekognition = RekognitionClient.builder()
-        .endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
-        .build();
+    fixture = ServerFixture.start(settings -> settings, RetryMode.STANDARD);
+    server = fixture.server;
+    rekognition = fixture.client;
   }
 
   @AfterAll
   static void stop() {
-    rekognition.close();
-    server.close();
-    engine.close();
+    fixture.close();
   }
 
   @AfterEach

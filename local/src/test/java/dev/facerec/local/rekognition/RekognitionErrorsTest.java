@@ -3,7 +3,6 @@ package dev.facerec.local.rekognition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.facerec.local.rekognition.engine.OnnxFaceEngine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
@@ -31,16 +30,14 @@ class RekognitionErrorsTest {
   private static final String COLLECTION = "errors";
   private static final String UNKNOWN_FACE = "00000000-0000-0000-0000-000000000000";
 
-  private static OnnxFaceEngine engine;
-  private static RekognitionServer server;
+  private static ServerFixture fixture;
   private static RekognitionClient rekognition;
   private static byte[] face;
 
   @BeforeAll
   static void start() {
-    engine = new OnnxFaceEngine();
-    server = RekognitionServer.builder().engine(engine).build().start();
-    rekognition = RekognitionClients.client(server.endpoint());
+    fixture = ServerFixture.start(server -> server);
+    rekognition = fixture.client;
     rekognition.createCollection(r -> r.collectionId(COLLECTION));
     byte[] group = Photos.sample(3);
     face = Photos.crop(group,
@@ -49,9 +46,7 @@ class RekognitionErrorsTest {
 
   @AfterAll
   static void stop() {
-    rekognition.close();
-    server.close();
-    engine.close();
+    fixture.close();
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.facerec.local.rekognition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.facerec.local.rekognition.engine.OnnxFaceEngine;
 import dev.facerec.local.s3.S3Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +26,7 @@ class S3ObjectImagesTest {
 
   private static S3Server s3Server;
   private static S3Client s3;
-  private static OnnxFaceEngine engine;
-  private static RekognitionServer server;
+  private static ServerFixture fixture;
   private static RekognitionClient rekognition;
 
   @BeforeAll
@@ -39,16 +37,13 @@ class S3ObjectImagesTest {
         .httpClient(UrlConnectionHttpClient.create()).build();
     s3.createBucket(r -> r.bucket(BUCKET));
     s3.putObject(r -> r.bucket(BUCKET).key("enroll/group photo.jpg"), RequestBody.fromBytes(Photos.sample(3)));
-    engine = new OnnxFaceEngine();
-    server = RekognitionServer.builder().engine(engine).s3Endpoint(s3Server.endpoint()).build().start();
-    rekognition = RekognitionClients.client(server.endpoint());
+    fixture = ServerFixture.start(server -> server.s3Endpoint(s3Server.endpoint()));
+    rekognition = fixture.client;
   }
 
   @AfterAll
   static void stop() {
-    rekognition.close();
-    server.close();
-    engine.close();
+    fixture.close();
     s3.close();
     s3Server.close();
   }

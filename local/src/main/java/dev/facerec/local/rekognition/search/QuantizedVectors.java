@@ -36,11 +36,6 @@ final class QuantizedVectors {
     return slotByKey.size();
   }
 
-  /** One past the highest slot ever used; slots below it may be free (their key is null). */
-  int highWater() {
-    return highWater;
-  }
-
   Integer slotOf(String key) {
     return slotByKey.get(key);
   }
@@ -49,16 +44,29 @@ final class QuantizedVectors {
     return keys[slot / CHUNK][slot % CHUNK];
   }
 
-  byte[] codeChunk(int slot) {
-    return codes[slot / CHUNK];
-  }
-
   float inverseNorm(int slot) {
     return inverseNorms[slot / CHUNK][slot % CHUNK];
   }
 
-  long[] sketchChunk(int slot) {
-    return sketches[slot / CHUNK];
+  /** Number of allocated chunks; chunk {@code c} holds slots {@code c × CHUNK} to {@code (c + 1) × CHUNK − 1}. */
+  int chunks() {
+    return codes.length;
+  }
+
+  byte[] codes(int chunk) {
+    return codes[chunk];
+  }
+
+  float[] inverseNorms(int chunk) {
+    return inverseNorms[chunk];
+  }
+
+  long[] sketches(int chunk) {
+    return sketches[chunk];
+  }
+
+  String[] keys(int chunk) {
+    return keys[chunk];
   }
 
   void put(String key, float[] vector) {

@@ -27,7 +27,7 @@ public final class VectorIndex {
   /** Default number of coarse candidates scored exactly in a large index. */
   public static final int DEFAULT_MIN_CANDIDATES = 4_096;
 
-  private static final int SLOTS_PER_TASK = 16_384;
+  private static final int CHUNKS_PER_TASK = 4;
 
   private final QuantizedVectors vectors;
   private final int exactLimit;
@@ -124,47 +124,49 @@ public final class VectorIndex {
   }
 
   private TopK exactScan(Query q, float minCosine, int capacity) {
-    int n = vectors.highWater();
-    int tasks = Math.max(1, (n + SLOTS_PER_TASK - 1) / SLOTS_PER_TASK);
+    int chunks = vectors.chunks();
+    int tasks = Math.max(1, (chunks + CHUNKS_PER_TASK - 1) / CHUNKS_PER_TASK);
     IntStream range = IntStream.range(0, tasks);
     List<TopK> partial = (tasks > 1 ? range.parallel() : range)
-        .mapToObj(t -> scanRange(q, t * SLOTS_PER_TASK, Math.min(n, (t + 1) * SLOTS_PER_TASK), minCosine, capacity))
+        .mapToObj(t -> {
+          TopK top = new TopK(capacity);
+          for (int c = t * CHUNKS_PER_TASK; c < Math.min(chunks, (t + 1) * CHUNKS_PER_TASK); c++) {
+            scanChunk(q, c, minCosine, top);
+          }
+          return top;
+        })
         .toList();
     TopK top = new TopK(capacity);
     partial.forEach(top::addAll);
     return top;
   }
 
-  private TopK scanRange(Query q, int from, int to, float minCosine, int capacity) {
-    TopK top = new TopK(capacity);
-    for (int slot = from; slot < to; slot++) {
-      offer(q, slot, minCosine, top);
-    }
-    return top;
-  }
-
-  private void offer(Query q, int slot, float minCosine, TopK top) {
-    if (vectors.key(slot) == null) {
-      return;
-    }
-    float cosine = dot(q.codes, vectors.codeChunk(slot), (slot % QuantizedVectors.CHUNK) * vectors.dimension)
-        * q.inverseNorm * vectors.inverseNorm(slot);
-    if (cosine >= minCosine && cosine > top.floor()) {
-      top.offer(cosine, slot);
+  private void scanChunk(Query q, int chunk, float minCosine, TopK top) {
+    byte[] codes = vectors.codes(chunk);
+    float[] inverseNorms = vectors.inverseNorms(chunk);
+    String[] keys = vectors.keys(chunk);
+    int dimension = vectors.dimension;
+    for (int i = 0; i < QuantizedVectors.CHUNK; i++) {
+      if (keys[i] != null) {
+        float cosine = dot(q.codes, codes, i * dimension) * q.inverseNorm * inverseNorms[i];
+        if (cosine >= minCosine && cosine > top.floor()) {
+          top.offer(cosine, chunk * QuantizedVectors.CHUNK + i);
+        }
+      }
     }
   }
 
   private int[] coarseCandidates(Query q, int wanted) {
-    int n = vectors.highWater();
+    int chunks = vectors.chunks();
     int words = vectors.words;
-    short[] distances = new short[n];
-    int tasks = (n + SLOTS_PER_TASK - 1) / SLOTS_PER_TASK;
-    IntStream.range(0, tasks).parallel().forEach(t -> {
-      for (int slot = t * SLOTS_PER_TASK, end = Math.min(n, slot + SLOTS_PER_TASK); slot < end; slot++) {
-        distances[slot] = vectors.key(slot) == null
+    short[] distances = new short[chunks * QuantizedVectors.CHUNK];
+    IntStream.range(0, chunks).parallel().forEach(c -> {
+      long[] sketches = vectors.sketches(c);
+      String[] keys = vectors.keys(c);
+      for (int i = 0; i < QuantizedVectors.CHUNK; i++) {
+        distances[c * QuantizedVectors.CHUNK + i] = keys[i] == null
             ? Short.MAX_VALUE
-            : (short) SignCodes.distance(q.sketch, 0, vectors.sketchChunk(slot),
-                (slot % QuantizedVectors.CHUNK) * words, words);
+            : (short) SignCodes.distance(q.sketch, 0, sketches, i * words, words);
       }
     });
     int[] histogram = new int[words * 64 + 1];
@@ -177,9 +179,9 @@ public final class VectorIndex {
     for (int seen = 0; cutoff < histogram.length - 1 && seen + histogram[cutoff] < wanted; cutoff++) {
       seen += histogram[cutoff];
     }
-    int[] candidates = new int[Math.min(n, wanted + histogram[cutoff])];
+    int[] candidates = new int[Math.min(distances.length, wanted + histogram[cutoff])];
     int count = 0;
-    for (int slot = 0; slot < n && count < candidates.length; slot++) {
+    for (int slot = 0; slot < distances.length && count < candidates.length; slot++) {
       if (distances[slot] <= cutoff) {
         candidates[count++] = slot;
       }
@@ -189,8 +191,15 @@ public final class VectorIndex {
 
   private TopK rerank(Query q, int[] candidates, float minCosine, int capacity) {
     TopK top = new TopK(capacity);
+    int dimension = vectors.dimension;
     for (int slot : candidates) {
-      offer(q, slot, minCosine, top);
+      int chunk = slot / QuantizedVectors.CHUNK;
+      int i = slot % QuantizedVectors.CHUNK;
+      float cosine = dot(q.codes, vectors.codes(chunk), i * dimension) * q.inverseNorm
+          * vectors.inverseNorms(chunk)[i];
+      if (cosine >= minCosine && cosine > top.floor()) {
+        top.offer(cosine, slot);
+      }
     }
     return top;
   }

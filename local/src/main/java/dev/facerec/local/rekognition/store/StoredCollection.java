@@ -238,27 +238,14 @@ public final class StoredCollection {
       return AssociationResult.userMissing();
     }
     float[] userVector = userIndex.vector(userId);
-    List<String> succeeded = new ArrayList<>();
-    List<FaceFailure> failed = new ArrayList<>();
-    for (String faceId : new TreeSet<>(faceIds)) {
-      StoredFace face = faces.get(faceId);
-      if (face == null) {
-        failed.add(new FaceFailure(faceId, userId, Reason.FACE_NOT_FOUND, Float.NaN));
-      } else if (userId.equals(face.userId())) {
-        continue;
-      } else if (face.userId() != null) {
-        failed.add(new FaceFailure(faceId, face.userId(), Reason.ASSOCIATED_TO_A_DIFFERENT_USER, Float.NaN));
-      } else if (userVector != null && dot(userVector, faceIndex.vector(faceId)) < minCosine) {
-        failed.add(new FaceFailure(
-            faceId, userId, Reason.LOW_MATCH_CONFIDENCE, dot(userVector, faceIndex.vector(faceId))));
-      } else {
-        succeeded.add(faceId);
-      }
-    }
-    boolean overQuota = current.size() + succeeded.size() > MAX_FACES_PER_USER;
-    boolean active = !current.isEmpty() || (!succeeded.isEmpty() && !overQuota);
-    return new AssociationResult(
-        true, overQuota, succeeded, failed, active ? UserStatus.ACTIVE : UserStatus.CREATED);
+    Sorted sorted = sort(userId, faceIds, false, faceId -> {
+      float cosine = userVector == null ? 1f : dot(userVector, faceIndex.vector(faceId));
+      return cosine < minCosine ? new FaceFailure(faceId, userId, Reason.LOW_MATCH_CONFIDENCE, cosine) : null;
+    });
+    boolean overQuota = current.size() + sorted.succeeded().size() > MAX_FACES_PER_USER;
+    boolean active = !current.isEmpty() || (!sorted.succeeded().isEmpty() && !overQuota);
+    return new AssociationResult(true, overQuota, sorted.succeeded(), sorted.failed(),
+        active ? UserStatus.ACTIVE : UserStatus.CREATED);
   }
 
   private AssociationResult planDisassociation(String userId, List<String> faceIds) {
@@ -266,20 +253,40 @@ public final class StoredCollection {
     if (current == null) {
       return AssociationResult.userMissing();
     }
-    List<String> succeeded = new ArrayList<>();
-    List<FaceFailure> failed = new ArrayList<>();
+    Sorted sorted = sort(userId, faceIds, true, faceId -> null);
+    boolean active = current.size() > sorted.succeeded().size();
+    return new AssociationResult(true, false, sorted.succeeded(), sorted.failed(),
+        active ? UserStatus.ACTIVE : UserStatus.CREATED);
+  }
+
+  /** The faces a (dis)association acts on, and those it refuses. */
+  private record Sorted(List<String> succeeded, List<FaceFailure> failed) {}
+
+  /**
+   * Sorts requested faces: unknown ones and other users' ones fail; those whose association with {@code userId}
+   * already is {@code associated} go to {@code check} (a failure, or null to act on them); the rest are skipped.
+   */
+  private Sorted sort(String userId, List<String> faceIds, boolean associated, Function<String, FaceFailure> check) {
+    Sorted sorted = new Sorted(new ArrayList<>(), new ArrayList<>());
     for (String faceId : new TreeSet<>(faceIds)) {
       StoredFace face = faces.get(faceId);
+      FaceFailure failure = null;
       if (face == null) {
-        failed.add(new FaceFailure(faceId, userId, Reason.FACE_NOT_FOUND, Float.NaN));
-      } else if (userId.equals(face.userId())) {
-        succeeded.add(faceId);
-      } else if (face.userId() != null) {
-        failed.add(new FaceFailure(faceId, face.userId(), Reason.ASSOCIATED_TO_A_DIFFERENT_USER, Float.NaN));
+        failure = new FaceFailure(faceId, userId, Reason.FACE_NOT_FOUND, Float.NaN);
+      } else if (face.userId() != null && !face.userId().equals(userId)) {
+        failure = new FaceFailure(faceId, face.userId(), Reason.ASSOCIATED_TO_A_DIFFERENT_USER, Float.NaN);
+      } else if (userId.equals(face.userId()) != associated) {
+        continue;
+      } else {
+        failure = check.apply(faceId);
+      }
+      if (failure == null) {
+        sorted.succeeded().add(faceId);
+      } else {
+        sorted.failed().add(failure);
       }
     }
-    boolean active = current.size() > succeeded.size();
-    return new AssociationResult(true, false, succeeded, failed, active ? UserStatus.ACTIVE : UserStatus.CREATED);
+    return sorted;
   }
 
   private <R> String idempotent(

@@ -11,12 +11,13 @@ class VectorIndexTest {
 
   private static final int DIMENSION = 512;
 
+  private final Random random = new Random(7);
+  private final VectorIndex index = new VectorIndex(DIMENSION);
+
   @Test
   void search_shouldRankByCosine_whenScanningExactly() {
     // GIVEN a query and stored vectors at known cosines to it, among random ones
-    Random random = new Random(1);
     float[] query = Vectors.random(random, DIMENSION);
-    VectorIndex index = new VectorIndex(DIMENSION);
     index.put("far", Vectors.near(random, query, 0.2));
     index.put("close", Vectors.near(random, query, 0.9));
     index.put("middle", Vectors.near(random, query, 0.6));
@@ -36,9 +37,7 @@ class VectorIndexTest {
   @Test
   void search_shouldStopAtLimitAndLeaveOutExcludedKey() {
     // GIVEN ten vectors close to the query and the query itself stored
-    Random random = new Random(2);
     float[] query = Vectors.random(random, DIMENSION);
-    VectorIndex index = new VectorIndex(DIMENSION);
     index.put("self", query);
     for (int i = 0; i < 10; i++) {
       index.put("near-" + i, Vectors.near(random, query, 0.5 + i * 0.04));
@@ -54,9 +53,7 @@ class VectorIndexTest {
   @Test
   void remove_shouldDropVector_andReuseItsSlot() {
     // GIVEN an index with two vectors
-    Random random = new Random(3);
     float[] a = Vectors.random(random, DIMENSION);
-    VectorIndex index = new VectorIndex(DIMENSION);
     index.put("a", a);
     index.put("b", Vectors.random(random, DIMENSION));
 
@@ -75,9 +72,7 @@ class VectorIndexTest {
   @Test
   void vector_shouldKeepCosineWithinQuantisationError() {
     // GIVEN a stored vector
-    Random random = new Random(4);
     float[] original = Vectors.random(random, DIMENSION);
-    VectorIndex index = new VectorIndex(DIMENSION);
     index.put("v", original);
 
     // WHEN it is read back
@@ -92,21 +87,20 @@ class VectorIndexTest {
   void search_shouldFindPlantedNeighbours_whenCollectionIsAboveExactLimit() {
     // GIVEN 30 000 random vectors and 50 queries, each with one neighbour at cosine 0.35–0.6 in the index, and an
     // exact limit low enough that the coarse stage runs
-    Random random = new Random(5);
-    VectorIndex index = new VectorIndex(DIMENSION, 1_000, 256);
+    VectorIndex large = new VectorIndex(DIMENSION, 1_000, 256);
     for (int i = 0; i < 30_000; i++) {
-      index.put("noise-" + i, Vectors.random(random, DIMENSION));
+      large.put("noise-" + i, Vectors.random(random, DIMENSION));
     }
     float[][] queries = new float[50][];
     for (int q = 0; q < queries.length; q++) {
       queries[q] = Vectors.random(random, DIMENSION);
-      index.put("planted-" + q, Vectors.near(random, queries[q], 0.35 + 0.005 * q));
+      large.put("planted-" + q, Vectors.near(random, queries[q], 0.35 + 0.005 * q));
     }
 
     // WHEN each query is searched with a threshold of 0.3
     int found = 0;
     for (int q = 0; q < queries.length; q++) {
-      List<Match> matches = index.search(queries[q], 0.3f, 5, null);
+      List<Match> matches = large.search(queries[q], 0.3f, 5, null);
       if (!matches.isEmpty() && matches.get(0).key().equals("planted-" + q)) {
         found++;
       }
