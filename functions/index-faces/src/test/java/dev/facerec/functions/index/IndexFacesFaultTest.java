@@ -4,54 +4,33 @@ import static dev.facerec.functions.core.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.status.ObjectBusyException;
 import dev.facerec.functions.core.table.Av;
 import dev.facerec.functions.core.table.StatusStore;
-import dev.facerec.functions.core.testing.EventFixtures;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.StubReply;
 import dev.facerec.functions.core.testing.SyntheticImages;
 import dev.facerec.functions.core.testing.TestClients;
 import dev.facerec.functions.index.testing.FunctionServices;
 import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
-import java.io.ByteArrayOutputStream;
+import dev.facerec.functions.index.testing.WithLocalServices;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.InternalServerErrorException;
 import software.amazon.awssdk.services.rekognition.model.ThrottlingException;
 
 /** Rekognition faults injected on the wire: retryable ones are rethrown, the others end in REJECTED rows. */
-class IndexFacesFaultTest {
+class IndexFacesFaultTest extends WithLocalServices {
 
-  private static FunctionServices services;
-  private static IndexFacesHandler handler;
-
-  @BeforeAll
-  static void start() {
-    services = FunctionServices.start();
-    handler = new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
-  }
-
-  @AfterAll
-  static void stop() {
-    services.close();
-  }
-
-  @BeforeEach
-  void forgetFaults() {
-    services.rekognitionStub().reset();
-  }
+  private final IndexFacesHandler handler =
+      new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
 
   @Test
   void handleRequest_shouldRethrowAndIndexOnRetry_whenRekognitionThrottles() throws IOException {
@@ -162,9 +141,7 @@ class IndexFacesFaultTest {
       services.rekognitionStub().failNext("IndexFaces", 1, StubReply.throttling());
 
       // WHEN
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      lambdaLike.handleRequest(EventFixtures.stream("object-created-template.json",
-          services.createdEvent(photo, services.nextSequencer())), out, null);
+      created(lambdaLike, services.createdEvent(photo, services.nextSequencer()));
 
       // THEN the throttle never reached the handler
       assertThat(Av.str(services.statusRow(photo.key()), "status")).isEqualTo("INDEXED");
@@ -176,9 +153,7 @@ class IndexFacesFaultTest {
     return services.upload(key, SyntheticImages.jpeg(300, 300, face(color, 60, 60, 150)), Map.of());
   }
 
-  private static String handle(Map<String, Object> values) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(EventFixtures.stream("object-created-template.json", values), out, null);
-    return new ObjectMapper().readTree(out.toByteArray()).path("outcomes").get(0).asText();
+  private String handle(Map<String, Object> values) throws IOException {
+    return created(handler, values);
   }
 }

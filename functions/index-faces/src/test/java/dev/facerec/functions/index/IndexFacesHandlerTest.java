@@ -4,45 +4,23 @@ import static dev.facerec.functions.core.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.functions.core.table.Av;
-import dev.facerec.functions.core.testing.EventFixtures;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.SyntheticImages;
 import dev.facerec.functions.index.testing.FunctionServices;
 import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
-import java.io.ByteArrayOutputStream;
+import dev.facerec.functions.index.testing.WithLocalServices;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Enrolment through the handler, the real SDK clients, s3proxy, DynamoDB Local and the Rekognition stub. */
-class IndexFacesHandlerTest {
+class IndexFacesHandlerTest extends WithLocalServices {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static FunctionServices services;
-  private static IndexFacesHandler handler;
-
-  @BeforeAll
-  static void start() {
-    services = FunctionServices.start();
-    handler = new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
-  }
-
-  @AfterAll
-  static void stop() {
-    services.close();
-  }
-
-  @BeforeEach
-  void forgetRequests() {
-    services.rekognitionStub().reset();
-  }
+  private final IndexFacesHandler handler =
+      new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
 
   @Test
   void handleRequest_shouldIndexTheFaceAndRecordPersonFaceAndStatus_whenAPhotoIsUploaded() throws IOException {
@@ -194,9 +172,7 @@ class IndexFacesHandlerTest {
     assertThat(Av.num(services.personRow("renewed"), "faceCount", -1)).isEqualTo(1);
   }
 
-  private static JsonNode handle(String fixture, Map<String, ?> values) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(EventFixtures.stream(fixture, values), out, null);
-    return JSON.readTree(out.toByteArray());
+  private JsonNode handle(String fixture, Map<String, ?> values) throws IOException {
+    return invoke(handler, fixture, values);
   }
 }

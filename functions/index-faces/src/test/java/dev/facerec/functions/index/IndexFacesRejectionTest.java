@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facerec.functions.core.table.Av;
 import dev.facerec.functions.core.testing.BadImages;
-import dev.facerec.functions.core.testing.EventFixtures;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.SyntheticImages;
 import dev.facerec.functions.index.testing.FunctionServices;
 import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
-import java.io.ByteArrayOutputStream;
+import dev.facerec.functions.index.testing.WithLocalServices;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,21 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every bad enrolment input ends in a REJECTED row with its reason; nothing is thrown, nothing stays indexed. */
-class IndexFacesRejectionTest {
+class IndexFacesRejectionTest extends WithLocalServices {
 
-  private static FunctionServices services;
-  private static IndexFacesHandler handler;
-
-  @BeforeAll
-  static void start() {
-    services = FunctionServices.start();
-    handler = new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
-  }
-
-  @AfterAll
-  static void stop() {
-    services.close();
-  }
+  private final IndexFacesHandler handler =
+      new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
 
   static Stream<Arguments> badPhotos() {
     Stream<Arguments> common = BadImages.all().stream().map(bad -> Arguments.of(bad.description(),
@@ -117,10 +103,7 @@ class IndexFacesRejectionTest {
     assertThat(Av.num(services.personRow("c1"), "faceCount", -1)).isEqualTo(1);
   }
 
-  private static String handle(Map<String, Object> values) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(EventFixtures.stream("object-created-template.json", values), out, null);
-    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray()).path("outcomes").get(0)
-        .asText();
+  private String handle(Map<String, Object> values) throws IOException {
+    return created(handler, values);
   }
 }

@@ -8,21 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.functions.core.table.Av;
 import dev.facerec.functions.core.table.TableKeys;
-import dev.facerec.functions.core.testing.EventFixtures;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.SyntheticImages;
 import dev.facerec.functions.index.IndexFacesHandler;
 import dev.facerec.functions.index.testing.FunctionServices;
 import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
-import java.io.ByteArrayOutputStream;
+import dev.facerec.functions.index.testing.WithLocalServices;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,29 +28,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Recognition through the handler, with people enrolled through the enrolment handler, against s3proxy, DynamoDB
  * Local and the Rekognition stub (whose faces are the coloured squares of synthetic photos).
  */
-class RecognizeFacesHandlerTest {
+class RecognizeFacesHandlerTest extends WithLocalServices {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static FunctionServices services;
-  private static RecognizeFacesHandler handler;
+
+  private final RecognizeFacesHandler handler =
+      new RecognizeFacesHandler(services.clients(), services.config(), Clock.systemUTC());
 
   @BeforeAll
-  static void start() throws IOException {
-    services = FunctionServices.start();
-    handler = new RecognizeFacesHandler(services.clients(), services.config(), Clock.systemUTC());
+  static void enrolAliceAndBob() throws IOException {
     IndexFacesHandler enrolment = new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
     enrol(enrolment, "enroll/alice/portrait.jpg", FaceColor.RED, Map.of("name", "Alice Liddell"));
     enrol(enrolment, "enroll/bob/portrait.jpg", FaceColor.BLUE, Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    services.close();
-  }
-
-  @BeforeEach
-  void forgetRequests() {
-    services.rekognitionStub().reset();
   }
 
   @Test
@@ -175,15 +161,10 @@ class RecognizeFacesHandlerTest {
   private static void enrol(IndexFacesHandler enrolment, String key, FaceColor color, Map<String, String> metadata)
       throws IOException {
     Uploaded photo = services.upload(key, SyntheticImages.jpeg(300, 300, face(color, 70, 60, 160)), metadata);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    enrolment.handleRequest(EventFixtures.stream("object-created-template.json",
-        services.createdEvent(photo, services.nextSequencer())), out, null);
-    assertThat(out.toString()).contains("INDEXED");
+    assertThat(created(enrolment, services.createdEvent(photo, services.nextSequencer()))).isEqualTo("INDEXED");
   }
 
-  private static String handle(String fixture, Map<String, ?> values) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(EventFixtures.stream(fixture, values), out, null);
-    return JSON.readTree(out.toByteArray()).path("outcomes").get(0).asText();
+  private String handle(String fixture, Map<String, ?> values) throws IOException {
+    return invoke(handler, fixture, values).path("outcomes").get(0).asText();
   }
 }

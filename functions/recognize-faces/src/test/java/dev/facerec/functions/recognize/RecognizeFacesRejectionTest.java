@@ -4,24 +4,19 @@ import static dev.facerec.functions.core.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.functions.core.table.Av;
 import dev.facerec.functions.core.testing.BadImages;
 import dev.facerec.functions.core.testing.BadImages.BadImage;
-import dev.facerec.functions.core.testing.EventFixtures;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.StubReply;
 import dev.facerec.functions.core.testing.SyntheticImages;
 import dev.facerec.functions.index.testing.FunctionServices;
 import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
-import java.io.ByteArrayOutputStream;
+import dev.facerec.functions.index.testing.WithLocalServices;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,26 +25,10 @@ import software.amazon.awssdk.services.rekognition.model.InternalServerErrorExce
 import software.amazon.awssdk.services.rekognition.model.ThrottlingException;
 
 /** Bad photos and Rekognition faults in recognition: REJECTED rows, or a rethrow when a retry can help. */
-class RecognizeFacesRejectionTest {
+class RecognizeFacesRejectionTest extends WithLocalServices {
 
-  private static FunctionServices services;
-  private static RecognizeFacesHandler handler;
-
-  @BeforeAll
-  static void start() {
-    services = FunctionServices.start();
-    handler = new RecognizeFacesHandler(services.clients(), services.config(), Clock.systemUTC());
-  }
-
-  @AfterAll
-  static void stop() {
-    services.close();
-  }
-
-  @BeforeEach
-  void forgetFaults() {
-    services.rekognitionStub().reset();
-  }
+  private final RecognizeFacesHandler handler =
+      new RecognizeFacesHandler(services.clients(), services.config(), Clock.systemUTC());
 
   static List<BadImage> badPhotos() {
     return BadImages.all();
@@ -120,10 +99,7 @@ class RecognizeFacesRejectionTest {
     return services.upload(key, SyntheticImages.jpeg(400, 300, face(FaceColor.YELLOW, 100, 80, 120)), Map.of());
   }
 
-  private static String handle(Uploaded upload) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(EventFixtures.stream("object-created-template.json",
-        services.createdEvent(upload, services.nextSequencer())), out, null);
-    return new ObjectMapper().readTree(out.toByteArray()).path("outcomes").get(0).asText();
+  private String handle(Uploaded upload) throws IOException {
+    return created(handler, services.createdEvent(upload, services.nextSequencer()));
   }
 }
