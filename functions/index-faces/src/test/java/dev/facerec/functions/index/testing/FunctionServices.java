@@ -9,6 +9,7 @@ import dev.facerec.functions.core.testing.RekognitionStub;
 import dev.facerec.functions.core.testing.TableFixture;
 import dev.facerec.functions.core.testing.TestClients;
 import dev.facerec.local.dynamodb.DynamoDbServer;
+import dev.facerec.local.rekognition.RekognitionServer;
 import dev.facerec.local.s3.S3Server;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,11 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
  * What the handler tests run against, started once per test class: s3proxy and DynamoDB Local (through the twin's
- * server classes) and the Rekognition wire stub with a {@link ColorFaceRekognition} collection; the bucket, the
- * table and the collection exist. Clients are the real SDK clients; the Rekognition client does not retry, so that
- * every injected fault reaches the handler.
+ * server classes) and a Rekognition — either the wire stub with a {@link ColorFaceRekognition} collection
+ * ({@link #start()}, for synthetic images and fault injection) or the twin's real local Rekognition server with
+ * its ONNX face engine ({@link #startWithFaceEngine()}, for real photos). The bucket, the table and the collection
+ * exist. Clients are the real SDK clients; the Rekognition client does not retry, so that every injected fault
+ * reaches the handler.
  */
 public final class FunctionServices implements AutoCloseable {
 
@@ -34,6 +37,7 @@ public final class FunctionServices implements AutoCloseable {
   private final S3Server s3Server;
   private final DynamoDbServer dynamoDbServer;
   private final RekognitionStub rekognitionStub;
+  private final RekognitionServer rekognitionServer;
   private final S3Client s3;
   private final DynamoDbClient dynamoDb;
   private final RekognitionClient rekognition;
@@ -41,21 +45,40 @@ public final class FunctionServices implements AutoCloseable {
   private final FunctionConfig config = FunctionConfig.defaults(TABLE);
   private final AtomicLong sequencer = new AtomicLong(0x0055AED6DCD90281L);
 
-  private FunctionServices() {
+  private FunctionServices(boolean faceEngine) {
     s3Server = S3Server.inMemory().start();
     dynamoDbServer = DynamoDbServer.inMemory().start();
-    rekognitionStub = RekognitionStub.start();
     s3 = TestClients.s3(s3Server.endpoint());
     dynamoDb = TestClients.dynamoDb(dynamoDbServer.endpoint());
-    rekognition = TestClients.rekognitionWithoutRetries(rekognitionStub.endpoint());
     s3.createBucket(b -> b.bucket(BUCKET));
     TableFixture.create(dynamoDb, TABLE);
-    collection = new ColorFaceRekognition(s3).createCollection(config.collectionId()).installOn(rekognitionStub);
+    if (faceEngine) {
+      rekognitionStub = null;
+      collection = null;
+      rekognitionServer = RekognitionServer.builder().s3Endpoint(s3Server.endpoint()).build().start();
+      rekognition = TestClients.rekognitionWithoutRetries(rekognitionServer.endpoint());
+      rekognition.createCollection(b -> b.collectionId(config.collectionId()));
+    } else {
+      rekognitionServer = null;
+      rekognitionStub = RekognitionStub.start();
+      rekognition = TestClients.rekognitionWithoutRetries(rekognitionStub.endpoint());
+      collection = new ColorFaceRekognition(s3).createCollection(config.collectionId()).installOn(rekognitionStub);
+    }
   }
 
-  /** Starts everything. */
+  /** Starts everything, with the Rekognition wire stub. */
   public static FunctionServices start() {
-    return new FunctionServices();
+    return new FunctionServices(false);
+  }
+
+  /** Starts everything, with the twin's local Rekognition server and its ONNX face engine. */
+  public static FunctionServices startWithFaceEngine() {
+    return new FunctionServices(true);
+  }
+
+  /** The Rekognition client the handlers use. */
+  public RekognitionClient rekognition() {
+    return rekognition;
   }
 
   public AwsClients clients() {
@@ -74,11 +97,17 @@ public final class FunctionServices implements AutoCloseable {
     return dynamoDb;
   }
 
+  /** The stub, when started with {@link #start()}. */
   public RekognitionStub rekognitionStub() {
+    if (rekognitionStub == null) {
+      throw new IllegalStateException("these services run the real face engine, not the stub");
+    }
     return rekognitionStub;
   }
 
+  /** The stub's collection, when started with {@link #start()}. */
   public ColorFaceRekognition collection() {
+    rekognitionStub();
     return collection;
   }
 
@@ -139,7 +168,12 @@ public final class FunctionServices implements AutoCloseable {
     s3.close();
     dynamoDb.close();
     rekognition.close();
-    rekognitionStub.close();
+    if (rekognitionStub != null) {
+      rekognitionStub.close();
+    }
+    if (rekognitionServer != null) {
+      rekognitionServer.close();
+    }
     dynamoDbServer.close();
     s3Server.close();
   }
