@@ -156,6 +156,24 @@ public final class FunctionServices implements AutoCloseable {
             ":face", AttributeValue.fromS(TableKeys.FACE_PREFIX)))).items();
   }
 
+  /** The ids of the faces in the collection, as Rekognition's ListFaces gives them (any Rekognition). */
+  public List<String> collectionFaceIds() {
+    return rekognition.listFacesPaginator(b -> b.collectionId(config.collectionId())).faces().stream()
+        .map(software.amazon.awssdk.services.rekognition.model.Face::faceId).toList();
+  }
+
+  /** The ids of the faces associated with a user, as ListFaces gives them. */
+  public List<String> userFaceIds(String userId) {
+    return rekognition.listFacesPaginator(b -> b.collectionId(config.collectionId()).userId(userId)).faces()
+        .stream().map(software.amazon.awssdk.services.rekognition.model.Face::faceId).toList();
+  }
+
+  /** The user ids of the collection, as ListUsers gives them. */
+  public List<String> userIds() {
+    return rekognition.listUsersPaginator(b -> b.collectionId(config.collectionId())).users().stream()
+        .map(software.amazon.awssdk.services.rekognition.model.User::userId).toList();
+  }
+
   /** Any item by key (empty when there is none). */
   public Map<String, AttributeValue> item(Map<String, AttributeValue> key) {
     Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(TABLE).key(key).consistentRead(true))
