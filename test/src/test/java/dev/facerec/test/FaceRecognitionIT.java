@@ -61,9 +61,14 @@ class FaceRecognitionIT {
 
   @BeforeAll
   static void synthesizeAndDeploy() {
+    long start = System.nanoTime();
     assembly = CloudAssembly.read(AppSynthesizer.synthesize(directory.resolve("cdk.out")));
+    System.out.printf("synthesized in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    start = System.nanoTime();
     twin = startTwin();
     stack = twin.deploy(assembly, null, Map.of());
+    System.out.printf("cold up (start the services and deploy the stack) in %.1f s%n",
+        (System.nanoTime() - start) / 1e9);
     pipeline = new Pipeline(twin, stack.outputs());
     group = GroupPhotos.read(GroupPhotos.sample(GROUP));
   }
@@ -71,7 +76,9 @@ class FaceRecognitionIT {
   @AfterAll
   static void stop() {
     pipeline.close();
+    long start = System.nanoTime();
     twin.close();
+    System.out.printf("stopped in %.1f s%n", (System.nanoTime() - start) / 1e9);
   }
 
   @Test
@@ -256,7 +263,11 @@ class FaceRecognitionIT {
 
   private static Twin startTwin() {
     return Twin.start(TwinSettings.defaults(directory.resolve("data"))
-        .withRetryDelays(Duration.ofMillis(200), Duration.ofMillis(400)), line -> { });
+        .withRetryDelays(Duration.ofMillis(200), Duration.ofMillis(400)), FaceRecognitionIT::progress);
+  }
+
+  private static void progress(String line) {
+    System.out.printf("%tT.%<tL %s%n", System.currentTimeMillis(), line);
   }
 
   private static void awaitNoPendingEvents(String functionArn) throws InterruptedException {
