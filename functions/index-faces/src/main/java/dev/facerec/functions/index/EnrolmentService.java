@@ -21,6 +21,7 @@ import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.status.StaleObjectException;
 import dev.facerec.functions.core.table.Av;
 import dev.facerec.functions.core.table.Claim;
+import dev.facerec.functions.core.table.StatusAttributes;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.StatusStore;
 import dev.facerec.functions.core.table.TableKeys;
@@ -96,7 +97,7 @@ public final class EnrolmentService {
       change = cleared(StatusChange.rejected(rejection));
     } catch (StaleObjectException stale) {
       change = cleared(StatusChange.to(ObjectStatus.STALE)
-          .set(dev.facerec.functions.core.table.StatusAttributes.DETAIL, Av.s(stale.getMessage())));
+          .set(StatusAttributes.DETAIL, Av.s(stale.getMessage())));
     } catch (RekognitionException error) {
       change = cleared(StatusChange.rejected(RekognitionErrors.toRejection(error)));
     }
@@ -109,8 +110,9 @@ public final class EnrolmentService {
     boolean otherVersion = !event.isDeleteMarker() && event.versionId() != null && indexedVersion != null
         && !indexedVersion.equals(event.versionId());
     if (otherVersion) {
-      String previousStatus = claim.previous(dev.facerec.functions.core.table.StatusAttributes.STATUS);
-      return StatusChange.to(previousStatus == null ? ObjectStatus.REMOVED : ObjectStatus.valueOf(previousStatus));
+      String previousStatus = claim.previous(StatusAttributes.STATUS);
+      boolean settled = previousStatus != null && !ObjectStatus.PROCESSING.name().equals(previousStatus);
+      return StatusChange.to(settled ? ObjectStatus.valueOf(previousStatus) : ObjectStatus.STALE);
     }
     EnrolmentRows rows = new EnrolmentRows(config.tableName(), clock.instant());
     removePrevious(claim, rows);
