@@ -1,6 +1,5 @@
 package dev.facerec.local.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code enroll}: uploads photos of one person under the enrol prefix and reports how each was indexed. */
@@ -33,22 +31,9 @@ final class EnrollCommand implements Callable<Integer> {
     int rejected = 0;
     try (RunningTwin twin = RunningTwin.connect(data.directory)) {
       for (Path photo : photos) {
-        if (!Files.isRegularFile(photo)) {
-          throw new IllegalArgumentException("no such photo: " + photo);
-        }
-        String key = twin.output("EnrollPrefix") + personId + "/" + photo.getFileName();
-        String eTag = twin.s3().putObject(b -> b.bucket(twin.bucket()).key(key)
-            .metadata(name == null ? Map.of() : Map.of("name", name)), RequestBody.fromFile(photo)).eTag()
-            .replace("\"", "");
-        Map<String, AttributeValue> status = twin.awaitStatus(key, eTag);
-        String outcome = RunningTwin.text(status, "status");
-        if ("REJECTED".equals(outcome)) {
-          rejected++;
-          System.out.println(photo.getFileName() + ": REJECTED " + RunningTwin.text(status, "reason")
-              + (status.containsKey("detail") ? " (" + RunningTwin.text(status, "detail") + ")" : ""));
-        } else {
-          System.out.println(photo.getFileName() + ": " + outcome);
-        }
+        Map<String, AttributeValue> status = Uploads.enroll(twin, personId, name, photo);
+        rejected += "REJECTED".equals(RunningTwin.text(status, "status")) ? 1 : 0;
+        System.out.println(Uploads.describe(photo, status));
       }
     }
     return rejected == 0 ? 0 : 2;

@@ -21,7 +21,7 @@ final class PeopleCommand implements Callable<Integer> {
           .indexName("gsi1").keyConditionExpression("gsi1pk = :people")
           .expressionAttributeValues(Map.of(":people", AttributeValue.fromS("PEOPLE")))).items()) {
         count++;
-        String name = RunningTwin.text(person, "name");
+        String name = RunningTwin.text(person, "displayName");
         System.out.println(RunningTwin.text(person, "gsi1sk") + (name == null ? "" : "  " + name));
       }
       System.out.println(count + (count == 1 ? " person" : " people"));

@@ -3,7 +3,7 @@ package dev.facerec.local.cli;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Polls until a result appears, showing a progress line on the terminal, or fails after a timeout. */
+/** Polls until a result appears, showing a progress line on a terminal, or fails after a timeout. */
 final class Progress {
 
   private static final long POLL_MILLIS = 250;
@@ -14,11 +14,14 @@ final class Progress {
   static <T> T await(String what, Duration timeout, Supplier<T> poll) throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
+    boolean terminal = System.console() != null;
     int dots = 0;
     while (true) {
       T result = poll.get();
       if (result != null) {
-        System.err.print("\r" + " ".repeat(what.length() + 20) + "\r");
+        if (terminal && dots > 0) {
+          System.err.print("\r" + " ".repeat(what.length() + 20) + "\r");
+        }
         return result;
       }
       if (System.nanoTime() > deadline) {
@@ -26,7 +29,7 @@ final class Progress {
         throw new IllegalStateException("timed out " + what + " after " + timeout.toSeconds()
             + " s: see the function logs in <data>/lambda/logs/");
       }
-      if (dots++ % 4 == 0) {
+      if (terminal && dots++ % 4 == 0) {
         System.err.printf("\r%s ... %d s", what, (System.nanoTime() - start) / 1_000_000_000L);
       }
       Thread.sleep(POLL_MILLIS);

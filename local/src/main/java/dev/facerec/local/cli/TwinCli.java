@@ -5,12 +5,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The twin's command line: {@code up}, {@code enroll}, {@code recognize}, {@code people}, {@code forget},
- * {@code down}.
+ * {@code demo}, {@code down}.
  */
 @Command(name = "twin", mixinStandardHelpOptions = true,
     description = "Runs the synthesized facerec stack offline and talks to it.",
     subcommands = {UpCommand.class, EnrollCommand.class, RecognizeCommand.class, PeopleCommand.class,
-        ForgetCommand.class, DownCommand.class})
+        ForgetCommand.class, DemoCommand.class, DownCommand.class})
 public final class TwinCli implements Runnable {
 
   @Override
@@ -26,7 +26,10 @@ public final class TwinCli implements Runnable {
   public static int run(String... args) {
     return new CommandLine(new TwinCli())
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-          commandLine.getErr().println("twin: " + e.getMessage());
+          Throwable cause = e.getCause();
+          commandLine.getErr().println("twin: " + e.getMessage()
+              + (cause != null && cause.getMessage() != null && !e.getMessage().contains(cause.getMessage())
+                  ? " (" + cause.getMessage() + ")" : ""));
           return 1;
         })
         .execute(args);

@@ -54,7 +54,7 @@ public final class Twin implements AutoCloseable {
 
   private Twin(TwinSettings settings, Consumer<String> progress) {
     this.settings = settings;
-    Path data = settings.dataDirectory().toAbsolutePath();
+    Path data = settings.dataDirectory().toAbsolutePath().normalize();
     try {
       progress.accept("starting S3 (s3proxy)");
       s3 = started(S3Server.persistent(data.resolve("s3")).start());
@@ -102,7 +102,7 @@ public final class Twin implements AutoCloseable {
 
   /** The stack record of a deployed stack, if any. */
   public java.util.Optional<StackRecord> stack(String stackName) {
-    return new StackStore(settings.dataDirectory().toAbsolutePath().resolve("stacks")).load(stackName);
+    return new StackStore(settings.dataDirectory().toAbsolutePath().normalize().resolve("stacks")).load(stackName);
   }
 
   /** The endpoints of the services, by the environment variable that points an SDK client at them. */

@@ -1,5 +1,6 @@
 package dev.facerec.local.twin;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +65,7 @@ public record TwinState(long pid, String region, Map<String, String> endpoints, 
   }
 
   /** Whether the process that wrote this state still runs. */
+  @JsonIgnore
   public boolean isAlive() {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
