@@ -3,6 +3,8 @@ package dev.facerec.test;
 import dev.facerec.infra.FaceRecognitionApp;
 import dev.facerec.infra.FaceRecognitionProps;
 import dev.facerec.infra.FaceRecognitionStack;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
@@ -12,6 +14,18 @@ import software.amazon.awscdk.StackProps;
 final class AppSynthesizer {
 
   private AppSynthesizer() {
+  }
+
+  private static Path shared;
+
+  /** The app synthesized once per JVM (into a temporary directory), shared by the test classes. */
+  static synchronized Path sharedAssembly() throws IOException {
+    if (shared == null) {
+      long start = System.nanoTime();
+      shared = synthesize(Files.createTempDirectory("facerec-it-cdk.out"));
+      System.out.printf("synthesized in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+    return shared;
   }
 
   /** Writes the cloud assembly of the app's {@code FaceRecognition} stack to {@code outdir} and returns it. */

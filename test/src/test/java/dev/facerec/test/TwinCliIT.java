@@ -1,0 +1,167 @@
+package dev.facerec.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facerec.local.cli.TwinCli;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The twin's command line as a person uses it: {@code twin up} in a process of its own, then {@code demo},
+ * {@code people}, {@code forget} and {@code down} against it.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class TwinCliIT {
+
+  @TempDir
+  static Path directory;
+
+  private static Process up;
+  private static final List<String> upOutput = new ArrayList<>();
+
+  @BeforeAll
+  static void startTheTwin() throws Exception {
+    Path cdkOut = AppSynthesizer.sharedAssembly();
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dfacerec.nodeModules=" + System.getProperty("facerec.nodeModules"), TwinCli.class.getName(),
+        "up", "--cdk-out", cdkOut.toString(), "--data", data().toString(), "--fast-retries")
+        .redirectErrorStream(true);
+    // as local/bin/twin does: the class path in CLASSPATH keeps the command line short, which ONNX Runtime needs
+    builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+    up = builder.start();
+    CompletableFuture<Boolean> ready = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(up.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          synchronized (upOutput) {
+            upOutput.add(line);
+          }
+          if (line.startsWith("twin is up")) {
+            ready.complete(true);
+          }
+        }
+      } catch (java.io.IOException e) {
+        ready.completeExceptionally(e);
+      }
+      ready.complete(false);
+    }, "twin-up-output");
+    reader.setDaemon(true);
+    reader.start();
+    assertThat(ready.get(3, TimeUnit.MINUTES)).as("twin up printed 'twin is up'; output: %s", upOutput).isTrue();
+  }
+
+  @AfterAll
+  static void stopTheTwin() {
+    if (up.isAlive()) {
+      up.destroyForcibly();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void up_shouldPrintTheEndpointsAndTheStackOutputs() {
+    // THEN
+    synchronized (upOutput) {
+      assertThat(upOutput).anyMatch(line -> line.matches("\\s+AWS_ENDPOINT_URL_S3=http://127\\.0\\.0\\.1:\\d+"))
+          .anyMatch(line -> line.matches("\\s+BucketName = facerecognition-.*"))
+          .anyMatch(line -> line.startsWith("twin is up in "));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void demo_shouldIdentifyEveryoneInTheGroupPhotoAndDrawThem() throws Exception {
+    // GIVEN
+    Path out = directory.resolve("demo");
+
+    // WHEN
+    Result result = run("demo", "--data", data().toString(), "--out", out.toString());
+
+    // THEN
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("5 face(s), all unknown", "person-1.jpg: INDEXED", "person-5.jpg: INDEXED")
+        .contains("Person 1 (", "Person 5 (").doesNotContain("unknown  ");
+    assertThat(ImageIO.read(out.resolve("demo-annotated.png").toFile()).getWidth()).isEqualTo(1920);
+  }
+
+  @Test
+  @Order(3)
+  void peopleAndForget_shouldListThenRemoveAPerson() throws Exception {
+    // WHEN
+    Result before = run("people", "--data", data().toString());
+    Result forget = run("forget", "demo-person-1", "--data", data().toString());
+    Result after = run("people", "--data", data().toString());
+
+    // THEN
+    assertThat(before.output()).contains("demo-person-1  Person 1", "5 people");
+    assertThat(forget.exitCode()).as(forget.output()).isZero();
+    assertThat(after.output()).doesNotContain("demo-person-1").contains("4 people");
+  }
+
+  @Test
+  @Order(4)
+  void enroll_shouldSayWhyAPhotoIsRejected() throws Exception {
+    // GIVEN
+    Path notAPhoto = Files.writeString(directory.resolve("notes.jpg"), "not a photo");
+
+    // WHEN
+    Result result = run("enroll", "someone", notAPhoto.toString(), "--data", data().toString());
+
+    // THEN
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.output()).contains("notes.jpg: REJECTED NOT_AN_IMAGE");
+  }
+
+  @Test
+  @Order(5)
+  void down_shouldStopTheTwinProcess() throws Exception {
+    // WHEN
+    Result result = run("down", "--data", data().toString());
+
+    // THEN
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(up.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(data().resolve("twin.json")).doesNotExist();
+  }
+
+  private static Path data() {
+    return directory.resolve("data");
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  /** Runs a command in this JVM and returns its exit code and what it printed. */
+  private static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    PrintStream originalErr = System.err;
+    PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8);
+    System.setOut(capture);
+    System.setErr(capture);
+    try {
+      int exitCode = TwinCli.run(args);
+      return new Result(exitCode, out.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(original);
+      System.setErr(originalErr);
+    }
+  }
+}
