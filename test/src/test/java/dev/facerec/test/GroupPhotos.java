@@ -1,5 +1,6 @@
 package dev.facerec.test;
 
+import dev.facerec.local.cli.Crops;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,25 +37,14 @@ final class GroupPhotos {
     }
   }
 
-  /** The face's box grown by {@code margin} × its size on every side, as a JPEG. */
+  /** The face's box grown by {@code margin} × its size on every side, as a JPEG (the CLI's demo crops alike). */
   static byte[] crop(byte[] photo, BoundingBox box, float margin) {
-    BufferedImage image = decode(photo);
-    int w = image.getWidth();
-    int h = image.getHeight();
-    int x0 = clamp((box.left() - margin * box.width()) * w, w);
-    int y0 = clamp((box.top() - margin * box.height()) * h, h);
-    int x1 = clamp((box.left() + (1 + margin) * box.width()) * w, w);
-    int y1 = clamp((box.top() + (1 + margin) * box.height()) * h, h);
-    return encode(image.getSubimage(x0, y0, x1 - x0, y1 - y0), "jpg");
+    return encode(Crops.around(decode(photo), box.left(), box.top(), box.width(), box.height(), margin), "jpg");
   }
 
   /** A plain grey PNG of the given size, e.g. too small for Rekognition. */
   static byte[] blank(int width, int height) {
     return encode(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png");
-  }
-
-  private static int clamp(float value, int limit) {
-    return Math.max(0, Math.min(limit, Math.round(value)));
   }
 
   private static BufferedImage decode(byte[] bytes) {

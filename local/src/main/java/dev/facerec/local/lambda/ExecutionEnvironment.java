@@ -19,6 +19,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class ExecutionEnvironment implements AutoCloseable {
 
+  private static final long KILL_WAIT_SECONDS = 5;
+
   private final FunctionConfiguration function;
   private final String functionArn;
   private final Duration initTimeout;
@@ -140,9 +142,15 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
   }
 
+  /** Kills the process (and waits, briefly, until it is gone) and closes its Runtime API endpoint. */
   @Override
   public void close() {
     process.destroyForcibly();
+    try {
+      process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     endpoint.close();
   }
 

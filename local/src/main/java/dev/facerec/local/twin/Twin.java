@@ -25,10 +25,12 @@ import dev.facerec.local.s3.S3Server;
 import dev.facerec.local.sqs.SqsClients;
 import dev.facerec.local.sqs.SqsServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -67,7 +69,7 @@ public final class Twin implements AutoCloseable {
           .s3Endpoint(s3.endpoint()).region(settings.region()).build().start());
       lambda = started(new LambdaService(new LambdaSettings(data.resolve("lambda"), settings.region(),
           functionEndpoints(), settings.retryDelays(), settings.lambdaConcurrency(),
-          java.time.Duration.ofSeconds(60), Path.of(System.getProperty("java.home"), "bin", "java"))));
+          Duration.ofSeconds(60), Path.of(System.getProperty("java.home"), "bin", "java"))));
       notifications = new NotificationService(data.resolve("notifications"), lambda, settings.region());
       s3.addListener(notifications);
       deployer = new StackDeployer(registry(), new StackStore(data.resolve("stacks")), settings.region(),
@@ -101,14 +103,13 @@ public final class Twin implements AutoCloseable {
   }
 
   /** The stack record of a deployed stack, if any. */
-  public java.util.Optional<StackRecord> stack(String stackName) {
+  public Optional<StackRecord> stack(String stackName) {
     return new StackStore(settings.dataDirectory().toAbsolutePath().normalize().resolve("stacks")).load(stackName);
   }
 
   /** The endpoints of the services, by the environment variable that points an SDK client at them. */
   public Map<String, String> endpoints() {
-    Map<String, String> endpoints = new LinkedHashMap<>(functionEndpoints());
-    return endpoints;
+    return functionEndpoints();
   }
 
   public TwinSettings settings() {

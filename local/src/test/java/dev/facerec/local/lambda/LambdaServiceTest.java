@@ -96,10 +96,7 @@ class LambdaServiceTest {
     InvocationResult result = lambda.invoke("thrower", json(Map.of("action", "fail")));
 
     // THEN
-    assertThat(result.functionError()).isEqualTo("Unhandled");
-    JsonNode error = JSON.readTree(result.payload());
-    assertThat(error.get("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
-    assertThat(error.get("errorMessage").asText()).isEqualTo("asked to fail");
+    assertUnhandled(result, "java.lang.IllegalStateException", "asked to fail");
   }
 
   @Test
@@ -145,10 +142,7 @@ class LambdaServiceTest {
     InvocationResult result = lambda.invoke("broken", json(Map.of("action", "echo")));
 
     // THEN
-    assertThat(result.functionError()).isEqualTo("Unhandled");
-    JsonNode error = JSON.readTree(result.payload());
-    assertThat(error.get("errorType").asText()).isEqualTo("java.lang.ExceptionInInitializerError");
-    assertThat(error.get("errorMessage").asText()).isEqualTo("Error loading class fixture.BrokenHandler");
+    assertUnhandled(result, "java.lang.ExceptionInInitializerError", "Error loading class fixture.BrokenHandler");
   }
 
   @Test
@@ -271,6 +265,14 @@ class LambdaServiceTest {
       assertThat(record.at("/requestContext/requestId").asText()).isEqualTo("old-event");
       assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isZero();
     }
+  }
+
+  private static void assertUnhandled(InvocationResult result, String errorType, String errorMessage)
+      throws Exception {
+    assertThat(result.functionError()).isEqualTo("Unhandled");
+    JsonNode error = JSON.readTree(result.payload());
+    assertThat(error.get("errorType").asText()).isEqualTo(errorType);
+    assertThat(error.get("errorMessage").asText()).isEqualTo(errorMessage);
   }
 
   private static LambdaSettings settings(Path directory) {
