@@ -32,6 +32,7 @@ public final class FaceCollection extends Construct {
     static final List<String> SEARCH_ACTIONS = List.of(
             "rekognition:SearchFaces", "rekognition:SearchFacesByImage",
             "rekognition:SearchUsers", "rekognition:SearchUsersByImage");
+    static final List<String> IDENTIFY_ACTIONS = List.of("rekognition:SearchUsersByImage");
     static final List<String> DELETE_ACTIONS = List.of(
             "rekognition:DisassociateFaces", "rekognition:DeleteFaces", "rekognition:DeleteUser");
     static final List<String> READ_ACTIONS = List.of(
@@ -97,6 +98,14 @@ public final class FaceCollection extends Construct {
     /** Identification: SearchFaces, SearchFacesByImage, SearchUsers and SearchUsersByImage on this collection. */
     public Grant grantSearch(IGrantable grantee) {
         return grant(grantee, SEARCH_ACTIONS);
+    }
+
+    /**
+     * Identification of the faces in a photo against the collection's users: SearchUsersByImage only, on this
+     * collection. What the recognition function needs; {@link #grantSearch(IGrantable)} is the broader choice.
+     */
+    public Grant grantIdentify(IGrantable grantee) {
+        return grant(grantee, IDENTIFY_ACTIONS);
     }
 
     /** Erasure: DisassociateFaces, DeleteFaces and DeleteUser on this collection. */

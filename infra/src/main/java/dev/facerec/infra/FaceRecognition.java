@@ -150,7 +150,7 @@ public final class FaceRecognition extends Construct {
 
     private void grantIndexFunction(ResolvedProps settings) {
         PrefixGrants.read(bucket, index.getRole(), settings.enrollPrefix());
-        FaceTable.grantData(table, index.getRole());
+        FaceTable.grantItems(table, index.getRole(), FaceTable.ENROLMENT_ACTIONS);
         collection.grantIndex(index.getRole());
         collection.grantDelete(index.getRole());
     }
@@ -158,8 +158,8 @@ public final class FaceRecognition extends Construct {
     private void grantRecognizeFunction(ResolvedProps settings) {
         PrefixGrants.read(bucket, recognize.getRole(), settings.recognizePrefix());
         PrefixGrants.write(bucket, recognize.getRole(), settings.resultsPrefix());
-        FaceTable.grantData(table, recognize.getRole());
-        collection.grantSearch(recognize.getRole());
+        FaceTable.grantItems(table, recognize.getRole(), FaceTable.RECOGNITION_ACTIONS);
+        collection.grantIdentify(recognize.getRole());
         FaceCollection.grantDetectFaces(recognize.getRole());
     }
 

@@ -25,10 +25,19 @@ final class FaceTable {
     static final String INDEX_SORT_KEY = "gsi1sk";
     static final String TTL_ATTRIBUTE = "ttl";
 
-    /** Item-level reads and writes; transactions authorize through these (and ConditionCheckItem). */
-    static final List<String> DATA_ACTIONS = List.of(
-            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
-            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
+    /**
+     * What the enrolment function calls: GetItem (a person's face count), UpdateItem (claims, leases, statuses),
+     * and TransactWriteItems made of Put, Update and Delete items, which IAM authorizes as PutItem, UpdateItem and
+     * DeleteItem (it has no ConditionCheck item, so no ConditionCheckItem).
+     */
+    static final List<String> ENROLMENT_ACTIONS = List.of(
+            "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+    /**
+     * What the recognition function calls: GetItem and UpdateItem (claims, statuses), BatchGetItem (display
+     * names of the people found) and TransactWriteItems of one Put (the result row) and one Update (the status).
+     */
+    static final List<String> RECOGNITION_ACTIONS = List.of(
+            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
 
     private FaceTable() {
     }
@@ -55,12 +64,15 @@ final class FaceTable {
         return table;
     }
 
-    /** Item reads and writes on the table and its one index, by exact ARN. */
-    static Grant grantData(Table table, IGrantable grantee) {
+    /**
+     * Item-level {@code actions} on the table itself, by exact ARN. The functions never query the index, so it is
+     * not granted (unlike {@code Table.grant}, which adds every index).
+     */
+    static Grant grantItems(Table table, IGrantable grantee, List<String> actions) {
         return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(grantee)
-                .actions(DATA_ACTIONS)
-                .resourceArns(List.of(table.getTableArn(), table.getTableArn() + "/index/" + INDEX_NAME))
+                .actions(actions)
+                .resourceArns(List.of(table.getTableArn()))
                 .build());
     }
 }

@@ -28,10 +28,13 @@ final class PrefixGrants {
         return grant(bucket, role, prefix, READ_ACTIONS);
     }
 
-    /** Write objects under {@code prefix} (SSE-KMS needs a data key; multipart uploads also decrypt). */
+    /**
+     * Write objects under {@code prefix}. Under SSE-KMS a single-request PutObject (all the functions make: results
+     * are small) needs a data key only; multipart uploads, which would also need kms:Decrypt, are never made.
+     */
     static Grant write(IBucket bucket, Role role, String prefix) {
         if (bucket.getEncryptionKey() != null) {
-            bucket.getEncryptionKey().grant(role, "kms:GenerateDataKey", "kms:Decrypt");
+            bucket.getEncryptionKey().grant(role, "kms:GenerateDataKey");
         }
         return grant(bucket, role, prefix, WRITE_ACTIONS);
     }

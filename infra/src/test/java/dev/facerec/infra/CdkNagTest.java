@@ -2,9 +2,11 @@ package dev.facerec.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
@@ -37,6 +39,28 @@ class CdkNagTest {
 
         // THEN
         assertThat(errors).hasSize(1);
+    }
+
+    @Test
+    void suppressions_shouldEachSayWhyAndNameTheFindingsTheyCover() {
+        // GIVEN every cdk-nag suppression of the app's stack
+        List<Map<?, ?>> rules = new ArrayList<>();
+        TestStacks.defaultTemplate().toJSON().values().stream()
+                .filter(section -> section instanceof Map<?, ?>)
+                .flatMap(section -> ((Map<?, ?>) section).values().stream())
+                .filter(resource -> resource instanceof Map<?, ?> map && map.get("Metadata") instanceof Map<?, ?>)
+                .map(resource -> ((Map<?, ?>) ((Map<?, ?>) resource).get("Metadata")).get("cdk_nag"))
+                .filter(nag -> nag instanceof Map<?, ?>)
+                .forEach(nag -> ((List<?>) ((Map<?, ?>) nag).get("rules_to_suppress"))
+                        .forEach(rule -> rules.add((Map<?, ?>) rule)));
+
+        // THEN only the documented rules are suppressed, each with a reason, and the IAM ones only for named findings
+        assertThat(rules).extracting(rule -> (String) rule.get("id")).containsOnly("AwsSolutions-IAM4",
+                "AwsSolutions-IAM5", "AwsSolutions-L1", "AwsSolutions-SQS3", "AwsSolutions-S1");
+        assertThat(rules).allSatisfy(rule -> assertThat((String) rule.get("reason")).hasSizeGreaterThan(40));
+        assertThat(rules).filteredOn(rule -> ((String) rule.get("id")).startsWith("AwsSolutions-IAM"))
+                .isNotEmpty()
+                .allSatisfy(rule -> assertThat((List<?>) rule.get("applies_to")).isNotEmpty());
     }
 
     private static void assertNoFindings(Stack stack) {

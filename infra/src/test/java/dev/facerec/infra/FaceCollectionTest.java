@@ -28,7 +28,10 @@ class FaceCollectionTest {
             Role app = Role.Builder.create(stack, "App").assumedBy(new AccountRootPrincipal()).build();
 
             // WHEN
+            collection.grantIndex(app);
             collection.grantSearch(app);
+            collection.grantIdentify(app);
+            collection.grantDelete(app);
             collection.grantRead(app);
             FaceCollection.grantDetectFaces(app);
         });
@@ -44,8 +47,14 @@ class FaceCollectionTest {
         template.hasResourceProperties("AWS::IAM::Policy", Map.of(
                 "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("^App"))),
                 "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
-                        Map.of("Effect", "Allow", "Action", FaceCollection.SEARCH_ACTIONS, "Resource", members),
-                        Map.of("Effect", "Allow", "Action", FaceCollection.READ_ACTIONS, "Resource", members),
+                        allow(members, "rekognition:IndexFaces", "rekognition:CreateUser", "rekognition:AssociateFaces"),
+                        allow(members, "rekognition:SearchFaces", "rekognition:SearchFacesByImage",
+                                "rekognition:SearchUsers", "rekognition:SearchUsersByImage"),
+                        Map.of("Effect", "Allow", "Action", "rekognition:SearchUsersByImage", "Resource", members),
+                        allow(members, "rekognition:DisassociateFaces", "rekognition:DeleteFaces",
+                                "rekognition:DeleteUser"),
+                        allow(members, "rekognition:DescribeCollection", "rekognition:ListFaces",
+                                "rekognition:ListUsers"),
                         Map.of("Effect", "Allow", "Action", "rekognition:DetectFaces", "Resource", "*")))));
     }
 
@@ -78,5 +87,9 @@ class FaceCollectionTest {
         assertThatThrownBy(() -> FaceCollectionProps.builder().build())
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("collectionId is required");
+    }
+
+    private static Map<String, Object> allow(Object resource, String... actions) {
+        return Map.of("Effect", "Allow", "Action", List.of(actions), "Resource", resource);
     }
 }

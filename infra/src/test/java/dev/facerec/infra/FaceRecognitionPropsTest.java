@@ -70,8 +70,8 @@ class FaceRecognitionPropsTest {
     void construct_shouldFail_whenNumbersAreOutOfRange() {
         assertInvalid(FaceRecognitionProps.builder().reservedConcurrency(0).build(),
                 "reservedConcurrency must be a whole number from 1 to 1000, got 0");
-        assertInvalid(FaceRecognitionProps.builder().memorySize(64).build(),
-                "memorySize must be a whole number from 128 to 10240, got 64");
+        assertInvalid(FaceRecognitionProps.builder().memorySize(256).build(),
+                "memorySize must be a whole number from 512 to 10240, got 256");
         assertInvalid(FaceRecognitionProps.builder().resultRetentionDays(1.5).build(),
                 "resultRetentionDays must be a whole number from 1 to 36500, got 1.5");
     }

@@ -228,9 +228,23 @@ class FaceRecognitionTemplateTest {
                 "BucketName", "EnrollPrefix", "RecognizePrefix", "ResultsPrefix", "TableName", "CollectionId",
                 "CollectionArn", "FaceModelVersion", "FailureQueueUrl", "IndexFunctionName",
                 "RecognizeFunctionName");
-        template.hasOutput("EnrollPrefix", Map.of("Value", "enroll/"));
-        template.hasOutput("CollectionArn", Map.of("Value", Map.of("Fn::GetAtt",
-                List.of(template.getResourceId(FaceCollection.RESOURCE_TYPE), "Arn"))));
+        String collection = template.getResourceId(FaceCollection.RESOURCE_TYPE);
+        Map<String, Object> values = Map.ofEntries(
+                Map.entry("BucketName", Map.of("Ref", template.getResourceId("AWS::S3::Bucket",
+                        Map.of("Properties", Match.objectLike(Map.of("VersioningConfiguration", Match.anyValue())))))),
+                Map.entry("EnrollPrefix", "enroll/"),
+                Map.entry("RecognizePrefix", "recognize/"),
+                Map.entry("ResultsPrefix", "results/"),
+                Map.entry("TableName", Map.of("Ref", template.getResourceId("AWS::DynamoDB::Table"))),
+                Map.entry("CollectionId", Map.of("Ref", collection)),
+                Map.entry("CollectionArn", Map.of("Fn::GetAtt", List.of(collection, "Arn"))),
+                Map.entry("FaceModelVersion", Map.of("Fn::GetAtt", List.of(collection, "FaceModelVersion"))),
+                Map.entry("FailureQueueUrl", Map.of("Ref", queue("FacesFailedEvents"))),
+                Map.entry("IndexFunctionName", Map.of("Ref", TestStacks.logicalId(template, "AWS::Lambda::Function",
+                        Map.of("Handler", FaceRecognition.INDEX_HANDLER)))),
+                Map.entry("RecognizeFunctionName", Map.of("Ref", TestStacks.logicalId(template,
+                        "AWS::Lambda::Function", Map.of("Handler", FaceRecognition.RECOGNIZE_HANDLER)))));
+        values.forEach((output, value) -> template.hasOutput(output, Map.of("Value", value)));
     }
 
     private static Map<String, Object> notification(String event, String prefix, String function) {
