@@ -4,6 +4,7 @@ import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
 import dev.facerec.functions.core.handler.OutcomeLog;
 import dev.facerec.functions.core.handler.S3EventHandler;
+import java.io.PrintStream;
 import java.time.Clock;
 
 /**
@@ -19,6 +20,11 @@ public final class IndexFacesHandler extends S3EventHandler {
 
   /** Used by tests: the given clients and settings. */
   public IndexFacesHandler(AwsClients clients, FunctionConfig config, Clock clock) {
-    super(new EnrolmentService(clients, config, clock, new OutcomeLog(System.out))::process);
+    this(clients, config, clock, System.out);
+  }
+
+  /** Used by tests that read the log lines. */
+  IndexFacesHandler(AwsClients clients, FunctionConfig config, Clock clock, PrintStream log) {
+    super(new EnrolmentService(clients, config, clock, new OutcomeLog(log))::process);
   }
 }

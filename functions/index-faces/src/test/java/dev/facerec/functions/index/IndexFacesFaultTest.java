@@ -14,7 +14,7 @@ import dev.facerec.functions.core.testing.StubReply;
 import dev.facerec.functions.core.testing.SyntheticImages;
 import dev.facerec.functions.core.testing.TestClients;
 import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
+import dev.facerec.functions.index.testing.Uploaded;
 import dev.facerec.functions.index.testing.WithLocalServices;
 import java.io.IOException;
 import java.time.Clock;

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.facerec.functions.core.key.ExternalImageIds;
 import dev.facerec.functions.core.table.Av;
 import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
+import dev.facerec.functions.index.testing.Uploaded;
+import dev.facerec.functions.index.testing.SampleFace;
 import dev.facerec.functions.index.testing.SampleFaces;
 import dev.facerec.functions.index.testing.WithFaceEngine;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class IndexFacesHandlerTest extends WithFaceEngine {
 
-  private static List<SampleFaces.Face> faces;
+  private static List<SampleFace> faces;
 
   private final IndexFacesHandler handler =
       new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
@@ -58,6 +59,7 @@ class IndexFacesHandlerTest extends WithFaceEngine {
       assertThat(Av.str(row, "sourceKey")).isEqualTo(key);
       assertThat(Av.str(row, "sourceETag")).isEqualTo(photo.eTag());
       assertThat(Av.str(row, "faceModelVersion")).isNotBlank();
+      assertThat(Double.parseDouble(row.get("confidence").n())).isGreaterThan(50.0).isLessThanOrEqualTo(100.0);
       assertThat(Av.str(row, "gsi1pk")).isEqualTo("OBJECT#" + FunctionServices.BUCKET + "/" + key);
       assertThat(row.get("boundingBox").m()).containsKeys("Left", "Top", "Width", "Height");
       assertThat(Av.str(row, "externalImageId")).isEqualTo(ExternalImageIds.forKey(key));

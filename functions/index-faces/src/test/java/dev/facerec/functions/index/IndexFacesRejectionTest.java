@@ -8,7 +8,7 @@ import dev.facerec.functions.core.testing.BadImages;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.SyntheticImages;
 import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
+import dev.facerec.functions.index.testing.Uploaded;
 import dev.facerec.functions.index.testing.WithLocalServices;
 import java.io.IOException;
 import java.time.Clock;

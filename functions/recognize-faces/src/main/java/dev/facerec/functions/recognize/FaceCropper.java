@@ -34,19 +34,8 @@ public final class FaceCropper {
   private FaceCropper() {
   }
 
-  /**
-   * The crop of face {@code index} of {@code faces} (boxes as ratios of {@code image}) as JPEG bytes, and where the
-   * face lies inside it.
-   *
-   * @param jpeg   the encoded crop
-   * @param region the crop's rectangle in image pixels
-   * @param face   the face's rectangle in image pixels
-   */
-  public record Crop(byte[] jpeg, Rectangle region, Rectangle face) {
-  }
-
   /** Crops face {@code index}. */
-  public static Crop crop(BufferedImage image, List<BoundingBox> faces, int index) {
+  public static FaceCrop crop(BufferedImage image, List<BoundingBox> faces, int index) {
     Rectangle face = pixels(faces.get(index), image);
     int side = (int) Math.ceil(Math.max(face.width, face.height) * CONTEXT);
     side = Math.max(side, MIN_SIDE);
@@ -67,7 +56,7 @@ public final class FaceCropper {
       }
     }
     g.dispose();
-    return new Crop(encode(crop), region, face);
+    return new FaceCrop(encode(crop), region, face);
   }
 
   /** A ratio bounding box in pixels of {@code image}, clipped to it. */

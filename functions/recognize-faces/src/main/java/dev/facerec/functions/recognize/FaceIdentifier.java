@@ -33,7 +33,7 @@ public final class FaceIdentifier {
    * @throws software.amazon.awssdk.services.rekognition.model.RekognitionException a retryable error, or a
    *     non-retryable one other than "no face in the crop"
    */
-  public Identity identify(FaceCropper.Crop crop) {
+  public Identity identify(FaceCrop crop) {
     SearchUsersByImageResponse response;
     try {
       response = rekognition.searchUsersByImage(b -> b.collectionId(collectionId)
@@ -59,7 +59,7 @@ public final class FaceIdentifier {
     return Identity.unknown();
   }
 
-  private static boolean isTheCroppedFace(BoundingBox searched, FaceCropper.Crop crop) {
+  private static boolean isTheCroppedFace(BoundingBox searched, FaceCrop crop) {
     if (searched == null || searched.left() == null || searched.width() == null) {
       return true;
     }

@@ -8,24 +8,17 @@ package dev.facerec.functions.recognize;
  * @param similarity Rekognition's similarity percent, when identified
  * @param detail     why the face could not be searched, when NOT_SEARCHED
  */
-public record Identity(Status status, String personId, Float similarity, String detail) {
-
-  /** The outcome of a search. */
-  public enum Status {
-    IDENTIFIED,
-    UNKNOWN,
-    NOT_SEARCHED
-  }
+public record Identity(IdentityStatus status, String personId, Float similarity, String detail) {
 
   public static Identity identified(String personId, Float similarity) {
-    return new Identity(Status.IDENTIFIED, personId, similarity, null);
+    return new Identity(IdentityStatus.IDENTIFIED, personId, similarity, null);
   }
 
   public static Identity unknown() {
-    return new Identity(Status.UNKNOWN, null, null, null);
+    return new Identity(IdentityStatus.UNKNOWN, null, null, null);
   }
 
   public static Identity notSearched(String detail) {
-    return new Identity(Status.NOT_SEARCHED, null, null, detail);
+    return new Identity(IdentityStatus.NOT_SEARCHED, null, null, detail);
   }
 }

@@ -3,8 +3,6 @@ package dev.facerec.functions.recognize;
 import static dev.facerec.functions.core.table.StatusAttributes.FACE_COUNT;
 import static dev.facerec.functions.core.table.StatusAttributes.RESULT_KEY;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
 import dev.facerec.functions.core.event.S3ObjectEvent;
@@ -63,8 +61,6 @@ public final class RecognitionService {
   private final ImageInspector inspector;
   private final FaceIdentifier identifier;
   private final PersonNames names;
-  private final ObjectMapper mapper = new ObjectMapper();
-  private final ResultDocument document = new ResultDocument(mapper);
   private final OutcomeLog log;
 
   public RecognitionService(AwsClients clients, FunctionConfig config, Clock clock, OutcomeLog log) {
@@ -109,8 +105,9 @@ public final class RecognitionService {
     List<RecognizedFace> faces = identify(decoded, details);
     Instant now = clock.instant();
     String resultKey = resultKey(event.key());
-    writeResult(event.bucket(), resultKey, document.build(event, image.header(), config.faceMatchThreshold(), now, faces));
-    long identified = faces.stream().filter(f -> f.identity().status() == Identity.Status.IDENTIFIED).count();
+    writeResult(event.bucket(), resultKey,
+        ResultDocument.build(event, image.header(), config.faceMatchThreshold(), now, faces));
+    long identified = faces.stream().filter(f -> f.identity().status() == IdentityStatus.IDENTIFIED).count();
     return StatusChange.to(ObjectStatus.RECOGNIZED)
         .set(FACE_COUNT, Av.n(faces.size()))
         .set(RESULT_KEY, Av.s(resultKey))
@@ -146,15 +143,9 @@ public final class RecognitionService {
   }
 
   /** Results go to the photo's bucket, under the results prefix. */
-  private void writeResult(String bucket, String resultKey, Object json) {
-    byte[] body;
-    try {
-      body = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise the result", e);
-    }
+  private void writeResult(String bucket, String resultKey, byte[] json) {
     s3.putObject(b -> b.bucket(bucket).key(resultKey).contentType("application/json"),
-        RequestBody.fromBytes(body));
+        RequestBody.fromBytes(json));
   }
 
   private TransactWriteItem resultRow(S3ObjectEvent event, String resultKey, List<RecognizedFace> faces,

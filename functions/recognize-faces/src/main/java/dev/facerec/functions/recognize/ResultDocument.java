@@ -1,13 +1,11 @@
 package dev.facerec.functions.recognize;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.image.ImageHeader;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 import software.amazon.awssdk.services.rekognition.model.Emotion;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
@@ -15,7 +13,8 @@ import software.amazon.awssdk.services.rekognition.model.Landmark;
 
 /**
  * The recognition result written as JSON under the results prefix; its schema is documented in docs/functions.md
- * ("Result JSON"). Attributes Rekognition did not return are left out, never invented.
+ * ("Result JSON"). Attributes Rekognition did not return are left out, never invented. Written with the SDK's own
+ * JSON writer (no data-binding library in the function jar).
  */
 public final class ResultDocument {
 
@@ -25,99 +24,137 @@ public final class ResultDocument {
   private static final String NOTICE = "ageRange, gender and emotions are appearance-based estimates; "
       + "do not base decisions about people on them";
 
-  private final ObjectMapper mapper;
-
-  public ResultDocument(ObjectMapper mapper) {
-    this.mapper = mapper;
+  private ResultDocument() {
   }
 
-  /** The result of one photo. */
-  public ObjectNode build(S3ObjectEvent source, ImageHeader header, float threshold, Instant processedAt,
+  /** The result of one photo, as UTF-8 JSON. */
+  public static byte[] build(S3ObjectEvent source, ImageHeader header, float threshold, Instant processedAt,
       List<RecognizedFace> faces) {
-    ObjectNode root = mapper.createObjectNode();
-    root.put("schemaVersion", SCHEMA_VERSION);
-    ObjectNode from = root.putObject("source");
-    from.put("bucket", source.bucket());
-    from.put("key", source.key());
-    putIfPresent(from, "versionId", source.versionId());
-    putIfPresent(from, "eTag", source.eTag());
-    root.put("processedAt", processedAt.toString());
-    ObjectNode image = root.putObject("image");
-    image.put("format", header.format().name());
-    image.put("width", header.orientedWidth());
-    image.put("height", header.orientedHeight());
-    root.put("faceMatchThreshold", threshold);
-    root.put("faceCount", faces.size());
-    root.put("identifiedCount", faces.stream()
-        .filter(f -> f.identity().status() == Identity.Status.IDENTIFIED).count());
-    root.put("notice", NOTICE);
-    ArrayNode list = root.putArray("faces");
-    for (int i = 0; i < faces.size(); i++) {
-      list.add(face(i, faces.get(i)));
+    try (JsonWriter json = JsonWriter.create()) {
+      json.writeStartObject();
+      json.writeFieldName("schemaVersion").writeValue(SCHEMA_VERSION);
+      json.writeFieldName("source").writeStartObject();
+      string(json, "bucket", source.bucket());
+      string(json, "key", source.key());
+      string(json, "versionId", source.versionId());
+      string(json, "eTag", source.eTag());
+      json.writeEndObject();
+      string(json, "processedAt", processedAt.toString());
+      json.writeFieldName("image").writeStartObject();
+      string(json, "format", header.format().name());
+      json.writeFieldName("width").writeValue(header.orientedWidth());
+      json.writeFieldName("height").writeValue(header.orientedHeight());
+      json.writeEndObject();
+      json.writeFieldName("faceMatchThreshold").writeValue(threshold);
+      json.writeFieldName("faceCount").writeValue(faces.size());
+      json.writeFieldName("identifiedCount").writeValue(faces.stream()
+          .filter(f -> f.identity().status() == IdentityStatus.IDENTIFIED).count());
+      string(json, "notice", NOTICE);
+      json.writeFieldName("faces").writeStartArray();
+      for (int i = 0; i < faces.size(); i++) {
+        face(json, i, faces.get(i));
+      }
+      return json.writeEndArray().writeEndObject().getBytes();
     }
-    return root;
   }
 
-  private ObjectNode face(int index, RecognizedFace face) {
+  private static void face(JsonWriter json, int index, RecognizedFace face) {
     FaceDetail detail = face.detail();
-    ObjectNode node = mapper.createObjectNode();
-    node.put("index", index);
-    box(node.putObject("boundingBox"), detail.boundingBox());
-    if (detail.confidence() != null) {
-      node.put("confidence", detail.confidence());
-    }
-    identity(node.putObject("identity"), face);
+    json.writeStartObject();
+    json.writeFieldName("index").writeValue(index);
+    box(json, detail.boundingBox());
+    number(json, "confidence", detail.confidence());
+    identity(json, face);
     if (detail.ageRange() != null) {
-      node.putObject("ageRange").put("low", detail.ageRange().low()).put("high", detail.ageRange().high());
+      json.writeFieldName("ageRange").writeStartObject();
+      integer(json, "low", detail.ageRange().low());
+      integer(json, "high", detail.ageRange().high());
+      json.writeEndObject();
     }
     if (detail.gender() != null) {
-      node.putObject("gender").put("value", detail.gender().valueAsString())
-          .put("confidence", detail.gender().confidence());
+      json.writeFieldName("gender").writeStartObject();
+      string(json, "value", detail.gender().valueAsString());
+      number(json, "confidence", detail.gender().confidence());
+      json.writeEndObject();
     }
     if (detail.hasEmotions() && !detail.emotions().isEmpty()) {
-      ArrayNode emotions = node.putArray("emotions");
+      json.writeFieldName("emotions").writeStartArray();
       detail.emotions().stream()
           .sorted(Comparator.comparing(Emotion::confidence, Comparator.nullsLast(Comparator.reverseOrder())))
-          .forEach(e -> emotions.addObject().put("type", e.typeAsString()).put("confidence", e.confidence()));
+          .forEach(e -> {
+            json.writeStartObject();
+            string(json, "type", e.typeAsString());
+            number(json, "confidence", e.confidence());
+            json.writeEndObject();
+          });
+      json.writeEndArray();
     }
     if (detail.hasLandmarks() && !detail.landmarks().isEmpty()) {
-      ArrayNode landmarks = node.putArray("landmarks");
+      json.writeFieldName("landmarks").writeStartArray();
       for (Landmark landmark : detail.landmarks()) {
-        landmarks.addObject().put("type", landmark.typeAsString()).put("x", landmark.x()).put("y", landmark.y());
+        json.writeStartObject();
+        string(json, "type", landmark.typeAsString());
+        number(json, "x", landmark.x());
+        number(json, "y", landmark.y());
+        json.writeEndObject();
       }
+      json.writeEndArray();
     }
     if (detail.pose() != null) {
-      node.putObject("pose").put("roll", detail.pose().roll()).put("yaw", detail.pose().yaw())
-          .put("pitch", detail.pose().pitch());
+      json.writeFieldName("pose").writeStartObject();
+      number(json, "roll", detail.pose().roll());
+      number(json, "yaw", detail.pose().yaw());
+      number(json, "pitch", detail.pose().pitch());
+      json.writeEndObject();
     }
     if (detail.quality() != null) {
-      node.putObject("quality").put("brightness", detail.quality().brightness())
-          .put("sharpness", detail.quality().sharpness());
+      json.writeFieldName("quality").writeStartObject();
+      number(json, "brightness", detail.quality().brightness());
+      number(json, "sharpness", detail.quality().sharpness());
+      json.writeEndObject();
     }
-    return node;
+    json.writeEndObject();
   }
 
-  private static void identity(ObjectNode node, RecognizedFace face) {
+  private static void identity(JsonWriter json, RecognizedFace face) {
     Identity identity = face.identity();
-    node.put("status", identity.status().name());
-    putIfPresent(node, "personId", identity.personId());
-    putIfPresent(node, "name", face.displayName());
-    if (identity.similarity() != null) {
-      node.put("similarity", identity.similarity());
-    }
-    putIfPresent(node, "detail", identity.detail());
+    json.writeFieldName("identity").writeStartObject();
+    string(json, "status", identity.status().name());
+    string(json, "personId", identity.personId());
+    string(json, "name", face.displayName());
+    number(json, "similarity", identity.similarity());
+    string(json, "detail", identity.detail());
+    json.writeEndObject();
   }
 
-  private static void box(ObjectNode node, BoundingBox box) {
-    if (box == null) {
-      return;
+  private static void box(JsonWriter json, BoundingBox box) {
+    json.writeFieldName("boundingBox").writeStartObject();
+    if (box != null) {
+      number(json, "left", box.left());
+      number(json, "top", box.top());
+      number(json, "width", box.width());
+      number(json, "height", box.height());
     }
-    node.put("left", box.left()).put("top", box.top()).put("width", box.width()).put("height", box.height());
+    json.writeEndObject();
   }
 
-  private static void putIfPresent(ObjectNode node, String field, String value) {
+  /** A string member, left out when the value is absent. */
+  private static void string(JsonWriter json, String field, String value) {
     if (value != null) {
-      node.put(field, value);
+      json.writeFieldName(field).writeValue(value);
+    }
+  }
+
+  /** A number member, left out when Rekognition did not give it. */
+  private static void number(JsonWriter json, String field, Float value) {
+    if (value != null) {
+      json.writeFieldName(field).writeValue(value.floatValue());
+    }
+  }
+
+  private static void integer(JsonWriter json, String field, Integer value) {
+    if (value != null) {
+      json.writeFieldName(field).writeValue(value.intValue());
     }
   }
 }

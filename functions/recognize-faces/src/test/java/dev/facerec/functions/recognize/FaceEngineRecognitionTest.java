@@ -10,7 +10,8 @@ import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.testing.SyntheticImages;
 import dev.facerec.functions.index.IndexFacesHandler;
 import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
+import dev.facerec.functions.index.testing.Uploaded;
+import dev.facerec.functions.index.testing.SampleFace;
 import dev.facerec.functions.index.testing.SampleFaces;
 import dev.facerec.functions.index.testing.WithFaceEngine;
 import java.awt.Rectangle;
@@ -51,7 +52,7 @@ class FaceEngineRecognitionTest extends WithFaceEngine {
   @BeforeAll
   static void enrolEveryoneInTheGroupPhoto() throws IOException {
     IndexFacesHandler enrolment = new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
-    List<SampleFaces.Face> faces = SampleFaces.faces(services.rekognition(), GROUP);
+    List<SampleFace> faces = SampleFaces.faces(services.rekognition(), GROUP);
     for (int i = 0; i < faces.size(); i++) {
       String personId = "person-" + i;
       Uploaded crop = services.upload("enroll/" + personId + "/from group " + GROUP + ".jpg",

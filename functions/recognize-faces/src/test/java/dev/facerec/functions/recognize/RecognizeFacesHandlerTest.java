@@ -1,22 +1,35 @@
 package dev.facerec.functions.recognize;
 
 import static dev.facerec.functions.core.testing.SyntheticImages.face;
+import static java.time.temporal.ChronoUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facerec.functions.core.handler.OutcomeLog;
+import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.TableKeys;
+import dev.facerec.functions.core.testing.ColorFaceRekognition;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.SyntheticImages;
 import dev.facerec.functions.index.IndexFacesHandler;
 import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
+import dev.facerec.functions.index.testing.Uploaded;
 import dev.facerec.functions.index.testing.WithLocalServices;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Recognition cases that need exact geometry, on synthetic photos whose faces are coloured squares that the
@@ -53,6 +66,93 @@ class RecognizeFacesHandlerTest extends WithLocalServices {
   }
 
   @Test
+  void handleRequest_shouldWriteEveryAttributeOfEveryFace_whenOneIsKnownAndOneIsNot() throws IOException {
+    // GIVEN a 400x300 photo of Alice (red, enrolled with a name) and of a green face nobody enrolled
+    String key = "recognize/schema/pair.png";
+    Uploaded photo = services.upload(key, SyntheticImages.png(400, 300,
+        face(FaceColor.RED, 40, 60, 120), face(FaceColor.GREEN, 260, 80, 100)), Map.of());
+
+    // WHEN
+    assertThat(handle("object-created-template.json", services.createdEvent(photo, services.nextSequencer())))
+        .isEqualTo("RECOGNIZED");
+
+    // THEN the document describes the photo
+    JsonNode result = result("results/schema/pair.png.json");
+    assertThat(fieldNames(result)).containsExactly("schemaVersion", "source", "processedAt", "image",
+        "faceMatchThreshold", "faceCount", "identifiedCount", "notice", "faces");
+    assertThat(result.path("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(result.path("source").toString()).isEqualTo(
+        JSON.createObjectNode().put("bucket", FunctionServices.BUCKET).put("key", key).put("eTag", photo.eTag())
+            .toString());
+    assertThat(Instant.parse(result.path("processedAt").asText())).isCloseTo(Instant.now(), within(1, MINUTES));
+    assertThat(result.path("image").toString()).isEqualTo("{\"format\":\"PNG\",\"width\":400,\"height\":300}");
+    assertThat(result.path("faceMatchThreshold").asDouble()).isEqualTo(80.0);
+    assertThat(result.path("faceCount").asInt()).isEqualTo(2);
+    assertThat(result.path("identifiedCount").asInt()).isEqualTo(1);
+    assertThat(result.path("notice").asText()).contains("appearance-based estimates");
+
+    // AND Alice's face with every attribute, emotions sorted by confidence
+    JsonNode alice = faceAt(result, 0.1);
+    assertThat(fieldNames(alice)).containsExactly("index", "boundingBox", "confidence", "identity", "ageRange",
+        "gender", "emotions", "landmarks", "pose", "quality");
+    assertRatios(alice.path("boundingBox"), Map.of("left", 0.1, "top", 0.2, "width", 0.3, "height", 0.4));
+    assertThat(alice.path("confidence").asDouble()).isCloseTo(99.9, within(1e-4));
+    assertThat(alice.at("/identity/status").asText()).isEqualTo("IDENTIFIED");
+    assertThat(alice.at("/identity/personId").asText()).isEqualTo("alice");
+    assertThat(alice.at("/identity/name").asText()).isEqualTo("Alice Liddell");
+    assertThat(alice.at("/identity/similarity").asDouble())
+        .isCloseTo(ColorFaceRekognition.SAME_COLOR_SIMILARITY, within(1e-4));
+    assertThat(alice.path("ageRange").toString()).isEqualTo("{\"low\":20,\"high\":28}");
+    assertThat(alice.path("gender").toString()).isEqualTo("{\"value\":\"Female\",\"confidence\":95.0}");
+    assertThat(alice.path("emotions").toString())
+        .isEqualTo("[{\"type\":\"HAPPY\",\"confidence\":90.0},{\"type\":\"CALM\",\"confidence\":8.0}]");
+    assertThat(alice.path("landmarks")).extracting(l -> l.path("type").asText())
+        .containsExactly("eyeLeft", "eyeRight", "nose", "mouthLeft", "mouthRight");
+    JsonNode eyeLeft = alice.path("landmarks").get(0);
+    assertThat(eyeLeft.path("x").asDouble()).isCloseTo((40 + 0.3 * 120) / 400, within(1e-4));
+    assertThat(eyeLeft.path("y").asDouble()).isCloseTo((60 + 0.35 * 120) / 300, within(1e-4));
+    assertRatios(alice.path("pose"), Map.of("roll", ColorFaceRekognition.POSE_ROLL,
+        "yaw", ColorFaceRekognition.POSE_YAW, "pitch", ColorFaceRekognition.POSE_PITCH));
+    assertThat(alice.path("quality").toString()).isEqualTo("{\"brightness\":80.0,\"sharpness\":90.0}");
+
+    // AND the unknown face, searched but matched to nobody: no person id, name or similarity is invented
+    JsonNode stranger = faceAt(result, 0.65);
+    assertThat(stranger.path("identity").toString()).isEqualTo("{\"status\":\"UNKNOWN\"}");
+    assertThat(stranger.path("gender").path("value").asText()).isEqualTo("Male");
+    assertThat(List.of(alice.path("index").asInt(), stranger.path("index").asInt()))
+        .containsExactlyInAnyOrder(0, 1);
+
+    // AND the result row counts the same
+    Map<String, AttributeValue> row = services.item(TableKeys.key(TableKeys.objectPk(FunctionServices.BUCKET, key),
+        TableKeys.RESULT));
+    assertThat(Av.str(row, "resultKey")).isEqualTo("results/schema/pair.png.json");
+    assertThat(Av.num(row, "faceCount", -1)).isEqualTo(2);
+    assertThat(Av.num(row, "identifiedCount", -1)).isEqualTo(1);
+    assertThat(row.get("personIds").l()).extracting(AttributeValue::s).containsExactly("alice");
+  }
+
+  @Test
+  void handleRequest_shouldLogNoKeyPersonOrName_whenSomeoneIsRecognised() throws IOException {
+    // GIVEN a recognition handler whose log is captured, and a photo of Alice under a telling key
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    RecognizeFacesHandler logged = new RecognizeFacesHandler(services.clients(), services.config(),
+        Clock.systemUTC(), new PrintStream(captured, true, StandardCharsets.UTF_8));
+    Uploaded photo = services.upload("recognize/wonderland/tea party.jpg", SyntheticImages.jpeg(400, 300,
+        face(FaceColor.RED, 100, 100, 120)), Map.of());
+
+    // WHEN
+    invoke(logged, "object-created-template.json", services.createdEvent(photo, services.nextSequencer()));
+
+    // THEN the one log line gives the outcome and the object's hash, nothing of the key, the person or the name
+    String log = captured.toString(StandardCharsets.UTF_8).trim();
+    assertThat(JSON.readTree(log).path("outcome").asText()).isEqualTo("RECOGNIZED");
+    assertThat(JSON.readTree(log).path("object").asText())
+        .isEqualTo(OutcomeLog.objectRef(FunctionServices.BUCKET, photo.key()));
+    assertThat(log).doesNotContainIgnoringCase("alice").doesNotContainIgnoringCase("liddell")
+        .doesNotContain("wonderland").doesNotContain("party");
+  }
+
+  @Test
   void handleRequest_shouldProcessOnce_whenTheSameEventIsDeliveredTwice() throws IOException {
     Uploaded photo = services.upload("recognize/twice.jpg", SyntheticImages.jpeg(400, 300,
         face(FaceColor.RED, 100, 100, 120)), Map.of());
@@ -64,6 +164,18 @@ class RecognizeFacesHandlerTest extends WithLocalServices {
     assertThat(first).isEqualTo("RECOGNIZED");
     assertThat(second).isEqualTo("DUPLICATE");
     assertThat(services.rekognitionStub().requests("DetectFaces")).hasSize(1);
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static void assertRatios(JsonNode node, Map<String, Double> expected) {
+    assertThat(fieldNames(node)).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach((field, value) -> assertThat(node.path(field).asDouble()).as(field)
+        .isCloseTo(value, within(1e-4)));
   }
 
   private static JsonNode faceAt(JsonNode result, double left) {

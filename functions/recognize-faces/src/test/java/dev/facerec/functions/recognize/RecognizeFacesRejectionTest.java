@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.facerec.functions.core.table.Av;
 import dev.facerec.functions.core.testing.BadImages;
-import dev.facerec.functions.core.testing.BadImages.BadImage;
+import dev.facerec.functions.core.testing.BadImage;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.StubReply;
 import dev.facerec.functions.core.testing.SyntheticImages;
 import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.FunctionServices.Uploaded;
+import dev.facerec.functions.index.testing.Uploaded;
 import dev.facerec.functions.index.testing.WithLocalServices;
 import java.io.IOException;
 import java.time.Clock;

@@ -1,34 +1,24 @@
 package dev.facerec.functions.core.handler;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facerec.functions.core.event.S3EventParser;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 
 /**
  * What the handlers share: parse the S3 notification, ignore the test event, hand each record to the function's
- * processor, and answer with a small JSON summary of outcomes (no keys, no names).
+ * processor, and answer with a small JSON summary of outcomes (no keys, no names):
+ * {@code {"outcomes":["INDEXED"]}}, or {@code {"outcomes":[],"ignored":"s3:TestEvent"}}.
  */
 public final class S3EventDispatcher {
 
-  /** Processes one record; returns its outcome. */
-  @FunctionalInterface
-  public interface RecordProcessor {
-    String process(S3ObjectEvent event, Duration lease);
-  }
-
-  private final ObjectMapper mapper;
-  private final S3EventParser parser;
   private final RecordProcessor processor;
 
-  public S3EventDispatcher(ObjectMapper mapper, RecordProcessor processor) {
-    this.mapper = mapper;
-    this.parser = new S3EventParser(mapper);
+  public S3EventDispatcher(RecordProcessor processor) {
     this.processor = processor;
   }
 
@@ -36,19 +26,24 @@ public final class S3EventDispatcher {
    * Handles one invocation.
    *
    * @param lease how long this invocation may hold an object: its remaining time plus a margin
+   * @throws IllegalArgumentException when the input is not an S3 event notification
    */
   public void dispatch(InputStream input, OutputStream output, Duration lease) throws IOException {
-    ObjectNode summary = mapper.createObjectNode();
-    ArrayNode outcomes = summary.putArray("outcomes");
-    var root = mapper.readTree(input);
-    if (root != null && root.isObject() && S3EventParser.isTestEvent(root)) {
-      summary.put("ignored", "s3:TestEvent");
-    } else {
-      for (S3ObjectEvent event : parser.parse(root)) {
-        outcomes.add(processor.process(event, lease));
+    JsonNode root = S3EventParser.read(input);
+    boolean testEvent = S3EventParser.isTestEvent(root);
+    try (JsonWriter summary = JsonWriter.create()) {
+      summary.writeStartObject().writeFieldName("outcomes").writeStartArray();
+      if (!testEvent) {
+        for (S3ObjectEvent event : S3EventParser.parse(root)) {
+          summary.writeValue(processor.process(event, lease));
+        }
       }
+      summary.writeEndArray();
+      if (testEvent) {
+        summary.writeFieldName("ignored").writeValue("s3:TestEvent");
+      }
+      output.write(summary.writeEndObject().getBytes());
     }
-    mapper.writeValue(output, summary);
   }
 
   /** The lease for an invocation with {@code remainingMillis} left (a quarter-hour, Lambda's maximum, if unknown). */

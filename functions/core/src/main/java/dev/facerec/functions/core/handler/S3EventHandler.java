@@ -2,7 +2,6 @@ package dev.facerec.functions.core.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,8 +15,8 @@ public abstract class S3EventHandler implements RequestStreamHandler {
 
   private final S3EventDispatcher dispatcher;
 
-  protected S3EventHandler(S3EventDispatcher.RecordProcessor processor) {
-    this.dispatcher = new S3EventDispatcher(new ObjectMapper(), processor);
+  protected S3EventHandler(RecordProcessor processor) {
+    this.dispatcher = new S3EventDispatcher(processor);
   }
 
   @Override

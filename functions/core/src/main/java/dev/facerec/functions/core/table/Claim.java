@@ -12,20 +12,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param leaseId  the id that guards every later write of this invocation (only when claimed)
  * @param previous the status row as it was before the claim (empty when there was none)
  */
-public record Claim(Outcome outcome, S3ObjectEvent event, String leaseId, Map<String, AttributeValue> previous) {
-
-  /** What the claim found. */
-  public enum Outcome {
-    /** This invocation holds the object and must finish or release it. */
-    CLAIMED,
-    /** The event was already processed (same sequencer and content). */
-    DUPLICATE,
-    /** A later event of the same key was already processed: this one is out of order. */
-    OUT_OF_ORDER
-  }
+public record Claim(ClaimOutcome outcome, S3ObjectEvent event, String leaseId,
+    Map<String, AttributeValue> previous) {
 
   public boolean claimed() {
-    return outcome == Outcome.CLAIMED;
+    return outcome == ClaimOutcome.CLAIMED;
   }
 
   /** An attribute of the previous status row, or {@code null}. */

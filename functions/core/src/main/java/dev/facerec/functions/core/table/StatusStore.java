@@ -103,7 +103,7 @@ public final class StatusStore {
           .returnValues(ReturnValue.ALL_OLD)
           .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
           .build()).attributes();
-      return new Claim(Claim.Outcome.CLAIMED, event, leaseId, previous == null ? Map.of() : previous);
+      return new Claim(ClaimOutcome.CLAIMED, event, leaseId, previous == null ? Map.of() : previous);
     } catch (ConditionalCheckFailedException e) {
       Map<String, AttributeValue> current = e.hasItem() ? e.item() : currentRow(key);
       return refused(event, current, now);
@@ -113,13 +113,13 @@ public final class StatusStore {
   private Claim refused(S3ObjectEvent event, Map<String, AttributeValue> current, long now) {
     String currentSeq = Av.str(current, SEQUENCER);
     if (currentSeq != null && currentSeq.compareTo(event.orderingKey()) > 0) {
-      return new Claim(Claim.Outcome.OUT_OF_ORDER, event, null, current);
+      return new Claim(ClaimOutcome.OUT_OF_ORDER, event, null, current);
     }
     boolean processing = ObjectStatus.PROCESSING.name().equals(Av.str(current, STATUS));
     if (processing && Av.num(current, LEASE_UNTIL, 0) >= now) {
       throw new ObjectBusyException("another invocation is processing this object; retry later");
     }
-    return new Claim(Claim.Outcome.DUPLICATE, event, null, current);
+    return new Claim(ClaimOutcome.DUPLICATE, event, null, current);
   }
 
   private Map<String, AttributeValue> currentRow(Map<String, AttributeValue> key) {

@@ -3,7 +3,6 @@ package dev.facerec.functions.core.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.functions.core.testing.EventFixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class S3EventParserTest {
 
-  private final S3EventParser parser = new S3EventParser(new ObjectMapper());
-
   @Test
   void parse_shouldFormDecodeTheKey_whenItHasSpacesPlusAndUnicode() throws Exception {
     // GIVEN a notification whose key S3 encoded (spaces as '+', a literal '+' as %2B, UTF-8 escapes)
     var json = EventFixtures.stream("put-encoded-key.json", Map.of());
 
     // WHEN it is parsed
-    List<S3ObjectEvent> events = parser.parse(json);
+    List<S3ObjectEvent> events = S3EventParser.parse(json);
 
     // THEN the key is the one the uploader used, and the other fields are kept
     assertThat(events).singleElement().satisfies(event -> {
@@ -42,7 +39,7 @@ class S3EventParserTest {
     var json = EventFixtures.stream("test-event.json", Map.of());
 
     // WHEN / THEN
-    assertThat(parser.parse(json)).isEmpty();
+    assertThat(S3EventParser.parse(json)).isEmpty();
   }
 
   @Test
@@ -51,7 +48,7 @@ class S3EventParserTest {
     var json = EventFixtures.stream("delete-marker.json", Map.of());
 
     // WHEN
-    S3ObjectEvent event = parser.parse(json).get(0);
+    S3ObjectEvent event = S3EventParser.parse(json).get(0);
 
     // THEN
     assertThat(event.eventName()).isEqualTo("ObjectRemoved:DeleteMarkerCreated");
@@ -67,7 +64,7 @@ class S3EventParserTest {
         EventFixtures.encodeKey(key), "size", 7, "eTag", "abc", "sequencer", "00AB"));
 
     // WHEN / THEN
-    assertThat(parser.parse(json).get(0).key()).isEqualTo(key);
+    assertThat(S3EventParser.parse(json).get(0).key()).isEqualTo(key);
   }
 
   @Test
@@ -75,9 +72,19 @@ class S3EventParserTest {
   void parse_failsIfNotAnS3Event() {
     var json = new ByteArrayInputStream("{\"hello\":1}".getBytes(StandardCharsets.UTF_8));
 
-    assertThatThrownBy(() -> parser.parse(json))
+    assertThatThrownBy(() -> S3EventParser.parse(json))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no 'Records' array");
+  }
+
+  @Test
+  @DisplayName("fails if the message is not JSON")
+  void parse_failsIfNotJson() {
+    var json = new ByteArrayInputStream("Records: none".getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> S3EventParser.parse(json))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the event is not JSON");
   }
 
   @Test
@@ -86,6 +93,6 @@ class S3EventParserTest {
     var json = new ByteArrayInputStream("{\"Records\":[{\"eventSource\":\"aws:sqs\"}]}"
         .getBytes(StandardCharsets.UTF_8));
 
-    assertThatThrownBy(() -> parser.parse(json)).hasMessageContaining("eventSource 'aws:sqs'");
+    assertThatThrownBy(() -> S3EventParser.parse(json)).hasMessageContaining("eventSource 'aws:sqs'");
   }
 }

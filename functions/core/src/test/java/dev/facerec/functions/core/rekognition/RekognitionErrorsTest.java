@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;
-import dev.facerec.functions.core.testing.RekognitionStub;
 import dev.facerec.functions.core.testing.StubReply;
+import dev.facerec.functions.core.testing.WithRekognitionStub;
 import dev.facerec.functions.core.testing.TestClients;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
@@ -21,22 +19,7 @@ import software.amazon.awssdk.services.rekognition.model.RekognitionException;
 import software.amazon.awssdk.services.rekognition.model.ThrottlingException;
 
 /** The classification, fed with the exceptions the real SDK client raises for errors on the wire. */
-class RekognitionErrorsTest {
-
-  private static RekognitionStub stub;
-  private static RekognitionClient client;
-
-  @BeforeAll
-  static void start() {
-    stub = RekognitionStub.start();
-    client = TestClients.rekognitionWithoutRetries(stub.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    stub.close();
-  }
+class RekognitionErrorsTest extends WithRekognitionStub {
 
   @Test
   void isRetryable_shouldBeTrue_whenRekognitionThrottles() {

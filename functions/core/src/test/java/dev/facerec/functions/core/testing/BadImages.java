@@ -14,21 +14,6 @@ public final class BadImages {
   private BadImages() {
   }
 
-  /**
-   * A bad input.
-   *
-   * @param description a "fails if …" test name
-   * @param fileName    a file name for the key (with the extension an uploader would use)
-   * @param bytes       the content
-   * @param reason      the reason the status row must give
-   */
-  public record BadImage(String description, String fileName, byte[] bytes, String reason) {
-    @Override
-    public String toString() {
-      return description;
-    }
-  }
-
   /** Each bad input once. */
   public static List<BadImage> all() {
     return List.of(

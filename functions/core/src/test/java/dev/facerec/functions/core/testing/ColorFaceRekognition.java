@@ -38,6 +38,10 @@ public final class ColorFaceRekognition {
   public static final String MODEL_VERSION = "color-stub-1";
   /** The similarity reported for a face of the same colour. */
   public static final float SAME_COLOR_SIMILARITY = 99.1f;
+  /** The head pose every face is given (distinct values, so that a mix-up shows). */
+  public static final double POSE_ROLL = 1.5;
+  public static final double POSE_YAW = -2.5;
+  public static final double POSE_PITCH = 3.5;
   /** Faces smaller than this (in pixels) are unindexed as SMALL_BOUNDING_BOX under the AUTO quality filter. */
   public static final int MIN_INDEXED_SIDE = 40;
 
@@ -195,7 +199,7 @@ public final class ColorFaceRekognition {
     ArrayNode records = response.putArray("FaceRecords");
     ArrayNode unindexed = response.putArray("UnindexedFaces");
     int indexed = 0;
-    for (ColorFaces.Found found : ColorFaces.detect(image)) {
+    for (ColorFace found : ColorFaces.detect(image)) {
       ObjectNode detail = faceDetail(found, image, false);
       boolean small = Math.min(found.box().width, found.box().height) < MIN_INDEXED_SIDE;
       if ((filter && small) || indexed >= maxFaces) {
@@ -231,7 +235,7 @@ public final class ColorFaceRekognition {
     }
     ObjectNode response = JSON.createObjectNode();
     ArrayNode details = response.putArray("FaceDetails");
-    for (ColorFaces.Found found : ColorFaces.detect(image)) {
+    for (ColorFace found : ColorFaces.detect(image)) {
       details.add(faceDetail(found, image, all));
     }
     return response;
@@ -278,10 +282,7 @@ public final class ColorFaceRekognition {
         faces.put(face.faceId(), face.withUser(userId));
         associated.addObject().put("FaceId", face.faceId());
       } else {
-        ObjectNode failure = unsuccessful.addObject();
-        failure.put("FaceId", id.asText());
-        failure.put("UserId", userId);
-        failure.putArray("Reasons").add(reason);
+        failure(unsuccessful, id.asText(), userId, reason);
       }
     }
     response.put("UserStatus", "ACTIVE");
@@ -300,10 +301,8 @@ public final class ColorFaceRekognition {
         faces.put(face.faceId(), face.withUser(null));
         done.addObject().put("FaceId", face.faceId());
       } else {
-        ObjectNode failure = unsuccessful.addObject();
-        failure.put("FaceId", id.asText());
-        failure.put("UserId", userId);
-        failure.putArray("Reasons").add(face == null ? "FACE_NOT_FOUND" : "ASSOCIATED_TO_A_DIFFERENT_USER");
+        failure(unsuccessful, id.asText(), userId,
+            face == null ? "FACE_NOT_FOUND" : "ASSOCIATED_TO_A_DIFFERENT_USER");
       }
     }
     response.put("UserStatus", "ACTIVE");
@@ -323,9 +322,7 @@ public final class ColorFaceRekognition {
         faces.remove(face.faceId());
         deleted.add(face.faceId());
       } else {
-        ObjectNode failure = unsuccessful.addObject();
-        failure.put("FaceId", id.asText());
-        failure.putArray("Reasons").add(reason);
+        failure(unsuccessful, id.asText(), null, reason);
       }
     }
     return response;
@@ -334,11 +331,11 @@ public final class ColorFaceRekognition {
   private ObjectNode searchUsersByImage(JsonNode request) {
     String collection = collection(request);
     BufferedImage image = image(request);
-    List<ColorFaces.Found> found = ColorFaces.detect(image);
+    List<ColorFace> found = ColorFaces.detect(image);
     if (found.isEmpty()) {
       throw new Refusal(StubReply.invalidParameter("There are no faces in the image. Should be at least 1."));
     }
-    ColorFaces.Found largest = found.get(0);
+    ColorFace largest = found.get(0);
     double threshold = request.path("UserMatchThreshold").asDouble(80);
     int maxUsers = request.path("MaxUsers").asInt(1);
     Map<String, Boolean> matches = new LinkedHashMap<>();
@@ -357,7 +354,7 @@ public final class ColorFaceRekognition {
     response.put("FaceModelVersion", MODEL_VERSION);
     response.putObject("SearchedFace").set("FaceDetail", faceDetail(largest, image, false));
     ArrayNode unsearched = response.putArray("UnsearchedFaces");
-    for (ColorFaces.Found other : found.subList(1, found.size())) {
+    for (ColorFace other : found.subList(1, found.size())) {
       ObjectNode face = unsearched.addObject();
       face.set("FaceDetails", faceDetail(other, image, false));
       face.putArray("Reasons").add("FACE_NOT_LARGEST");
@@ -387,6 +384,16 @@ public final class ColorFaceRekognition {
     return response;
   }
 
+  /** An entry of an Unsuccessful… list: the face, its user (when the operation names one) and the reason. */
+  private static void failure(ArrayNode unsuccessful, String faceId, String userId, String reason) {
+    ObjectNode failure = unsuccessful.addObject();
+    failure.put("FaceId", faceId);
+    if (userId != null) {
+      failure.put("UserId", userId);
+    }
+    failure.putArray("Reasons").add(reason);
+  }
+
   private String user(JsonNode request) {
     String userId = request.path("UserId").asText();
     if (!users.containsKey(userId)) {
@@ -396,7 +403,7 @@ public final class ColorFaceRekognition {
   }
 
   /** Rekognition's FaceDetail for a found face; with {@code all}, the attributes DetectFaces gives for ALL. */
-  private static ObjectNode faceDetail(ColorFaces.Found found, BufferedImage image, boolean all) {
+  private static ObjectNode faceDetail(ColorFace found, BufferedImage image, boolean all) {
     Rectangle box = found.box();
     double w = image.getWidth();
     double h = image.getHeight();
@@ -410,15 +417,16 @@ public final class ColorFaceRekognition {
     landmark(landmarks, "nose", box, 0.5, 0.55, w, h);
     landmark(landmarks, "mouthLeft", box, 0.35, 0.75, w, h);
     landmark(landmarks, "mouthRight", box, 0.65, 0.75, w, h);
-    detail.putObject("Pose").put("Roll", 0.0).put("Yaw", 0.0).put("Pitch", 0.0);
+    detail.putObject("Pose").put("Roll", POSE_ROLL).put("Yaw", POSE_YAW).put("Pitch", POSE_PITCH);
     detail.putObject("Quality").put("Brightness", 80.0).put("Sharpness", 90.0);
     if (all) {
       int ordinal = found.color().ordinal();
       detail.putObject("AgeRange").put("Low", 20 + 5 * ordinal).put("High", 28 + 5 * ordinal);
       detail.putObject("Gender").put("Value", ordinal % 2 == 0 ? "Female" : "Male").put("Confidence", 95.0);
       ArrayNode emotions = detail.putArray("Emotions");
-      emotions.addObject().put("Type", "HAPPY").put("Confidence", 90.0);
+      // Least confident first, as Rekognition does not promise an order: the result must sort them.
       emotions.addObject().put("Type", "CALM").put("Confidence", 8.0);
+      emotions.addObject().put("Type", "HAPPY").put("Confidence", 90.0);
       detail.putObject("Smile").put("Value", true).put("Confidence", 90.0);
     }
     return detail;

@@ -4,11 +4,9 @@ import static dev.facerec.functions.core.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.Attribute;
 import software.amazon.awssdk.services.rekognition.model.DetectFacesResponse;
 import software.amazon.awssdk.services.rekognition.model.IndexFacesResponse;
@@ -18,22 +16,11 @@ import software.amazon.awssdk.services.rekognition.model.SearchUsersByImageRespo
 import software.amazon.awssdk.services.rekognition.model.UnsuccessfulFaceDeletionReason;
 
 /** The stub's collection answers from the pixels of the request, through the real SDK client. */
-class ColorFaceRekognitionTest {
-
-  private static RekognitionStub stub;
-  private static RekognitionClient client;
+class ColorFaceRekognitionTest extends WithRekognitionStub {
 
   @BeforeAll
-  static void start() {
-    stub = RekognitionStub.start();
+  static void installCollection() {
     new ColorFaceRekognition(null).createCollection("c").installOn(stub);
-    client = TestClients.rekognitionWithoutRetries(stub.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    stub.close();
   }
 
   @Test

@@ -18,17 +18,8 @@ public final class ColorFaces {
   private ColorFaces() {
   }
 
-  /**
-   * A face found in an image.
-   *
-   * @param color the subject
-   * @param box   the bounding box in pixels
-   */
-  public record Found(FaceColor color, Rectangle box) {
-  }
-
   /** Detects the faces of an image. */
-  public static List<Found> detect(BufferedImage image) {
+  public static List<ColorFace> detect(BufferedImage image) {
     Map<FaceColor, int[]> bounds = new EnumMap<>(FaceColor.class);
     Map<FaceColor, Integer> counts = new EnumMap<>(FaceColor.class);
     for (int y = 0; y < image.getHeight(); y++) {
@@ -49,15 +40,15 @@ public final class ColorFaces {
         counts.merge(color, 1, Integer::sum);
       }
     }
-    List<Found> found = new ArrayList<>();
+    List<ColorFace> found = new ArrayList<>();
     bounds.forEach((color, b) -> {
       Rectangle box = new Rectangle(b[0], b[1], b[2] - b[0] + 1, b[3] - b[1] + 1);
       int pixels = counts.get(color);
       if (pixels >= MIN_PIXELS && pixels >= MIN_FILL * box.width * box.height) {
-        found.add(new Found(color, box));
+        found.add(new ColorFace(color, box));
       }
     });
-    found.sort(Comparator.comparingInt((Found f) -> f.box().width * f.box().height).reversed());
+    found.sort(Comparator.comparingInt((ColorFace f) -> f.box().width * f.box().height).reversed());
     return found;
   }
 }

@@ -24,27 +24,18 @@ public final class SyntheticImages {
   private SyntheticImages() {
   }
 
-  /**
-   * A face to paint.
-   *
-   * @param color the subject
-   * @param box   where, in pixels
-   */
-  public record Painted(FaceColor color, Rectangle box) {
-  }
-
   /** A face of {@code color} as a {@code size}-pixel square at {@code (x, y)}. */
-  public static Painted face(FaceColor color, int x, int y, int size) {
-    return new Painted(color, new Rectangle(x, y, size, size));
+  public static ColorFace face(FaceColor color, int x, int y, int size) {
+    return new ColorFace(color, new Rectangle(x, y, size, size));
   }
 
   /** A grey picture with the given faces. */
-  public static BufferedImage picture(int width, int height, Painted... faces) {
+  public static BufferedImage picture(int width, int height, ColorFace... faces) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setColor(FaceColor.BACKGROUND);
     g.fillRect(0, 0, width, height);
-    for (Painted face : faces) {
+    for (ColorFace face : faces) {
       g.setColor(face.color().color());
       g.fill(face.box());
     }
@@ -53,17 +44,17 @@ public final class SyntheticImages {
   }
 
   /** A JPEG of a grey picture with the given faces. */
-  public static byte[] jpeg(int width, int height, Painted... faces) {
+  public static byte[] jpeg(int width, int height, ColorFace... faces) {
     return encodeJpeg(picture(width, height, faces));
   }
 
   /** A PNG of a grey picture with the given faces. */
-  public static byte[] png(int width, int height, Painted... faces) {
+  public static byte[] png(int width, int height, ColorFace... faces) {
     return encode(picture(width, height, faces), "png");
   }
 
   /** A GIF of a grey picture with the given faces. */
-  public static byte[] gif(int width, int height, Painted... faces) {
+  public static byte[] gif(int width, int height, ColorFace... faces) {
     return encode(picture(width, height, faces), "gif");
   }
 
@@ -78,7 +69,7 @@ public final class SyntheticImages {
   }
 
   /** The first {@code fraction} of a JPEG: its header is intact, its image data cut short. */
-  public static byte[] truncatedJpeg(int width, int height, double fraction, Painted... faces) {
+  public static byte[] truncatedJpeg(int width, int height, double fraction, ColorFace... faces) {
     byte[] whole = jpeg(width, height, faces);
     return Arrays.copyOf(whole, (int) (whole.length * fraction));
   }

@@ -111,10 +111,6 @@ public final class FunctionServices implements AutoCloseable {
     return collection;
   }
 
-  /** An uploaded object, with what its notification needs. */
-  public record Uploaded(String key, String eTag, long size) {
-  }
-
   /** Uploads {@code bytes} under {@code key}, with optional user metadata. */
   public Uploaded upload(String key, byte[] bytes, Map<String, String> metadata) {
     PutObjectResponse response = s3.putObject(b -> b.bucket(BUCKET).key(key).metadata(metadata),

@@ -25,15 +25,6 @@ public final class SampleFaces {
   private SampleFaces() {
   }
 
-  /**
-   * One face of a sample photo.
-   *
-   * @param box  where it is in the photo (ratios)
-   * @param crop the face with half its size of margin on every side, as a JPEG
-   */
-  public record Face(BoundingBox box, byte[] crop) {
-  }
-
   /** The bytes of {@code demo/sample<n>.jpg}. */
   public static byte[] photo(int n) {
     Path photo = demo().resolve("sample" + n + ".jpg");
@@ -45,7 +36,7 @@ public final class SampleFaces {
   }
 
   /** The faces {@code rekognition} detects in sample photo {@code n}, cropped. */
-  public static List<Face> faces(RekognitionClient rekognition, int n) {
+  public static List<SampleFace> faces(RekognitionClient rekognition, int n) {
     byte[] photo = photo(n);
     List<FaceDetail> details = rekognition.detectFaces(b -> b.image(i -> i.bytes(SdkBytes.fromByteArray(photo))))
         .faceDetails();
@@ -55,9 +46,9 @@ public final class SampleFaces {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<Face> faces = new ArrayList<>();
+    List<SampleFace> faces = new ArrayList<>();
     for (FaceDetail detail : details) {
-      faces.add(new Face(detail.boundingBox(), crop(image, detail.boundingBox())));
+      faces.add(new SampleFace(detail.boundingBox(), crop(image, detail.boundingBox())));
     }
     return faces;
   }
