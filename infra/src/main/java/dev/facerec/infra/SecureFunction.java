@@ -8,7 +8,6 @@ import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.Tracing;
-import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
@@ -55,7 +54,7 @@ final class SecureFunction extends Construct {
                 .reservedConcurrentExecutions(spec.reservedConcurrency())
                 .retryAttempts(RETRY_ATTEMPTS)
                 .maxEventAge(spec.maxEventAge())
-                .onFailure(new SqsDestination(spec.failureQueue()))
+                .onFailure(new FailureDestination(spec.failureQueue()))
                 .build();
         logGroup.grantWrite(role);
         suppressExpectedFindings();
