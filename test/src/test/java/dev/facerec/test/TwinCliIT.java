@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.facerec.local.cli.TwinCli;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The twin's command line as a person uses it: {@code twin up} in a process of its own, then {@code demo},
- * {@code people}, {@code forget} and {@code down} against it.
+ * {@code people}, {@code forget}, a kill and {@code up} again, and {@code down}.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class TwinCliIT {
@@ -38,6 +39,11 @@ class TwinCliIT {
 
   @BeforeAll
   static void startTheTwin() throws Exception {
+    up = startUp();
+  }
+
+  /** Runs {@code twin up} in a process of its own and waits until it says it is up. */
+  private static Process startUp() throws Exception {
     Path cdkOut = AppSynthesizer.sharedAssembly();
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Dfacerec.nodeModules=" + System.getProperty("facerec.nodeModules"), TwinCli.class.getName(),
@@ -45,10 +51,13 @@ class TwinCliIT {
         .redirectErrorStream(true);
     // as local/bin/twin does: the class path in CLASSPATH keeps the command line short, which ONNX Runtime needs
     builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
-    up = builder.start();
+    Process process = builder.start();
+    synchronized (upOutput) {
+      upOutput.clear();
+    }
     CompletableFuture<Boolean> ready = new CompletableFuture<>();
     Thread reader = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(up.getInputStream(),
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
           StandardCharsets.UTF_8))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
           synchronized (upOutput) {
@@ -58,7 +67,7 @@ class TwinCliIT {
             ready.complete(true);
           }
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         ready.completeExceptionally(e);
       }
       ready.complete(false);
@@ -66,6 +75,7 @@ class TwinCliIT {
     reader.setDaemon(true);
     reader.start();
     assertThat(ready.get(3, TimeUnit.MINUTES)).as("twin up printed 'twin is up'; output: %s", upOutput).isTrue();
+    return process;
   }
 
   @AfterAll
@@ -132,6 +142,25 @@ class TwinCliIT {
 
   @Test
   @Order(5)
+  void up_shouldFindEverythingAsItWas_whenTheTwinWasKilled() throws Exception {
+    // GIVEN
+    up.destroyForcibly();
+    assertThat(up.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    // WHEN
+    up = startUp();
+
+    // THEN
+    synchronized (upOutput) {
+      assertThat(upOutput).noneMatch(line -> line.matches("\\s+(CREATE|UPDATE|DELETE|REPLACE) .*"))
+          .anyMatch(line -> line.contains("(UPDATE_COMPLETE)"));
+    }
+    Result people = run("people", "--data", data().toString());
+    assertThat(people.output()).contains("demo-person-2  Person 2", "4 people");
+  }
+
+  @Test
+  @Order(6)
   void down_shouldStopTheTwinProcess() throws Exception {
     // WHEN
     Result result = run("down", "--data", data().toString());

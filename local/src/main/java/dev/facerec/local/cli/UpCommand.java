@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code up}: starts the services, deploys the cloud assembly and serves until {@code down} or Ctrl-C. */
 @Command(name = "up", description = "Deploy cdk.out onto the twin and serve until 'twin down' (or Ctrl-C).")
@@ -35,6 +37,13 @@ final class UpCommand implements Callable<Integer> {
       + "of Lambda's 1 and 2 minutes.")
   boolean fastRetries;
 
+  @Option(names = "--detach", description = "Run the twin in the background (output in <data>/twin.log) and "
+      + "return once it is up.")
+  boolean detach;
+
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     TwinState.read(data.directory).filter(TwinState::isAlive).ifPresent(running -> {
@@ -42,6 +51,9 @@ final class UpCommand implements Callable<Integer> {
           + "): stop it with 'twin down'");
     });
     CloudAssembly assembly = CloudAssembly.read(cdkOut);
+    if (detach) {
+      return Detached.start(data.directory, spec.commandLine().getParseResult().originalArgs());
+    }
     long start = System.nanoTime();
     TwinSettings settings = TwinSettings.defaults(data.directory);
     if (fastRetries) {

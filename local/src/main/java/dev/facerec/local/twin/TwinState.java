@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,8 +29,8 @@ public record TwinState(long pid, String region, Map<String, String> endpoints, 
   private static final String FILE = "twin.json";
 
   public TwinState {
-    endpoints = Map.copyOf(endpoints);
-    outputs = Map.copyOf(outputs);
+    endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
+    outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
   }
 
   public void write(Path dataDirectory) {
