@@ -21,6 +21,16 @@ public final class FaceRecognitionApp {
 
     public static void main(String[] args) {
         App app = new App();
+        stack(app);
+        app.synth();
+    }
+
+    /**
+     * Adds the app's stack to {@code app}, configured from its context.
+     *
+     * @throws IllegalArgumentException when a context value is invalid
+     */
+    static FaceRecognitionStack stack(App app) {
         FaceRecognitionProps.Builder props = FaceRecognitionProps.builder();
         Object collectionId = app.getNode().tryGetContext("facerec:collectionId");
         if (collectionId != null) {
@@ -30,10 +40,9 @@ public final class FaceRecognitionApp {
         if (removalPolicy != null) {
             props.removalPolicy(removalPolicy(removalPolicy.toString()));
         }
-        new FaceRecognitionStack(app, STACK_NAME, StackProps.builder()
+        return new FaceRecognitionStack(app, STACK_NAME, StackProps.builder()
                 .description("facerec: serverless face recognition (S3, Lambda, Rekognition, DynamoDB)")
                 .build(), props.build());
-        app.synth();
     }
 
     private static RemovalPolicy removalPolicy(String value) {
