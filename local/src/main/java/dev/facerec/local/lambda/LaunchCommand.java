@@ -28,6 +28,7 @@ final class LaunchCommand {
         "-XX:+ErrorFileToStderr",
         "-Djava.net.preferIPv4Stack=true",
         "--add-opens=java.base/java.io=ALL-UNNAMED",
+        "-D" + RuntimeJni.PROPERTY + "=" + RuntimeJni.unpack(settings.dataDirectory().resolve("runtime")),
         "-cp", RuntimeClasspath.locate(),
         RuntimeClasspath.MAIN_CLASS,
         function.handler());

@@ -69,6 +69,7 @@ class LambdaServiceTest {
     assertThat(output.get("maxHeapMb").asLong()).isBetween(200L, 256L);
     assertThat(output.get("remainingMillis").asLong()).isBetween(1L, 20_000L);
     assertThat(output.get("workingDirectory").asText()).startsWith(workDirectory.resolve("lambda/code").toString());
+    assertThat(output.get("nativeClient").asText()).startsWith(workDirectory.resolve("lambda/runtime").toString());
   }
 
   @Test
