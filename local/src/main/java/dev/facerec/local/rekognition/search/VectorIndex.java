@@ -15,17 +15,19 @@ import java.util.stream.IntStream;
  * about 0.6 GB and makes the scan memory-light. Up to {@link #exactLimit()} vectors a search is an exact scan of
  * every vector, split across the cores. Above it, a search first ranks all vectors by the Hamming distance of
  * their 64-byte sign sketches (a randomised Hadamard rotation, see {@link SignCodes}), then scores the best
- * {@code max(minCandidates, 4 × limit)} candidates exactly: results are then approximate, with the recall measured
- * by {@code SearchBenchmark}.
+ * {@code max(minCandidates, 4 × limit, size / 32)} candidates exactly: results are then approximate, with the
+ * recall measured by {@code SearchBenchmark}.
  *
  * <p>Thread-safe: searches run concurrently, writes are exclusive.
  */
 public final class VectorIndex {
 
   /** Default collection size up to which every search is an exact scan. */
-  public static final int DEFAULT_EXACT_LIMIT = 200_000;
-  /** Default number of coarse candidates scored exactly in a large index. */
+  public static final int DEFAULT_EXACT_LIMIT = 100_000;
+  /** Default least number of coarse candidates scored exactly in a large index. */
   public static final int DEFAULT_MIN_CANDIDATES = 4_096;
+  /** In a large index, at least this fraction (1/32, about 3 %) of the vectors are scored exactly. */
+  private static final int CANDIDATE_DIVISOR = 32;
 
   private static final int CHUNKS_PER_TASK = 4;
 
@@ -116,11 +118,16 @@ public final class VectorIndex {
     try {
       TopK top = vectors.size() <= exactLimit
           ? exactScan(q, minCosine, capacity)
-          : rerank(q, coarseCandidates(q, Math.max(minCandidates, 4 * capacity)), minCosine, capacity);
+          : rerank(q, coarseCandidates(q, candidates(capacity)), minCosine, capacity);
       return toMatches(top, excludeKey, limit);
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /** How many coarse candidates a large search scores exactly. */
+  private int candidates(int capacity) {
+    return Math.max(Math.max(minCandidates, 4 * capacity), vectors.size() / CANDIDATE_DIVISOR);
   }
 
   private TopK exactScan(Query q, float minCosine, int capacity) {
@@ -159,24 +166,23 @@ public final class VectorIndex {
   private int[] coarseCandidates(Query q, int wanted) {
     int chunks = vectors.chunks();
     int words = vectors.words;
+    int bits = words * 64;
     short[] distances = new short[chunks * QuantizedVectors.CHUNK];
-    IntStream.range(0, chunks).parallel().forEach(c -> {
+    int[] histogram = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+      int[] counts = new int[bits + 1];
       long[] sketches = vectors.sketches(c);
       String[] keys = vectors.keys(c);
       for (int i = 0; i < QuantizedVectors.CHUNK; i++) {
-        distances[c * QuantizedVectors.CHUNK + i] = keys[i] == null
-            ? Short.MAX_VALUE
-            : (short) SignCodes.distance(q.sketch, 0, sketches, i * words, words);
+        int d = keys[i] == null ? Short.MAX_VALUE : SignCodes.distance(q.sketch, 0, sketches, i * words, words);
+        distances[c * QuantizedVectors.CHUNK + i] = (short) d;
+        if (d <= bits) {
+          counts[d]++;
+        }
       }
-    });
-    int[] histogram = new int[words * 64 + 1];
-    for (short d : distances) {
-      if (d != Short.MAX_VALUE) {
-        histogram[d]++;
-      }
-    }
+      return counts;
+    }).reduce(new int[bits + 1], VectorIndex::sum);
     int cutoff = 0;
-    for (int seen = 0; cutoff < histogram.length - 1 && seen + histogram[cutoff] < wanted; cutoff++) {
+    for (int seen = 0; cutoff < bits && seen + histogram[cutoff] < wanted; cutoff++) {
       seen += histogram[cutoff];
     }
     int[] candidates = new int[Math.min(distances.length, wanted + histogram[cutoff])];
@@ -189,18 +195,34 @@ public final class VectorIndex {
     return Arrays.copyOf(candidates, count);
   }
 
-  private TopK rerank(Query q, int[] candidates, float minCosine, int capacity) {
-    TopK top = new TopK(capacity);
-    int dimension = vectors.dimension;
-    for (int slot : candidates) {
-      int chunk = slot / QuantizedVectors.CHUNK;
-      int i = slot % QuantizedVectors.CHUNK;
-      float cosine = dot(q.codes, vectors.codes(chunk), i * dimension) * q.inverseNorm
-          * vectors.inverseNorms(chunk)[i];
-      if (cosine >= minCosine && cosine > top.floor()) {
-        top.offer(cosine, slot);
-      }
+  private static int[] sum(int[] a, int[] b) {
+    int[] total = new int[a.length];
+    for (int i = 0; i < a.length; i++) {
+      total[i] = a[i] + b[i];
     }
+    return total;
+  }
+
+  /** Scores the candidates exactly, in parallel slices. */
+  private TopK rerank(Query q, int[] candidates, float minCosine, int capacity) {
+    int slices = (candidates.length + QuantizedVectors.CHUNK - 1) / QuantizedVectors.CHUNK;
+    List<TopK> partial = IntStream.range(0, slices).parallel().mapToObj(s -> {
+      TopK top = new TopK(capacity);
+      int dimension = vectors.dimension;
+      for (int k = s * QuantizedVectors.CHUNK; k < Math.min(candidates.length, (s + 1) * QuantizedVectors.CHUNK);
+          k++) {
+        int chunk = candidates[k] / QuantizedVectors.CHUNK;
+        int i = candidates[k] % QuantizedVectors.CHUNK;
+        float cosine = dot(q.codes, vectors.codes(chunk), i * dimension) * q.inverseNorm
+            * vectors.inverseNorms(chunk)[i];
+        if (cosine >= minCosine && cosine > top.floor()) {
+          top.offer(cosine, candidates[k]);
+        }
+      }
+      return top;
+    }).toList();
+    TopK top = new TopK(capacity);
+    partial.forEach(top::addAll);
     return top;
   }
 
