@@ -11,8 +11,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Unpacks a function's zip or jar asset once, as Lambda does into {@code /var/task}; a directory asset is used as it
- * is. The unpacked copy is keyed by the asset's file name (CDK names assets by content hash), size and time.
+ * Lays out a function's asset once as Lambda's {@code /var/task}: a jar is copied into the task root's {@code lib/},
+ * where the runtime's class loader reads it (a fat jar's classes then load as if unzipped, without writing its
+ * thousands of class files); a zip is unpacked; a directory asset is used as it is. The copy is keyed by the asset's
+ * file name (CDK names assets by content hash), size and time.
  */
 final class CodeUnpacker {
 
@@ -35,7 +37,12 @@ final class CodeUnpacker {
           + Files.getLastModifiedTime(code).toMillis());
       Path done = target.resolve(".unpacked");
       if (!Files.exists(done)) {
-        unzip(code, target);
+        if (code.getFileName().toString().endsWith(".jar")) {
+          Path lib = Files.createDirectories(target.resolve("lib"));
+          Files.copy(code, lib.resolve(code.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } else {
+          unzip(code, target);
+        }
         Files.createFile(done);
       }
       return target;
