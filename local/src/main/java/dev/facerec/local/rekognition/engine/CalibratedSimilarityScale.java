@@ -9,10 +9,16 @@ import java.util.Arrays;
  */
 public final class CalibratedSimilarityScale implements SimilarityScale {
 
-  /** The scale used by {@link OnnxFaceEngine}; anchors documented in docs/face-engine.md. */
+  /**
+   * The scale used by {@link OnnxFaceEngine}, from the 2,931 same-person and 425,265 different-person pairs of the
+   * shared photos ({@code deepface/} and {@code identities/}): 0 cosine (the median different pair) reads 20; the
+   * cosine exceeded by 1 % of different pairs (0.24) reads 50; 0.35 (exceeded by 0.06 % of different pairs, reached
+   * by 98.1 % of same pairs) reads 80, Rekognition's default threshold; 0.45 (0.002 %) reads 90; the median
+   * same-person pair (0.69) reads 97; 0.85 reads 99; the same image reads 100.
+   */
   public static final CalibratedSimilarityScale DEFAULT = new CalibratedSimilarityScale(
-      new float[] {-1f, 0.10f, 0.25f, 0.40f, 0.60f, 1f},
-      new float[] {0f, 10f, 50f, 80f, 95f, 100f});
+      new float[] {-1f, 0f, 0.24f, 0.35f, 0.45f, 0.69f, 0.85f, 1f},
+      new float[] {0f, 20f, 50f, 80f, 90f, 97f, 99f, 100f});
 
   private final float[] cosines;
   private final float[] percents;

@@ -2,11 +2,14 @@ package dev.facerec.local.rekognition.engine;
 
 /**
  * Aligns a face to the 112 × 112 ArcFace five-point template by the least-squares similarity transform (rotation,
- * uniform scale, translation) from its five points, bilinear with a black border.
+ * uniform scale, translation) from its five points, bilinear with a black border. A face much larger than the
+ * template is first shrunk by area averaging, so that the bilinear warp does not alias.
  */
 final class FaceAligner {
 
   static final int SIZE = 112;
+  /** Source pixels per template pixel above which the face is shrunk before warping. */
+  private static final double MAX_WARP_SCALE = 1.5;
 
   /** ArcFace's reference points for a 112 × 112 crop: eyes, nose tip, mouth corners. */
   private static final double[] TEMPLATE = {
@@ -20,7 +23,35 @@ final class FaceAligner {
     for (int i = 0; i < src.length; i++) {
       src[i] -= 0.5;
     }
-    return Resampler.warp(image, outputToSource(src, TEMPLATE), SIZE, SIZE);
+    double[] m = outputToSource(src, TEMPLATE);
+    double scale = Math.hypot(m[0], m[3]);
+    if (scale <= MAX_WARP_SCALE) {
+      return Resampler.warp(image, m, SIZE, SIZE);
+    }
+    // the source rectangle the template square covers, in continuous coordinates (pixel i spans [i, i + 1))
+    double minX = Double.MAX_VALUE;
+    double minY = Double.MAX_VALUE;
+    double maxX = -Double.MAX_VALUE;
+    double maxY = -Double.MAX_VALUE;
+    for (int corner = 0; corner < 4; corner++) {
+      double u = (corner & 1) == 0 ? -1 : SIZE;
+      double v = (corner & 2) == 0 ? -1 : SIZE;
+      double x = m[0] * u + m[1] * v + m[2] + 0.5;
+      double y = m[3] * u + m[4] * v + m[5] + 0.5;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+    }
+    int w = (int) Math.ceil((maxX - minX) / scale);
+    int h = (int) Math.ceil((maxY - minY) / scale);
+    double kx = (maxX - minX) / w;
+    double ky = (maxY - minY) / h;
+    RgbImage region = Resampler.resize(image, minX, minY, maxX - minX, maxY - minY, w, h, Resampler.Border.BLACK);
+    double[] shrunk = {
+        m[0] / kx, m[1] / kx, (m[2] + 0.5 - minX) / kx - 0.5,
+        m[3] / ky, m[4] / ky, (m[5] + 0.5 - minY) / ky - 0.5};
+    return Resampler.warp(region, shrunk, SIZE, SIZE);
   }
 
   /**

@@ -18,32 +18,42 @@ final class FaceDetector {
 
   /** Tiles are not used when they would enlarge the image more than this. */
   private static final double MAX_TILE_UPSCALE = 1.5;
+  /** A face lower than this share of the image's height in the whole-image pass makes the tiles run. */
+  private static final double SMALL_FACE = 1 / 6.0;
+  /** Faces below this score do not count as found when deciding whether to run the tiles. */
+  private static final float TILE_TRIGGER_SCORE = 0.9f;
   /** Neighbouring tiles overlap by this share of a tile; faces from tiles must be no taller than it. */
   private static final double TILE_OVERLAP = 0.35;
 
   private final OnnxModel model;
   private final float threshold;
+  private final float tileThreshold;
   private final float nmsIou;
   private final double tileZoom;
 
   /**
-   * @param tileZoom how many times finer than the whole-image pass the tiles look; 0 or 1: no tiles
+   * @param threshold     score a face found by the whole-image pass needs
+   * @param tileThreshold score a face found only in a tile needs
+   * @param nmsIou        overlap above which two boxes are one face
+   * @param tileZoom      how many times finer than the whole-image pass the tiles look; 0 or 1: no tiles
    */
-  FaceDetector(OnnxModel model, float threshold, float nmsIou, double tileZoom) {
+  FaceDetector(OnnxModel model, float threshold, float tileThreshold, float nmsIou, double tileZoom) {
     this.model = model;
     this.threshold = threshold;
+    this.tileThreshold = tileThreshold;
     this.nmsIou = nmsIou;
     this.tileZoom = tileZoom;
   }
 
   /** All faces in {@code image}, highest score first. */
   List<Detection> detect(RgbImage image) {
+    List<Detection> whole = detectIn(image, 0, 0, image.width(), image.height(), false, 1);
     double wholeScale = Math.max(image.width() / (double) INPUT_WIDTH, image.height() / (double) INPUT_HEIGHT);
     double tileScale = tileZoom > 1 ? wholeScale / tileZoom : 0;
-    if (tileScale * MAX_TILE_UPSCALE < 1) {
-      return suppress(detectIn(image, 0, 0, image.width(), image.height(), false, 1));
+    if (tileScale * MAX_TILE_UPSCALE < 1 || !mayHoldSmallFaces(whole, image.height())) {
+      return suppress(whole);
     }
-    // Shrink once to the tiles' scale: the whole-image pass and the tiles then read a small raster.
+    // Shrink once to the tiles' scale: the tiles then read a small raster.
     RgbImage base = image;
     double factor = 1;
     if (tileScale > 1) {
@@ -54,13 +64,22 @@ final class FaceDetector {
     }
     double tileW = INPUT_WIDTH * Math.min(1, tileScale);
     double tileH = INPUT_HEIGHT * Math.min(1, tileScale);
-    List<Detection> found = new ArrayList<>(detectIn(base, 0, 0, base.width(), base.height(), false, factor));
+    List<Detection> found = new ArrayList<>(whole);
     for (double ty : tileStarts(base.height(), tileH)) {
       for (double tx : tileStarts(base.width(), tileW)) {
         found.addAll(detectIn(base, tx, ty, tileW, tileH, true, factor));
       }
     }
     return suppress(found);
+  }
+
+  /**
+   * Whether the tiles are worth their cost: when the whole-image pass found no face, or a face small enough that
+   * smaller ones it cannot see may be around (a crowd), but not for portraits and close group shots.
+   */
+  private static boolean mayHoldSmallFaces(List<Detection> whole, int imageHeight) {
+    return whole.stream().allMatch(d -> d.score() < TILE_TRIGGER_SCORE)
+        || whole.stream().anyMatch(d -> d.score() >= TILE_TRIGGER_SCORE && d.height() < imageHeight * SMALL_FACE);
   }
 
   private static double[] tileStarts(int length, double tile) {
@@ -87,7 +106,7 @@ final class FaceDetector {
     double edge = 0.01;
     for (int a = 0; a < ANCHORS; a++) {
       float score = scores[a * 2 + 1];
-      if (score < threshold) {
+      if (score < (tile ? tileThreshold : threshold)) {
         continue;
       }
       float bx1 = boxes[a * 4];

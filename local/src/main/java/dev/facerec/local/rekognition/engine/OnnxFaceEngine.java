@@ -44,7 +44,7 @@ public final class OnnxFaceEngine implements FaceEngine {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try {
       detector = new FaceDetector(load(env, "fr_detect", 1, 3, FaceDetector.INPUT_HEIGHT, FaceDetector.INPUT_WIDTH),
-          tuning.detectionThreshold(), tuning.nmsIou(), tuning.tileZoom());
+          tuning.detectionThreshold(), tuning.tileThreshold(), tuning.nmsIou(), tuning.tileZoom());
       landmarks = new LandmarkModel(load(env, "fr_landmark", 1, 1, 64, 64));
       embeddings = new EmbeddingModel(load(env, "fr_feature", 1, 3, FaceAligner.SIZE, FaceAligner.SIZE),
           tuning.mirroredEmbedding());

@@ -30,13 +30,15 @@ enum PixelNormalization {
   void writeChw(RgbImage img, float[] out, int offset) {
     int plane = img.width() * img.height();
     byte[] px = img.pixels();
+    float[] table = new float[256];
     for (int c = 0; c < 3; c++) {
       int source = bgr ? 2 - c : c;
-      float m = mean[c];
-      float s = std[c];
+      for (int v = 0; v < 256; v++) {
+        table[v] = (v / 255f - mean[c]) / std[c];
+      }
       int base = offset + c * plane;
       for (int i = 0; i < plane; i++) {
-        out[base + i] = ((px[i * 3 + source] & 0xff) / 255f - m) / s;
+        out[base + i] = table[px[i * 3 + source] & 0xff];
       }
     }
   }

@@ -23,13 +23,26 @@ final class Resampler {
   static RgbImage resize(RgbImage src, double x, double y, double w, double h, int outW, int outH, Border border) {
     Taps cols = Taps.of(x, w, outW, src.width(), border);
     Taps rows = Taps.of(y, h, outH, src.height(), border);
-    int firstRow = rows.minIndex();
-    int lastRow = rows.maxIndex();
-    float[][] horizontal = new float[Math.max(0, lastRow - firstRow + 1)][];
+    int firstCol = cols.minIndex();
+    int span = Math.max(0, cols.maxIndex() - firstCol + 1) * 3;
+    int stride = src.width() * 3;
     byte[] px = src.pixels();
-    for (int r = firstRow; r <= lastRow; r++) {
-      float[] line = new float[outW * 3];
-      int rowStart = r * src.width() * 3;
+    byte[] out = new byte[outW * outH * 3];
+    float[] line = new float[span];
+    for (int o = 0; o < outH; o++) {
+      // vertical first: the weighted sum of the source rows this output row reads, over the columns it needs
+      java.util.Arrays.fill(line, 0f);
+      for (int t = rows.start[o]; t < rows.start[o + 1]; t++) {
+        int r = rows.index[t];
+        if (r >= 0) {
+          float wt = rows.weight[t];
+          int base = r * stride + firstCol * 3;
+          for (int k = 0; k < span; k++) {
+            line[k] += wt * (px[base + k] & 0xff);
+          }
+        }
+      }
+      int target = o * outW * 3;
       for (int i = 0; i < outW; i++) {
         float red = 0;
         float green = 0;
@@ -38,35 +51,15 @@ final class Resampler {
           int j = cols.index[t];
           if (j >= 0) {
             float wt = cols.weight[t];
-            int p = rowStart + j * 3;
-            red += wt * (px[p] & 0xff);
-            green += wt * (px[p + 1] & 0xff);
-            blue += wt * (px[p + 2] & 0xff);
+            int p = (j - firstCol) * 3;
+            red += wt * line[p];
+            green += wt * line[p + 1];
+            blue += wt * line[p + 2];
           }
         }
-        line[i * 3] = red;
-        line[i * 3 + 1] = green;
-        line[i * 3 + 2] = blue;
-      }
-      horizontal[r - firstRow] = line;
-    }
-    byte[] out = new byte[outW * outH * 3];
-    float[] acc = new float[outW * 3];
-    for (int o = 0; o < outH; o++) {
-      java.util.Arrays.fill(acc, 0f);
-      for (int t = rows.start[o]; t < rows.start[o + 1]; t++) {
-        int r = rows.index[t];
-        if (r >= 0) {
-          float wt = rows.weight[t];
-          float[] line = horizontal[r - firstRow];
-          for (int k = 0; k < acc.length; k++) {
-            acc[k] += wt * line[k];
-          }
-        }
-      }
-      int base = o * outW * 3;
-      for (int k = 0; k < acc.length; k++) {
-        out[base + k] = toByte(acc[k]);
+        out[target + i * 3] = toByte(red);
+        out[target + i * 3 + 1] = toByte(green);
+        out[target + i * 3 + 2] = toByte(blue);
       }
     }
     return new RgbImage(outW, outH, out);
