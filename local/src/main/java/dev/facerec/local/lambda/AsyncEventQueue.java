@@ -75,12 +75,16 @@ final class AsyncEventQueue implements AutoCloseable {
     }
   }
 
+  /** Runs one event; when the queue is closing meanwhile, the event stays in the store for the next start. */
   private void handle(QueuedEvent event) throws InterruptedException {
     if (event.age().compareTo(config.maximumEventAge()) > 0) {
       finish(event, Condition.EventAgeExceeded, null, config.onFailureDestination());
       return;
     }
     InvocationResult result = instances.invoke(event.requestId(), event.payload());
+    if (!running) {
+      return;
+    }
     int invokeCount = event.attempts() + 1;
     if (!result.failed()) {
       finish(event, Condition.Success, result, config.onSuccessDestination());
