@@ -34,9 +34,14 @@ record RecognizedFace(double left, double top, double width, double height, Stri
     return faces;
   }
 
+  /** Whether the face was matched to an enrolled person. */
+  boolean identified() {
+    return personId != null;
+  }
+
   /** How the face is labelled: the name (or person id) and similarity, or "unknown". */
   String label() {
-    if (personId == null) {
+    if (!identified()) {
       return "unknown";
     }
     String who = name != null ? name : personId;
