@@ -84,15 +84,26 @@ public final class OnnxFaceEngine implements FaceEngine {
     RgbImage pixels = decoded.pixels();
     List<Detection> found = detector.detect(pixels);
     t = lap(timings, Stage.DETECT, t);
-    int count = Math.min(found.size(), options.maxFaces());
-    List<DetectedFace> faces = new ArrayList<>(count);
-    for (Detection d : found.subList(0, count)) {
-      faces.add(analyzeFace(pixels, d, options, timings));
+    List<Detection> analysed = found.subList(0, Math.min(found.size(), options.maxFaces()));
+    List<Detection> embedded = options.embeddings() ? largest(analysed, options.embedLargest()) : List.of();
+    List<DetectedFace> faces = new ArrayList<>(analysed.size());
+    for (Detection d : analysed) {
+      faces.add(analyzeFace(pixels, d, options.attributes(), embedded.contains(d), timings));
     }
     return new AnalyzedImage(decoded.width(), decoded.height(), faces);
   }
 
-  private DetectedFace analyzeFace(RgbImage pixels, Detection d, AnalysisOptions options, StageTimings timings) {
+  private static List<Detection> largest(List<Detection> faces, int count) {
+    if (count >= faces.size()) {
+      return faces;
+    }
+    List<Detection> bySize = new ArrayList<>(faces);
+    bySize.sort(java.util.Comparator.comparingDouble(Detection::area).reversed());
+    return bySize.subList(0, count);
+  }
+
+  private DetectedFace analyzeFace(RgbImage pixels, Detection d, boolean describe, boolean embed,
+      StageTimings timings) {
     long t = System.nanoTime();
     FaceLandmarks points = landmarks.locate(pixels, d);
     t = lap(timings, Stage.LANDMARKS, t);
@@ -102,12 +113,12 @@ public final class OnnxFaceEngine implements FaceEngine {
     DetectedFace.Pose headPose = pose.estimate(pixels, d);
     t = lap(timings, Stage.POSE, t);
     float[] embedding = null;
-    if (options.embeddings()) {
+    if (embed) {
       embedding = embeddings.embed(aligned);
       t = lap(timings, Stage.EMBED, t);
     }
     FaceAttributes faceAttributes = null;
-    if (options.attributes()) {
+    if (describe) {
       faceAttributes = attributes.estimate(pixels, d, points);
       lap(timings, Stage.ATTRIBUTES, t);
     }

@@ -120,6 +120,18 @@ class OnnxFaceEngineTest {
   }
 
   @Test
+  void analyze_shouldEmbedOnlyTheLargestFace_whenEmbedLargestIsOne() throws ImageException {
+    // WHEN
+    AnalyzedImage image = engine.analyze(TestImages.sample(4), new AnalysisOptions(false, true, 100, 1));
+
+    // THEN every face is described, only the one with the largest box carries a vector
+    assertThat(image.faces()).hasSizeGreaterThan(1);
+    DetectedFace largest = image.faces().stream()
+        .max(java.util.Comparator.comparingDouble(f -> f.box().width() * f.box().height())).orElseThrow();
+    assertThat(image.faces()).filteredOn(f -> f.embedding() != null).containsExactly(largest);
+  }
+
+  @Test
   void analyze_shouldApplyExifOrientation_whenJpegSaysRotated() throws ImageException {
     // GIVEN a face cropped upright, and the same pixels stored turned a quarter clockwise with orientation 8
     // ("turn 90° counter-clockwise to display")
