@@ -41,7 +41,7 @@ public final class AccuracyBenchmark {
     out.println();
     DetectionCounts.negatives(out, engine, faces.ofKind("negative"));
     out.println();
-    DetectionCounts.hard(out, engine, faces.ofKind("hard"));
+    DetectionCounts.hard(out, engine, faces.ofKind("hard"), identities);
   }
 
   private static void reportFailures(PrintStream out, List<EmbeddedPhoto> photos) {

@@ -15,6 +15,8 @@ import java.util.Locale;
 /** Face counts on group photos, false detections on photos without a face, the outcome on each hard photo. */
 final class DetectionCounts {
 
+  private static final AnalysisOptions EMBED_LARGEST = new AnalysisOptions(false, true, Integer.MAX_VALUE, 1);
+
   private DetectionCounts() {}
 
   static void groups(PrintStream out, FaceEngine engine, List<FaceSet.Photo> groups) {
@@ -58,16 +60,47 @@ final class DetectionCounts {
         falseFaces);
   }
 
-  static void hard(PrintStream out, FaceEngine engine, List<FaceSet.Photo> hard) {
-    out.println("Hard photos (outcome per file):");
+  /**
+   * The outcome of each hard photo; for a face found, the closest photo of {@code identities} and its similarity
+   * (several hard photos are copies or crops of identity photos).
+   */
+  static void hard(PrintStream out, FaceEngine engine, List<FaceSet.Photo> hard, List<EmbeddedPhoto> identities) {
+    out.println("Hard photos (outcome per file; for the largest face, the closest identity photo):");
     for (FaceSet.Photo p : hard) {
-      out.printf("  %-50s %s   [%s]%n", p.name(), analyze(engine, p).describe(), p.note());
+      Outcome o = analyze(engine, p, EMBED_LARGEST);
+      String match = o.map(image -> image.faces().stream()
+              .filter(f -> f.embedding() != null)
+              .findFirst()
+              .map(f -> closest(engine, f.embedding(), identities))
+              .orElse(""))
+          .orElse("");
+      out.printf("  %-46s %s%s   [%s]%n", p.name(), o.describe(), match, p.note());
     }
   }
 
+  private static String closest(FaceEngine engine, float[] embedding, List<EmbeddedPhoto> identities) {
+    EmbeddedPhoto best = null;
+    float bestCosine = -2;
+    for (EmbeddedPhoto candidate : identities) {
+      if (candidate.embedding() != null) {
+        float cosine = EmbeddedPhoto.cosine(embedding, candidate.embedding());
+        if (cosine > bestCosine) {
+          bestCosine = cosine;
+          best = candidate;
+        }
+      }
+    }
+    return best == null ? "" : String.format(Locale.ROOT, " -> %s (%s) similarity %.1f", best.photo().identity(),
+        best.photo().name(), engine.similarityScale().toPercent(bestCosine));
+  }
+
   private static Outcome analyze(FaceEngine engine, FaceSet.Photo photo) {
+    return analyze(engine, photo, AnalysisOptions.DETECT);
+  }
+
+  private static Outcome analyze(FaceEngine engine, FaceSet.Photo photo, AnalysisOptions options) {
     try {
-      return new Outcome(engine.analyze(Files.readAllBytes(photo.file()), AnalysisOptions.DETECT), null);
+      return new Outcome(engine.analyze(Files.readAllBytes(photo.file()), options), null);
     } catch (ImageException e) {
       return new Outcome(null, e);
     } catch (IOException e) {
@@ -88,8 +121,8 @@ final class DetectionCounts {
       }
       StringBuilder s = new StringBuilder(image.faces().size() + " face(s)");
       for (DetectedFace f : image.faces()) {
-        s.append(String.format(Locale.ROOT, " [conf %.1f, %.0fx%.0f px]", f.confidence(),
-            f.box().width() * image.width(), f.box().height() * image.height()));
+        s.append(String.format(Locale.ROOT, " [conf %.1f, %.0fx%.0f px, sharpness %.0f]", f.confidence(),
+            f.box().width() * image.width(), f.box().height() * image.height(), f.quality().sharpness()));
       }
       return s.toString();
     }
