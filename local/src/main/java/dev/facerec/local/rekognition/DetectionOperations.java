@@ -50,7 +50,7 @@ final class DetectionOperations {
     QualityBar bar = request.optionalEnum("QualityFilter", QualityBar.class, QualityBar.NONE);
     byte[] sourceBytes = context.images.load(request, "SourceImage");
     byte[] targetBytes = context.images.load(request, "TargetImage");
-    AnalyzedImage sourceImage = context.analyzer.analyze(sourceBytes, AnalysisOptions.EMBED);
+    AnalyzedImage sourceImage = context.analyzer.analyze(sourceBytes, FaceAnalyzer.embedding(bar, 1, false));
     DetectedFace source = SearchOperations.largestPassing(sourceImage, bar)
         .orElseThrow(() -> RekognitionException.invalidParameter("No face was found in the source image."));
     AnalyzedImage targetImage = context.analyzer.analyze(targetBytes, AnalysisOptions.EMBED);

@@ -32,6 +32,15 @@ final class FaceAnalyzer {
     }
   }
 
+  /**
+   * Options that embed what an operation will use: the {@code largest} largest faces when every face qualifies
+   * ({@code QualityFilter} NONE), otherwise every face (which ones clear the bar is known only afterwards).
+   */
+  static AnalysisOptions embedding(QualityBar bar, int largest, boolean attributes) {
+    int embedded = bar == QualityBar.NONE ? largest : Integer.MAX_VALUE;
+    return new AnalysisOptions(attributes, true, Integer.MAX_VALUE, embedded);
+  }
+
   /** Pixel area of a face: what "largest" means to Rekognition. */
   static float area(DetectedFace face, AnalyzedImage image) {
     return face.box().width() * image.width() * face.box().height() * image.height();

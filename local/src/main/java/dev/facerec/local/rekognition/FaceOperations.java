@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facerec.local.rekognition.FaceDetails.Attribute;
-import dev.facerec.local.rekognition.engine.AnalysisOptions;
 import dev.facerec.local.rekognition.engine.AnalyzedImage;
 import dev.facerec.local.rekognition.engine.DetectedFace;
 import dev.facerec.local.rekognition.engine.SimilarityScale;
@@ -51,8 +50,8 @@ final class FaceOperations {
     QualityBar bar = request.optionalEnum("QualityFilter", QualityBar.class, QualityBar.AUTO);
     byte[] bytes = context.images.load(request, "Image");
 
-    AnalyzedImage image = context.analyzer.analyze(
-        bytes, new AnalysisOptions(!attributes.isEmpty(), true, Integer.MAX_VALUE));
+    AnalyzedImage image = context.analyzer.analyze(bytes,
+        FaceAnalyzer.embedding(bar, Math.min(maxFaces, Constraints.MAX_FACES_PER_IMAGE), !attributes.isEmpty()));
     List<DetectedFace> faces = FaceAnalyzer.largestFirst(image, image.faces());
     ArrayNode unindexed = Json.MAPPER.createArrayNode();
     List<DetectedFace> toIndex = new ArrayList<>();

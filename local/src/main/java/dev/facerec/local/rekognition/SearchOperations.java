@@ -3,7 +3,6 @@ package dev.facerec.local.rekognition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.facerec.local.rekognition.engine.AnalysisOptions;
 import dev.facerec.local.rekognition.engine.AnalyzedImage;
 import dev.facerec.local.rekognition.engine.DetectedFace;
 import dev.facerec.local.rekognition.store.FaceMatch;
@@ -49,7 +48,7 @@ final class SearchOperations {
     float threshold = request.optionalPercent("FaceMatchThreshold", Constraints.DEFAULT_FACE_MATCH_THRESHOLD);
     QualityBar bar = request.optionalEnum("QualityFilter", QualityBar.class, QualityBar.NONE);
     byte[] bytes = context.images.load(request, "Image");
-    AnalyzedImage image = context.analyzer.analyze(bytes, AnalysisOptions.EMBED);
+    AnalyzedImage image = context.analyzer.analyze(bytes, FaceAnalyzer.embedding(bar, 1, false));
     DetectedFace searched = largestPassing(image, bar)
         .orElseThrow(() -> RekognitionException.invalidParameter(
             "There are no faces in the image. Should be at least 1."));

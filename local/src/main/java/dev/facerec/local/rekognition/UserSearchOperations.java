@@ -3,7 +3,6 @@ package dev.facerec.local.rekognition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.facerec.local.rekognition.engine.AnalysisOptions;
 import dev.facerec.local.rekognition.engine.AnalyzedImage;
 import dev.facerec.local.rekognition.engine.DetectedFace;
 import dev.facerec.local.rekognition.store.StoredCollection;
@@ -72,7 +71,7 @@ final class UserSearchOperations {
     int maxUsers = request.optionalInt("MaxUsers", 1, Constraints.MAX_USERS, Constraints.MAX_USERS);
     QualityBar bar = request.optionalEnum("QualityFilter", QualityBar.class, QualityBar.NONE);
     byte[] bytes = context.images.load(request, "Image");
-    AnalyzedImage image = context.analyzer.analyze(bytes, AnalysisOptions.EMBED);
+    AnalyzedImage image = context.analyzer.analyze(bytes, FaceAnalyzer.embedding(bar, 1, false));
     DetectedFace searched = SearchOperations.largestPassing(image, bar).orElse(null);
 
     ObjectNode response = Json.object();

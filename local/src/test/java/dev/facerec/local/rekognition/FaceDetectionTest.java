@@ -121,8 +121,8 @@ class FaceDetectionTest {
 
   @Test
   void indexFaces_shouldLeaveOutSmallFace_whenQualityFilterIsHigh() throws IOException {
-    // GIVEN a 1920-px picture with one face about 300 px high and one about 60 px high
-    byte[] picture = canvas(groupFaces.get(0), 600, groupFaces.get(1), 120);
+    // GIVEN a 1920-px picture with one face about 200 px wide and one about 70 px wide (HIGH wants 80)
+    byte[] picture = canvas(groupFaces.get(0), 400, groupFaces.get(1), 140);
     rekognition.createCollection(r -> r.collectionId("quality"));
 
     // WHEN indexing it with the HIGH and the NONE quality filters

@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
 public final class VectorIndex {
 
   /** Default collection size up to which every search is an exact scan. */
-  public static final int DEFAULT_EXACT_LIMIT = 100_000;
+  public static final int DEFAULT_EXACT_LIMIT = 32_768;
   /** Default least number of coarse candidates scored exactly in a large index. */
   public static final int DEFAULT_MIN_CANDIDATES = 4_096;
   /** In a large index, at least this fraction (1/32, about 3 %) of the vectors are scored exactly. */

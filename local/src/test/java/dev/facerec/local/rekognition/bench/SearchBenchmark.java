@@ -29,9 +29,9 @@ import java.util.stream.Stream;
  * face at cosine 0.40–0.65 (a same-person match). For each size: the time to index the faces (journal writes
  * included, generating the vectors not), heap in use, p50/p99/max latency of the searches (threshold cosine 0.40,
  * i.e. 80 % similarity, 10 results; second of two rounds), the process CPU time a search costs (all cores: what
- * counts when other work shares the machine), disk use, the time to load the collection again, and, above the exact-scan
- * limit, the recall of the two-stage search against an exact scan of the same vectors: the share of the exact
- * matches it returns, and how often their best matches agree. A third argument {@code exact} forces the exact scan
+ * counts when other work shares the machine), disk use, the time to load the collection again, and, above the
+ * exact-scan limit, the recall of the two-stage search against an exact scan of the same vectors: the share of the
+ * exact matches it returns, and how often their best matches agree. A third argument {@code exact} forces the exact scan
  * at every size. Prints figures; asserts nothing. Command in docs/rekognition-compatibility.md.
  */
 public final class SearchBenchmark {
