@@ -19,7 +19,7 @@ final class FaceDetector {
   /** Tiles are not used when they would enlarge the image more than this. */
   private static final double MAX_TILE_UPSCALE = 1.5;
   /** A face lower than this share of the image's height in the whole-image pass makes the tiles run. */
-  private static final double SMALL_FACE = 1 / 6.0;
+  private static final double SMALL_FACE = 1 / 10.0;
   /** Faces below this score do not count as found when deciding whether to run the tiles. */
   private static final float TILE_TRIGGER_SCORE = 0.9f;
   /** Neighbouring tiles overlap by this share of a tile; faces from tiles must be no taller than it. */
