@@ -39,12 +39,4 @@ final class EmbeddingModel {
     }
     return v;
   }
-
-  static float cosine(float[] a, float[] b) {
-    float dot = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-    }
-    return dot;
-  }
 }

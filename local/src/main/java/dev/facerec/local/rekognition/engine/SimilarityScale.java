@@ -12,4 +12,16 @@ public interface SimilarityScale {
 
   /** The smallest cosine whose similarity is at least {@code percent}; used to prune searches. */
   float toCosine(float percent);
+
+  /** Cosine similarity of two L2-normalised embeddings of the same length (their dot product). */
+  static float cosine(float[] a, float[] b) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException("embeddings of different lengths: " + a.length + " and " + b.length);
+    }
+    float dot = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+    }
+    return dot;
+  }
 }

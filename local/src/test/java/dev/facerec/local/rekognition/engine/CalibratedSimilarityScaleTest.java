@@ -43,6 +43,25 @@ class CalibratedSimilarityScaleTest {
   }
 
   @Test
+  void cosine_shouldBeTheDotProduct_whenUnitVectors() {
+    float[] x = {1, 0, 0};
+    float[] y = {0, 1, 0};
+    float[] diagonal = {(float) Math.sqrt(0.5), (float) Math.sqrt(0.5), 0};
+
+    assertThat(SimilarityScale.cosine(x, x)).isEqualTo(1f);
+    assertThat(SimilarityScale.cosine(x, y)).isZero();
+    assertThat(SimilarityScale.cosine(x, diagonal)).isCloseTo((float) Math.sqrt(0.5), within(1e-6f));
+  }
+
+  @Test
+  @DisplayName("fails if the embeddings differ in length")
+  void cosine_failsIfLengthsDiffer() {
+    assertThatThrownBy(() -> SimilarityScale.cosine(new float[3], new float[4]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3 and 4");
+  }
+
+  @Test
   @DisplayName("fails if the anchors do not increase")
   void constructor_failsIfAnchorsDecrease() {
     assertThatThrownBy(() -> new CalibratedSimilarityScale(new float[] {-1f, 0.5f, 0.4f, 1f},

@@ -38,7 +38,7 @@ class OnnxFaceEngineTest {
   }
 
   private static float similarity(float[] a, float[] b) {
-    return engine.similarityScale().toPercent(EmbeddingModel.cosine(a, b));
+    return engine.similarityScale().toPercent(SimilarityScale.cosine(a, b));
   }
 
   @ParameterizedTest(name = "sample{0}.jpg holds {1} faces")

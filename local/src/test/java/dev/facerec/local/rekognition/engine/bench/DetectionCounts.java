@@ -5,6 +5,7 @@ import dev.facerec.local.rekognition.engine.AnalyzedImage;
 import dev.facerec.local.rekognition.engine.DetectedFace;
 import dev.facerec.local.rekognition.engine.FaceEngine;
 import dev.facerec.local.rekognition.engine.ImageException;
+import dev.facerec.local.rekognition.engine.SimilarityScale;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -83,7 +84,7 @@ final class DetectionCounts {
     float bestCosine = -2;
     for (EmbeddedPhoto candidate : identities) {
       if (candidate.embedding() != null) {
-        float cosine = EmbeddedPhoto.cosine(embedding, candidate.embedding());
+        float cosine = SimilarityScale.cosine(embedding, candidate.embedding());
         if (cosine > bestCosine) {
           bestCosine = cosine;
           best = candidate;

@@ -67,12 +67,4 @@ public record EmbeddedPhoto(FaceSet.Photo photo, float[] embedding, int faces, S
             .max(Comparator.comparingDouble(f -> f.box().width() * f.box().height()))
             .orElseThrow());
   }
-
-  static float cosine(float[] a, float[] b) {
-    float dot = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-    }
-    return dot;
-  }
 }

@@ -40,7 +40,7 @@ final class Identification {
     int wrongAt80 = 0;
     for (EmbeddedPhoto probe : known) {
       EmbeddedPhoto best = nearest(probe, gallery);
-      float similarity = scale.toPercent(EmbeddedPhoto.cosine(probe.embedding(), best.embedding()));
+      float similarity = scale.toPercent(SimilarityScale.cosine(probe.embedding(), best.embedding()));
       boolean right = best.photo().identity().equals(probe.photo().identity());
       top1 += right ? 1 : 0;
       matchedAt80 += right && similarity >= THRESHOLD ? 1 : 0;
@@ -49,7 +49,7 @@ final class Identification {
     int rejected = 0;
     for (EmbeddedPhoto probe : unknown) {
       EmbeddedPhoto best = nearest(probe, gallery);
-      rejected += scale.toPercent(EmbeddedPhoto.cosine(probe.embedding(), best.embedding())) < THRESHOLD ? 1 : 0;
+      rejected += scale.toPercent(SimilarityScale.cosine(probe.embedding(), best.embedding())) < THRESHOLD ? 1 : 0;
     }
     out.printf("%s: gallery %d people, %d probes of enrolled people, %d unknown probes%n", name, gallery.size(),
         known.size(), unknown.size());
@@ -62,7 +62,7 @@ final class Identification {
 
   private static EmbeddedPhoto nearest(EmbeddedPhoto probe, List<EmbeddedPhoto> gallery) {
     return gallery.stream()
-        .max(Comparator.comparingDouble(g -> EmbeddedPhoto.cosine(probe.embedding(), g.embedding())))
+        .max(Comparator.comparingDouble(g -> SimilarityScale.cosine(probe.embedding(), g.embedding())))
         .orElseThrow();
   }
 }

@@ -22,7 +22,7 @@ final class Verification {
         if (a.photo().sha256().equals(b.photo().sha256())) {
           continue;
         }
-        float score = EmbeddedPhoto.cosine(a.embedding(), b.embedding());
+        float score = SimilarityScale.cosine(a.embedding(), b.embedding());
         (a.photo().identity().equals(b.photo().identity()) ? same : different).add(score);
       }
     }
