@@ -173,7 +173,7 @@ public final class VectorIndex {
       long[] sketches = vectors.sketches(c);
       String[] keys = vectors.keys(c);
       for (int i = 0; i < QuantizedVectors.CHUNK; i++) {
-        int d = keys[i] == null ? Short.MAX_VALUE : SignCodes.distance(q.sketch, 0, sketches, i * words, words);
+        int d = keys[i] == null ? Short.MAX_VALUE : distance(q.sketch, sketches, i * words, words);
         distances[c * QuantizedVectors.CHUNK + i] = (short) d;
         if (d <= bits) {
           counts[d]++;
@@ -193,6 +193,17 @@ public final class VectorIndex {
       }
     }
     return Arrays.copyOf(candidates, count);
+  }
+
+  /** Hamming distance of two sketches; unrolled for the 8-word sketches of 512-d vectors. */
+  private static int distance(long[] q, long[] sketches, int offset, int words) {
+    if (words != 8) {
+      return SignCodes.distance(q, 0, sketches, offset, words);
+    }
+    return Long.bitCount(q[0] ^ sketches[offset]) + Long.bitCount(q[1] ^ sketches[offset + 1])
+        + Long.bitCount(q[2] ^ sketches[offset + 2]) + Long.bitCount(q[3] ^ sketches[offset + 3])
+        + Long.bitCount(q[4] ^ sketches[offset + 4]) + Long.bitCount(q[5] ^ sketches[offset + 5])
+        + Long.bitCount(q[6] ^ sketches[offset + 6]) + Long.bitCount(q[7] ^ sketches[offset + 7]);
   }
 
   private static int[] sum(int[] a, int[] b) {
