@@ -1,10 +1,14 @@
 package dev.facerec.local.rekognition.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class ImageDecoderTest {
@@ -90,5 +94,23 @@ class ImageDecoderTest {
     assertThat(fromGrey.width()).isEqualTo(90);
     assertThat(fromArgb.get(5, 5, 1)).isEqualTo(255);
     assertThat(fromArgb.get(5, 5, 0)).isZero();
+  }
+
+  @Test
+  @DisplayName("fails if the PNG is truncated")
+  void decode_failsIfTruncatedPng() {
+    BufferedImage noise = new BufferedImage(200, 200, BufferedImage.TYPE_3BYTE_BGR);
+    Random random = new Random(3);
+    for (int y = 0; y < 200; y++) {
+      for (int x = 0; x < 200; x++) {
+        noise.setRGB(x, y, random.nextInt());
+      }
+    }
+    byte[] png = TestImages.encode(noise, "png");
+
+    assertThatThrownBy(() -> ImageDecoder.decode(Arrays.copyOf(png, png.length / 2), 2560))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("Invalid PNG")
+        .satisfies(e -> assertThat(((ImageException) e).kind()).isEqualTo(ImageException.Kind.INVALID_IMAGE_FORMAT));
   }
 }
