@@ -8,7 +8,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,6 +176,46 @@ class CollectionStoreTest {
     try (CollectionStore store = CollectionStore.open(data, SearchSettings.DEFAULT)) {
       assertThat(store.find("drop")).isEmpty();
       assertThat(store.find("keep")).isPresent();
+    }
+  }
+
+  @Test
+  void changes_shouldAllBeKept_whenMadeConcurrentlyWithSearches() throws Exception {
+    // GIVEN a persisted collection and eight threads that each add faces, create a user, associate a face and search
+    try (CollectionStore store = CollectionStore.open(data, SearchSettings.DEFAULT)) {
+      StoredCollection c = store.create(StoreFixtures.info("busy")).orElseThrow();
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Future<?>> work = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        String userId = "user-" + t;
+        work.add(pool.submit(() -> {
+          for (int i = 0; i < 20; i++) {
+            List<NewFace> faces = new StoreFixtures().faces(5);
+            c.addFaces(faces);
+            c.searchFaces(faces.get(0).vector(), 0.5f, 10, null);
+            if (i == 0) {
+              c.createUser(userId, null, StoreFixtures::ok);
+              c.associateFaces(userId, List.of(faces.get(0).face().faceId()), -1f, null, StoreFixtures::ok);
+            }
+          }
+          return null;
+        }));
+      }
+
+      // WHEN they have all finished
+      for (Future<?> f : work) {
+        f.get();
+      }
+      pool.shutdown();
+
+      // THEN every change is there, in memory and after reopening
+      assertThat(c.faceCount()).isEqualTo(8 * 20 * 5);
+      assertThat(c.userCount()).isEqualTo(8);
+    }
+    try (CollectionStore store = CollectionStore.open(data, SearchSettings.DEFAULT)) {
+      StoredCollection c = store.find("busy").orElseThrow();
+      assertThat(c.faceCount()).isEqualTo(8 * 20 * 5);
+      assertThat(c.users(null, 10).items()).allSatisfy(u -> assertThat(u.faceIds()).hasSize(1));
     }
   }
 
