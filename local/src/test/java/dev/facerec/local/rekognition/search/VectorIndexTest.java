@@ -107,8 +107,8 @@ class VectorIndexTest {
       List<Match> coarse = large.search(query, 0.3f, 3, null);
       List<Match> expected = exact.search(query, 0.3f, 3, null);
 
-      // THEN the two-stage search finds the exact best match, and every match at cosine 0.4 (80 % similarity) or
-      // more (below that, unrelated faces near the threshold may be missed)
+      // THEN the two-stage search finds the exact best match, and every match at cosine 0.4 or more (below that,
+      // unrelated faces near the threshold may be missed)
       assertThat(expected).isNotEmpty();
       assertThat(coarse.get(0)).isEqualTo(expected.get(0));
       assertThat(coarse).containsAll(expected.stream().filter(m -> m.cosine() >= 0.4f).toList());
