@@ -41,7 +41,7 @@ public final class OnnxFaceEngine implements FaceEngine {
   OnnxFaceEngine(Path modelDirectory, EngineTuning tuning) {
     this.modelDirectory = ModelDirectory.require(modelDirectory, "the engine's configuration");
     this.decodeLimit = tuning.decodeLimit();
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtEnvironment env = OrtEnvironments.get();
     try {
       detector = new FaceDetector(load(env, "fr_detect", 1, 3, FaceDetector.INPUT_HEIGHT, FaceDetector.INPUT_WIDTH),
           tuning.detectionThreshold(), tuning.tileThreshold(), tuning.nmsIou(), tuning.tileZoom());
