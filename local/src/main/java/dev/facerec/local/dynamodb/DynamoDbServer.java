@@ -21,6 +21,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * A local DynamoDB server: DynamoDB Local 2.6.1 in this JVM, on 127.0.0.1 and a free port, in memory or persisted in
  * a directory ({@code -dbPath}). One database is shared by every access key and region ({@code -sharedDb}), and
  * telemetry is off. {@link #start()} returns once a ListTables call succeeds.
+ *
+ * <p>DynamoDB Local's own {@code stop()} leaves a background job thread (the streams' shard rollover scheduler, a
+ * non-daemon thread that sleeps in a loop) running, which keeps a JVM from exiting. The server is therefore started
+ * from a thread of its own thread group, so that every thread it creates belongs to that group, and
+ * {@link #stop()} interrupts the group's threads after stopping the server; the job ends on the interrupt.
  */
 public final class DynamoDbServer implements AutoCloseable {
 
@@ -29,6 +34,7 @@ public final class DynamoDbServer implements AutoCloseable {
 
   private final Path dataDirectory;
   private DynamoDBProxyServer server;
+  private ThreadGroup threads;
   private int port;
 
   private DynamoDbServer(Path dataDirectory) {
@@ -53,12 +59,13 @@ public final class DynamoDbServer implements AutoCloseable {
     RuntimeException lastFailure = null;
     for (int attempt = 0; attempt < BIND_ATTEMPTS && server == null; attempt++) {
       int candidate = freePort();
+      ThreadGroup group = new ThreadGroup("dynamodb-local-" + candidate);
       try {
-        DynamoDBProxyServer started = ServerRunner.createServerFromCommandLineArgs(arguments(candidate));
-        started.start();
-        server = started;
+        server = startIn(group, candidate);
+        threads = group;
         port = candidate;
       } catch (Exception e) {
+        group.interrupt();
         lastFailure = new IllegalStateException("cannot start DynamoDB Local on port " + candidate, e);
       }
     }
@@ -87,7 +94,10 @@ public final class DynamoDbServer implements AutoCloseable {
     return dataDirectory;
   }
 
-  /** Stops the server; a persistent server's tables stay on disk. Does nothing when it is not running. */
+  /**
+   * Stops the server and ends the threads it started; a persistent server's tables stay on disk. Does nothing when
+   * it is not running.
+   */
   public synchronized void stop() {
     if (server == null) {
       return;
@@ -98,12 +108,34 @@ public final class DynamoDbServer implements AutoCloseable {
       throw new IllegalStateException("cannot stop DynamoDB Local", e);
     } finally {
       server = null;
+      threads.interrupt();
+      threads = null;
     }
   }
 
   @Override
   public void close() {
     stop();
+  }
+
+  /** Creates and starts the server on a thread of {@code group}, so that the threads it makes join the group. */
+  private DynamoDBProxyServer startIn(ThreadGroup group, int candidate) throws Exception {
+    DynamoDBProxyServer[] started = new DynamoDBProxyServer[1];
+    Exception[] failure = new Exception[1];
+    Thread starter = new Thread(group, () -> {
+      try {
+        started[0] = ServerRunner.createServerFromCommandLineArgs(arguments(candidate));
+        started[0].start();
+      } catch (Exception e) {
+        failure[0] = e;
+      }
+    }, "dynamodb-local-start");
+    starter.start();
+    starter.join();
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    return started[0];
   }
 
   private String[] arguments(int candidate) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +62,37 @@ class DynamoDbServerTest {
     server.stop();
 
     assertThatThrownBy(server::endpoint).hasMessage("DynamoDB Local is not running");
+  }
+
+  @Test
+  void stop_shouldEndEveryNonDaemonThreadOfTheServer_soThatTheJvmCanExit(@TempDir Path dir) throws Exception {
+    // GIVEN a persistent server that served a table
+    DynamoDbServer server = DynamoDbServer.persistent(dir).start();
+    try (DynamoDbClient client = client(server.endpoint())) {
+      createTable(client);
+      client.putItem(b -> b.tableName("things").item(Map.of("pk", AttributeValue.fromS("a"))));
+    }
+    assertThat(nonDaemonDynamoDbThreads()).isNotEmpty();
+
+    // WHEN
+    server.stop();
+
+    // THEN
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!nonDaemonDynamoDbThreads().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(nonDaemonDynamoDbThreads()).isEmpty();
+  }
+
+  /** Live non-daemon threads running DynamoDB Local's code (its HTTP server or its background jobs). */
+  private static List<String> nonDaemonDynamoDbThreads() {
+    return Thread.getAllStackTraces().entrySet().stream()
+        .filter(e -> e.getKey().isAlive() && !e.getKey().isDaemon())
+        .filter(e -> Arrays.stream(e.getValue()).anyMatch(frame ->
+            frame.getClassName().startsWith("com.amazonaws.services.dynamodbv2.local")
+                || frame.getClassName().startsWith("org.eclipse.jetty")))
+        .map(e -> e.getKey().getName()).toList();
   }
 
   private static void createTable(DynamoDbClient client) {
