@@ -23,9 +23,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class LambdaService implements AutoCloseable {
 
-  /** The account id in every ARN of the twin. */
-  public static final String ACCOUNT_ID = "000000000000";
-
   private final LambdaSettings settings;
   private final FunctionStore store;
   private final CodeUnpacker unpacker;

@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param dataDirectory where function definitions, unpacked code, queued events and logs are kept
  * @param region the region in ARNs and {@code AWS_REGION}
+ * @param accountId the account in ARNs
  * @param serviceEndpoints extra environment for every function, e.g. {@code AWS_ENDPOINT_URL_S3}
  * @param retryDelays the waits before the first and second retry of a failed asynchronous event (Lambda: about 1
  *     and 2 minutes)
@@ -20,6 +21,7 @@ import java.util.Map;
 public record LambdaSettings(
     Path dataDirectory,
     String region,
+    String accountId,
     Map<String, String> serviceEndpoints,
     List<Duration> retryDelays,
     int defaultConcurrency,
@@ -41,19 +43,20 @@ public record LambdaSettings(
   }
 
   /** Settings with Lambda's retry delays, a cap of 2 concurrent executions and this JVM's {@code java}. */
-  public static LambdaSettings defaults(Path dataDirectory, String region, Map<String, String> serviceEndpoints) {
-    return new LambdaSettings(dataDirectory, region, serviceEndpoints, LAMBDA_RETRY_DELAYS, 2,
+  public static LambdaSettings defaults(Path dataDirectory, String region, String accountId,
+      Map<String, String> serviceEndpoints) {
+    return new LambdaSettings(dataDirectory, region, accountId, serviceEndpoints, LAMBDA_RETRY_DELAYS, 2,
         Duration.ofSeconds(60), Path.of(System.getProperty("java.home"), "bin", "java"));
   }
 
   /** The same settings with other retry delays (tests use milliseconds). */
   public LambdaSettings withRetryDelays(Duration first, Duration second) {
-    return new LambdaSettings(dataDirectory, region, serviceEndpoints, List.of(first, second), defaultConcurrency,
-        initTimeout, javaExecutable);
+    return new LambdaSettings(dataDirectory, region, accountId, serviceEndpoints, List.of(first, second),
+        defaultConcurrency, initTimeout, javaExecutable);
   }
 
   /** The ARN of a function of this twin. */
   public String functionArn(String functionName) {
-    return "arn:aws:lambda:" + region + ":" + LambdaService.ACCOUNT_ID + ":function:" + functionName;
+    return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + functionName;
   }
 }

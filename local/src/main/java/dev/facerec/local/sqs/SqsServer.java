@@ -24,17 +24,18 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class SqsServer implements AutoCloseable {
 
-  /** The account id every ARN and queue URL of the twin carries. */
-  public static final String ACCOUNT_ID = "000000000000";
-
   private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(10);
   private static boolean running;
 
   private final URI endpoint;
+  private final String region;
+  private final String accountId;
   private final Function0<?> stopper;
 
-  private SqsServer(URI endpoint, Function0<?> stopper) {
+  private SqsServer(URI endpoint, String region, String accountId, Function0<?> stopper) {
     this.endpoint = endpoint;
+    this.region = region;
+    this.accountId = accountId;
     this.stopper = stopper;
   }
 
@@ -44,8 +45,9 @@ public final class SqsServer implements AutoCloseable {
    * @param dataDirectory where queues and messages are kept (created if absent)
    * @param port the TCP port, or 0 for a free one
    * @param region the region queue ARNs carry
+   * @param accountId the account queue ARNs carry
    */
-  public static SqsServer start(Path dataDirectory, int port, String region) {
+  public static SqsServer start(Path dataDirectory, int port, String region, String accountId) {
     int boundPort = port == 0 ? FreePort.find() : port;
     Path directory = createDirectories(dataDirectory);
     claimJvm();
@@ -53,12 +55,12 @@ public final class SqsServer implements AutoCloseable {
       String jdbcUrl = jdbcUrl(directory);
       List<String> savedQueues = MessageStore.savedQueueNames(jdbcUrl);
       MessageStore.open(jdbcUrl);
-      Config config = ConfigFactory.parseString(configuration(directory, boundPort, region))
+      Config config = ConfigFactory.parseString(configuration(directory, boundPort, region, accountId))
           .withFallback(ConfigFactory.defaultReference(ElasticMQServer.class.getClassLoader()))
           .resolve();
       Function0<?> stopper = new ElasticMQServer(new ElasticMQServerConfig(config)).start();
-      SqsServer server = new SqsServer(URI.create("http://127.0.0.1:" + boundPort), stopper);
-      server.awaitRestored(savedQueues, region);
+      SqsServer server = new SqsServer(URI.create("http://127.0.0.1:" + boundPort), region, accountId, stopper);
+      server.awaitRestored(savedQueues);
       return server;
     } catch (RuntimeException e) {
       releaseJvm();
@@ -67,7 +69,7 @@ public final class SqsServer implements AutoCloseable {
   }
 
   /** ElasticMQ restores saved queues asynchronously after it starts serving: wait for them. */
-  private void awaitRestored(List<String> queueNames, String region) {
+  private void awaitRestored(List<String> queueNames) {
     if (queueNames.isEmpty()) {
       return;
     }
@@ -104,8 +106,8 @@ public final class SqsServer implements AutoCloseable {
   }
 
   /** The ARN of a queue of this server, as SQS reports it in the {@code QueueArn} attribute. */
-  public static String queueArn(String region, String queueName) {
-    return "arn:aws:sqs:" + region + ":" + ACCOUNT_ID + ":" + queueName;
+  public String queueArn(String queueName) {
+    return "arn:aws:sqs:" + region + ":" + accountId + ":" + queueName;
   }
 
   @Override
@@ -137,7 +139,7 @@ public final class SqsServer implements AutoCloseable {
     }
   }
 
-  private static String configuration(Path directory, int port, String region) {
+  private static String configuration(Path directory, int port, String region, String accountId) {
     String messages = quote(jdbcUrl(directory));
     return String.join("\n",
         "node-address { protocol = http, host = \"127.0.0.1\", port = " + port + ", context-path = \"\" }",
@@ -146,7 +148,7 @@ public final class SqsServer implements AutoCloseable {
         "generate-node-address = false",
         "queues-storage { enabled = false }",
         "messages-storage { enabled = true, uri = " + messages + ", prune-data-on-init = false }",
-        "aws { region = " + quote(region) + ", accountId = \"" + ACCOUNT_ID + "\" }");
+        "aws { region = " + quote(region) + ", accountId = " + quote(accountId) + " }");
   }
 
   private static String jdbcUrl(Path directory) {

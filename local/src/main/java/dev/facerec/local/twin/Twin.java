@@ -63,17 +63,17 @@ public final class Twin implements AutoCloseable {
       progress.accept("starting DynamoDB Local");
       dynamoDb = started(DynamoDbServer.persistent(data.resolve("dynamodb")).start());
       progress.accept("starting SQS (ElasticMQ)");
-      sqs = started(SqsServer.start(data.resolve("sqs"), 0, settings.region()));
+      sqs = started(SqsServer.start(data.resolve("sqs"), 0, settings.region(), settings.accountId()));
       progress.accept("starting Rekognition (face engine)");
       rekognition = started(RekognitionServer.builder().dataDirectory(data.resolve("rekognition"))
-          .s3Endpoint(s3.endpoint()).region(settings.region()).build().start());
+          .s3Endpoint(s3.endpoint()).region(settings.region()).accountId(settings.accountId()).build().start());
       lambda = started(new LambdaService(new LambdaSettings(data.resolve("lambda"), settings.region(),
-          functionEndpoints(), settings.retryDelays(), settings.lambdaConcurrency(),
+          settings.accountId(), functionEndpoints(), settings.retryDelays(), settings.lambdaConcurrency(),
           Duration.ofSeconds(60), Path.of(System.getProperty("java.home"), "bin", "java"))));
       notifications = new NotificationService(data.resolve("notifications"), lambda, settings.region());
       s3.addListener(notifications);
       deployer = new StackDeployer(registry(), new StackStore(data.resolve("stacks")), settings.region(),
-          LambdaService.ACCOUNT_ID, progress);
+          settings.accountId(), progress);
     } catch (RuntimeException e) {
       close();
       throw e;

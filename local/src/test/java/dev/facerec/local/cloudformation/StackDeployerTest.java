@@ -55,7 +55,7 @@ class StackDeployerTest {
   @BeforeAll
   static void startServices() throws Exception {
     handlerJar = HandlerJar.build(directory.resolve("fixture"));
-    sqsServer = SqsServer.start(directory.resolve("sqs"), 0, "us-east-1");
+    sqsServer = SqsServer.start(directory.resolve("sqs"), 0, "us-east-1", "000000000000");
     sqs = SqsClients.create(sqsServer.endpoint(), "us-east-1");
     responses = new CustomResourceResponses();
   }
@@ -220,7 +220,7 @@ class StackDeployerTest {
   }
 
   private LambdaService newLambda() {
-    return new LambdaService(LambdaSettings.defaults(directory.resolve("lambda"), "us-east-1",
+    return new LambdaService(LambdaSettings.defaults(directory.resolve("lambda"), "us-east-1", "000000000000",
         Map.of("AWS_ENDPOINT_URL_SQS", sqsServer.endpoint().toString())));
   }
 

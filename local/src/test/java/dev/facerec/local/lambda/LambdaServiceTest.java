@@ -38,7 +38,7 @@ class LambdaServiceTest {
   @BeforeAll
   static void startServices() throws Exception {
     handlerJar = HandlerJar.build(workDirectory.resolve("fixture"));
-    sqsServer = SqsServer.start(workDirectory.resolve("sqs"), 0, "us-east-1");
+    sqsServer = SqsServer.start(workDirectory.resolve("sqs"), 0, "us-east-1", "000000000000");
     sqs = SqsClients.create(sqsServer.endpoint(), "us-east-1");
     lambda = new LambdaService(settings(workDirectory.resolve("lambda")));
   }
@@ -277,7 +277,7 @@ class LambdaServiceTest {
   }
 
   private static LambdaSettings settings(Path directory) {
-    return LambdaSettings.defaults(directory, "us-east-1",
+    return LambdaSettings.defaults(directory, "us-east-1", "000000000000",
             Map.of("AWS_ENDPOINT_URL_SQS", sqsServer.endpoint().toString()))
         .withRetryDelays(Duration.ofMillis(100), Duration.ofMillis(200));
   }
@@ -297,7 +297,7 @@ class LambdaServiceTest {
   }
 
   private static String arn(String queueUrl) {
-    return SqsServer.queueArn("us-east-1", SqsServer.queueName(queueUrl));
+    return sqsServer.queueArn(SqsServer.queueName(queueUrl));
   }
 
   private static List<Message> receive(String queueUrl, int waitSeconds) {

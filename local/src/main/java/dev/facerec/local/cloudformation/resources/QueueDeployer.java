@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.facerec.local.cloudformation.DeployedResource;
 import dev.facerec.local.cloudformation.ResourceDeployer;
 import dev.facerec.local.cloudformation.ResourceRequest;
-import dev.facerec.local.sqs.SqsServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +45,7 @@ public final class QueueDeployer implements ResourceDeployer {
     String name = request.text("QueueName") != null ? request.text("QueueName")
         : request.physicalName(null, fifo ? 75 : 80, false) + (fifo ? ".fifo" : "");
     String url = sqs.createQueue(b -> b.queueName(name).attributes(attributes(request.properties()))).queueUrl();
-    return DeployedResource.of(request, url, "Arn", SqsServer.queueArn(request.region(), name), "QueueName", name,
+    return DeployedResource.of(request, url, "Arn", request.arn("sqs", name), "QueueName", name,
         "QueueUrl", url);
   }
 
