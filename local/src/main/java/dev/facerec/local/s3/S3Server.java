@@ -11,13 +11,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 
 /**
  * A local S3 server: s3proxy 4.1.0 on 127.0.0.1 and a free port, storing objects in a directory (or in memory), with
  * a hook that sees every object write and delete ({@link ObjectListener}) — from which the twin makes S3 event
- * notifications.
+ * notifications. A persistent server supports bucket versioning ({@link VersionedFilesystemStore}); an in-memory one
+ * does not.
  *
  * <p>Clients must sign with the server's identity and credential ({@code test}/{@code test} by default) and should
  * use path-style addressing with {@code http://127.0.0.1:PORT} (see {@link #endpoint()}).
@@ -138,6 +138,6 @@ public final class S3Server implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the S3 data directory " + dataDirectory, e);
     }
-    return new FilesystemNio2BlobStore(dataDirectory.toAbsolutePath().toString());
+    return new VersionedFilesystemStore(dataDirectory.toAbsolutePath(), Clock.systemUTC());
   }
 }

@@ -3,12 +3,15 @@ package dev.facerec.local.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.gaul.s3proxy.nio2blob.AbstractNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,6 +139,56 @@ class S3ServerTest {
     } finally {
       second.stop();
     }
+  }
+
+  @Test
+  void persistentServer_shouldVersionObjects_withIdsThatKeepIncreasingAcrossARestart(@TempDir Path dir)
+      throws Exception {
+    // GIVEN a versioned bucket on a persistent server with two versions of one key, stopped
+    List<ObjectChange> changes = new CopyOnWriteArrayList<>();
+    S3Server first = S3Server.persistent(dir).addListener(changes::add).start();
+    try (S3Client client = client(first.endpoint())) {
+      client.createBucket(b -> b.bucket("versioned"));
+      client.putBucketVersioning(b -> b.bucket("versioned").versioningConfiguration(v -> v.status("Enabled")));
+      client.putObject(b -> b.bucket("versioned").key("enroll/ada/1.jpg"), RequestBody.fromString("one"));
+      client.putObject(b -> b.bucket("versioned").key("enroll/ada/1.jpg"), RequestBody.fromString("two"));
+    } finally {
+      first.stop();
+    }
+    newJvmVersionCounter();
+
+    // WHEN a new server on the same directory writes a third version, then deletes the key and the first version
+    S3Server second = S3Server.persistent(dir).addListener(changes::add).start();
+    try (S3Client client = client(second.endpoint())) {
+      String third = client.putObject(b -> b.bucket("versioned").key("enroll/ada/1.jpg"),
+          RequestBody.fromString("three")).versionId();
+      client.deleteObject(b -> b.bucket("versioned").key("enroll/ada/1.jpg"));
+      String oldest = changes.get(0).versionId();
+      client.deleteObject(b -> b.bucket("versioned").key("enroll/ada/1.jpg").versionId(oldest));
+
+      // THEN every change carried its own, increasing version id, S3's event names, and no version was overwritten
+      assertThat(changes).extracting(ObjectChange::eventName).containsExactly("ObjectCreated:Put",
+          "ObjectCreated:Put", "ObjectCreated:Put", "ObjectRemoved:DeleteMarkerCreated", "ObjectRemoved:Delete");
+      List<String> ids = changes.stream().map(ObjectChange::versionId).toList();
+      assertThat(ids.subList(0, 4)).doesNotContainNull().doesNotHaveDuplicates().isSorted();
+      assertThat(ids.get(2)).isEqualTo(third);
+      assertThat(ids.get(4)).isEqualTo(oldest);
+      assertThat(client.getObjectAsBytes(b -> b.bucket("versioned").key("enroll/ada/1.jpg").versionId(ids.get(1)))
+          .asUtf8String()).isEqualTo("two");
+      assertThat(client.getObjectAsBytes(b -> b.bucket("versioned").key("enroll/ada/1.jpg").versionId(third))
+          .asUtf8String()).isEqualTo("three");
+      assertThat(client.listObjectsV2(b -> b.bucket("versioned")).contents()).isEmpty();
+      assertThat(client.listObjectVersions(b -> b.bucket("versioned")).versions()).hasSize(2);
+    } finally {
+      second.stop();
+    }
+  }
+
+  /** s3proxy's version counter as a new JVM starts it (at 0): what a twin restarted in a new process sees. */
+  private static void newJvmVersionCounter() throws ReflectiveOperationException {
+    Field counter = AbstractNio2BlobStore.class.getDeclaredField("VERSION_SEQUENCE");
+    counter.setAccessible(true);
+    ((AtomicLong) counter.get(null)).set(0);
   }
 
   private static S3Client client(URI endpoint) {

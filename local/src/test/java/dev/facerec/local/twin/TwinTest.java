@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.local.cloudformation.CloudAssembly;
+import dev.facerec.local.cloudformation.DeployedResource;
 import dev.facerec.local.cloudformation.StackRecord;
 import dev.facerec.local.lambda.HandlerJar;
 import dev.facerec.local.sqs.SqsClients;
@@ -28,8 +29,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The twin end to end on a CDK-synthesized sample stack (see {@code cloudformation/sample-assembly/README.md}):
@@ -77,8 +80,14 @@ class TwinTest {
     assertThat(stack.status()).isEqualTo("CREATE_COMPLETE");
     assertThat(stack.outputs()).containsEntry("ThingArn", "arn:thing:TwinSample-x");
     String bucket = stack.outputs().get("BucketName");
-    try (S3Client s3 = s3(); DynamoDbClient dynamoDb = dynamoDb()) {
+    try (S3Client s3 = s3(); DynamoDbClient dynamoDb = dynamoDb(); SqsClient sqs = sqs()) {
       assertThat(s3.headBucket(b -> b.bucket(bucket)).sdkHttpResponse().isSuccessful()).isTrue();
+      assertThat(s3.getBucketVersioning(b -> b.bucket(bucket)).status()).isEqualTo(BucketVersioningStatus.ENABLED);
+      DeployedResource queue = stack.resourcesOfType("AWS::SQS::Queue").get(0);
+      assertThat(sqs.getQueueAttributes(b -> b.queueUrl(queue.physicalId())
+          .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN))
+          .as("the queue ARN SQS reports and the one Fn::GetAtt gave the template")
+          .isEqualTo(queue.attributes().get("Arn").asText()).contains(":000000000000:");
       String table = stack.resourcesOfType("AWS::DynamoDB::Table").get(0).physicalId();
       assertThat(dynamoDb.describeTable(b -> b.tableName(table)).table().globalSecondaryIndexes())
           .extracting(index -> index.indexName()).containsExactly("gsi1");
@@ -95,9 +104,11 @@ class TwinTest {
     String bucket = stack.outputs().get("BucketName");
 
     // WHEN
+    String versionId;
     try (S3Client s3 = s3()) {
       s3.putObject(b -> b.bucket(bucket).key("other/not-notified.jpg"), RequestBody.fromString("x"));
-      s3.putObject(b -> b.bucket(bucket).key("enroll/red flower+1.jpg"), RequestBody.fromString("12345"));
+      versionId = s3.putObject(b -> b.bucket(bucket).key("enroll/red flower+1.jpg"), RequestBody.fromString("12345"))
+          .versionId();
     }
 
     // THEN
@@ -109,22 +120,26 @@ class TwinTest {
     assertThat(record.at("/s3/object/size").asLong()).isEqualTo(5);
     assertThat(record.at("/s3/object/eTag").asText()).isEqualTo("827ccb0eea8a706c4c34a16891f84e7b");
     assertThat(record.at("/s3/object/sequencer").asText()).matches("[0-9A-F]+");
+    assertThat(record.at("/s3/object/versionId").asText()).isNotEmpty().isEqualTo(versionId);
     assertThat(awaitEvent("s3:TestEvent").get("Bucket").asText()).isEqualTo(bucket);
     assertThat(Files.readString(eventLog)).doesNotContain("not-notified");
   }
 
   @Test
   @Order(3)
-  void deleteObject_shouldDeliverObjectRemoved_whenTheSuffixMatches() throws Exception {
+  void deleteObject_shouldDeliverADeleteMarkerEvent_whenTheSuffixMatchesInTheVersionedBucket() throws Exception {
     // WHEN
+    String markerVersion;
     try (S3Client s3 = s3()) {
-      s3.deleteObject(b -> b.bucket(stack.outputs().get("BucketName")).key("enroll/red flower+1.jpg"));
+      markerVersion = s3.deleteObject(b -> b.bucket(stack.outputs().get("BucketName"))
+          .key("enroll/red flower+1.jpg")).versionId();
     }
 
     // THEN
     JsonNode record = awaitEvent("ObjectRemoved").get("Records").get(0);
     assertThat(record.at("/s3/object/key").asText()).isEqualTo("enroll/red+flower%2B1.jpg");
-    assertThat(record.get("eventName").asText()).startsWith("ObjectRemoved:");
+    assertThat(record.get("eventName").asText()).isEqualTo("ObjectRemoved:DeleteMarkerCreated");
+    assertThat(record.at("/s3/object/versionId").asText()).isNotEmpty().isEqualTo(markerVersion);
   }
 
   @Test
@@ -199,6 +214,10 @@ class TwinTest {
 
   private static S3Client s3() {
     return ServiceClients.s3(URI.create(twin.endpoints().get("AWS_ENDPOINT_URL_S3")), "us-east-1");
+  }
+
+  private static SqsClient sqs() {
+    return SqsClients.create(URI.create(twin.endpoints().get("AWS_ENDPOINT_URL_SQS")), "us-east-1");
   }
 
   private static DynamoDbClient dynamoDb() {
