@@ -3,11 +3,14 @@ package dev.facerec.local.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facerec.local.rekognition.engine.ModelDirectory;
+import dev.facerec.local.sqs.SqsServer;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TwinCliTest {
 
+  /** A command's exit code and what it printed. */
+  private record Result(int exitCode, String out, String err) {}
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
@@ -25,22 +31,58 @@ class TwinCliTest {
   @Test
   @DisplayName("fails if no twin runs, saying how to start one")
   void people_shouldExitWithAHint_whenNoTwinRuns() {
-    // GIVEN
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream original = System.err;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    int exitCode;
+    // WHEN
+    Result result = run("people", "--data", directory.toString());
+
+    // THEN
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("twin: no twin is running on " + directory + ": start one with 'twin up'");
+  }
+
+  @Test
+  @DisplayName("fails if there is no cloud assembly, saying to synthesize")
+  void up_shouldExitWithAHint_whenCdkOutIsMissing() {
+    // WHEN
+    Result result = run("up", "--data", directory.resolve("data").toString(), "--cdk-out",
+        directory.resolve("cdk.out").toString());
+
+    // THEN
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("twin: no cloud assembly in " + directory.resolve("cdk.out"))
+        .contains("synthesize the app first");
+  }
+
+  @Test
+  @DisplayName("fails if the face models are missing, saying where it looked, and leaves nothing running")
+  void up_shouldExitWithTheModelDirectory_whenTheModelsAreMissing() throws Exception {
+    // GIVEN a cloud assembly and a model directory without models
+    Path cdkOut = Files.createDirectories(directory.resolve("cdk.out"));
+    Files.writeString(cdkOut.resolve("manifest.json"), """
+        {"version": "54.0.0", "artifacts": {"Empty": {"type": "aws:cloudformation:stack",
+          "properties": {"templateFile": "Empty.template.json"}}}}""");
+    Path noModels = Files.createDirectories(directory.resolve("no-models"));
+    String before = System.getProperty(ModelDirectory.MODELS_PROPERTY);
+    System.setProperty(ModelDirectory.MODELS_PROPERTY, noModels.toString());
+    Result result;
     try {
       // WHEN
-      exitCode = TwinCli.run("people", "--data", directory.toString());
+      result = run("up", "--data", directory.resolve("data").toString(), "--cdk-out", cdkOut.toString());
     } finally {
-      System.setErr(original);
+      if (before == null) {
+        System.clearProperty(ModelDirectory.MODELS_PROPERTY);
+      } else {
+        System.setProperty(ModelDirectory.MODELS_PROPERTY, before);
+      }
     }
 
     // THEN
-    assertThat(exitCode).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("twin: no twin is running on " + directory + ": start one with 'twin up'");
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("twin: Face models not found in " + noModels.toAbsolutePath());
+    assertThat(result.out()).contains("starting Rekognition (face engine)");
+    assertThat(directory.resolve("data").resolve("twin.json")).doesNotExist();
+    try (SqsServer again = SqsServer.start(directory.resolve("sqs"), 0, "us-east-1", "000000000000")) {
+      assertThat(again.endpoint()).as("the services started before the failure were stopped").isNotNull();
+    }
   }
 
   @Test
@@ -79,5 +121,22 @@ class TwinCliTest {
     assertThat(new Color(annotated.getRGB(40, 150))).isEqualTo(new Color(0x2E, 0xCC, 0x71));
     assertThat(new Color(annotated.getRGB(240, 150))).isEqualTo(new Color(0xE7, 0x4C, 0x3C));
     assertThat(new Color(annotated.getRGB(100, 150))).isEqualTo(Color.WHITE);
+  }
+
+  /** Runs a command in this JVM, capturing what it prints. */
+  private static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int exitCode = TwinCli.run(args);
+      return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
   }
 }
