@@ -2,6 +2,7 @@ package dev.facerec.local.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * A synthesized cloud assembly ({@code cdk.out}): its stacks, read from {@code manifest.json}, and its file assets,
- * read from the asset manifests ({@code *.assets.json}).
+ * read from the asset manifests ({@code *.assets.json}) or, for stacks of CDK's legacy synthesizer, from the stacks'
+ * {@code aws:cdk:asset} metadata ({@link LegacyAssets}).
  */
 public final class CloudAssembly {
 
@@ -44,7 +46,8 @@ public final class CloudAssembly {
       String type = artifact.path("type").asText();
       JsonNode properties = artifact.path("properties");
       if ("aws:cloudformation:stack".equals(type)) {
-        stacks.add(new StackArtifact(entry.getKey(), directory.resolve(properties.path("templateFile").asText())));
+        stacks.add(new StackArtifact(entry.getKey(), directory.resolve(properties.path("templateFile").asText()),
+            LegacyAssets.read(directory, metadata(directory, artifact), assets)));
       } else if ("cdk:asset-manifest".equals(type)) {
         readAssets(directory, directory.resolve(properties.path("file").asText()), assets);
       }
@@ -61,6 +64,23 @@ public final class CloudAssembly {
       file.getValue().path("destinations").forEach(destination ->
           assets.put(destination.path("objectKey").asText(), source));
     });
+  }
+
+  /**
+   * A stack artifact's metadata, inline ({@code metadata}) and in its {@code additionalMetadataFile} (if the file is
+   * there: the twin needs only the asset entries of legacy stacks).
+   */
+  private static JsonNode metadata(Path directory, JsonNode artifact) {
+    ObjectNode metadata = JSON.createObjectNode();
+    if (artifact.path("metadata").isObject()) {
+      metadata.setAll((ObjectNode) artifact.get("metadata"));
+    }
+    Path file = artifact.hasNonNull("additionalMetadataFile")
+        ? directory.resolve(artifact.get("additionalMetadataFile").asText()) : null;
+    if (file != null && Files.isRegularFile(file) && readJson(file) instanceof ObjectNode more) {
+      metadata.setAll(more);
+    }
+    return metadata;
   }
 
   private static JsonNode readJson(Path file) {
@@ -88,18 +108,5 @@ public final class CloudAssembly {
 
   public AssetLocator assets() {
     return assets;
-  }
-
-  /**
-   * A stack of the assembly.
-   *
-   * @param name the stack name (the artifact id)
-   * @param templateFile its template
-   */
-  public record StackArtifact(String name, Path templateFile) {
-
-    public Template template() {
-      return Template.read(templateFile);
-    }
   }
 }

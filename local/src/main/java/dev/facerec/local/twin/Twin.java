@@ -1,8 +1,8 @@
 package dev.facerec.local.twin;
 
 import dev.facerec.local.cloudformation.CloudAssembly;
-import dev.facerec.local.cloudformation.CloudAssembly.StackArtifact;
 import dev.facerec.local.cloudformation.DeployerRegistry;
+import dev.facerec.local.cloudformation.StackArtifact;
 import dev.facerec.local.cloudformation.StackDeployer;
 import dev.facerec.local.cloudformation.StackRecord;
 import dev.facerec.local.cloudformation.StackStore;
@@ -87,7 +87,8 @@ public final class Twin implements AutoCloseable {
 
   /**
    * Deploys a stack of a cloud assembly (the only one when {@code stackName} is {@code null}); deploying the same
-   * assembly again changes nothing.
+   * assembly again changes nothing. The stack's asset parameters (legacy synthesizer) get the values {@code cdk
+   * deploy} would give them unless {@code parameters} names them.
    */
   public StackRecord deploy(CloudAssembly assembly, String stackName, Map<String, String> parameters) {
     StackArtifact stack;
@@ -99,7 +100,9 @@ public final class Twin implements AutoCloseable {
       throw new TemplateException("the cloud assembly has several stacks " + assembly.stacks().stream()
           .map(StackArtifact::name).toList() + ": name the one to deploy");
     }
-    return deployer.deploy(stack.name(), stack.template(), assembly.assets(), parameters);
+    Map<String, String> values = new LinkedHashMap<>(stack.assetParameters());
+    values.putAll(parameters);
+    return deployer.deploy(stack.name(), stack.template(), assembly.assets(), values);
   }
 
   /** The stack record of a deployed stack, if any. */

@@ -2,6 +2,8 @@ package dev.facerec.local.twin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.local.cloudformation.CloudAssembly;
@@ -43,6 +45,8 @@ class TwinTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ASSET = "asset.8202d27921b8d5cbaa8697b975372b29e7dc6f8eecb99d8f64e20efc6aa9ca98.jar";
+  private static final String LEGACY_ASSET_ID = "8b7518f1de299b8661ba2d238b5fba6f1df7e3906a8f020e0de864275d180aa7";
+  private static final String LEGACY_ASSET = "asset." + LEGACY_ASSET_ID + ".jar";
 
   @TempDir
   static Path directory;
@@ -189,6 +193,31 @@ class TwinTest {
       s3.putObject(b -> b.bucket(bucket).key("enroll/after-restart.jpg"), RequestBody.fromString("again"));
     }
     assertThat(awaitEvent("after-restart").at("/Records/0/eventName").asText()).isEqualTo("ObjectCreated:Put");
+  }
+
+  @Test
+  @Order(6)
+  void deploy_shouldFillTheAssetParameters_whenTheStackComesFromCdksLegacySynthesizer() throws Exception {
+    // GIVEN a cloud assembly whose template takes its function's code location as AssetParameters... parameters
+    Path cdkOut = Files.createDirectories(directory.resolve("legacy-cdk.out"));
+    for (String file : List.of("manifest.json", "LegacySample.template.json", "LegacySample.metadata.json")) {
+      Files.copy(Path.of(TwinTest.class.getResource("/cloudformation/legacy-assembly/" + file).toURI()),
+          cdkOut.resolve(file));
+    }
+    Files.copy(HandlerJar.build(directory.resolve("legacy-fixture")), cdkOut.resolve(LEGACY_ASSET));
+
+    // WHEN
+    StackRecord legacy = twin.deploy(CloudAssembly.read(cdkOut), "LegacySample", Map.of());
+
+    // THEN
+    assertThat(legacy.parameters()).containsValues("cdk-twin-assets", "assets/||" + LEGACY_ASSET_ID + ".jar",
+        LEGACY_ASSET_ID);
+    String function = legacy.outputs().get("FunctionName");
+    assertThat(twin.lambda().function(function).orElseThrow().environment()).containsEntry("GREETING", "legacy");
+    JsonNode answer = JSON.readTree(twin.lambda().invoke(function, "{\"action\":\"echo\"}".getBytes(UTF_8))
+        .payload());
+    assertThat(answer.path("greeting").asText()).isEqualTo("legacy");
+    assertThat(answer.path("maxHeapMb").asLong()).isBetween(200L, 256L);
   }
 
   private static Twin startTwin() {
