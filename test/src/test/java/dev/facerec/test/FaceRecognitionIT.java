@@ -13,11 +13,16 @@ import dev.facerec.local.s3.ObjectChange;
 import dev.facerec.local.sqs.SqsClients;
 import dev.facerec.local.twin.Twin;
 import dev.facerec.local.twin.TwinSettings;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +85,26 @@ class FaceRecognitionIT {
   }
 
   @Test
+  @Order(0)
+  void deploy_shouldGiveTheCollectionTheArnTheRolesArePermittedOn() {
+    // GIVEN the collection ARN as Rekognition reports it, and as the template builds it from AWS::AccountId
+    String described = pipeline.rekognition().describeCollection(b -> b.collectionId(pipeline.collectionId()))
+        .collectionARN();
+    List<String> permitted = new ArrayList<>();
+    stack.resourcesOfType("AWS::IAM::Policy").forEach(policy ->
+        policy.properties().at("/PolicyDocument/Statement").forEach(statement -> {
+          if (statement.path("Action").toString().contains("rekognition:IndexFaces")) {
+            permitted.add(statement.path("Resource").asText());
+          }
+        }));
+
+    // THEN the custom resource's Arn (from the collection Lambda's answer), Rekognition and IAM agree
+    assertThat(described).isEqualTo("arn:aws:rekognition:us-east-1:000000000000:collection/facerec-faces");
+    assertThat(stack.outputs().get("CollectionArn")).isEqualTo(described);
+    assertThat(permitted).containsExactly(described);
+  }
+
+  @Test
   @Order(1)
   void groupPhoto_shouldBeRecognised_whenEveryoneInItIsEnrolled() throws Exception {
     // GIVEN everyone in the group photo enrolled from a crop of their face, each as a person of their own
@@ -128,7 +153,7 @@ class FaceRecognitionIT {
     Map<String, AttributeValue> status = pipeline.statusRow(person.key());
     var head = pipeline.s3().headObject(b -> b.bucket(pipeline.bucket()).key(person.key()));
     ObjectChange change = new ObjectChange("ObjectCreated:Put", pipeline.bucket(), person.key(),
-        head.contentLength(), head.eTag().replace("\"", ""), null, Pipeline.text(status, "seq"));
+        head.contentLength(), head.eTag().replace("\"", ""), head.versionId(), Pipeline.text(status, "seq"));
     LambdaTarget target = twin.notifications().configuration(pipeline.bucket()).stream()
         .filter(t -> t.matches("ObjectCreated:Put", person.key())).findFirst().orElseThrow();
     byte[] event = S3EventMessage.of(change, target, "us-east-1").getBytes(StandardCharsets.UTF_8);
@@ -176,17 +201,21 @@ class FaceRecognitionIT {
   @Test
   @Order(4)
   void retryableFault_shouldStillIndexTheImage_whenLambdaRetries() throws Exception {
-    // GIVEN Rekognition throttles the next IndexFaces calls, more than the SDK's own retries absorb
-    twin.rekognition().faults().failNext("IndexFaces", 3, ErrorType.THROTTLING);
+    // GIVEN Rekognition throttles the next IndexFaces calls: more than one invocation's SDK attempts (3 or 4) absorb,
+    // fewer than Lambda's three invocations make
+    twin.rekognition().faults().failNext("IndexFaces", 5, ErrorType.THROTTLING);
     String key = stack.outputs().get("EnrollPrefix") + "retried-person/face.jpg";
 
     // WHEN
     pipeline.upload(key, GroupPhotos.crop(group, people.get(2).box(), 0.5f), Map.of());
 
-    // THEN
+    // THEN the first invocation failed, Lambda invoked the function again, and that one indexed the face
     assertThat(Pipeline.text(pipeline.awaitStatus(key, "INDEXED", "REJECTED"), "status")).isEqualTo("INDEXED");
     assertThat(twin.rekognition().faults().pending("IndexFaces")).isZero();
     assertThat(pipeline.faceRows("retried-person")).hasSize(1);
+    String object = "\"object\":\"" + objectRef(pipeline.bucket(), key) + "\"";
+    assertThat(functionLog("IndexFunctionName")).as("the enrolment function's log")
+        .anyMatch(line -> line.contains(object) && line.contains("\"outcome\":\"RETRY\""));
   }
 
   @Test
@@ -237,6 +266,26 @@ class FaceRecognitionIT {
 
   @Test
   @Order(7)
+  void functionLogs_shouldNameNoPersonAndNoFace() throws Exception {
+    // GIVEN every person id and face id the scenarios above used
+    List<String> personIds = new ArrayList<>(people.stream().map(Enrolled::personId).toList());
+    personIds.addAll(List.of("text-person", "tiny-person", "crowd-person", "retried-person", "unlucky-person"));
+    List<String> faceIds = pipeline.collectionFaceIds();
+    assertThat(faceIds).isNotEmpty();
+
+    // WHEN
+    List<String> logs = new ArrayList<>(functionLog("IndexFunctionName"));
+    logs.addAll(functionLog("RecognizeFunctionName"));
+
+    // THEN
+    assertThat(logs).isNotEmpty();
+    for (String line : logs) {
+      assertThat(line).doesNotContain(personIds).doesNotContain(faceIds).doesNotContain("Person ");
+    }
+  }
+
+  @Test
+  @Order(8)
   void restart_shouldKeepEveryPersonFaceAndRow() throws Exception {
     // GIVEN
     List<String> peopleBefore = pipeline.people();
@@ -266,6 +315,17 @@ class FaceRecognitionIT {
 
   private static void progress(String line) {
     System.out.printf("%tT.%<tL %s%n", System.currentTimeMillis(), line);
+  }
+
+  /** The lines of a function's log file (its "log group" on the twin), the function named by a stack output. */
+  private static List<String> functionLog(String functionNameOutput) throws IOException {
+    return Files.readAllLines(twin.lambda().logFile(stack.outputs().get(functionNameOutput)));
+  }
+
+  /** How the functions refer to an object in their logs: the first 16 hex digits of SHA-256(bucket/key). */
+  private static String objectRef(String bucket, String key) throws NoSuchAlgorithmException {
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest((bucket + "/" + key).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 8);
   }
 
   private static void awaitNoPendingEvents(String functionArn) throws InterruptedException {

@@ -3,11 +3,14 @@ package dev.facerec.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facerec.local.cli.TwinCli;
+import dev.facerec.local.twin.ServiceClients;
+import dev.facerec.local.twin.TwinState;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 
 /**
  * The twin's command line as a person uses it: {@code twin up} in a process of its own, then {@code demo},
@@ -124,7 +129,15 @@ class TwinCliIT {
     // THEN
     assertThat(before.output()).contains("demo-person-1  Person 1", "5 people");
     assertThat(forget.exitCode()).as(forget.output()).isZero();
+    assertThat(forget.output()).contains("demo-person-1: 1 photo(s) deleted (1 stored version(s) with them)");
     assertThat(after.output()).doesNotContain("demo-person-1").contains("4 people");
+    TwinState state = TwinState.read(data()).orElseThrow();
+    try (S3Client s3 = ServiceClients.s3(URI.create(state.endpoints().get("AWS_ENDPOINT_URL_S3")), "us-east-1")) {
+      ListObjectVersionsResponse left = s3.listObjectVersions(b -> b.bucket(state.output("BucketName"))
+          .prefix("enroll/demo-person-1/"));
+      assertThat(left.versions()).as("versions of the forgotten person's photos").isEmpty();
+      assertThat(left.deleteMarkers()).isEmpty();
+    }
   }
 
   @Test
