@@ -1,11 +1,11 @@
 package dev.facerec.local.cloudformation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facerec.local.state.StateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /** The deployed-stack records, one JSON file per stack, replaced atomically after every resource. */
@@ -33,11 +33,7 @@ public final class StackStore {
 
   void save(StackRecord record) {
     try {
-      Files.createDirectories(directory);
-      Path temporary = directory.resolve(record.stackName() + ".json.tmp");
-      JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), record);
-      Files.move(temporary, file(record.stackName()), StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      StateFiles.write(file(record.stackName()), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(record));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the stack record of " + record.stackName(), e);
     }

@@ -3,11 +3,11 @@ package dev.facerec.local.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facerec.local.state.StateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,11 +36,7 @@ final class EventStore {
         .put("attempts", event.attempts())
         .put("notBefore", event.notBefore().toString());
     try {
-      Files.createDirectories(directory);
-      Path temporary = directory.resolve(event.requestId() + ".tmp");
-      Files.writeString(temporary, node.toString());
-      Files.move(temporary, file(event.requestId()), StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      StateFiles.write(file(event.requestId()), node.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save a queued event in " + directory, e);
     }

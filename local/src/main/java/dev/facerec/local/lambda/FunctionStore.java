@@ -3,6 +3,7 @@ package dev.facerec.local.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facerec.local.state.StateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,8 +43,7 @@ final class FunctionStore {
           .put("onFailure", invokeConfig.onFailureDestination());
     }
     try {
-      Files.createDirectories(directory);
-      Files.writeString(file(function.name()), node.toPrettyString());
+      StateFiles.write(file(function.name()), node.toPrettyString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save function " + function.name() + " in " + directory, e);
     }

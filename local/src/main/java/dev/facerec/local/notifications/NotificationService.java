@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.local.lambda.LambdaService;
 import dev.facerec.local.s3.ObjectChange;
 import dev.facerec.local.s3.ObjectListener;
+import dev.facerec.local.state.StateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
@@ -94,8 +95,7 @@ public final class NotificationService implements ObjectListener {
 
   private void save(String bucket, JsonNode configuration) {
     try {
-      Files.createDirectories(directory);
-      Files.writeString(file(bucket), configuration.toPrettyString());
+      StateFiles.write(file(bucket), configuration.toPrettyString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the notification configuration of " + bucket, e);
     }

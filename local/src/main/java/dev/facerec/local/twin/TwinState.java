@@ -2,11 +2,11 @@ package dev.facerec.local.twin;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facerec.local.state.StateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,11 +35,7 @@ public record TwinState(long pid, String region, Map<String, String> endpoints, 
 
   public void write(Path dataDirectory) {
     try {
-      Files.createDirectories(dataDirectory);
-      Path temporary = dataDirectory.resolve(FILE + ".tmp");
-      JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), this);
-      Files.move(temporary, dataDirectory.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      StateFiles.write(dataDirectory.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + dataDirectory.resolve(FILE), e);
     }
