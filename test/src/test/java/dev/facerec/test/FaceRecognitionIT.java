@@ -32,11 +32,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
 import software.amazon.awssdk.services.rekognition.model.Image;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -125,13 +126,20 @@ class FaceRecognitionIT {
 
     // WHEN
     String key = stack.outputs().get("RecognizePrefix") + "group photo.jpg";
-    pipeline.upload(key, group, Map.of());
+    String versionId = pipeline.s3().putObject(b -> b.bucket(pipeline.bucket()).key(key),
+        RequestBody.fromBytes(group)).versionId();
     Map<String, AttributeValue> status = pipeline.awaitStatus(key, "RECOGNIZED", "REJECTED");
 
     // THEN
     assertThat(Pipeline.text(status, "status")).isEqualTo("RECOGNIZED");
-    assertThat(pipeline.people()).containsExactlyInAnyOrderElementsOf(
-        people.stream().map(Enrolled::personId).toList());
+    List<String> personIds = people.stream().map(Enrolled::personId).toList();
+    assertThat(pipeline.people()).containsExactlyInAnyOrderElementsOf(personIds);
+    Map<String, AttributeValue> resultRow = pipeline.objectRow(key, "RESULT");
+    assertThat(resultRow.get("personIds").l()).extracting(AttributeValue::s)
+        .containsExactlyInAnyOrderElementsOf(personIds);
+    assertThat(Pipeline.text(resultRow, "identifiedCount")).isEqualTo(Integer.toString(faces.size()));
+    assertThat(versionId).as("the bucket is versioned").isNotNull();
+    assertThat(Pipeline.text(resultRow, "sourceVersionId")).isEqualTo(versionId);
     String resultKey = Pipeline.text(status, "resultKey");
     assertThat(resultKey).startsWith(stack.outputs().get("ResultsPrefix"));
     JsonNode result = JSON.readTree(pipeline.s3().getObjectAsBytes(b -> b.bucket(pipeline.bucket())

@@ -75,8 +75,13 @@ final class Pipeline implements AutoCloseable {
   }
 
   Map<String, AttributeValue> statusRow(String key) {
+    return objectRow(key, "STATUS");
+  }
+
+  /** The row of an object with that sort key ({@code STATUS}, {@code RESULT}), or {@code null}. */
+  Map<String, AttributeValue> objectRow(String key, String sortKey) {
     Map<String, AttributeValue> row = dynamoDb.getItem(b -> b.tableName(table()).key(Map.of(
-        "pk", AttributeValue.fromS("OBJECT#" + bucket() + "/" + key), "sk", AttributeValue.fromS("STATUS"))))
+        "pk", AttributeValue.fromS("OBJECT#" + bucket() + "/" + key), "sk", AttributeValue.fromS(sortKey))))
         .item();
     return row == null || row.isEmpty() ? null : row;
   }

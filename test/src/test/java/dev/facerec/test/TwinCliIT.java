@@ -142,6 +142,27 @@ class TwinCliIT {
 
   @Test
   @Order(4)
+  void recognize_shouldPrintEveryFaceAndWriteTheAnnotatedPicture() throws Exception {
+    // GIVEN a group photo of people nobody enrolled, and a file that is no photo
+    Path photo = GroupPhotos.sample(6);
+    Path out = directory.resolve("others-annotated.png");
+    Path notAPhoto = Files.writeString(directory.resolve("not-a-photo.jpg"), "not a photo");
+
+    // WHEN
+    Result result = run("recognize", photo.toString(), "--out", out.toString(), "--data", data().toString());
+    Result rejected = run("recognize", notAPhoto.toString(), "--data", data().toString());
+
+    // THEN
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).containsPattern("sample6\\.jpg: [1-9][0-9]* face\\(s\\)")
+        .contains("unknown", "annotated picture: " + out.toAbsolutePath());
+    assertThat(ImageIO.read(out.toFile())).isNotNull();
+    assertThat(rejected.exitCode()).isEqualTo(2);
+    assertThat(rejected.output()).contains("not-a-photo.jpg: REJECTED NOT_AN_IMAGE");
+  }
+
+  @Test
+  @Order(5)
   void enroll_shouldSayWhyAPhotoIsRejected() throws Exception {
     // GIVEN
     Path notAPhoto = Files.writeString(directory.resolve("notes.jpg"), "not a photo");
@@ -155,7 +176,7 @@ class TwinCliIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void up_shouldFindEverythingAsItWas_whenTheTwinWasKilled() throws Exception {
     // GIVEN
     up.destroyForcibly();
@@ -174,7 +195,7 @@ class TwinCliIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void down_shouldStopTheTwinProcess() throws Exception {
     // WHEN
     Result result = run("down", "--data", data().toString());
