@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Finds faces with the Ultra-Light RFB-320 detector ({@code fr_detect}): one pass over the whole image, then, for
- * small faces, passes over overlapping tiles at a finer scale. The model's boxes come decoded (x1, y1, x2, y2 in
- * 0..1 of its 320 × 240 input) and its scores softmaxed; detections above the threshold are merged by
- * non-maximum suppression.
+ * Finds faces with the Ultra-Light RFB-320 detector ({@code fr_detect}): one pass over the whole image (aspect
+ * kept, padded to 4:3), then, for small faces, passes over overlapping tiles at a finer scale. The model's boxes
+ * come decoded (x1, y1, x2, y2 in 0..1 of its 320 × 240 input) and its scores softmaxed; detections above the
+ * threshold are merged by non-maximum suppression.
  */
 final class FaceDetector {
 
@@ -47,8 +47,10 @@ final class FaceDetector {
 
   /** All faces in {@code image}, highest score first. */
   List<Detection> detect(RgbImage image) {
-    List<Detection> whole = detectIn(image, 0, 0, image.width(), image.height(), false, 1);
+    // The whole image, padded with black on the right or at the bottom to the model's 4:3: squeezing a portrait
+    // crop to 4:3 would flatten its faces, and their boxes would move with the photo's shape.
     double wholeScale = Math.max(image.width() / (double) INPUT_WIDTH, image.height() / (double) INPUT_HEIGHT);
+    List<Detection> whole = detectIn(image, 0, 0, INPUT_WIDTH * wholeScale, INPUT_HEIGHT * wholeScale, false, 1);
     double tileScale = tileZoom > 1 ? wholeScale / tileZoom : 0;
     if (tileScale * MAX_TILE_UPSCALE < 1 || !mayHoldSmallFaces(whole, image.height())) {
       return suppress(whole);

@@ -17,7 +17,7 @@ import java.util.List;
 public final class OnnxFaceEngine implements FaceEngine {
 
   /** Recorded with every indexed face; changes whenever embeddings would change. */
-  public static final String FACE_MODEL_VERSION = "facerec-onnx-1.0";
+  public static final String FACE_MODEL_VERSION = "facerec-onnx-1.1";
 
   private final Path modelDirectory;
   private final List<OnnxModel> models = new ArrayList<>();

@@ -34,6 +34,6 @@ class OrtEnvironmentsTest {
     // THEN it exits normally
     assertThat(finished).as("the probe JVM finished").isTrue();
     assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).contains("loaded facerec-onnx-1.0");
+    assertThat(output).contains("loaded " + OnnxFaceEngine.FACE_MODEL_VERSION + "");
   }
 }
