@@ -4,7 +4,6 @@ import dev.facerec.local.rekognition.engine.AnalysisOptions;
 import dev.facerec.local.rekognition.engine.OnnxFaceEngine;
 import dev.facerec.local.rekognition.engine.StageTimings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * Speed of the face engine inside one JVM (no HTTP): start-up, milliseconds per stage and per face, images per
@@ -21,9 +19,6 @@ import java.util.stream.Stream;
  * otherwise idle machine; command in docs/face-engine.md.
  */
 public final class SpeedBenchmark {
-
-  private static final long MIN_PIXELS = 1_000_000;
-  private static final long MAX_PIXELS = 3_000_000;
 
   private SpeedBenchmark() {}
 
@@ -36,11 +31,11 @@ public final class SpeedBenchmark {
       engine.analyze(all.get(0), AnalysisOptions.EMBED);
       System.out.printf("Start-up: models loaded in %.0f ms (JVM start not included), first analysis %.0f ms%n",
           loadMs, (System.nanoTime() - first) / 1e6);
-      List<byte[]> photos = all.stream().filter(p -> !isProgressive(p)).toList();
-      List<byte[]> progressive = all.stream().filter(SpeedBenchmark::isProgressive).toList();
+      List<byte[]> photos = all.stream().filter(p -> !TypicalPhotos.isProgressive(p)).toList();
+      List<byte[]> progressive = all.stream().filter(TypicalPhotos::isProgressive).toList();
       System.out.printf("Photos: %d of 1-3 MP (%.2f MP on average); %d progressive JPEGs measured apart; "
           + "RSS after loading %d MB%n%n", photos.size(),
-          photos.stream().mapToLong(SpeedBenchmark::pixels).average().orElse(0) / 1e6, progressive.size(),
+          photos.stream().mapToLong(TypicalPhotos::pixels).average().orElse(0) / 1e6, progressive.size(),
           rssMb("VmRSS"));
       int rounds = Integer.getInteger("rounds", 2);
       run(engine, photos, new AnalysisOptions(false, true, 1), "one face with embedding (IndexFaces MaxFaces=1-like)",
@@ -116,67 +111,14 @@ public final class SpeedBenchmark {
 
   /** JPEG photos of 1–3 MP from the shared set, else the face-api samples. */
   private static List<byte[]> photos() {
-    List<Path> files = FaceSet.locate()
-        .map(set -> Stream.of("deepface", "identity", "group")
-            .flatMap(kind -> set.ofKind(kind).stream())
-            .map(FaceSet.Photo::file)
-            .toList())
-        .orElse(List.of());
-    List<byte[]> photos = new ArrayList<>();
-    for (Path f : files) {
-      byte[] bytes = read(f);
-      long px = pixels(bytes);
-      if (px >= MIN_PIXELS && px <= MAX_PIXELS) {
-        photos.add(bytes);
-      }
-    }
+    List<byte[]> photos = new ArrayList<>(TypicalPhotos.oneToThreeMegapixels());
     if (photos.isEmpty()) {
       Path demo = Path.of(System.getProperty("facerec.nodeModules", "node_modules"), "@vladmandic/face-api/demo");
       for (int i = 1; i <= 6; i++) {
-        photos.add(read(demo.resolve("sample" + i + ".jpg")));
+        photos.add(TypicalPhotos.read(demo.resolve("sample" + i + ".jpg")));
       }
     }
     return photos;
-  }
-
-  /** A JPEG with a progressive frame header (SOF2), which ImageIO decodes several times slower. */
-  private static boolean isProgressive(byte[] bytes) {
-    for (int i = 2; i + 3 < bytes.length && (bytes[i] & 0xff) == 0xff; ) {
-      int marker = bytes[i + 1] & 0xff;
-      if (marker == 0xc2) {
-        return true;
-      }
-      if (marker == 0xda) {
-        return false;
-      }
-      i += 2 + ((bytes[i + 2] & 0xff) << 8 | (bytes[i + 3] & 0xff));
-    }
-    return false;
-  }
-
-  private static long pixels(byte[] bytes) {
-    try {
-      var image = javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes));
-      var readers = javax.imageio.ImageIO.getImageReaders(image);
-      if (!readers.hasNext()) {
-        return 0;
-      }
-      var reader = readers.next();
-      reader.setInput(image);
-      long px = (long) reader.getWidth(0) * reader.getHeight(0);
-      reader.dispose();
-      return px;
-    } catch (IOException e) {
-      return 0;
-    }
-  }
-
-  private static byte[] read(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static long rssMb(String field) {
