@@ -20,11 +20,13 @@ import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 import software.amazon.awssdk.services.rekognition.model.DeleteFacesResponse;
 import software.amazon.awssdk.services.rekognition.model.DescribeCollectionResponse;
 import software.amazon.awssdk.services.rekognition.model.DisassociateFacesResponse;
+import software.amazon.awssdk.services.rekognition.model.Face;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
 import software.amazon.awssdk.services.rekognition.model.FaceMatch;
 import software.amazon.awssdk.services.rekognition.model.IndexFacesResponse;
 import software.amazon.awssdk.services.rekognition.model.ListUsersResponse;
 import software.amazon.awssdk.services.rekognition.model.SearchUsersByImageResponse;
+import software.amazon.awssdk.services.rekognition.model.SearchUsersResponse;
 import software.amazon.awssdk.services.rekognition.model.UnsuccessfulFaceDeletionReason;
 import software.amazon.awssdk.services.rekognition.model.User;
 import software.amazon.awssdk.services.rekognition.model.UserStatus;
@@ -134,6 +136,53 @@ class FaceRecognitionTest {
   }
 
   @Test
+  void searchUsers_shouldFindThePersonOfAFace_andLeaveOutTheSearchedUser() {
+    for (Face inGroup : groupFaces()) {
+      // WHEN searching users with the FaceId of a face of the indexed group photo (associated with nobody)
+      Enrolled person = enrolledAt(inGroup.boundingBox());
+      SearchUsersResponse byFace =
+          rekognition.searchUsers(r -> r.collectionId(COLLECTION).faceId(inGroup.faceId()));
+      // AND with the person's UserId
+      SearchUsersResponse byUser =
+          rekognition.searchUsers(r -> r.collectionId(COLLECTION).userId(person.userId()));
+
+      // THEN the face finds its person first; the person's own search leaves the person out
+      assertThat(byFace.searchedFace().faceId()).isEqualTo(inGroup.faceId());
+      assertThat(byFace.userMatches()).isNotEmpty();
+      assertThat(byFace.userMatches().get(0).user().userId()).isEqualTo(person.userId());
+      assertThat(byFace.userMatches().get(0).similarity()).isGreaterThanOrEqualTo(95f);
+      assertThat(byUser.searchedUser().userId()).isEqualTo(person.userId());
+      assertThat(byUser.userMatches()).extracting(m -> m.user().userId()).doesNotContain(person.userId());
+    }
+  }
+
+  @Test
+  void searchFacesByImage_shouldApplyFaceMatchThreshold_onTheSimilarityItReports() {
+    // GIVEN a person's crop and every face it resembles at all (threshold 0), most similar first: the crop
+    // itself, then the person in the group photo
+    Enrolled person = people.get(0);
+    List<FaceMatch> all = rekognition.searchFacesByImage(r -> r.collectionId(COLLECTION)
+        .image(Photos.image(person.crop())).faceMatchThreshold(0f)).faceMatches();
+    assertThat(all).hasSize(2 * people.size());
+    assertThat(all).extracting(FaceMatch::similarity).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+    assertThat(all.get(0).face().faceId()).isEqualTo(person.faceId());
+    assertThat(sameFace(all.get(1).face().boundingBox(), person.box())).isTrue();
+    float second = all.get(1).similarity();
+    assertThat(second).isLessThan(100f);
+
+    // WHEN the threshold is the second similarity, then just above it
+    List<FaceMatch> atSecond = rekognition.searchFacesByImage(r -> r.collectionId(COLLECTION)
+        .image(Photos.image(person.crop())).faceMatchThreshold(second)).faceMatches();
+    List<FaceMatch> aboveSecond = rekognition.searchFacesByImage(r -> r.collectionId(COLLECTION)
+        .image(Photos.image(person.crop())).faceMatchThreshold(Math.nextUp(second) + 0.001f)).faceMatches();
+
+    // THEN the threshold cuts exactly on the similarity reported
+    assertThat(atSecond).extracting(m -> m.face().faceId())
+        .containsExactly(all.get(0).face().faceId(), all.get(1).face().faceId());
+    assertThat(aboveSecond).extracting(m -> m.face().faceId()).containsExactly(all.get(0).face().faceId());
+  }
+
+  @Test
   void users_shouldRoundTripThroughListDisassociateAndAssociate() {
     // GIVEN the enrolled people
     Enrolled first = people.get(0);
@@ -224,6 +273,12 @@ class FaceRecognitionTest {
     try (Stream<Path> files = Files.walk(data)) {
       return files.filter(p -> p.getFileName().toString().startsWith("log-")).toList();
     }
+  }
+
+  /** The faces indexed from the whole group photo. */
+  private static List<Face> groupFaces() {
+    return rekognition.listFacesPaginator(r -> r.collectionId(COLLECTION)).faces().stream()
+        .filter(f -> "group".equals(f.externalImageId())).toList();
   }
 
   private static UserStatus statusOf(String userId) {

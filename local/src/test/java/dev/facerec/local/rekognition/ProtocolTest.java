@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -145,6 +148,44 @@ class ProtocolTest {
         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("\"__type\":\"UnknownOperationException\"");
+  }
+
+  @Test
+  void malformedBody_shouldAnswerSerializationException() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.endpoint())
+        .header("X-Amz-Target", "RekognitionService.ListCollections")
+        .header("Content-Type", "application/x-amz-json-1.1")
+        .POST(HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"__type\":\"SerializationException\"");
+  }
+
+  @Test
+  void sdk_shouldReachTheServer_whenTheEndpointComesFromConfigurationOnly() {
+    // GIVEN a collection, and the endpoint set the way AWS_ENDPOINT_URL_REKOGNITION sets it, as the JVM property
+    // the SDK reads for it (a test cannot set environment variables)
+    rekognition.createCollection(r -> r.collectionId("configured"));
+    System.setProperty("aws.endpointUrlRekognition", server.endpoint().toString());
+    ExecutionInterceptor neverAws = new ExecutionInterceptor() {
+      @Override
+      public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        if (!context.httpRequest().host().equals("127.0.0.1")) {
+          throw new IllegalStateException("the endpoint setting was ignored: refusing to call AWS");
+        }
+      }
+    };
+    try (RekognitionClient configured = RekognitionClient.builder().region(Region.US_EAST_1)
+        .credentialsProvider(AnonymousCredentialsProvider.create())
+        .overrideConfiguration(c -> c.addExecutionInterceptor(neverAws))
+        .httpClient(UrlConnectionHttpClient.create()).build()) {
+      // WHEN a client built without endpointOverride lists collections
+      List<String> ids = configured.listCollections(r -> { }).collectionIds();
+
+      // THEN it was this server that answered
+      assertThat(ids).contains("configured");
+    } finally {
+      System.clearProperty("aws.endpointUrlRekognition");
+    }
   }
 
   private HttpResponse<String> send(String method, String path, String body)

@@ -160,6 +160,28 @@ class RekognitionErrorsTest {
   }
 
   @Test
+  @DisplayName("fails if the image is wider than 10000 pixels, before decoding it")
+  void detectFaces_failsIfDimensionsOverLimit() {
+    assertError(() -> rekognition.detectFaces(r -> r.image(Photos.image(Photos.noFace(10_001, 80)))),
+        ImageTooLargeException.class, "ImageTooLargeException", 400, "10000");
+  }
+
+  @Test
+  @DisplayName("fails if an Image has both Bytes and an S3Object")
+  void detectFaces_failsIfImageHasBytesAndS3Object() {
+    assertError(() -> rekognition.detectFaces(r -> r.image(i -> i.bytes(Photos.image(face).bytes())
+        .s3Object(o -> o.bucket("photos").name("a.jpg")))),
+        InvalidParameterException.class, "InvalidParameterException", 400, "exactly one of Bytes and S3Object");
+  }
+
+  @Test
+  @DisplayName("fails if ListFaces asks for more than 4096 results a page")
+  void listFaces_failsIfMaxResultsOverLimit() {
+    assertError(() -> rekognition.listFaces(r -> r.collectionId(COLLECTION).maxResults(4097)),
+        InvalidParameterException.class, "InvalidParameterException", 400, "maxResults");
+  }
+
+  @Test
   @DisplayName("fails if an S3Object image is given and no S3 is configured")
   void detectFaces_failsIfS3NotConfigured() {
     assertError(() -> rekognition.detectFaces(r -> r.image(i -> i.s3Object(o -> o.bucket("photos").name("a.jpg")))),

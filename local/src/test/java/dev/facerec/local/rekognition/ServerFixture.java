@@ -2,6 +2,7 @@ package dev.facerec.local.rekognition;
 
 import dev.facerec.local.rekognition.engine.OnnxFaceEngine;
 import java.io.IOException;
+import java.net.URI;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -24,8 +25,13 @@ final class ServerFixture implements AutoCloseable {
   private ServerFixture(UnaryOperator<RekognitionServer.Builder> settings, RetryMode retryMode) {
     this.settings = settings;
     this.server = settings.apply(RekognitionServer.builder().engine(engine)).build().start();
-    this.client = RekognitionClient.builder()
-        .endpointOverride(server.endpoint())
+    this.client = client(server.endpoint(), retryMode);
+  }
+
+  /** An SDK client on {@code endpoint} with dummy credentials, as a function would build it. */
+  static RekognitionClient client(URI endpoint, RetryMode retryMode) {
+    return RekognitionClient.builder()
+        .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClient(UrlConnectionHttpClient.create())
