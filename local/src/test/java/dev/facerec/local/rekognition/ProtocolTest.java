@@ -142,20 +142,14 @@ class ProtocolTest {
 
   @Test
   void unknownOperation_shouldAnswerUnknownOperationException() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.endpoint())
-        .header("X-Amz-Target", "RekognitionService.DetectLabels")
-        .header("Content-Type", "application/x-amz-json-1.1")
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = call("DetectLabels", "{}");
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("\"__type\":\"UnknownOperationException\"");
   }
 
   @Test
   void malformedBody_shouldAnswerSerializationException() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.endpoint())
-        .header("X-Amz-Target", "RekognitionService.ListCollections")
-        .header("Content-Type", "application/x-amz-json-1.1")
-        .POST(HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = call("ListCollections", "{not json");
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("\"__type\":\"SerializationException\"");
   }
@@ -186,6 +180,14 @@ class ProtocolTest {
     } finally {
       System.clearProperty("aws.endpointUrlRekognition");
     }
+  }
+
+  /** A raw JSON 1.1 call of {@code operation}, unsigned. */
+  private HttpResponse<String> call(String operation, String body) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(server.endpoint())
+        .header("X-Amz-Target", "RekognitionService." + operation)
+        .header("Content-Type", "application/x-amz-json-1.1")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> send(String method, String path, String body)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.facerec.local.rekognition.engine.bench.CropConsistency;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The engine on the group photos that {@code @vladmandic/face-api} ships; one engine for the whole class. */
 class OnnxFaceEngineTest {
@@ -103,6 +105,26 @@ class OnnxFaceEngineTest {
     for (DetectedFace stranger : engine.analyze(TestImages.sample(2), AnalysisOptions.EMBED).faces()) {
       assertThat(similarity(probe, stranger.embedding())).isLessThan(80f);
     }
+  }
+
+  /**
+   * A face cut out of a group photo must get the embedding it has in the photo: the recognition function searches
+   * with such crops, and people are often enrolled from crops.
+   */
+  @ParameterizedTest(name = "sample{0}.jpg")
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+  void analyze_shouldEmbedAFaceAlike_whenCroppedOutOfItsPhoto(int sample) {
+    // WHEN every face of the photo is cut out with margins of 0.3, 0.5 and 0.8 of its box, re-encoded as JPEG and
+    // analysed again
+    List<CropConsistency.Result> results = CropConsistency.measure(engine, TestImages.sample(sample), 0.3f, 0.5f, 0.8f);
+
+    // THEN each crop shows that face, with an embedding close to the photo's (the full profile in sample2, turned
+    // more than 60°, is left out: a frontal model cannot embed a profile reliably, and QualityFilter MEDIUM or
+    // HIGH refuses it as EXTREME_POSE)
+    assertThat(results).isNotEmpty().noneMatch(CropConsistency.Result::skipped);
+    assertThat(results).filteredOn(r -> Math.abs(r.yaw()) <= 60).allSatisfy(r ->
+        assertThat(r.cosine()).as("cosine of the face at %s in a crop with margin %s", r.box(), r.margin())
+            .isGreaterThanOrEqualTo(0.8f));
   }
 
   @Test

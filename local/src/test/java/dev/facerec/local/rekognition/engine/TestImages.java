@@ -1,6 +1,8 @@
 package dev.facerec.local.rekognition.engine;
 
+import dev.facerec.local.rekognition.engine.bench.CropConsistency;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,13 +64,8 @@ final class TestImages {
 
   /** The region of {@code image} given in ratios (as a face box), grown by {@code margin} × its size each side. */
   static BufferedImage crop(BufferedImage image, DetectedFace.Box box, float margin) {
-    int w = image.getWidth();
-    int h = image.getHeight();
-    int x1 = Math.max(0, Math.round((box.left() - margin * box.width()) * w));
-    int y1 = Math.max(0, Math.round((box.top() - margin * box.height()) * h));
-    int x2 = Math.min(w, Math.round((box.left() + (1 + margin) * box.width()) * w));
-    int y2 = Math.min(h, Math.round((box.top() + (1 + margin) * box.height()) * h));
-    return copy(image.getSubimage(x1, y1, x2 - x1, y2 - y1));
+    Rectangle r = CropConsistency.region(image.getWidth(), image.getHeight(), box, margin);
+    return copy(image.getSubimage(r.x, r.y, r.width, r.height));
   }
 
   static BufferedImage copy(BufferedImage image) {

@@ -13,6 +13,12 @@ import java.util.stream.Stream;
  */
 public final class AccuracyBenchmark {
 
+  /**
+   * System property: photos (manifest names, comma-separated) to leave out of a second identities/ verification,
+   * to compare engine versions on the same pairs when one finds faces the other missed.
+   */
+  public static final String EXCLUDE = "facerec.accuracy.exclude";
+
   private AccuracyBenchmark() {}
 
   public static void main(String[] args) {
@@ -33,6 +39,12 @@ public final class AccuracyBenchmark {
     reportFailures(out, Stream.concat(deepface.stream(), identities.stream()).toList());
     Verification.print(out, "deepface/", Verification.pairs(deepface), engine.similarityScale());
     Verification.print(out, "identities/", Verification.pairs(identities), engine.similarityScale());
+    List<String> excluded = List.of(System.getProperty(EXCLUDE, "").split(",")).stream()
+        .filter(name -> !name.isBlank()).toList();
+    if (!excluded.isEmpty()) {
+      Verification.print(out, "identities/ without " + excluded, Verification.pairs(identities.stream()
+          .filter(p -> !excluded.contains(p.photo().name())).toList()), engine.similarityScale());
+    }
     out.println();
     Identification.run(out, "deepface/", deepface, engine.similarityScale());
     Identification.run(out, "identities/", identities, engine.similarityScale());

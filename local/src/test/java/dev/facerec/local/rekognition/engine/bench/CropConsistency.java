@@ -7,6 +7,7 @@ import dev.facerec.local.rekognition.engine.FaceEngine;
 import dev.facerec.local.rekognition.engine.ImageException;
 import dev.facerec.local.rekognition.engine.SimilarityScale;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -63,18 +64,17 @@ public final class CropConsistency {
     DetectedFace.Box b = face.box();
     int w = image.getWidth();
     int h = image.getHeight();
-    int x1 = Math.max(0, Math.round((b.left() - margin * b.width()) * w));
-    int y1 = Math.max(0, Math.round((b.top() - margin * b.height()) * h));
-    int x2 = Math.min(w, Math.round((b.left() + (1 + margin) * b.width()) * w));
-    int y2 = Math.min(h, Math.round((b.top() + (1 + margin) * b.height()) * h));
+    Rectangle region = region(w, h, b, margin);
     float yaw = face.pose().yaw();
     int pixels = Math.round(b.height() * h);
-    if (x2 - x1 < 80 || y2 - y1 < 80) {
+    if (region.width < 80 || region.height < 80) {
       return new Result(b, pixels, yaw, margin, Float.NaN, true);
     }
+    int x1 = region.x;
+    int y1 = region.y;
     AnalyzedImage crop;
     try {
-      crop = engine.analyze(jpeg(image.getSubimage(x1, y1, x2 - x1, y2 - y1)), AnalysisOptions.EMBED);
+      crop = engine.analyze(jpeg(image.getSubimage(x1, y1, region.width, region.height)), AnalysisOptions.EMBED);
     } catch (ImageException e) {
       throw new IllegalStateException("a JPEG crop was refused: " + e.getMessage(), e);
     }
@@ -98,6 +98,18 @@ public final class CropConsistency {
     }
     float cosine = best == null ? -1 : SimilarityScale.cosine(face.embedding(), best.embedding());
     return new Result(b, pixels, yaw, margin, cosine, false);
+  }
+
+  /**
+   * The pixels of a {@code width} × {@code height} image that a face box (ratios) grown by {@code margin} × its
+   * size on each side covers, cut at the image's edges.
+   */
+  public static Rectangle region(int width, int height, DetectedFace.Box box, float margin) {
+    int x1 = Math.max(0, Math.round((box.left() - margin * box.width()) * width));
+    int y1 = Math.max(0, Math.round((box.top() - margin * box.height()) * height));
+    int x2 = Math.min(width, Math.round((box.left() + (1 + margin) * box.width()) * width));
+    int y2 = Math.min(height, Math.round((box.top() + (1 + margin) * box.height()) * height));
+    return new Rectangle(x1, y1, x2 - x1, y2 - y1);
   }
 
   private static BufferedImage decode(byte[] bytes) {
