@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +19,10 @@ import software.amazon.awssdk.services.rekognition.model.FaceDetail;
 import software.amazon.awssdk.services.rekognition.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.rekognition.model.User;
 
-/** DeleteUser and DeleteCollection through the AWS SDK, on a persisted server: what they remove and what stays. */
+/**
+ * DeleteUser and DeleteCollection through the AWS SDK, on a persisted server: what they remove and what stays; and
+ * concurrent calls on one collection.
+ */
 class CollectionLifecycleTest {
 
   @TempDir
@@ -82,6 +90,42 @@ class CollectionLifecycleTest {
     rekognition.createCollection(r -> r.collectionId(collection));
     assertThat(rekognition.listFaces(r -> r.collectionId(collection)).faces()).extracting(Face::faceId).isEmpty();
     assertThat(rekognition.listUsers(r -> r.collectionId(collection)).users()).isEmpty();
+  }
+
+  @Test
+  void indexFaces_shouldKeepEveryFace_whenCalledConcurrentlyWithSearches() throws Exception {
+    // GIVEN a collection and eight SDK calls at a time: four IndexFaces and four SearchFacesByImage, twice each
+    String collection = "concurrent";
+    rekognition.createCollection(r -> r.collectionId(collection));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Integer>> indexed = new ArrayList<>();
+    List<Future<Integer>> searched = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        indexed.add(pool.submit(() -> rekognition.indexFaces(r -> r.collectionId(collection)
+            .image(Photos.image(face))).faceRecords().size()));
+        searched.add(pool.submit(() -> rekognition.searchFacesByImage(r -> r.collectionId(collection)
+            .image(Photos.image(face))).faceMatches().size()));
+      }
+
+      // WHEN they have all answered
+      int faces = 0;
+      for (Future<Integer> f : indexed) {
+        faces += f.get();
+      }
+      for (Future<Integer> f : searched) {
+        assertThat(f.get()).isBetween(0, 8);
+      }
+
+      // THEN every indexed face is there once, and a search finds them all
+      assertThat(faces).isEqualTo(8);
+      assertThat(rekognition.listFaces(r -> r.collectionId(collection)).faces()).extracting(Face::faceId)
+          .hasSize(8).doesNotHaveDuplicates();
+      assertThat(rekognition.searchFacesByImage(r -> r.collectionId(collection).image(Photos.image(face)))
+          .faceMatches()).hasSize(8);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static String indexFace(String collection) {
