@@ -140,6 +140,27 @@ class FaceDetectionTest {
   }
 
   @Test
+  void indexFaces_shouldLeaveOutAProfile_whenQualityFilterIsMedium() {
+    // GIVEN sample2: two faces seen from the front and one in full profile (yaw about 72°)
+    byte[] profiles = Photos.sample(2);
+    rekognition.createCollection(r -> r.collectionId("profiles"));
+
+    // WHEN indexing it with the MEDIUM (|yaw| <= 60) and the LOW (|yaw| <= 80) quality filters
+    IndexFacesResponse medium = rekognition.indexFaces(r -> r.collectionId("profiles").image(Photos.image(profiles))
+        .qualityFilter(QualityFilter.MEDIUM));
+    IndexFacesResponse low = rekognition.indexFaces(r -> r.collectionId("profiles").image(Photos.image(profiles))
+        .qualityFilter(QualityFilter.LOW));
+
+    // THEN MEDIUM leaves the profile out as EXTREME_POSE, LOW indexes all three
+    assertThat(medium.faceRecords()).hasSize(2);
+    assertThat(medium.unindexedFaces()).singleElement().satisfies(u -> {
+      assertThat(u.reasons()).containsExactly(Reason.EXTREME_POSE);
+      assertThat(Math.abs(u.faceDetail().pose().yaw())).isGreaterThan(60f);
+    });
+    assertThat(low.faceRecords()).hasSize(3);
+  }
+
+  @Test
   void searchFacesByImage_shouldSearchWithTheLargestFaceOnly() throws IOException {
     // GIVEN a collection holding person A, and pictures with A large and B small, and the other way round
     FaceDetail a = groupFaces.get(0);
