@@ -109,6 +109,13 @@ class RekognitionErrorsTest {
   }
 
   @Test
+  @DisplayName("fails if a FaceId is not a UUID")
+  void searchFaces_failsIfFaceIdMalformed() {
+    assertError(() -> rekognition.searchFaces(r -> r.collectionId(COLLECTION).faceId("not-a-face-id")),
+        InvalidParameterException.class, "InvalidParameterException", 400, "faceId");
+  }
+
+  @Test
   @DisplayName("fails if SearchFaces names a face the collection does not hold")
   void searchFaces_failsIfFaceUnknown() {
     assertError(() -> rekognition.searchFaces(r -> r.collectionId(COLLECTION).faceId(UNKNOWN_FACE)),
