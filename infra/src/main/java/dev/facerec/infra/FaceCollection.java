@@ -33,7 +33,7 @@ public final class FaceCollection extends Construct {
             "rekognition:SearchFaces", "rekognition:SearchFacesByImage",
             "rekognition:SearchUsers", "rekognition:SearchUsersByImage");
     static final List<String> IDENTIFY_ACTIONS = List.of("rekognition:SearchUsersByImage");
-    static final List<String> DELETE_ACTIONS = List.of(
+    static final List<String> DELETE_ACTIONS = List.of("rekognition:ListFaces",
             "rekognition:DisassociateFaces", "rekognition:DeleteFaces", "rekognition:DeleteUser");
     static final List<String> READ_ACTIONS = List.of(
             "rekognition:DescribeCollection", "rekognition:ListFaces", "rekognition:ListUsers");
@@ -108,7 +108,10 @@ public final class FaceCollection extends Construct {
         return grant(grantee, IDENTIFY_ACTIONS);
     }
 
-    /** Erasure: DisassociateFaces, DeleteFaces and DeleteUser on this collection. */
+    /**
+     * Erasure: ListFaces (to find the faces of an image by their ExternalImageId, e.g. those an interrupted
+     * enrolment did not record), DisassociateFaces, DeleteFaces and DeleteUser on this collection.
+     */
     public Grant grantDelete(IGrantable grantee) {
         return grant(grantee, DELETE_ACTIONS);
     }

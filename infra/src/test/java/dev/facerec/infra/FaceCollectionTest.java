@@ -51,8 +51,8 @@ class FaceCollectionTest {
                         allow(members, "rekognition:SearchFaces", "rekognition:SearchFacesByImage",
                                 "rekognition:SearchUsers", "rekognition:SearchUsersByImage"),
                         Map.of("Effect", "Allow", "Action", "rekognition:SearchUsersByImage", "Resource", members),
-                        allow(members, "rekognition:DisassociateFaces", "rekognition:DeleteFaces",
-                                "rekognition:DeleteUser"),
+                        allow(members, "rekognition:ListFaces", "rekognition:DisassociateFaces",
+                                "rekognition:DeleteFaces", "rekognition:DeleteUser"),
                         allow(members, "rekognition:DescribeCollection", "rekognition:ListFaces",
                                 "rekognition:ListUsers"),
                         Map.of("Effect", "Allow", "Action", "rekognition:DetectFaces", "Resource", "*")))));

@@ -43,8 +43,8 @@ class FaceRecognitionPermissionsTest {
                         "dynamodb:DeleteItem"), tableArn()),
                 statement(List.of("rekognition:IndexFaces", "rekognition:CreateUser", "rekognition:AssociateFaces"),
                         collectionArn()),
-                statement(List.of("rekognition:DisassociateFaces", "rekognition:DeleteFaces",
-                        "rekognition:DeleteUser"), collectionArn()));
+                statement(List.of("rekognition:ListFaces", "rekognition:DisassociateFaces",
+                        "rekognition:DeleteFaces", "rekognition:DeleteUser"), collectionArn()));
     }
 
     @Test

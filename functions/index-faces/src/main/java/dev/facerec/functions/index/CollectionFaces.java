@@ -2,10 +2,14 @@ package dev.facerec.functions.index;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.ConflictException;
 import software.amazon.awssdk.services.rekognition.model.DeleteFacesResponse;
+import software.amazon.awssdk.services.rekognition.model.Face;
 import software.amazon.awssdk.services.rekognition.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.rekognition.model.UnsuccessfulFaceDeletion;
 import software.amazon.awssdk.services.rekognition.model.UnsuccessfulFaceDeletionReason;
@@ -19,6 +23,7 @@ import software.amazon.awssdk.services.rekognition.model.UnsuccessfulFaceDeletio
 public final class CollectionFaces {
 
   private static final int DELETE_BATCH = 4096;
+  private static final int LIST_PAGE = 4096;
   private static final int ASSOCIATE_BATCH = 100;
 
   private final RekognitionClient rekognition;
@@ -73,6 +78,24 @@ public final class CollectionFaces {
         }
       }
     }
+  }
+
+  /**
+   * Removes the faces indexed with {@code externalImageId} that are not among {@code known}: what an interrupted
+   * invocation may have indexed without recording it. ListFaces cannot filter by ExternalImageId, so this lists
+   * the whole collection (one call per 4096 faces): meant for recovery, not for every event.
+   *
+   * @return how many faces were removed
+   */
+  public int removeUnrecorded(String externalImageId, Set<String> known) {
+    Map<String, List<String>> byUser = new LinkedHashMap<>();
+    for (Face face : rekognition.listFacesPaginator(b -> b.collectionId(collectionId).maxResults(LIST_PAGE)).faces()) {
+      if (externalImageId.equals(face.externalImageId()) && !known.contains(face.faceId())) {
+        byUser.computeIfAbsent(face.userId() == null ? "" : face.userId(), u -> new ArrayList<>()).add(face.faceId());
+      }
+    }
+    byUser.forEach((userId, faceIds) -> remove(userId.isEmpty() ? null : userId, faceIds));
+    return byUser.values().stream().mapToInt(List::size).sum();
   }
 
   private static List<List<String>> batches(Collection<String> ids, int size) {

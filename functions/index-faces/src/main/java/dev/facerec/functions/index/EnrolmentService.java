@@ -15,6 +15,7 @@ import dev.facerec.functions.core.image.ImageInspector;
 import dev.facerec.functions.core.image.ImageLimits;
 import dev.facerec.functions.core.image.InspectedImage;
 import dev.facerec.functions.core.key.EnrollKey;
+import dev.facerec.functions.core.key.ExternalImageIds;
 import dev.facerec.functions.core.rekognition.RekognitionErrors;
 import dev.facerec.functions.core.status.ObjectStatus;
 import dev.facerec.functions.core.status.RejectedException;
@@ -78,6 +79,7 @@ public final class EnrolmentService {
   }
 
   private StatusChange created(Claim claim) {
+    removeUnrecorded(claim);
     EnrolmentRows rows = new EnrolmentRows(config.tableName(), clock.instant());
     removePrevious(claim, rows);
     S3ObjectEvent event = claim.event();
@@ -105,6 +107,7 @@ public final class EnrolmentService {
   }
 
   private StatusChange removed(Claim claim) {
+    removeUnrecorded(claim);
     S3ObjectEvent event = claim.event();
     String indexedVersion = claim.previous(VERSION_ID);
     boolean otherVersion = !event.isDeleteMarker() && event.versionId() != null && indexedVersion != null
@@ -130,6 +133,19 @@ public final class EnrolmentService {
     if (personId != null && !recorded.isEmpty()) {
       rows.removeFaces(personId, recorded);
     }
+  }
+
+  /**
+   * After an interrupted invocation (a crash or timeout between IndexFaces and the write of its face ids), finds
+   * and removes the faces it indexed for this key without recording them: no row would ever lead to them again.
+   */
+  private void removeUnrecorded(Claim claim) {
+    if (!claim.interruptedAttempt()) {
+      return;
+    }
+    Set<String> known = new LinkedHashSet<>(Av.set(claim.previous(), INDEXED_FACE_IDS));
+    known.addAll(Av.set(claim.previous(), RECORDED_FACE_IDS));
+    faces.removeUnrecorded(ExternalImageIds.forKey(claim.event().key()), known);
   }
 
   private void recordIndexed(Claim claim, String personId, List<String> faceIds) {

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.rekognition.model.UnsuccessfulFaceAssocia
  * <p>IndexFaces runs with {@code MaxFaces = 1} and the AUTO quality filter: a second face that passes the filter
  * comes back unindexed as {@code EXCEEDS_MAX_FACES}, which rejects the photo as MULTIPLE_FACES (the indexed face is
  * deleted again: nothing is guessed). The face ids are reported to {@code onIndexed} as soon as IndexFaces returns,
- * so that a crash later leaves a record of what to clean up.
+ * so that a crash later leaves a record of what to clean up; if that report fails, the faces are deleted at once.
  */
 public final class FaceIndexer {
 
@@ -59,7 +59,7 @@ public final class FaceIndexer {
     }
     List<String> faceIds = response.faceRecords().stream().map(r -> r.face().faceId()).toList();
     if (!faceIds.isEmpty()) {
-      onIndexed.accept(faceIds);
+      record(faceIds, onIndexed);
     }
     try {
       checkOneGoodFace(response);
@@ -75,6 +75,20 @@ public final class FaceIndexer {
       }
       faces.remove(null, faceIds);
       throw RekognitionErrors.toRejection(e);
+    }
+  }
+
+  /** Reports the new faces; when that fails (the table is unreachable, the lease was lost), deletes them again. */
+  private void record(List<String> faceIds, Consumer<List<String>> onIndexed) {
+    try {
+      onIndexed.accept(faceIds);
+    } catch (RuntimeException error) {
+      try {
+        faces.remove(null, faceIds);
+      } catch (RuntimeException cleanup) {
+        error.addSuppressed(cleanup);
+      }
+      throw error;
     }
   }
 

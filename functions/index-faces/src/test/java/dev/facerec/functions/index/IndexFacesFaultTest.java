@@ -44,9 +44,11 @@ class IndexFacesFaultTest extends WithLocalServices {
     assertThat(Av.str(services.statusRow(photo.key()), "status")).isEqualTo("PROCESSING");
     assertThat(Av.num(services.statusRow(photo.key()), "leaseUntil", -1)).isZero();
 
-    // WHEN Lambda delivers the event again, THEN it is indexed
+    // WHEN Lambda delivers the event again, THEN it is indexed, without listing the collection (the first attempt
+    // gave the object back, so nothing of it can be unrecorded)
     assertThat(handle(event)).isEqualTo("INDEXED");
     assertThat(services.faceRows("d1")).hasSize(1);
+    assertThat(services.rekognitionStub().requests("ListFaces")).isEmpty();
   }
 
   @Test
@@ -155,5 +157,26 @@ class IndexFacesFaultTest extends WithLocalServices {
 
   private String handle(Map<String, Object> values) throws IOException {
     return created(handler, values);
+  }
+
+  @Test
+  void index_shouldDeleteTheNewFace_whenItsIdsCannotBeRecorded() {
+    // GIVEN a photo, and a status table that fails the write of the new face ids
+    Uploaded photo = upload("enroll/d8/p.jpg", FaceColor.BLUE);
+    String collectionId = services.config().collectionId();
+    List<String> facesBefore = services.collection().faceIds(collectionId);
+    FaceIndexer indexer = new FaceIndexer(services.rekognition(), collectionId,
+        new CollectionFaces(services.rekognition(), collectionId));
+    S3ObjectEvent event = new S3ObjectEvent("ObjectCreated:Put", FunctionServices.BUCKET, photo.key(),
+        photo.size(), photo.eTag(), null, services.nextSequencer());
+
+    // WHEN / THEN the failure reaches the caller
+    assertThatThrownBy(() -> indexer.index(event, "d8", ids -> {
+      throw new IllegalStateException("the table is unreachable");
+    })).hasMessage("the table is unreachable");
+
+    // AND the face IndexFaces added is deleted again: nothing is left that no row names
+    assertThat(services.rekognitionStub().requests("IndexFaces")).hasSize(1);
+    assertThat(services.collection().faceIds(collectionId)).containsExactlyInAnyOrderElementsOf(facesBefore);
   }
 }

@@ -3,8 +3,10 @@ package dev.facerec.functions.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.key.ExternalImageIds;
 import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.StatusStore;
 import dev.facerec.functions.index.testing.FunctionServices;
 import dev.facerec.functions.index.testing.Uploaded;
 import dev.facerec.functions.index.testing.SampleFace;
@@ -12,11 +14,13 @@ import dev.facerec.functions.index.testing.SampleFaces;
 import dev.facerec.functions.index.testing.WithFaceEngine;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -195,5 +199,66 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     assertThat(Av.str(services.statusRow(group.key()), "reason")).isEqualTo("MULTIPLE_FACES");
     assertThat(services.collectionFaceIds()).containsExactlyInAnyOrderElementsOf(facesBefore);
     assertThat(services.personRow("crowd")).isEmpty();
+  }
+
+  @Test
+  void handleRequest_shouldDeleteTheFaceACrashedAttemptLeftUnrecorded_whenLambdaRetries() throws Exception {
+    // GIVEN an enrolment whose first invocation died between IndexFaces and recording the face id
+    Uploaded photo = services.upload("enroll/crashed/p.jpg", faces.get(0).crop(), Map.of());
+    String sequencer = services.nextSequencer();
+    String orphan = crashAfterIndexFaces(photo, sequencer);
+    // AND a face of another key indexed the same way, which is none of this retry's business
+    String bystander = indexUnrecorded(photo.key() + ".other", faces.get(0).crop());
+
+    // WHEN Lambda retries the event
+    String outcome = created(handler, services.createdEvent(photo, sequencer));
+
+    // THEN the unrecorded face is gone and exactly one face, the recorded one, is left for the photo
+    assertThat(outcome).isEqualTo("INDEXED");
+    String recorded = Av.set(services.statusRow(photo.key()), "indexedFaceIds").get(0);
+    assertThat(services.collectionFaceIds()).doesNotContain(orphan).contains(recorded, bystander);
+    assertThat(services.userFaceIds("crashed")).containsExactly(recorded);
+    services.rekognition().deleteFaces(b -> b.collectionId(services.config().collectionId()).faceIds(bystander));
+  }
+
+  @Test
+  void handleRequest_shouldDeleteTheFaceACrashedAttemptLeftUnrecorded_whenThePhotoIsDeletedBeforeTheRetry()
+      throws Exception {
+    // GIVEN an enrolment whose invocation died between IndexFaces and recording the face id
+    Uploaded photo = services.upload("enroll/crashed.gone/p.jpg", faces.get(1).crop(), Map.of());
+    String orphan = crashAfterIndexFaces(photo, services.nextSequencer());
+
+    // WHEN the photo is deleted, and its removal is handled before any retry of the upload
+    services.s3().deleteObject(b -> b.bucket(FunctionServices.BUCKET).key(photo.key()));
+    JsonNode removal = invoke(handler, "object-removed-template.json",
+        services.removedEvent(photo.key(), services.nextSequencer()));
+
+    // THEN nothing of the photo is left in the collection
+    assertThat(removal.path("outcomes").get(0).asText()).isEqualTo("REMOVED");
+    assertThat(services.collectionFaceIds()).doesNotContain(orphan);
+    assertThat(services.personRow("crashed.gone")).isEmpty();
+  }
+
+  /**
+   * Leaves what an invocation that died right after IndexFaces leaves: a claim whose lease ran out, and a face in
+   * the collection under the key's ExternalImageId that no row names. Returns that face's id.
+   */
+  private static String crashAfterIndexFaces(Uploaded photo, String sequencer) throws InterruptedException {
+    S3ObjectEvent event = new S3ObjectEvent("ObjectCreated:Put", FunctionServices.BUCKET, photo.key(),
+        photo.size(), photo.eTag(), null, sequencer);
+    new StatusStore(services.dynamoDb(), FunctionServices.TABLE, Clock.systemUTC())
+        .claim(event, EnrolmentService.KIND, Duration.ZERO);
+    byte[] bytes = services.s3().getObjectAsBytes(b -> b.bucket(FunctionServices.BUCKET).key(photo.key()))
+        .asByteArray();
+    String faceId = indexUnrecorded(photo.key(), bytes);
+    Thread.sleep(5);
+    return faceId;
+  }
+
+  private static String indexUnrecorded(String key, byte[] photo) {
+    return services.rekognition().indexFaces(b -> b.collectionId(services.config().collectionId())
+        .image(i -> i.bytes(SdkBytes.fromByteArray(photo)))
+        .externalImageId(ExternalImageIds.forKey(key)).maxFaces(1))
+        .faceRecords().get(0).face().faceId();
   }
 }

@@ -1,6 +1,7 @@
 package dev.facerec.functions.core.table;
 
 import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.status.ObjectStatus;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -17,6 +18,18 @@ public record Claim(ClaimOutcome outcome, S3ObjectEvent event, String leaseId,
 
   public boolean claimed() {
     return outcome == ClaimOutcome.CLAIMED;
+  }
+
+  /**
+   * Whether an earlier invocation claimed the object and neither finished nor gave it back: it crashed or timed
+   * out (its lease ran out), or it still runs on an older event that this claim overtook. Whatever such an
+   * invocation did after its last write to the status row is unrecorded. (An invocation that failed retryably
+   * released its lease, setting it to 0, after recording what it had done.)
+   */
+  public boolean interruptedAttempt() {
+    return claimed()
+        && ObjectStatus.PROCESSING.name().equals(previous(StatusAttributes.STATUS))
+        && Av.num(previous, StatusAttributes.LEASE_UNTIL, 0) != 0;
   }
 
   /** An attribute of the previous status row, or {@code null}. */
