@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.rekognition.model.RekognitionException;
  * Enrolment: ObjectCreated under the enrol prefix indexes the photo's one face for the person named by the key;
  * ObjectRemoved removes the faces indexed from that object. Every event ends in the object's status row; a new
  * upload under the same key first removes what the previous one contributed, so each key has at most one set of
- * rows.
+ * rows. Events of the same person take turns through the person's {@link PersonLock}.
  */
 public final class EnrolmentService {
 
@@ -49,6 +49,8 @@ public final class EnrolmentService {
   public static final String KIND = "ENROLL";
   /** The metadata key of the display name ({@code x-amz-meta-name}). */
   public static final String NAME_METADATA = "name";
+  /** How long an event waits for another one that holds the same person before Lambda has to retry it. */
+  public static final Duration PERSON_LOCK_PATIENCE = Duration.ofSeconds(15);
 
   private final FunctionConfig config;
   private final DynamoDbClient dynamoDb;
@@ -58,6 +60,7 @@ public final class EnrolmentService {
   private final ImageInspector inspector;
   private final CollectionFaces faces;
   private final FaceIndexer indexer;
+  private final PersonLock personLocks;
 
   public EnrolmentService(AwsClients clients, FunctionConfig config, Clock clock, OutcomeLog log) {
     this.config = config;
@@ -68,17 +71,26 @@ public final class EnrolmentService {
     this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
     this.faces = new CollectionFaces(clients.rekognition(), config.collectionId());
     this.indexer = new FaceIndexer(clients.rekognition(), config.collectionId(), faces);
+    this.personLocks = new PersonLock(clients.dynamoDb(), config.tableName(), clock, PERSON_LOCK_PATIENCE);
   }
 
   /** Processes one event; returns its outcome (a status, {@code DUPLICATE} or {@code OUT_OF_ORDER}). */
   public String process(S3ObjectEvent event, Duration lease) {
-    if (event.isRemoved()) {
-      return runner.run(event, KIND, lease, this::removed);
+    PersonLockScope lock = new PersonLockScope(personLocks, lease);
+    boolean finished = false;
+    try {
+      String outcome = event.isRemoved()
+          ? runner.run(event, KIND, lease, claim -> removed(claim, lock))
+          : runner.run(event, KIND, lease, claim -> created(claim, lock));
+      finished = true;
+      return outcome;
+    } finally {
+      lock.close(finished);
     }
-    return runner.run(event, KIND, lease, this::created);
   }
 
-  private StatusChange created(Claim claim) {
+  private StatusChange created(Claim claim, PersonLockScope lock) {
+    lock.take(personOf(claim));
     removeUnrecorded(claim);
     EnrolmentRows rows = new EnrolmentRows(config.tableName(), clock.instant());
     removePrevious(claim, rows);
@@ -103,10 +115,11 @@ public final class EnrolmentService {
     } catch (RekognitionException error) {
       change = cleared(StatusChange.rejected(RekognitionErrors.toRejection(error)));
     }
-    return finishPeople(rows, change);
+    return lock.releaseWith(finishPeople(rows, change));
   }
 
-  private StatusChange removed(Claim claim) {
+  private StatusChange removed(Claim claim, PersonLockScope lock) {
+    lock.take(personOf(claim));
     removeUnrecorded(claim);
     S3ObjectEvent event = claim.event();
     String indexedVersion = claim.previous(VERSION_ID);
@@ -115,11 +128,20 @@ public final class EnrolmentService {
     if (otherVersion) {
       String previousStatus = claim.previous(StatusAttributes.STATUS);
       boolean settled = previousStatus != null && !ObjectStatus.PROCESSING.name().equals(previousStatus);
-      return StatusChange.to(settled ? ObjectStatus.valueOf(previousStatus) : ObjectStatus.STALE);
+      return lock.releaseWith(StatusChange.to(settled ? ObjectStatus.valueOf(previousStatus) : ObjectStatus.STALE));
     }
     EnrolmentRows rows = new EnrolmentRows(config.tableName(), clock.instant());
     removePrevious(claim, rows);
-    return finishPeople(rows, cleared(StatusChange.to(ObjectStatus.REMOVED)).remove(FACE_COUNT));
+    return lock.releaseWith(finishPeople(rows, cleared(StatusChange.to(ObjectStatus.REMOVED)).remove(FACE_COUNT)));
+  }
+
+  /** The person an enrolment key names (the same for every upload under it), or {@code null} for a bad key. */
+  private String personOf(Claim claim) {
+    try {
+      return EnrollKey.parse(claim.event().key(), config.enrollPrefix()).personId();
+    } catch (RejectedException invalidKey) {
+      return null;
+    }
   }
 
   /** Removes from the collection (and, through {@code rows}, from the table) what the key's last upload added. */

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       {@code gsi1sk = <personId>}</li>
  *   <li>face: {@code pk = PERSON#<personId>}, {@code sk = FACE#<faceId>}; {@code gsi1pk = OBJECT#<bucket>/<key>},
  *       {@code gsi1sk = FACE#<faceId>}</li>
+ *   <li>person lock (enrolment only): {@code pk = PERSON#<personId>}, {@code sk = LOCK}</li>
  * </ul>
  */
 public final class TableKeys {

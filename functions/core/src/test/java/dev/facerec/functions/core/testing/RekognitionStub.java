@@ -38,6 +38,7 @@ public final class RekognitionStub implements AutoCloseable {
   private final Map<String, Function<JsonNode, StubReply>> responders = new ConcurrentHashMap<>();
   private final Map<String, Deque<StubReply>> faults = new ConcurrentHashMap<>();
   private final Map<String, List<JsonNode>> requests = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Runnable>> interleavings = new ConcurrentHashMap<>();
 
   private RekognitionStub(HttpServer server) {
     this.server = server;
@@ -83,6 +84,19 @@ public final class RekognitionStub implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The next call of {@code operation} is answered (its effect on the responder's state is done), then
+   * {@code action} runs, and only then is the reply sent: a way to let another invocation act at exactly that point
+   * of the caller's work.
+   */
+  public RekognitionStub afterNext(String operation, Runnable action) {
+    Deque<Runnable> queue = interleavings.computeIfAbsent(operation, k -> new ArrayDeque<>());
+    synchronized (queue) {
+      queue.add(action);
+    }
+    return this;
+  }
+
   /** The bodies of the requests received for {@code operation}, in order. */
   public List<JsonNode> requests(String operation) {
     List<JsonNode> received = requests.get(operation);
@@ -94,10 +108,11 @@ public final class RekognitionStub implements AutoCloseable {
     }
   }
 
-  /** Forgets recorded requests and pending faults (responders stay). */
+  /** Forgets recorded requests, pending faults and interleavings (responders stay). */
   public void reset() {
     requests.clear();
     faults.clear();
+    interleavings.clear();
   }
 
   @Override
@@ -121,7 +136,18 @@ public final class RekognitionStub implements AutoCloseable {
       synchronized (received) {
         received.add(request);
       }
-      send(exchange, answer(operation, request));
+      StubReply reply = answer(operation, request);
+      Deque<Runnable> queue = interleavings.get(operation);
+      Runnable action = null;
+      if (queue != null) {
+        synchronized (queue) {
+          action = queue.poll();
+        }
+      }
+      if (action != null) {
+        action.run();
+      }
+      send(exchange, reply);
     }
   }
 

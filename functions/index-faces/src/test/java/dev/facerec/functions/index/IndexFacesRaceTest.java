@@ -1,0 +1,126 @@
+package dev.facerec.functions.index;
+
+import static dev.facerec.functions.core.testing.SyntheticImages.face;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.facerec.functions.core.status.ObjectBusyException;
+import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.TableKeys;
+import dev.facerec.functions.core.testing.FaceColor;
+import dev.facerec.functions.core.testing.SyntheticImages;
+import dev.facerec.functions.index.testing.FunctionServices;
+import dev.facerec.functions.index.testing.Uploaded;
+import dev.facerec.functions.index.testing.WithLocalServices;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enrolment and removal of the same person's photos at the same time: the removal is made to run at the worst
+ * moment of the enrolment (its face associated to the person's user, its rows not yet written), through the
+ * Rekognition stub's interleaving hook.
+ */
+class IndexFacesRaceTest extends WithLocalServices {
+
+  private final IndexFacesHandler enrolling = new IndexFacesHandler(services.clients(), services.config(),
+      Clock.systemUTC());
+  private final IndexFacesHandler removing = new IndexFacesHandler(services.clients(), services.config(),
+      Clock.systemUTC());
+  private final ExecutorService other = Executors.newSingleThreadExecutor();
+
+  @AfterEach
+  void stopOtherInvocation() {
+    other.shutdownNow();
+  }
+
+  @Test
+  void handleRequest_shouldKeepTheNewFaceFindable_whenThePersonsLastPhotoIsDeletedDuringAnEnrolment()
+      throws Exception {
+    // GIVEN a person enrolled from one photo, which is then deleted
+    Uploaded old = upload("enroll/racing/old.jpg");
+    assertThat(created(enrolling, services.createdEvent(old, services.nextSequencer()))).isEqualTo("INDEXED");
+    services.s3().deleteObject(b -> b.bucket(FunctionServices.BUCKET).key(old.key()));
+    Map<String, Object> removal = services.removedEvent(old.key(), services.nextSequencer());
+
+    // AND the removal of that photo runs right after a new photo's face is associated to the person's user (given
+    // two seconds to finish there; with the person locked it waits for the enrolment instead)
+    AtomicReference<Future<JsonNode>> removed = new AtomicReference<>();
+    services.rekognitionStub().afterNext("AssociateFaces", () -> {
+      removed.set(other.submit(() -> invoke(removing, "object-removed-template.json", removal)));
+      try {
+        removed.get().get(2, TimeUnit.SECONDS);
+      } catch (TimeoutException waitingForTheEnrolment) {
+        // The enrolment goes on; the removal finishes after it.
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    // WHEN the new photo is enrolled
+    Uploaded fresh = upload("enroll/racing/new.jpg");
+    String enrolled = created(enrolling, services.createdEvent(fresh, services.nextSequencer()));
+    JsonNode removalOutput = removed.get().get(30, TimeUnit.SECONDS);
+
+    // THEN both end normally
+    assertThat(enrolled).isEqualTo("INDEXED");
+    assertThat(removalOutput.path("outcomes").get(0).asText()).isEqualTo("REMOVED");
+    // AND the new face is the person's one face, still associated to the person's user
+    String newFace = Av.set(services.statusRow(fresh.key()), "indexedFaceIds").get(0);
+    String collectionId = services.config().collectionId();
+    assertThat(services.collection().userIds(collectionId)).contains("racing");
+    assertThat(services.collection().userOf(newFace)).isEqualTo("racing");
+    assertThat(services.faceRows("racing")).extracting(row -> Av.str(row, "faceId")).containsExactly(newFace);
+    assertThat(Av.num(services.personRow("racing"), "faceCount", -1)).isEqualTo(1);
+    // AND the person's lock was given back
+    assertThat(lockItem("racing")).isEmpty();
+  }
+
+  @Test
+  void acquire_shouldWaitForTheHolderThenGiveUpRetryably_whenThePersonStaysLocked() {
+    PersonLock locks = new PersonLock(services.dynamoDb(), FunctionServices.TABLE, Clock.systemUTC(),
+        Duration.ofMillis(300));
+    PersonLock.Held held = locks.acquire("locked", Duration.ofMinutes(1));
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> locks.acquire("locked", Duration.ofMinutes(1)))
+        .isInstanceOf(ObjectBusyException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+
+    locks.releaseQuietly(held);
+    assertThat(lockItem("locked")).isEmpty();
+    locks.releaseQuietly(locks.acquire("locked", Duration.ofMinutes(1)));
+  }
+
+  @Test
+  void acquire_shouldTakeTheLockOver_whenItsHoldersLeaseRanOut() throws InterruptedException {
+    PersonLock locks = new PersonLock(services.dynamoDb(), FunctionServices.TABLE, Clock.systemUTC(),
+        Duration.ofMillis(300));
+    PersonLock.Held dead = locks.acquire("abandoned", Duration.ZERO);
+    Thread.sleep(5);
+
+    PersonLock.Held next = locks.acquire("abandoned", Duration.ofMinutes(1));
+
+    assertThat(Av.str(lockItem("abandoned"), "lockId")).isEqualTo(next.lockId()).isNotEqualTo(dead.lockId());
+    locks.releaseQuietly(dead);
+    assertThat(Av.str(lockItem("abandoned"), "lockId")).isEqualTo(next.lockId());
+    locks.releaseQuietly(next);
+  }
+
+  private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> lockItem(String person) {
+    return services.item(TableKeys.key(TableKeys.personPk(person), PersonLock.SK));
+  }
+
+  private static Uploaded upload(String key) {
+    return services.upload(key, SyntheticImages.jpeg(300, 300, face(FaceColor.RED, 60, 60, 150)), Map.of());
+  }
+}
