@@ -1,0 +1,59 @@
+package dev.facerec.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facerec.infra.FaceRecognitionApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code npx cdk synth} as a user runs it in the checkout: the pinned CLI runs the app command of {@code cdk.json},
+ * which packages the infra module (and the function jars) with Maven and runs the app. Offline and without
+ * credentials, into the default {@code cdk.out/} of the checkout (as {@code -Psynth} does): nothing in that Maven
+ * build may synthesize into the same directory while the CLI holds it.
+ */
+class CdkSynthIT {
+
+  @Test
+  void cdkSynth_shouldWriteTheStacksTemplate_whenRunThroughCdkJsonsAppCommand(@TempDir Path logs) throws Exception {
+    // GIVEN the checkout, with the pinned CLI the build installed
+    Path root = Path.of(System.getProperty("facerec.root"));
+    Path cli = root.resolve("node_modules/.bin/cdk");
+    Path log = logs.resolve("synth.log");
+    Path assembly = root.resolve("cdk.out");
+    Path template = assembly.resolve(FaceRecognitionApp.STACK_NAME + ".template.json");
+    Files.deleteIfExists(template);
+    ProcessBuilder synth = new ProcessBuilder(cli.toString(), "synth", "--quiet")
+        .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    Map<String, String> environment = synth.environment();
+    environment.remove("FACEREC_PREBUILT");
+    environment.keySet().removeIf(name -> name.startsWith("AWS_"));
+
+    // WHEN
+    long start = System.nanoTime();
+    Process process = synth.start();
+    boolean ended = process.waitFor(5, TimeUnit.MINUTES);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    System.out.printf("cdk synth (with the Maven build of cdk.json's app command) in %.1f s%n",
+        (System.nanoTime() - start) / 1e9);
+
+    // THEN it succeeds and writes the stack's template with the whole pipeline
+    String output = Files.readString(log);
+    assertThat(ended).as("cdk synth ended within 5 minutes:%n%s", output).isTrue();
+    assertThat(process.exitValue()).as("cdk synth's exit code; its output:%n%s", output).isZero();
+    List<String> types = new ArrayList<>();
+    new ObjectMapper().readTree(template.toFile()).path("Resources").forEach(resource -> types.add(resource.path("Type").asText()));
+    assertThat(types).contains("AWS::S3::Bucket", "AWS::DynamoDB::Table", "Custom::FaceCollection",
+        "Custom::S3BucketNotifications", "AWS::SQS::Queue");
+    assertThat(types.stream().filter("AWS::Lambda::Function"::equals).count()).isGreaterThanOrEqualTo(3);
+  }
+}
