@@ -10,8 +10,9 @@ import dev.facerec.local.rekognition.engine.ImageException.Kind;
  * @param width       stored width in pixels (before orientation)
  * @param height      stored height in pixels
  * @param orientation EXIF orientation 1–8 (1 when absent or invalid)
+ * @param jpegColor   how a JPEG's samples are coded ({@link JpegColor#OTHER} for a PNG)
  */
-record ImageHeader(String format, int width, int height, int orientation) {
+record ImageHeader(String format, int width, int height, int orientation, JpegColor jpegColor) {
 
   /** Rekognition's smallest accepted side. */
   static final int MIN_SIDE = 80;
@@ -80,6 +81,6 @@ record ImageHeader(String format, int width, int height, int orientation) {
       throw new ImageException(Kind.INVALID_IMAGE_FORMAT, "Invalid PNG: zero dimension");
     }
     return new ImageHeader("png", (int) Math.min(width, Integer.MAX_VALUE), (int) Math.min(height,
-        Integer.MAX_VALUE), 1);
+        Integer.MAX_VALUE), 1, JpegColor.OTHER);
   }
 }

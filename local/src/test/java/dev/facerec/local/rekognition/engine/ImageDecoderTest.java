@@ -113,4 +113,88 @@ class ImageDecoderTest {
         .hasMessageContaining("Invalid PNG")
         .satisfies(e -> assertThat(((ImageException) e).kind()).isEqualTo(ImageException.Kind.INVALID_IMAGE_FORMAT));
   }
+
+  @Test
+  void decode_shouldGiveImageIoPixelsExactly_whenTheJpegHasNoIccProfile() throws Exception {
+    // GIVEN a photo without ICC profile (face-api's sample6), a JFIF written by ImageIO, and a grey JPEG
+    byte[] photo = TestImages.sample(6);
+    BufferedImage grey = new BufferedImage(160, 120, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = grey.createGraphics();
+    g.setPaint(new java.awt.GradientPaint(0, 0, Color.BLACK, 160, 120, Color.WHITE));
+    g.fillRect(0, 0, 160, 120);
+    g.dispose();
+
+    // WHEN decoded from raw samples, THEN every pixel is what ImageIO's own conversion gives, also subsampled
+    assertSamePixels(photo, 2560);
+    assertSamePixels(photo, 500);
+    assertSamePixels(TestImages.encode(marked(), "jpeg"), 2560);
+    assertSamePixels(TestImages.encode(grey, "jpeg"), 2560);
+  }
+
+  @Test
+  void decode_shouldStayWithinOneLevelOfImageIo_whenTheJpegCarriesAnIccProfile() throws Exception {
+    // GIVEN face-api's sample1-5, which embed an ICC profile (not applied here; ImageIO converts through it)
+    for (int n = 1; n <= 5; n++) {
+      byte[] photo = TestImages.sample(n);
+      RgbImage decoded = ImageDecoder.decode(photo, 2560).pixels();
+      BufferedImage reference = TestImages.decode(photo);
+
+      // THEN the colours differ by less than one level on average
+      long total = 0;
+      for (int y = 0; y < decoded.height(); y++) {
+        for (int x = 0; x < decoded.width(); x++) {
+          int rgb = reference.getRGB(x, y);
+          total += Math.abs(decoded.get(x, y, 0) - ((rgb >> 16) & 0xff))
+              + Math.abs(decoded.get(x, y, 1) - ((rgb >> 8) & 0xff)) + Math.abs(decoded.get(x, y, 2) - (rgb & 0xff));
+        }
+      }
+      assertThat(total / (3.0 * decoded.width() * decoded.height())).as("sample%d", n).isLessThan(1.0);
+    }
+  }
+
+  @Test
+  void jpegColor_shouldFollowLibjpeg_whenDecidingHowSamplesAreCoded() {
+    int none = JpegColor.NO_ADOBE_MARKER;
+    assertThat(JpegColor.of(1, new int[] {1}, false, none)).isEqualTo(JpegColor.GREY);
+    assertThat(JpegColor.of(3, new int[] {'R', 'G', 'B'}, true, none)).isEqualTo(JpegColor.YCBCR);
+    assertThat(JpegColor.of(3, new int[] {1, 2, 3}, false, 0)).isEqualTo(JpegColor.RGB);
+    assertThat(JpegColor.of(3, new int[] {1, 2, 3}, false, 1)).isEqualTo(JpegColor.YCBCR);
+    assertThat(JpegColor.of(3, new int[] {1, 2, 3}, false, 2)).isEqualTo(JpegColor.OTHER);
+    assertThat(JpegColor.of(3, new int[] {'R', 'G', 'B'}, false, none)).isEqualTo(JpegColor.RGB);
+    assertThat(JpegColor.of(3, new int[] {1, 2, 3}, false, none)).isEqualTo(JpegColor.YCBCR);
+    assertThat(JpegColor.of(4, new int[] {1, 2, 3, 4}, false, 2)).isEqualTo(JpegColor.OTHER);
+  }
+
+  /** Decodes {@code jpeg} with a longest-side {@code limit} and compares with ImageIO, subsampled alike. */
+  private static void assertSamePixels(byte[] jpeg, int limit) throws Exception {
+    RgbImage decoded = ImageDecoder.decode(jpeg, limit).pixels();
+    javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("jpeg").next();
+    BufferedImage reference;
+    try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
+        new java.io.ByteArrayInputStream(jpeg))) {
+      reader.setInput(in);
+      int step = (Math.max(reader.getWidth(0), reader.getHeight(0)) + limit - 1) / limit;
+      javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+      param.setSourceSubsampling(step, step, 0, 0);
+      reference = reader.read(0, param);
+    } finally {
+      reader.dispose();
+    }
+    assertThat(decoded.width()).isEqualTo(reference.getWidth());
+    assertThat(decoded.height()).isEqualTo(reference.getHeight());
+    for (int y = 0; y < decoded.height(); y++) {
+      for (int x = 0; x < decoded.width(); x++) {
+        // grey: the stored level (getRGB would brighten it, reading Java's linear grey space as such)
+        int rgb = reference.getType() == BufferedImage.TYPE_BYTE_GRAY
+            ? reference.getRaster().getSample(x, y, 0) * 0x010101 : reference.getRGB(x, y);
+        int[] expected = {(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff};
+        for (int c = 0; c < 3; c++) {
+          if (decoded.get(x, y, c) != expected[c]) {
+            throw new AssertionError("pixel (" + x + ", " + y + ") channel " + c + ": " + decoded.get(x, y, c)
+                + " instead of " + expected[c]);
+          }
+        }
+      }
+    }
+  }
 }
