@@ -2,12 +2,11 @@ package dev.facerec.local.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.facerec.local.http.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -40,7 +39,7 @@ final class RuntimeApiEndpoint implements AutoCloseable {
 
   RuntimeApiEndpoint(ExecutorService executor) {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server = LoopbackHttpServer.create(0, 0);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open a Lambda Runtime API endpoint", e);
     }

@@ -1,14 +1,13 @@
 package dev.facerec.local.rekognition;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.facerec.local.http.LoopbackHttpServer;
 import dev.facerec.local.rekognition.engine.FaceEngine;
 import dev.facerec.local.rekognition.engine.OnnxFaceEngine;
 import dev.facerec.local.rekognition.store.CollectionStore;
 import dev.facerec.local.rekognition.store.SearchSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -76,7 +75,7 @@ public final class RekognitionServer implements AutoCloseable {
       new UserOperations(context).registerInto(operations);
       new UserSearchOperations(context).registerInto(operations);
 
-      http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port), 64);
+      http = LoopbackHttpServer.create(settings.port, 64);
       executor = newExecutor(settings.threads);
       http.setExecutor(executor);
       http.createContext("/", new RekognitionHttpHandler(operations, faults));
