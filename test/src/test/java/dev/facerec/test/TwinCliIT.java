@@ -47,7 +47,7 @@ class TwinCliIT {
     up = startUp();
   }
 
-  /** Runs {@code twin up} in a process of its own and waits until it says it is up. */
+  /** Runs {@code twin up} in a process of its own and waits until it has printed its whole banner. */
   private static Process startUp() throws Exception {
     Path cdkOut = AppSynthesizer.sharedAssembly();
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -68,7 +68,8 @@ class TwinCliIT {
           synchronized (upOutput) {
             upOutput.add(line);
           }
-          if (line.startsWith("twin is up")) {
+          // the banner's last line: the endpoints and outputs come after "twin is up"
+          if (line.startsWith("data in ") && line.contains("stop with")) {
             ready.complete(true);
           }
         }
@@ -79,7 +80,7 @@ class TwinCliIT {
     }, "twin-up-output");
     reader.setDaemon(true);
     reader.start();
-    assertThat(ready.get(3, TimeUnit.MINUTES)).as("twin up printed 'twin is up'; output: %s", upOutput).isTrue();
+    assertThat(ready.get(3, TimeUnit.MINUTES)).as("twin up printed its banner; output: %s", upOutput).isTrue();
     return process;
   }
 
