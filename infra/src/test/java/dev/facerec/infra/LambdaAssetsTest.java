@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,6 +50,26 @@ class LambdaAssetsTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(Files.getLastModifiedTime(second).toMillis()).isEqualTo(modified);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {LambdaAssets.INDEX_FACES, LambdaAssets.RECOGNIZE_FACES, LambdaAssets.COLLECTION_RESOURCE})
+    @DisplayName("a bundled jar is reproducible: no entry carries the build's time, so its asset hash changes only"
+            + " with its contents")
+    void bundledJar_shouldCarryNoEntryNewerThanTheBuildsOutputTimestamp(String function) throws IOException {
+        // GIVEN the pinned project.build.outputTimestamp; a zip entry's time is local, hence a day's slack
+        Instant pinned = Instant.parse(System.getProperty("facerec.outputTimestamp"));
+        Instant latest = pinned.plus(Duration.ofDays(1));
+
+        // WHEN
+        List<String> newer = new ArrayList<>();
+        try (JarFile jar = new JarFile(LambdaAssets.extract(function).toFile())) {
+            jar.stream().filter(entry -> entry.getLastModifiedTime().toInstant().isAfter(latest))
+                    .forEach(entry -> newer.add(entry.getName() + " " + entry.getLastModifiedTime()));
+        }
+
+        // THEN
+        assertThat(newer).as("entries newer than %s", latest).isEmpty();
     }
 
     @ParameterizedTest
