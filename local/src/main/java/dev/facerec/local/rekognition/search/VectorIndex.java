@@ -3,7 +3,9 @@ package dev.facerec.local.rekognition.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
@@ -30,11 +32,15 @@ public final class VectorIndex {
   private static final int CANDIDATE_DIVISOR = 32;
 
   private static final int CHUNKS_PER_TASK = 4;
+  /** Sketch distances are cheap: more chunks a task, fewer histograms to allocate and add up. */
+  private static final int SKETCH_CHUNKS_PER_TASK = 16;
 
   private final QuantizedVectors vectors;
   private final int exactLimit;
   private final int minCandidates;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  /** Distance arrays of finished searches, one per search that ran at the same time (see borrowDistances). */
+  private final Deque<short[]> spareDistances = new ConcurrentLinkedDeque<>();
 
   public VectorIndex(int dimension) {
     this(dimension, DEFAULT_EXACT_LIMIT, DEFAULT_MIN_CANDIDATES);
@@ -165,18 +171,30 @@ public final class VectorIndex {
 
   private int[] coarseCandidates(Query q, int wanted) {
     int chunks = vectors.chunks();
+    short[] distances = borrowDistances(chunks * QuantizedVectors.CHUNK);
+    try {
+      return candidatesWithin(q, wanted, chunks, distances);
+    } finally {
+      spareDistances.offerFirst(distances);
+    }
+  }
+
+  private int[] candidatesWithin(Query q, int wanted, int chunks, short[] distances) {
     int words = vectors.words;
     int bits = words * 64;
-    short[] distances = new short[chunks * QuantizedVectors.CHUNK];
-    int[] histogram = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+    int slots = chunks * QuantizedVectors.CHUNK;
+    int tasks = (chunks + SKETCH_CHUNKS_PER_TASK - 1) / SKETCH_CHUNKS_PER_TASK;
+    int[] histogram = IntStream.range(0, tasks).parallel().mapToObj(t -> {
       int[] counts = new int[bits + 1];
-      long[] sketches = vectors.sketches(c);
-      String[] keys = vectors.keys(c);
-      for (int i = 0; i < QuantizedVectors.CHUNK; i++) {
-        int d = keys[i] == null ? Short.MAX_VALUE : distance(q.sketch, sketches, i * words, words);
-        distances[c * QuantizedVectors.CHUNK + i] = (short) d;
-        if (d <= bits) {
-          counts[d]++;
+      for (int c = t * SKETCH_CHUNKS_PER_TASK; c < Math.min(chunks, (t + 1) * SKETCH_CHUNKS_PER_TASK); c++) {
+        long[] sketches = vectors.sketches(c);
+        String[] keys = vectors.keys(c);
+        for (int i = 0; i < QuantizedVectors.CHUNK; i++) {
+          int d = keys[i] == null ? Short.MAX_VALUE : distance(q.sketch, sketches, i * words, words);
+          distances[c * QuantizedVectors.CHUNK + i] = (short) d;
+          if (d <= bits) {
+            counts[d]++;
+          }
         }
       }
       return counts;
@@ -185,14 +203,28 @@ public final class VectorIndex {
     for (int seen = 0; cutoff < bits && seen + histogram[cutoff] < wanted; cutoff++) {
       seen += histogram[cutoff];
     }
-    int[] candidates = new int[Math.min(distances.length, wanted + histogram[cutoff])];
+    int[] candidates = new int[Math.min(slots, wanted + histogram[cutoff])];
     int count = 0;
-    for (int slot = 0; slot < distances.length && count < candidates.length; slot++) {
+    for (int slot = 0; slot < slots && count < candidates.length; slot++) {
       if (distances[slot] <= cutoff) {
         candidates[count++] = slot;
       }
     }
     return Arrays.copyOf(candidates, count);
+  }
+
+  /**
+   * A distance array of at least {@code length} slots, reused across searches: at a million faces it takes 2 MB, which
+   * G1 allocates as a humongous object, and one a search made the collector pause every few searches.
+   */
+  private short[] borrowDistances(int length) {
+    short[] spare;
+    while ((spare = spareDistances.pollFirst()) != null) {
+      if (spare.length >= length) {
+        return spare;
+      }
+    }
+    return new short[length];
   }
 
   /** Hamming distance of two sketches; unrolled for the 8-word sketches of 512-d vectors. */

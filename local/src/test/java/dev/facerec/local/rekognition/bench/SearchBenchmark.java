@@ -13,6 +13,7 @@ import dev.facerec.local.rekognition.store.SearchSettings;
 import dev.facerec.local.rekognition.store.StoredCollection;
 import dev.facerec.local.rekognition.store.StoredFace;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
  * face between the threshold and 0.25 above it (a same-person match). For each size: the time to index the faces
  * (journal writes included, generating the vectors not), heap in use, p50/p99/max latency of the searches
  * (threshold: the cosine of 80 % similarity on the engine's scale, 10 results; second of two rounds), the process CPU time a search costs (all cores: what
- * counts when other work shares the machine), disk use, the time to load the collection again, and, above the
+ * counts when other work shares the machine), the garbage collections during that round and their milliseconds, disk use, the time to load the collection again, and, above the
  * exact-scan limit, the recall of the two-stage search against an exact scan of the same vectors: the share of the
  * exact matches it returns, and how often its best match is the exact one (over the queries that have a match).
  * A third argument {@code exact} forces the exact scan at every size. Prints figures; asserts nothing. Command in
@@ -56,8 +57,8 @@ public final class SearchBenchmark {
     System.out.printf("Search benchmark: %d-d face-like vectors, %d queries a size, threshold cosine %.2f, %d cores, "
             + "max heap %d MB, exact scan up to %d faces%n", DIMENSION, queries, MIN_COSINE,
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, settings.exactLimit());
-    System.out.printf("%9s %8s %8s %8s %8s %8s %8s %8s %8s %8s %9s%n", "faces", "index s", "heap MB", "p50 ms",
-        "p99 ms", "max ms", "CPU ms", "disk MB", "load s", "recall", "top-1 ok");
+    System.out.printf("%9s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %9s%n", "faces", "index s", "heap MB", "p50 ms",
+        "p99 ms", "max ms", "CPU ms", "GCs/ms", "disk MB", "load s", "recall", "top-1 ok");
     for (int size : sizes) {
       run(size, queries, settings);
     }
@@ -94,14 +95,18 @@ public final class SearchBenchmark {
       VectorIndex exact = approximate ? exactCopy(collection) : null;
       long[] nanos = new long[queries];
       double cpuMillis = 0;
+      long[] gc = new long[2];
       for (int round = 0; round < 2; round++) {
         long cpuStart = processCpuNanos();
+        long[] gcStart = gcCountAndMillis();
         for (int q = 0; q < queries; q++) {
           long t = System.nanoTime();
           collection.searchFaces(query[q], MIN_COSINE, LIMIT, null);
           nanos[q] = System.nanoTime() - t;
         }
         cpuMillis = (processCpuNanos() - cpuStart) / 1e6 / queries;
+        long[] gcEnd = gcCountAndMillis();
+        gc = new long[] {gcEnd[0] - gcStart[0], gcEnd[1] - gcStart[1]};
       }
       int expected = 0;
       int returned = 0;
@@ -123,9 +128,9 @@ public final class SearchBenchmark {
       try (CollectionStore reopened = CollectionStore.open(dir, settings)) {
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         int loaded = reopened.find("bench").orElseThrow().faceCount();
-        System.out.printf("%9d %8.1f %8d %8.1f %8.1f %8.1f %8.1f %8d %8.1f %8s %9s%s%n", size, indexNanos / 1e9,
-            heap, nanos[queries / 2] / 1e6, nanos[(int) Math.ceil(queries * 0.99) - 1] / 1e6,
-            nanos[queries - 1] / 1e6, cpuMillis, disk, loadSeconds,
+        System.out.printf("%9d %8.1f %8d %8.1f %8.1f %8.1f %8.1f %8s %8d %8.1f %8s %9s%s%n", size,
+            indexNanos / 1e9, heap, nanos[queries / 2] / 1e6, nanos[(int) Math.ceil(queries * 0.99) - 1] / 1e6,
+            nanos[queries - 1] / 1e6, cpuMillis, gc[0] + "/" + gc[1], disk, loadSeconds,
             approximate ? String.format("%.1f%%", 100.0 * returned / expected) : "exact",
             approximate ? String.format("%.1f%%", 100.0 * topAgrees / withMatch) : "exact",
             loaded == size ? "" : "  (LOADED " + loaded + ")");
@@ -152,6 +157,17 @@ public final class SearchBenchmark {
   private static NewFace face(float[] vector) {
     return new NewFace(new StoredFace(UUID.randomUUID().toString(), UUID.randomUUID().toString(), null,
         new FaceBox(0.1f, 0.1f, 0.2f, 0.3f), 99.9f, "bench", null), vector);
+  }
+
+  /** Collections so far and the milliseconds they took, over all the JVM's collectors. */
+  private static long[] gcCountAndMillis() {
+    long count = 0;
+    long millis = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, collector.getCollectionCount());
+      millis += Math.max(0, collector.getCollectionTime());
+    }
+    return new long[] {count, millis};
   }
 
   /** CPU time of the whole process (all threads, the search's workers included). */

@@ -3,8 +3,13 @@ package dev.facerec.local.rekognition.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class VectorIndexTest {
@@ -113,5 +118,71 @@ class VectorIndexTest {
       assertThat(coarse.get(0)).isEqualTo(expected.get(0));
       assertThat(coarse).containsAll(expected.stream().filter(m -> m.cosine() >= 0.4f).toList());
     }
+  }
+
+  @Test
+  void search_shouldGiveEachConcurrentSearchItsOwnResult_whenCollectionIsAboveExactLimit() throws Exception {
+    // GIVEN 10 000 vectors in an index whose coarse stage runs, and 16 queries each planted near one of them,
+    // with the result each gets alone
+    VectorIndex large = new VectorIndex(DIMENSION, 1_000, 256);
+    float[][] queries = new float[16][];
+    for (int i = 0; i < 10_000; i++) {
+      float[] v = Vectors.faceLike(random, DIMENSION);
+      if (i < queries.length) {
+        queries[i] = Vectors.faceLike(random, DIMENSION);
+        v = Vectors.near(random, queries[i], 0.6);
+      }
+      large.put("v" + i, v);
+    }
+    List<List<Match>> alone = new ArrayList<>();
+    for (float[] query : queries) {
+      alone.add(large.search(query, 0.3f, 5, null));
+    }
+
+    // WHEN 4 threads run every query 25 times at once (each search reuses a distance array another one finished with)
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> runs = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        runs.add(threads.submit(() -> {
+          for (int round = 0; round < 25; round++) {
+            for (int q = 0; q < queries.length; q++) {
+              if (!large.search(queries[q], 0.3f, 5, null).equals(alone.get(q))) {
+                return false;
+              }
+            }
+          }
+          return true;
+        }));
+      }
+
+      // THEN every concurrent search got the result of its own query
+      for (Future<Boolean> run : runs) {
+        assertThat(run.get(2, TimeUnit.MINUTES)).isTrue();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(alone).allSatisfy(matches -> assertThat(matches).isNotEmpty());
+  }
+
+  @Test
+  void search_shouldScanEveryVector_whenTheIndexGrewAfterEarlierSearches() {
+    // GIVEN an index above its exact limit that has been searched, so a distance array of its size is kept
+    VectorIndex large = new VectorIndex(DIMENSION, 1_000, 256);
+    for (int i = 0; i < 5_000; i++) {
+      large.put("v" + i, Vectors.faceLike(random, DIMENSION));
+    }
+    float[] query = Vectors.faceLike(random, DIMENSION);
+    assertThat(large.search(query, 0.5f, 1, null)).isEmpty();
+
+    // WHEN it grows by more than a chunk of slots, the last one added close to the query
+    for (int i = 5_000; i < 12_000; i++) {
+      large.put("v" + i, i == 11_999 ? Vectors.near(random, query, 0.9) : Vectors.faceLike(random, DIMENSION));
+    }
+    List<Match> found = large.search(query, 0.5f, 1, null);
+
+    // THEN the new vector, beyond the kept array's length, is found
+    assertThat(found).extracting(Match::key).containsExactly("v11999");
   }
 }
