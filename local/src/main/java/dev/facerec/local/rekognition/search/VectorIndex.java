@@ -171,18 +171,19 @@ public final class VectorIndex {
 
   private int[] coarseCandidates(Query q, int wanted) {
     int chunks = vectors.chunks();
-    short[] distances = borrowDistances(chunks * QuantizedVectors.CHUNK);
+    int slots = chunks * QuantizedVectors.CHUNK;
+    short[] distances = borrowDistances(slots);
     try {
-      return candidatesWithin(q, wanted, chunks, distances);
+      return candidatesWithin(q, wanted, chunks, slots, distances);
     } finally {
       spareDistances.offerFirst(distances);
     }
   }
 
-  private int[] candidatesWithin(Query q, int wanted, int chunks, short[] distances) {
+  /** The coarse stage over the first {@code slots} entries of {@code distances}, which may be longer. */
+  private int[] candidatesWithin(Query q, int wanted, int chunks, int slots, short[] distances) {
     int words = vectors.words;
     int bits = words * 64;
-    int slots = chunks * QuantizedVectors.CHUNK;
     int tasks = (chunks + SKETCH_CHUNKS_PER_TASK - 1) / SKETCH_CHUNKS_PER_TASK;
     int[] histogram = IntStream.range(0, tasks).parallel().mapToObj(t -> {
       int[] counts = new int[bits + 1];

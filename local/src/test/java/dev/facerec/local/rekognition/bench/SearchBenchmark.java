@@ -95,18 +95,17 @@ public final class SearchBenchmark {
       VectorIndex exact = approximate ? exactCopy(collection) : null;
       long[] nanos = new long[queries];
       double cpuMillis = 0;
-      long[] gc = new long[2];
+      GcTotals gc = new GcTotals(0, 0);
       for (int round = 0; round < 2; round++) {
         long cpuStart = processCpuNanos();
-        long[] gcStart = gcCountAndMillis();
+        GcTotals gcStart = GcTotals.now();
         for (int q = 0; q < queries; q++) {
           long t = System.nanoTime();
           collection.searchFaces(query[q], MIN_COSINE, LIMIT, null);
           nanos[q] = System.nanoTime() - t;
         }
         cpuMillis = (processCpuNanos() - cpuStart) / 1e6 / queries;
-        long[] gcEnd = gcCountAndMillis();
-        gc = new long[] {gcEnd[0] - gcStart[0], gcEnd[1] - gcStart[1]};
+        gc = GcTotals.now().minus(gcStart);
       }
       int expected = 0;
       int returned = 0;
@@ -130,7 +129,7 @@ public final class SearchBenchmark {
         int loaded = reopened.find("bench").orElseThrow().faceCount();
         System.out.printf("%9d %8.1f %8d %8.1f %8.1f %8.1f %8.1f %8s %8d %8.1f %8s %9s%s%n", size,
             indexNanos / 1e9, heap, nanos[queries / 2] / 1e6, nanos[(int) Math.ceil(queries * 0.99) - 1] / 1e6,
-            nanos[queries - 1] / 1e6, cpuMillis, gc[0] + "/" + gc[1], disk, loadSeconds,
+            nanos[queries - 1] / 1e6, cpuMillis, gc.count() + "/" + gc.millis(), disk, loadSeconds,
             approximate ? String.format("%.1f%%", 100.0 * returned / expected) : "exact",
             approximate ? String.format("%.1f%%", 100.0 * topAgrees / withMatch) : "exact",
             loaded == size ? "" : "  (LOADED " + loaded + ")");
@@ -159,15 +158,22 @@ public final class SearchBenchmark {
         new FaceBox(0.1f, 0.1f, 0.2f, 0.3f), 99.9f, "bench", null), vector);
   }
 
-  /** Collections so far and the milliseconds they took, over all the JVM's collectors. */
-  private static long[] gcCountAndMillis() {
-    long count = 0;
-    long millis = 0;
-    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-      count += Math.max(0, collector.getCollectionCount());
-      millis += Math.max(0, collector.getCollectionTime());
+  /** Collections and the milliseconds they took, over all the JVM's collectors. */
+  private record GcTotals(long count, long millis) {
+
+    static GcTotals now() {
+      long count = 0;
+      long millis = 0;
+      for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+        count += Math.max(0, collector.getCollectionCount());
+        millis += Math.max(0, collector.getCollectionTime());
+      }
+      return new GcTotals(count, millis);
     }
-    return new long[] {count, millis};
+
+    GcTotals minus(GcTotals earlier) {
+      return new GcTotals(count - earlier.count, millis - earlier.millis);
+    }
   }
 
   /** CPU time of the whole process (all threads, the search's workers included). */
