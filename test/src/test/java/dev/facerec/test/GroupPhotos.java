@@ -1,6 +1,6 @@
 package dev.facerec.test;
 
-import dev.facerec.local.cli.Crops;
+import dev.facerec.twin.cli.Crops;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

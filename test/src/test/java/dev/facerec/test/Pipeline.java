@@ -1,7 +1,7 @@
 package dev.facerec.test;
 
-import dev.facerec.local.twin.ServiceClients;
-import dev.facerec.local.twin.Twin;
+import dev.facerec.twin.ServiceClients;
+import dev.facerec.twin.Twin;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.facerec.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facerec.local.cli.TwinCli;
-import dev.facerec.local.twin.ServiceClients;
-import dev.facerec.local.twin.TwinState;
+import dev.facerec.twin.cli.TwinCli;
+import dev.facerec.twin.ServiceClients;
+import dev.facerec.twin.TwinState;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,7 +54,7 @@ class TwinCliIT {
         "-Dfacerec.nodeModules=" + System.getProperty("facerec.nodeModules"), TwinCli.class.getName(),
         "up", "--cdk-out", cdkOut.toString(), "--data", data().toString(), "--fast-retries")
         .redirectErrorStream(true);
-    // as local/bin/twin does: the class path in CLASSPATH keeps the command line short, which ONNX Runtime needs
+    // as twin/bin/twin does: the class path in CLASSPATH keeps the command line short, which ONNX Runtime needs
     builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
     Process process = builder.start();
     synchronized (upOutput) {

@@ -1,0 +1,18 @@
+package dev.facerec.engine.analysis;
+
+/**
+ * Internal knobs of the engine, fixed by measurement (docs/face-engine.md); variants exist for the benchmarks
+ * that chose them.
+ *
+ * @param detectionThreshold detector score a face found in the whole-image pass needs, 0..1
+ * @param tileThreshold      detector score a face found only in a tile needs, 0..1
+ * @param nmsIou             overlap above which two boxes are one face
+ * @param tileZoom           detection tiles look this many times finer than the whole-image pass (≤ 1: none)
+ * @param mirroredEmbedding  add the mirrored face's embedding to the face's
+ * @param decodeLimit        longest side at which images are decoded; larger ones are subsampled
+ */
+record EngineTuning(float detectionThreshold, float tileThreshold, float nmsIou, double tileZoom, boolean mirroredEmbedding,
+    int decodeLimit) {
+
+  static final EngineTuning DEFAULT = new EngineTuning(0.75f, 0.9f, 0.4f, 2.25, true, 2560);
+}

@@ -1,7 +1,0 @@
-package dev.facerec.local.lambda;
-
-/** Delivers an asynchronous invocation record to a destination (an SQS queue or a Lambda function). */
-interface DestinationSender {
-
-  void send(String destinationArn, String record);
-}

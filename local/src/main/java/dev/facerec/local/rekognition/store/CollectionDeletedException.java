@@ -1,8 +1,0 @@
-package dev.facerec.local.rekognition.store;
-
-/** The collection was deleted while a request was using it. */
-public final class CollectionDeletedException extends RuntimeException {
-  public CollectionDeletedException(String collectionId) {
-    super("The collection id: " + collectionId + " does not exist");
-  }
-}

@@ -1,4 +1,0 @@
-package dev.facerec.local.rekognition.store;
-
-/** A face found by a search, with its cosine similarity to the query. */
-public record FaceMatch(StoredFace face, float cosine) {}

@@ -1,0 +1,38 @@
+package dev.facerec.twin;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** AWS SDK clients for the twin's services, with the twin's dummy credentials ({@code test}/{@code test}). */
+public final class ServiceClients {
+
+  private static final StaticCredentialsProvider CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+
+  private ServiceClients() {
+  }
+
+  public static S3Client s3(URI endpoint, String region) {
+    return S3Client.builder()
+        .endpointOverride(endpoint)
+        .region(Region.of(region))
+        .forcePathStyle(true)
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  public static DynamoDbClient dynamoDb(URI endpoint, String region) {
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.of(region))
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+}

@@ -1,0 +1,182 @@
+package dev.facerec.twin;
+
+import dev.facerec.twin.cloudformation.CloudAssembly;
+import dev.facerec.twin.cloudformation.DeployerRegistry;
+import dev.facerec.twin.cloudformation.StackArtifact;
+import dev.facerec.twin.cloudformation.StackDeployer;
+import dev.facerec.twin.cloudformation.StackRecord;
+import dev.facerec.twin.cloudformation.StackStore;
+import dev.facerec.twin.cloudformation.TemplateException;
+import dev.facerec.twin.cloudformation.resources.BucketDeployer;
+import dev.facerec.twin.cloudformation.resources.BucketNotificationsDeployer;
+import dev.facerec.twin.cloudformation.resources.CustomResourceDeployer;
+import dev.facerec.twin.cloudformation.resources.CustomResourceResponses;
+import dev.facerec.twin.cloudformation.resources.EventInvokeConfigDeployer;
+import dev.facerec.twin.cloudformation.resources.FunctionDeployer;
+import dev.facerec.twin.cloudformation.resources.QueueDeployer;
+import dev.facerec.twin.cloudformation.resources.RecordedResources;
+import dev.facerec.twin.cloudformation.resources.TableDeployer;
+import dev.facerec.twin.dynamodb.DynamoDbServer;
+import dev.facerec.twin.lambda.LambdaService;
+import dev.facerec.twin.lambda.LambdaSettings;
+import dev.facerec.twin.notifications.NotificationService;
+import dev.facerec.engine.rekognition.RekognitionServer;
+import dev.facerec.twin.s3.S3Server;
+import dev.facerec.twin.sqs.SqsClients;
+import dev.facerec.twin.sqs.SqsServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The offline twin: one provider per AWS service (S3 on s3proxy, DynamoDB Local, SQS on ElasticMQ, the local
+ * Rekognition, Lambda running the function assets in their own JVMs, S3 event notifications), one deployer per
+ * resource type, and a CloudFormation-like engine that deploys a cloud assembly onto them. All state lives under one
+ * data directory; a twin started again on it finds everything as it was.
+ */
+public final class Twin implements AutoCloseable {
+
+  private final TwinSettings settings;
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final S3Server s3;
+  private final DynamoDbServer dynamoDb;
+  private final SqsServer sqs;
+  private final RekognitionServer rekognition;
+  private final LambdaService lambda;
+  private final NotificationService notifications;
+  private final StackDeployer deployer;
+
+  private Twin(TwinSettings settings, Consumer<String> progress) {
+    this.settings = settings;
+    Path data = settings.dataDirectory().toAbsolutePath().normalize();
+    try {
+      progress.accept("starting S3 (s3proxy)");
+      s3 = started(S3Server.persistent(data.resolve("s3")).start());
+      progress.accept("starting DynamoDB Local");
+      dynamoDb = started(DynamoDbServer.persistent(data.resolve("dynamodb")).start());
+      progress.accept("starting SQS (ElasticMQ)");
+      sqs = started(SqsServer.start(data.resolve("sqs"), 0, settings.region(), settings.accountId()));
+      progress.accept("starting Rekognition (face engine)");
+      rekognition = started(RekognitionServer.builder().dataDirectory(data.resolve("rekognition"))
+          .s3Endpoint(s3.endpoint()).region(settings.region()).accountId(settings.accountId()).build().start());
+      lambda = started(new LambdaService(new LambdaSettings(data.resolve("lambda"), settings.region(),
+          settings.accountId(), functionEndpoints(), settings.retryDelays(), settings.lambdaConcurrency(),
+          Duration.ofSeconds(60), Path.of(System.getProperty("java.home"), "bin", "java"))));
+      notifications = new NotificationService(data.resolve("notifications"), lambda, settings.region());
+      s3.addListener(notifications);
+      deployer = new StackDeployer(registry(), new StackStore(data.resolve("stacks")), settings.region(),
+          settings.accountId(), progress);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Starts every service on the settings' data directory. */
+  public static Twin start(TwinSettings settings, Consumer<String> progress) {
+    return new Twin(settings, progress);
+  }
+
+  /**
+   * Deploys a stack of a cloud assembly (the only one when {@code stackName} is {@code null}); deploying the same
+   * assembly again changes nothing. The stack's asset parameters (legacy synthesizer) get the values {@code cdk
+   * deploy} would give them unless {@code parameters} names them.
+   */
+  public StackRecord deploy(CloudAssembly assembly, String stackName, Map<String, String> parameters) {
+    StackArtifact stack;
+    if (stackName != null) {
+      stack = assembly.stack(stackName);
+    } else if (assembly.stacks().size() == 1) {
+      stack = assembly.stacks().get(0);
+    } else {
+      throw new TemplateException("the cloud assembly has several stacks " + assembly.stacks().stream()
+          .map(StackArtifact::name).toList() + ": name the one to deploy");
+    }
+    Map<String, String> values = new LinkedHashMap<>(stack.assetParameters());
+    values.putAll(parameters);
+    return deployer.deploy(stack.name(), stack.template(), assembly.assets(), values);
+  }
+
+  /** The stack record of a deployed stack, if any. */
+  public Optional<StackRecord> stack(String stackName) {
+    return new StackStore(settings.dataDirectory().toAbsolutePath().normalize().resolve("stacks")).load(stackName);
+  }
+
+  /** The endpoints of the services, by the environment variable that points an SDK client at them. */
+  public Map<String, String> endpoints() {
+    return functionEndpoints();
+  }
+
+  public TwinSettings settings() {
+    return settings;
+  }
+
+  public RekognitionServer rekognition() {
+    return rekognition;
+  }
+
+  public LambdaService lambda() {
+    return lambda;
+  }
+
+  public NotificationService notifications() {
+    return notifications;
+  }
+
+  /** Stops every service (functions first); state stays in the data directory. */
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    while (!running.isEmpty()) {
+      try {
+        running.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("stopping the twin failed: " + e.getMessage(), e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private Map<String, String> functionEndpoints() {
+    Map<String, String> endpoints = new LinkedHashMap<>();
+    endpoints.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+    endpoints.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
+    endpoints.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+    endpoints.put("AWS_ENDPOINT_URL_REKOGNITION", rekognition.endpoint().toString());
+    return endpoints;
+  }
+
+  private DeployerRegistry registry() {
+    S3Client s3Client = started(ServiceClients.s3(s3.endpoint(), settings.region()));
+    DynamoDbClient dynamoDbClient = started(ServiceClients.dynamoDb(dynamoDb.endpoint(), settings.region()));
+    SqsClient sqsClient = started(SqsClients.create(sqs.endpoint(), settings.region()));
+    CustomResourceResponses responses = started(new CustomResourceResponses());
+    DeployerRegistry registry = new DeployerRegistry()
+        .register(new BucketDeployer(s3Client))
+        .register(new BucketNotificationsDeployer(notifications))
+        .register(new TableDeployer(dynamoDbClient))
+        .register(new QueueDeployer(sqsClient))
+        .register(new FunctionDeployer(lambda))
+        .register(new EventInvokeConfigDeployer(lambda))
+        .register(new CustomResourceDeployer(lambda, responses, settings.customResourceTimeout()));
+    RecordedResources.all().forEach(registry::register);
+    return registry;
+  }
+
+  private <T extends AutoCloseable> T started(T service) {
+    running.push(service);
+    return service;
+  }
+}

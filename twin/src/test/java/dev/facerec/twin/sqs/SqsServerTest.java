@@ -1,0 +1,91 @@
+package dev.facerec.twin.sqs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+class SqsServerTest {
+
+  private static final String ACCOUNT = "000000000000";
+
+  @TempDir
+  Path dataDirectory;
+
+  @Test
+  void sdkClient_shouldSendAndReceive_whenTalkingJsonProtocolToElasticMq() {
+    // GIVEN
+    try (SqsServer server = SqsServer.start(dataDirectory, 0, "us-east-1", "123456789012");
+        SqsClient sqs = client(server.endpoint())) {
+      String url = sqs.createQueue(b -> b.queueName("failures")).queueUrl();
+
+      // WHEN
+      sqs.sendMessage(b -> b.queueUrl(url).messageBody("{\"hello\":\"world\"}"));
+      List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages();
+
+      // THEN
+      assertThat(messages).extracting(Message::body).containsExactly("{\"hello\":\"world\"}");
+      assertThat(sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+          .attributes().get(QueueAttributeName.QUEUE_ARN))
+          .isEqualTo("arn:aws:sqs:us-east-1:123456789012:failures").isEqualTo(server.queueArn("failures"));
+    }
+  }
+
+  @Test
+  void start_shouldKeepQueuesAndMessages_whenRestartedOnTheSameDirectory() {
+    // GIVEN
+    try (SqsServer first = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT);
+        SqsClient sqs = client(first.endpoint())) {
+      String url = sqs.createQueue(b -> b.queueName("kept")).queueUrl();
+      sqs.sendMessage(b -> b.queueUrl(url).messageBody("survives"));
+    }
+
+    // WHEN
+    try (SqsServer second = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT);
+        SqsClient sqs = client(second.endpoint())) {
+      String url = sqs.getQueueUrl(b -> b.queueName("kept")).queueUrl();
+      List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages();
+
+      // THEN
+      assertThat(messages).extracting(Message::body).containsExactly("survives");
+    }
+  }
+
+  @Test
+  void start_shouldNotSeeAnotherDirectorysQueues_whenRestartedElsewhereInTheSameJvm(@TempDir Path elsewhere) {
+    // GIVEN
+    try (SqsServer first = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT);
+        SqsClient sqs = client(first.endpoint())) {
+      sqs.createQueue(b -> b.queueName("only-here"));
+    }
+
+    // WHEN
+    try (SqsServer second = SqsServer.start(elsewhere, 0, "us-east-1", ACCOUNT);
+        SqsClient sqs = client(second.endpoint())) {
+      // THEN
+      assertThat(sqs.listQueues().queueUrls()).isEmpty();
+    }
+  }
+
+  @Test
+  void start_shouldFail_whenAnotherServerRunsInThisJvm(@TempDir Path elsewhere) {
+    // GIVEN
+    try (SqsServer first = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT)) {
+      // WHEN / THEN
+      assertThatThrownBy(() -> SqsServer.start(elsewhere, 0, "us-east-1", ACCOUNT))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("already running");
+    }
+  }
+
+  private static SqsClient client(URI endpoint) {
+    return SqsClients.create(endpoint, "us-east-1");
+  }
+}
