@@ -81,7 +81,7 @@ public final class FaceRecognition extends Construct {
                         + " recognise prefix", RECOGNIZE_TIMEOUT, environment));
         grantIndexFunction(settings);
         grantRecognizeFunction(settings);
-        notify(settings);
+        subscribeToUploads(settings);
     }
 
     /** The bucket photos are uploaded to and results written to. */
@@ -164,7 +164,7 @@ public final class FaceRecognition extends Construct {
     }
 
     /** No suffix filter: a wrong file must reach the function and be rejected with a reason, not be ignored. */
-    private void notify(ResolvedProps settings) {
+    private void subscribeToUploads(ResolvedProps settings) {
         NotificationKeyFilter enrolled = NotificationKeyFilter.builder().prefix(settings.enrollPrefix()).build();
         NotificationKeyFilter toRecognize = NotificationKeyFilter.builder().prefix(settings.recognizePrefix()).build();
         bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(index.getFunction()), enrolled);

@@ -62,10 +62,6 @@ record ResolvedProps(
         return resolved;
     }
 
-    boolean destroyOnRemoval() {
-        return removalPolicy == RemovalPolicy.DESTROY;
-    }
-
     private void check(FaceRecognitionProps given, List<String> problems) {
         if (known(collectionId) && !COLLECTION_ID.matcher(collectionId).matches()) {
             problems.add("collectionId must match [a-zA-Z0-9_.-]{1,255}, got '" + collectionId + "'");

@@ -67,9 +67,6 @@ public final class OnnxFaceEngine implements FaceEngine {
   }
 
   /** Where the models were loaded from. */
-  public Path modelDirectory() {
-    return modelDirectory;
-  }
 
   @Override
   public AnalyzedImage analyze(byte[] image, AnalysisOptions options) throws ImageException {

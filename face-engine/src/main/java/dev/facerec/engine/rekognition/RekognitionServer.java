@@ -38,6 +38,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class RekognitionServer implements AutoCloseable {
 
+  /** Request threads: twice the cores, at least 4. */
+  private static final int REQUEST_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
   private final Builder settings;
   private final FaultInjector faults = new FaultInjector();
   private FaceEngine engine;
@@ -76,7 +79,7 @@ public final class RekognitionServer implements AutoCloseable {
       new UserSearchOperations(context).registerInto(operations);
 
       http = LoopbackHttpServer.create(settings.port, 64);
-      executor = newExecutor(settings.threads);
+      executor = newExecutor(REQUEST_THREADS);
       http.setExecutor(executor);
       http.createContext("/", new RekognitionHttpHandler(operations, faults));
       http.start();
@@ -169,7 +172,6 @@ public final class RekognitionServer implements AutoCloseable {
     private URI s3Endpoint;
     private String region = "us-east-1";
     private String accountId = "000000000000";
-    private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private SearchSettings search = SearchSettings.DEFAULT;
 
     private Builder() {}
@@ -207,15 +209,6 @@ public final class RekognitionServer implements AutoCloseable {
     /** Account in collection ARNs. @default 000000000000 */
     public Builder accountId(String accountId) {
       this.accountId = accountId;
-      return this;
-    }
-
-    /** Request threads. @default twice the cores, at least 4 */
-    public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-      }
-      this.threads = threads;
       return this;
     }
 

@@ -49,21 +49,10 @@ public final class S3Server implements AutoCloseable {
     return new S3Server(directory, DEFAULT_IDENTITY, DEFAULT_IDENTITY);
   }
 
-  /** The same server with other credentials for clients to sign with. */
-  public S3Server withCredentials(String accessKey, String secretKey) {
-    S3Server copy = new S3Server(dataDirectory, accessKey, secretKey);
-    copy.listeners.addAll(listeners);
-    return copy;
-  }
-
   /** Adds a listener for every object write and delete; may be called before or after {@link #start()}. */
   public S3Server addListener(ObjectListener listener) {
     listeners.add(listener);
     return this;
-  }
-
-  public void removeListener(ObjectListener listener) {
-    listeners.remove(listener);
   }
 
   /** Starts the server; returns it for chaining. */

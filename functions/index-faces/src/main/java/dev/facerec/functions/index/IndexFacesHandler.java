@@ -9,7 +9,7 @@ import java.time.Clock;
 
 /**
  * Lambda entry point of enrolment ({@code dev.facerec.functions.index.IndexFacesHandler::handleRequest}): the S3
- * notifications of the enrol prefix. Clients are built once per container; the work is {@link EnrolmentService}'s.
+ * notifications of the enrol prefix. Clients are built once per container; the work is {@link EnrollmentService}'s.
  */
 public final class IndexFacesHandler extends S3EventHandler {
 
@@ -25,6 +25,6 @@ public final class IndexFacesHandler extends S3EventHandler {
 
   /** Used by tests that read the log lines. */
   IndexFacesHandler(AwsClients clients, FunctionConfig config, Clock clock, PrintStream log) {
-    super(new EnrolmentService(clients, config, clock, new OutcomeLog(log))::process);
+    super(new EnrollmentService(clients, config, clock, new OutcomeLog(log))::process);
   }
 }

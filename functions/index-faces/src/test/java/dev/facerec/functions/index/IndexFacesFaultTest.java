@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.status.ObjectBusyException;
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.StatusStore;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.StubReply;
@@ -41,8 +41,8 @@ class IndexFacesFaultTest extends WithLocalServices {
 
     // WHEN the event is handled, THEN the error is rethrown (Lambda retries) and the claim released
     assertThatThrownBy(() -> handle(event)).isInstanceOf(ThrottlingException.class);
-    assertThat(Av.str(services.statusRow(photo.key()), "status")).isEqualTo("PROCESSING");
-    assertThat(Av.num(services.statusRow(photo.key()), "leaseUntil", -1)).isZero();
+    assertThat(AttributeValues.str(services.statusRow(photo.key()), "status")).isEqualTo("PROCESSING");
+    assertThat(AttributeValues.num(services.statusRow(photo.key()), "leaseUntil", -1)).isZero();
 
     // WHEN Lambda delivers the event again, THEN it is indexed, without listing the collection (the first attempt
     // gave the object back, so nothing of it can be unrecorded)
@@ -60,7 +60,7 @@ class IndexFacesFaultTest extends WithLocalServices {
 
     // WHEN the first attempt fails
     assertThatThrownBy(() -> handle(event)).isInstanceOf(InternalServerErrorException.class);
-    List<String> firstAttempt = Av.set(services.statusRow(photo.key()), "indexedFaceIds");
+    List<String> firstAttempt = AttributeValues.set(services.statusRow(photo.key()), "indexedFaceIds");
 
     // AND the retry succeeds
     String outcome = handle(event);
@@ -68,7 +68,7 @@ class IndexFacesFaultTest extends WithLocalServices {
     // THEN the face of the first attempt was recorded, then deleted: exactly one face is left for the photo
     assertThat(firstAttempt).hasSize(1);
     assertThat(outcome).isEqualTo("INDEXED");
-    List<String> indexed = Av.set(services.statusRow(photo.key()), "indexedFaceIds");
+    List<String> indexed = AttributeValues.set(services.statusRow(photo.key()), "indexedFaceIds");
     assertThat(services.collection().faceIds(services.config().collectionId()))
         .doesNotContain(firstAttempt.get(0)).contains(indexed.get(0));
     assertThat(services.faceRows("d2")).hasSize(1);
@@ -85,8 +85,8 @@ class IndexFacesFaultTest extends WithLocalServices {
 
     // THEN the rejection names the error
     assertThat(outcome).isEqualTo("REJECTED");
-    assertThat(Av.str(services.statusRow(photo.key()), "reason")).isEqualTo("REKOGNITION_ERROR");
-    assertThat(Av.str(services.statusRow(photo.key()), "errorCode")).isEqualTo("InvalidParameterException");
+    assertThat(AttributeValues.str(services.statusRow(photo.key()), "reason")).isEqualTo("REKOGNITION_ERROR");
+    assertThat(AttributeValues.str(services.statusRow(photo.key()), "errorCode")).isEqualTo("InvalidParameterException");
   }
 
   @Test
@@ -101,7 +101,7 @@ class IndexFacesFaultTest extends WithLocalServices {
 
     // THEN the photo is rejected and its face removed again
     assertThat(outcome).isEqualTo("REJECTED");
-    assertThat(Av.str(services.statusRow(photo.key()), "errorCode")).isEqualTo("AccessDeniedException");
+    assertThat(AttributeValues.str(services.statusRow(photo.key()), "errorCode")).isEqualTo("AccessDeniedException");
     assertThat(services.collection().faceIds(services.config().collectionId()))
         .containsExactlyInAnyOrderElementsOf(facesBefore);
   }
@@ -114,7 +114,7 @@ class IndexFacesFaultTest extends WithLocalServices {
     String outcome = handle(services.createdEvent(photo, services.nextSequencer()));
 
     assertThat(outcome).isEqualTo("REJECTED");
-    assertThat(Av.str(services.statusRow(photo.key()), "reason")).isEqualTo("NOT_AN_IMAGE");
+    assertThat(AttributeValues.str(services.statusRow(photo.key()), "reason")).isEqualTo("NOT_AN_IMAGE");
   }
 
   @Test
@@ -125,7 +125,7 @@ class IndexFacesFaultTest extends WithLocalServices {
     S3ObjectEvent event = new S3ObjectEvent("ObjectCreated:Put", FunctionServices.BUCKET, photo.key(),
         photo.size(), photo.eTag(), null, sequencer);
     new StatusStore(services.dynamoDb(), FunctionServices.TABLE, Clock.systemUTC())
-        .claim(event, EnrolmentService.KIND, Duration.ofMinutes(5));
+        .claim(event, EnrollmentService.KIND, Duration.ofMinutes(5));
 
     // WHEN / THEN the duplicate is not processed alongside: it fails so that Lambda retries it later
     assertThatThrownBy(() -> handle(services.createdEvent(photo, sequencer)))
@@ -146,7 +146,7 @@ class IndexFacesFaultTest extends WithLocalServices {
       created(lambdaLike, services.createdEvent(photo, services.nextSequencer()));
 
       // THEN the throttle never reached the handler
-      assertThat(Av.str(services.statusRow(photo.key()), "status")).isEqualTo("INDEXED");
+      assertThat(AttributeValues.str(services.statusRow(photo.key()), "status")).isEqualTo("INDEXED");
       assertThat(services.rekognitionStub().requests("IndexFaces")).hasSize(2);
     }
   }

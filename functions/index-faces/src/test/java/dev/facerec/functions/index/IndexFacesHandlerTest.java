@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.key.ExternalImageIds;
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.StatusStore;
 import dev.facerec.functions.index.testing.FunctionServices;
 import dev.facerec.functions.index.testing.Uploaded;
@@ -52,26 +52,26 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     // THEN the object is INDEXED, with one face row and the person row
     assertThat(output.path("outcomes").get(0).asText()).isEqualTo("INDEXED");
     Map<String, AttributeValue> status = services.statusRow(key);
-    assertThat(Av.str(status, "status")).isEqualTo("INDEXED");
-    assertThat(Av.str(status, "personId")).isEqualTo("zoe.martin");
-    assertThat(Av.str(status, "eTag")).isEqualTo(photo.eTag());
-    assertThat(Av.str(status, "leaseId")).isNull();
-    String faceId = Av.set(status, "indexedFaceIds").get(0);
+    assertThat(AttributeValues.str(status, "status")).isEqualTo("INDEXED");
+    assertThat(AttributeValues.str(status, "personId")).isEqualTo("zoe.martin");
+    assertThat(AttributeValues.str(status, "eTag")).isEqualTo(photo.eTag());
+    assertThat(AttributeValues.str(status, "leaseId")).isNull();
+    String faceId = AttributeValues.set(status, "indexedFaceIds").get(0);
 
     assertThat(services.faceRows("zoe.martin")).singleElement().satisfies(row -> {
-      assertThat(Av.str(row, "faceId")).isEqualTo(faceId);
-      assertThat(Av.str(row, "sourceKey")).isEqualTo(key);
-      assertThat(Av.str(row, "sourceETag")).isEqualTo(photo.eTag());
-      assertThat(Av.str(row, "faceModelVersion")).isNotBlank();
+      assertThat(AttributeValues.str(row, "faceId")).isEqualTo(faceId);
+      assertThat(AttributeValues.str(row, "sourceKey")).isEqualTo(key);
+      assertThat(AttributeValues.str(row, "sourceETag")).isEqualTo(photo.eTag());
+      assertThat(AttributeValues.str(row, "faceModelVersion")).isNotBlank();
       assertThat(Double.parseDouble(row.get("confidence").n())).isGreaterThan(50.0).isLessThanOrEqualTo(100.0);
-      assertThat(Av.str(row, "gsi1pk")).isEqualTo("OBJECT#" + FunctionServices.BUCKET + "/" + key);
+      assertThat(AttributeValues.str(row, "gsi1pk")).isEqualTo("OBJECT#" + FunctionServices.BUCKET + "/" + key);
       assertThat(row.get("boundingBox").m()).containsKeys("Left", "Top", "Width", "Height");
-      assertThat(Av.str(row, "externalImageId")).isEqualTo(ExternalImageIds.forKey(key));
+      assertThat(AttributeValues.str(row, "externalImageId")).isEqualTo(ExternalImageIds.forKey(key));
     });
     Map<String, AttributeValue> person = services.personRow("zoe.martin");
-    assertThat(Av.str(person, "displayName")).isEqualTo("Zoë Martin");
-    assertThat(Av.num(person, "faceCount", -1)).isEqualTo(1);
-    assertThat(Av.str(person, "gsi1pk")).isEqualTo("PEOPLE");
+    assertThat(AttributeValues.str(person, "displayName")).isEqualTo("Zoë Martin");
+    assertThat(AttributeValues.num(person, "faceCount", -1)).isEqualTo(1);
+    assertThat(AttributeValues.str(person, "gsi1pk")).isEqualTo("PEOPLE");
 
     // AND the face is in the collection, associated to the person's user
     assertThat(services.userFaceIds("zoe.martin")).containsExactly(faceId);
@@ -92,7 +92,7 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     assertThat(second).isEqualTo("DUPLICATE");
     assertThat(services.userFaceIds("twice")).hasSize(1);
     assertThat(services.faceRows("twice")).hasSize(1);
-    assertThat(Av.num(services.personRow("twice"), "faceCount", -1)).isEqualTo(1);
+    assertThat(AttributeValues.num(services.personRow("twice"), "faceCount", -1)).isEqualTo(1);
   }
 
   @Test
@@ -112,7 +112,7 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     assertThat(deletion.path("outcomes").get(0).asText()).isEqualTo("REMOVED");
     assertThat(upload.path("outcomes").get(0).asText()).isEqualTo("OUT_OF_ORDER");
     assertThat(services.collectionFaceIds()).containsExactlyInAnyOrderElementsOf(facesBefore);
-    assertThat(Av.str(services.statusRow(key), "status")).isEqualTo("REMOVED");
+    assertThat(AttributeValues.str(services.statusRow(key), "status")).isEqualTo("REMOVED");
     assertThat(services.faceRows("grace.hopper")).isEmpty();
   }
 
@@ -134,8 +134,8 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     Uploaded two = services.upload("enroll/leaving/two.jpg", faces.get(3).crop(), Map.of());
     created(handler, services.createdEvent(one, services.nextSequencer()));
     created(handler, services.createdEvent(two, services.nextSequencer()));
-    String faceOne = Av.set(services.statusRow(one.key()), "indexedFaceIds").get(0);
-    String faceTwo = Av.set(services.statusRow(two.key()), "indexedFaceIds").get(0);
+    String faceOne = AttributeValues.set(services.statusRow(one.key()), "indexedFaceIds").get(0);
+    String faceTwo = AttributeValues.set(services.statusRow(two.key()), "indexedFaceIds").get(0);
 
     // WHEN the first photo is deleted
     services.s3().deleteObject(b -> b.bucket(FunctionServices.BUCKET).key(one.key()));
@@ -146,9 +146,9 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     assertThat(first.path("outcomes").get(0).asText()).isEqualTo("REMOVED");
     assertThat(services.collectionFaceIds()).doesNotContain(faceOne).contains(faceTwo);
     assertThat(services.userFaceIds("leaving")).containsExactly(faceTwo);
-    assertThat(services.faceRows("leaving")).extracting(row -> Av.str(row, "faceId")).containsExactly(faceTwo);
-    assertThat(Av.num(services.personRow("leaving"), "faceCount", -1)).isEqualTo(1);
-    assertThat(Av.set(services.statusRow(one.key()), "indexedFaceIds")).isEmpty();
+    assertThat(services.faceRows("leaving")).extracting(row -> AttributeValues.str(row, "faceId")).containsExactly(faceTwo);
+    assertThat(AttributeValues.num(services.personRow("leaving"), "faceCount", -1)).isEqualTo(1);
+    assertThat(AttributeValues.set(services.statusRow(one.key()), "indexedFaceIds")).isEmpty();
 
     // WHEN the last photo is deleted too
     services.s3().deleteObject(b -> b.bucket(FunctionServices.BUCKET).key(two.key()));
@@ -167,7 +167,7 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     String key = "enroll/renewed/portrait.jpg";
     Uploaded old = services.upload(key, faces.get(4).crop(), Map.of());
     created(handler, services.createdEvent(old, services.nextSequencer()));
-    String oldFace = Av.set(services.statusRow(key), "indexedFaceIds").get(0);
+    String oldFace = AttributeValues.set(services.statusRow(key), "indexedFaceIds").get(0);
 
     // WHEN a new photo (the same face, encoded again) is uploaded under the same key
     Uploaded renewed = services.upload(key, dev.facerec.functions.core.testing.SyntheticImages.encodeJpeg(
@@ -176,12 +176,12 @@ class IndexFacesHandlerTest extends WithFaceEngine {
 
     // THEN the old face is gone and exactly one face, the new one, is recorded
     assertThat(outcome).isEqualTo("INDEXED");
-    String newFace = Av.set(services.statusRow(key), "indexedFaceIds").get(0);
+    String newFace = AttributeValues.set(services.statusRow(key), "indexedFaceIds").get(0);
     assertThat(newFace).isNotEqualTo(oldFace);
     assertThat(services.collectionFaceIds()).doesNotContain(oldFace).contains(newFace);
     assertThat(services.userFaceIds("renewed")).containsExactly(newFace);
-    assertThat(services.faceRows("renewed")).extracting(row -> Av.str(row, "faceId")).containsExactly(newFace);
-    assertThat(Av.num(services.personRow("renewed"), "faceCount", -1)).isEqualTo(1);
+    assertThat(services.faceRows("renewed")).extracting(row -> AttributeValues.str(row, "faceId")).containsExactly(newFace);
+    assertThat(AttributeValues.num(services.personRow("renewed"), "faceCount", -1)).isEqualTo(1);
   }
 
   @Test
@@ -196,7 +196,7 @@ class IndexFacesHandlerTest extends WithFaceEngine {
 
     // THEN it is rejected, and the face IndexFaces took was deleted again
     assertThat(outcome).isEqualTo("REJECTED");
-    assertThat(Av.str(services.statusRow(group.key()), "reason")).isEqualTo("MULTIPLE_FACES");
+    assertThat(AttributeValues.str(services.statusRow(group.key()), "reason")).isEqualTo("MULTIPLE_FACES");
     assertThat(services.collectionFaceIds()).containsExactlyInAnyOrderElementsOf(facesBefore);
     assertThat(services.personRow("crowd")).isEmpty();
   }
@@ -215,7 +215,7 @@ class IndexFacesHandlerTest extends WithFaceEngine {
 
     // THEN the unrecorded face is gone and exactly one face, the recorded one, is left for the photo
     assertThat(outcome).isEqualTo("INDEXED");
-    String recorded = Av.set(services.statusRow(photo.key()), "indexedFaceIds").get(0);
+    String recorded = AttributeValues.set(services.statusRow(photo.key()), "indexedFaceIds").get(0);
     assertThat(services.collectionFaceIds()).doesNotContain(orphan).contains(recorded, bystander);
     assertThat(services.userFaceIds("crashed")).containsExactly(recorded);
     services.rekognition().deleteFaces(b -> b.collectionId(services.config().collectionId()).faceIds(bystander));
@@ -247,7 +247,7 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     S3ObjectEvent event = new S3ObjectEvent("ObjectCreated:Put", FunctionServices.BUCKET, photo.key(),
         photo.size(), photo.eTag(), null, sequencer);
     new StatusStore(services.dynamoDb(), FunctionServices.TABLE, Clock.systemUTC())
-        .claim(event, EnrolmentService.KIND, Duration.ZERO);
+        .claim(event, EnrollmentService.KIND, Duration.ZERO);
     byte[] bytes = services.s3().getObjectAsBytes(b -> b.bucket(FunctionServices.BUCKET).key(photo.key()))
         .asByteArray();
     String faceId = indexUnrecorded(photo.key(), bytes);

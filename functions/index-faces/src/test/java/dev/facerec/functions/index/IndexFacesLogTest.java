@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.functions.core.handler.OutcomeLog;
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.StubReply;
 import dev.facerec.functions.core.testing.SyntheticImages;
@@ -47,7 +47,7 @@ class IndexFacesLogTest extends WithLocalServices {
     services.rekognitionStub().failNext("IndexFaces", 1, StubReply.throttling());
     assertThatThrownBy(() -> created(handler, event)).isInstanceOf(ThrottlingException.class);
     assertThat(created(handler, event)).isEqualTo("INDEXED");
-    String faceId = Av.set(services.statusRow(key), "indexedFaceIds").get(0);
+    String faceId = AttributeValues.set(services.statusRow(key), "indexedFaceIds").get(0);
     invoke(handler, "object-removed-template.json", services.removedEvent(key, services.nextSequencer()));
 
     // THEN one JSON line per attempt, naming the object by its hash

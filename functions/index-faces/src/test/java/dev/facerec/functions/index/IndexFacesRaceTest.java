@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facerec.functions.core.status.ObjectBusyException;
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.SyntheticImages;
@@ -75,21 +75,21 @@ class IndexFacesRaceTest extends WithLocalServices {
     assertThat(enrolled).isEqualTo("INDEXED");
     assertThat(removalOutput.path("outcomes").get(0).asText()).isEqualTo("REMOVED");
     // AND the new face is the person's one face, still associated to the person's user
-    String newFace = Av.set(services.statusRow(fresh.key()), "indexedFaceIds").get(0);
+    String newFace = AttributeValues.set(services.statusRow(fresh.key()), "indexedFaceIds").get(0);
     String collectionId = services.config().collectionId();
     assertThat(services.collection().userIds(collectionId)).contains("racing");
     assertThat(services.collection().userOf(newFace)).isEqualTo("racing");
-    assertThat(services.faceRows("racing")).extracting(row -> Av.str(row, "faceId")).containsExactly(newFace);
-    assertThat(Av.num(services.personRow("racing"), "faceCount", -1)).isEqualTo(1);
+    assertThat(services.faceRows("racing")).extracting(row -> AttributeValues.str(row, "faceId")).containsExactly(newFace);
+    assertThat(AttributeValues.num(services.personRow("racing"), "faceCount", -1)).isEqualTo(1);
     // AND the person's lock was given back
     assertThat(lockItem("racing")).isEmpty();
   }
 
   @Test
   void acquire_shouldWaitForTheHolderThenGiveUpRetryably_whenThePersonStaysLocked() {
-    PersonLock locks = new PersonLock(services.dynamoDb(), FunctionServices.TABLE, Clock.systemUTC(),
+    PersonLocks locks = new PersonLocks(services.dynamoDb(), FunctionServices.TABLE, Clock.systemUTC(),
         Duration.ofMillis(300));
-    PersonLock.Held held = locks.acquire("locked", Duration.ofMinutes(1));
+    PersonLocks.Held held = locks.acquire("locked", Duration.ofMinutes(1));
 
     long start = System.nanoTime();
     assertThatThrownBy(() -> locks.acquire("locked", Duration.ofMinutes(1)))
@@ -103,21 +103,21 @@ class IndexFacesRaceTest extends WithLocalServices {
 
   @Test
   void acquire_shouldTakeTheLockOver_whenItsHoldersLeaseRanOut() throws InterruptedException {
-    PersonLock locks = new PersonLock(services.dynamoDb(), FunctionServices.TABLE, Clock.systemUTC(),
+    PersonLocks locks = new PersonLocks(services.dynamoDb(), FunctionServices.TABLE, Clock.systemUTC(),
         Duration.ofMillis(300));
-    PersonLock.Held dead = locks.acquire("abandoned", Duration.ZERO);
+    PersonLocks.Held dead = locks.acquire("abandoned", Duration.ZERO);
     Thread.sleep(5);
 
-    PersonLock.Held next = locks.acquire("abandoned", Duration.ofMinutes(1));
+    PersonLocks.Held next = locks.acquire("abandoned", Duration.ofMinutes(1));
 
-    assertThat(Av.str(lockItem("abandoned"), "lockId")).isEqualTo(next.lockId()).isNotEqualTo(dead.lockId());
+    assertThat(AttributeValues.str(lockItem("abandoned"), "lockId")).isEqualTo(next.lockId()).isNotEqualTo(dead.lockId());
     locks.releaseQuietly(dead);
-    assertThat(Av.str(lockItem("abandoned"), "lockId")).isEqualTo(next.lockId());
+    assertThat(AttributeValues.str(lockItem("abandoned"), "lockId")).isEqualTo(next.lockId());
     locks.releaseQuietly(next);
   }
 
   private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> lockItem(String person) {
-    return services.item(TableKeys.key(TableKeys.personPk(person), PersonLock.SK));
+    return services.item(TableKeys.key(TableKeys.personPk(person), PersonLocks.SK));
   }
 
   private static Uploaded upload(String key) {

@@ -3,7 +3,7 @@ package dev.facerec.functions.index;
 import static dev.facerec.functions.core.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.testing.BadImages;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.SyntheticImages;
@@ -57,10 +57,10 @@ class IndexFacesRejectionTest extends WithLocalServices {
     // THEN the status row says REJECTED with the reason and a detail, and no face was left in the collection
     Map<String, AttributeValue> status = services.statusRow(key);
     assertThat(outcome).isEqualTo("REJECTED");
-    assertThat(Av.str(status, "status")).isEqualTo("REJECTED");
-    assertThat(Av.str(status, "reason")).isEqualTo(reason);
-    assertThat(Av.str(status, "detail")).isNotBlank();
-    assertThat(Av.set(status, "indexedFaceIds")).isEmpty();
+    assertThat(AttributeValues.str(status, "status")).isEqualTo("REJECTED");
+    assertThat(AttributeValues.str(status, "reason")).isEqualTo(reason);
+    assertThat(AttributeValues.str(status, "detail")).isNotBlank();
+    assertThat(AttributeValues.set(status, "indexedFaceIds")).isEmpty();
     assertThat(services.collection().faceIds(services.config().collectionId()))
         .containsExactlyInAnyOrderElementsOf(facesBefore);
   }
@@ -76,7 +76,7 @@ class IndexFacesRejectionTest extends WithLocalServices {
     handle(services.createdEvent(bomb, services.nextSequencer()));
 
     // THEN it was refused from its header: Rekognition never saw it
-    assertThat(Av.str(services.statusRow(bomb.key()), "detail")).contains("100000x100000");
+    assertThat(AttributeValues.str(services.statusRow(bomb.key()), "detail")).contains("100000x100000");
     assertThat(services.rekognitionStub().requests("IndexFaces")).isEmpty();
   }
 
@@ -96,11 +96,11 @@ class IndexFacesRejectionTest extends WithLocalServices {
 
     // THEN the second photo is rejected, its face deleted, and the person keeps one face
     assertThat(outcome).isEqualTo("REJECTED");
-    assertThat(Av.str(services.statusRow(second.key()), "reason")).isEqualTo("FACE_MISMATCH");
+    assertThat(AttributeValues.str(services.statusRow(second.key()), "reason")).isEqualTo("FACE_MISMATCH");
     assertThat(services.faceRows("c1")).hasSize(1);
     assertThat(services.collection().faceIds(services.config().collectionId()))
         .containsExactlyInAnyOrderElementsOf(facesBefore);
-    assertThat(Av.num(services.personRow("c1"), "faceCount", -1)).isEqualTo(1);
+    assertThat(AttributeValues.num(services.personRow("c1"), "faceCount", -1)).isEqualTo(1);
   }
 
   private String handle(Map<String, Object> values) throws IOException {

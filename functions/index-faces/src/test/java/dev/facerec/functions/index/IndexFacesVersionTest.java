@@ -3,7 +3,7 @@ package dev.facerec.functions.index;
 import static dev.facerec.functions.core.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.testing.EventFixtures;
 import dev.facerec.functions.core.testing.FaceColor;
@@ -37,17 +37,17 @@ class IndexFacesVersionTest extends WithLocalServices {
   void handleRequest_shouldKeepTheFace_whenAnotherVersionIsDeletedPermanently() throws IOException {
     // GIVEN a photo indexed from its current version
     Uploaded photo = enrolledFromVersion("enroll/v1/p.jpg", FaceColor.RED);
-    String faceId = Av.set(services.statusRow(photo.key()), "indexedFaceIds").get(0);
+    String faceId = AttributeValues.set(services.statusRow(photo.key()), "indexedFaceIds").get(0);
 
     // WHEN an older version of it is deleted for good
     String outcome = removed(photo.key(), "ObjectRemoved:Delete", "olderVersion.v1");
 
     // THEN the object keeps its status and its face
     assertThat(outcome).isEqualTo("INDEXED");
-    assertThat(Av.str(services.statusRow(photo.key()), "status")).isEqualTo("INDEXED");
+    assertThat(AttributeValues.str(services.statusRow(photo.key()), "status")).isEqualTo("INDEXED");
     assertThat(services.collectionFaceIds()).contains(faceId);
     assertThat(services.faceRows("v1")).hasSize(1);
-    assertThat(Av.num(services.personRow("v1"), "faceCount", -1)).isEqualTo(1);
+    assertThat(AttributeValues.num(services.personRow("v1"), "faceCount", -1)).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "{0} of version {1}")
@@ -58,7 +58,7 @@ class IndexFacesVersionTest extends WithLocalServices {
       String versionId, String personId) throws IOException {
     // GIVEN a photo indexed from its current version
     Uploaded photo = enrolledFromVersion("enroll/" + personId + "/p.jpg", FaceColor.GREEN);
-    String faceId = Av.set(services.statusRow(photo.key()), "indexedFaceIds").get(0);
+    String faceId = AttributeValues.set(services.statusRow(photo.key()), "indexedFaceIds").get(0);
 
     // WHEN that version stops being the current one
     String outcome = removed(photo.key(), eventName, versionId);

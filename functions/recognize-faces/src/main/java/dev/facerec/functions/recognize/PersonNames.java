@@ -1,6 +1,6 @@
 package dev.facerec.functions.recognize;
 
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,9 +39,9 @@ public final class PersonNames {
         Map<String, KeysAndAttributes> pending = request;
         BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
         for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-          String name = Av.str(item, "displayName");
+          String name = AttributeValues.str(item, "displayName");
           if (name != null) {
-            names.put(Av.str(item, "personId"), name);
+            names.put(AttributeValues.str(item, "personId"), name);
           }
         }
         request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();

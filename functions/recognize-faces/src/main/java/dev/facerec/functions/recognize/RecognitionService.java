@@ -16,7 +16,7 @@ import dev.facerec.functions.core.rekognition.RekognitionErrors;
 import dev.facerec.functions.core.status.ObjectStatus;
 import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.Claim;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.StatusStore;
@@ -109,8 +109,8 @@ public final class RecognitionService {
         ResultDocument.build(event, image.header(), config.faceMatchThreshold(), now, faces));
     long identified = faces.stream().filter(f -> f.identity().status() == IdentityStatus.IDENTIFIED).count();
     return StatusChange.to(ObjectStatus.RECOGNIZED)
-        .set(FACE_COUNT, Av.n(faces.size()))
-        .set(RESULT_KEY, Av.s(resultKey))
+        .set(FACE_COUNT, AttributeValues.n(faces.size()))
+        .set(RESULT_KEY, AttributeValues.s(resultKey))
         .alsoWrite(resultRow(event, resultKey, faces, identified, now));
   }
 
@@ -152,26 +152,26 @@ public final class RecognitionService {
       long identified, Instant now) {
     Map<String, AttributeValue> item = new HashMap<>(TableKeys.key(TableKeys.objectPk(event.bucket(), event.key()),
         TableKeys.RESULT));
-    item.put("resultBucket", Av.s(event.bucket()));
-    item.put("resultKey", Av.s(resultKey));
-    item.put("faceCount", Av.n(faces.size()));
-    item.put("identifiedCount", Av.n(identified));
-    item.put("personIds", Av.l(faces.stream().filter(f -> f.identity().personId() != null)
-        .map(f -> Av.s(f.identity().personId())).distinct().toList()));
-    item.put("processedAt", Av.s(now.toString()));
+    item.put("resultBucket", AttributeValues.s(event.bucket()));
+    item.put("resultKey", AttributeValues.s(resultKey));
+    item.put("faceCount", AttributeValues.n(faces.size()));
+    item.put("identifiedCount", AttributeValues.n(identified));
+    item.put("personIds", AttributeValues.l(faces.stream().filter(f -> f.identity().personId() != null)
+        .map(f -> AttributeValues.s(f.identity().personId())).distinct().toList()));
+    item.put("processedAt", AttributeValues.s(now.toString()));
     if (event.versionId() != null) {
-      item.put("sourceVersionId", Av.s(event.versionId()));
+      item.put("sourceVersionId", AttributeValues.s(event.versionId()));
     }
     if (event.eTag() != null) {
-      item.put("sourceETag", Av.s(event.eTag()));
+      item.put("sourceETag", AttributeValues.s(event.eTag()));
     }
-    item.put(TableKeys.TTL, Av.n(expiry()));
+    item.put(TableKeys.TTL, AttributeValues.n(expiry()));
     return TransactWriteItem.builder().put(Put.builder().tableName(config.tableName()).item(item).build()).build();
   }
 
   /** Recognition rows expire: the status row gets the same TTL as the result row. */
   private StatusChange expiring(StatusChange change) {
-    return change.set(TableKeys.TTL, Av.n(expiry()));
+    return change.set(TableKeys.TTL, AttributeValues.n(expiry()));
   }
 
   private long expiry() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.testing.SyntheticImages;
 import dev.facerec.functions.index.IndexFacesHandler;
@@ -87,15 +87,15 @@ class FaceEngineRecognitionTest extends WithFaceEngine {
     // AND the status and result rows, both expiring after the configured days
     long expiry = Instant.now().plus(Duration.ofDays(services.config().resultTtlDays())).getEpochSecond();
     Map<String, AttributeValue> status = services.statusRow(key);
-    assertThat(Av.str(status, "status")).isEqualTo("RECOGNIZED");
-    assertThat(Av.str(status, "resultKey")).isEqualTo(resultKey);
-    assertThat(Av.num(status, "ttl", 0)).isCloseTo(expiry, within(60L));
+    assertThat(AttributeValues.str(status, "status")).isEqualTo("RECOGNIZED");
+    assertThat(AttributeValues.str(status, "resultKey")).isEqualTo(resultKey);
+    assertThat(AttributeValues.num(status, "ttl", 0)).isCloseTo(expiry, within(60L));
     Map<String, AttributeValue> row = services.item(TableKeys.key(TableKeys.objectPk(FunctionServices.BUCKET, key),
         TableKeys.RESULT));
-    assertThat(Av.num(row, "faceCount", -1)).isEqualTo(result.path("faceCount").asInt());
+    assertThat(AttributeValues.num(row, "faceCount", -1)).isEqualTo(result.path("faceCount").asInt());
     assertThat(row.get("personIds").l()).extracting(AttributeValue::s)
         .containsExactlyInAnyOrderElementsOf(enrolled.stream().map(Enrolled::personId).toList());
-    assertThat(Av.num(row, "ttl", 0)).isCloseTo(expiry, within(60L));
+    assertThat(AttributeValues.num(row, "ttl", 0)).isCloseTo(expiry, within(60L));
   }
 
   @Test

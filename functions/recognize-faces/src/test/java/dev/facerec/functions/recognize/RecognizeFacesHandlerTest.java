@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.functions.core.handler.OutcomeLog;
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.testing.ColorFaceRekognition;
 import dev.facerec.functions.core.testing.FaceColor;
@@ -125,9 +125,9 @@ class RecognizeFacesHandlerTest extends WithLocalServices {
     // AND the result row counts the same
     Map<String, AttributeValue> row = services.item(TableKeys.key(TableKeys.objectPk(FunctionServices.BUCKET, key),
         TableKeys.RESULT));
-    assertThat(Av.str(row, "resultKey")).isEqualTo("results/schema/pair.png.json");
-    assertThat(Av.num(row, "faceCount", -1)).isEqualTo(2);
-    assertThat(Av.num(row, "identifiedCount", -1)).isEqualTo(1);
+    assertThat(AttributeValues.str(row, "resultKey")).isEqualTo("results/schema/pair.png.json");
+    assertThat(AttributeValues.num(row, "faceCount", -1)).isEqualTo(2);
+    assertThat(AttributeValues.num(row, "identifiedCount", -1)).isEqualTo(1);
     assertThat(row.get("personIds").l()).extracting(AttributeValue::s).containsExactly("alice");
   }
 

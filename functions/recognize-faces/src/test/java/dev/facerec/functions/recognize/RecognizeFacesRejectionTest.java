@@ -4,7 +4,7 @@ import static dev.facerec.functions.core.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.testing.BadImages;
 import dev.facerec.functions.core.testing.BadImage;
 import dev.facerec.functions.core.testing.FaceColor;
@@ -46,8 +46,8 @@ class RecognizeFacesRejectionTest extends WithLocalServices {
 
     // THEN the status row says why, and no result was written
     assertThat(outcome).isEqualTo("REJECTED");
-    assertThat(Av.str(services.statusRow(key), "reason")).isEqualTo(bad.reason());
-    assertThat(Av.num(services.statusRow(key), "ttl", 0)).isPositive();
+    assertThat(AttributeValues.str(services.statusRow(key), "reason")).isEqualTo(bad.reason());
+    assertThat(AttributeValues.num(services.statusRow(key), "ttl", 0)).isPositive();
     assertThat(services.s3().listObjectsV2(b -> b.bucket(FunctionServices.BUCKET)
         .prefix("results/bad/" + bad.fileName())).contents()).isEmpty();
   }
@@ -58,7 +58,7 @@ class RecognizeFacesRejectionTest extends WithLocalServices {
     Uploaded folder = services.upload("recognize/album/", new byte[0], Map.of());
 
     assertThat(handle(folder)).isEqualTo("REJECTED");
-    assertThat(Av.str(services.statusRow(folder.key()), "reason")).isEqualTo("INVALID_KEY");
+    assertThat(AttributeValues.str(services.statusRow(folder.key()), "reason")).isEqualTo("INVALID_KEY");
   }
 
   @Test
@@ -67,7 +67,7 @@ class RecognizeFacesRejectionTest extends WithLocalServices {
     services.rekognitionStub().failNext("DetectFaces", 1, StubReply.throttling());
 
     assertThatThrownBy(() -> handle(photo)).isInstanceOf(ThrottlingException.class);
-    assertThat(Av.str(services.statusRow(photo.key()), "status")).isEqualTo("PROCESSING");
+    assertThat(AttributeValues.str(services.statusRow(photo.key()), "status")).isEqualTo("PROCESSING");
   }
 
   @Test
@@ -91,8 +91,8 @@ class RecognizeFacesRejectionTest extends WithLocalServices {
     services.rekognitionStub().failNext("DetectFaces", 1, StubReply.accessDenied());
 
     assertThat(handle(photo)).isEqualTo("REJECTED");
-    assertThat(Av.str(services.statusRow(photo.key()), "reason")).isEqualTo("REKOGNITION_ERROR");
-    assertThat(Av.str(services.statusRow(photo.key()), "errorCode")).isEqualTo("AccessDeniedException");
+    assertThat(AttributeValues.str(services.statusRow(photo.key()), "reason")).isEqualTo("REKOGNITION_ERROR");
+    assertThat(AttributeValues.str(services.statusRow(photo.key()), "errorCode")).isEqualTo("AccessDeniedException");
   }
 
   private static Uploaded photo(String key) {

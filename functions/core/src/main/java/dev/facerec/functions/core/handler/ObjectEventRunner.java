@@ -5,7 +5,7 @@ import dev.facerec.functions.core.rekognition.RekognitionErrors;
 import dev.facerec.functions.core.status.ObjectStatus;
 import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.status.StaleObjectException;
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.Claim;
 import dev.facerec.functions.core.table.StatusAttributes;
 import dev.facerec.functions.core.table.StatusChange;
@@ -57,7 +57,7 @@ public final class ObjectEventRunner {
     } catch (RejectedException rejection) {
       change = StatusChange.rejected(rejection);
     } catch (StaleObjectException stale) {
-      change = StatusChange.to(ObjectStatus.STALE).set(StatusAttributes.DETAIL, Av.s(stale.getMessage()));
+      change = StatusChange.to(ObjectStatus.STALE).set(StatusAttributes.DETAIL, AttributeValues.s(stale.getMessage()));
     } catch (RekognitionException error) {
       if (RekognitionErrors.isRetryable(error)) {
         throw retry(claim, error);
@@ -72,7 +72,7 @@ public final class ObjectEventRunner {
     } catch (RuntimeException error) {
       throw retry(claim, error);
     }
-    String reason = Av.str(change.set(), StatusAttributes.REASON);
+    String reason = AttributeValues.str(change.set(), StatusAttributes.REASON);
     log.outcome(function, event.eventName(), event.bucket(), event.key(), change.status().name(), reason);
     return change.status().name();
   }

@@ -2,22 +2,11 @@ package dev.facerec.functions.core.image;
 
 /** Image formats told apart by their first bytes; only JPEG and PNG are accepted by Rekognition. */
 public enum ImageFormat {
-  JPEG(true),
-  PNG(true),
-  GIF(false),
-  WEBP(false),
-  UNKNOWN(false);
-
-  private final boolean supported;
-
-  ImageFormat(boolean supported) {
-    this.supported = supported;
-  }
-
-  /** Whether Rekognition accepts the format. */
-  public boolean supported() {
-    return supported;
-  }
+  JPEG,
+  PNG,
+  GIF,
+  WEBP,
+  UNKNOWN;
 
   /** Identifies the format from the first bytes of a file (at least 12 are needed to tell WebP apart). */
   public static ImageFormat sniff(byte[] head) {

@@ -29,11 +29,11 @@ public record Claim(ClaimOutcome outcome, S3ObjectEvent event, String leaseId,
   public boolean interruptedAttempt() {
     return claimed()
         && ObjectStatus.PROCESSING.name().equals(previous(StatusAttributes.STATUS))
-        && Av.num(previous, StatusAttributes.LEASE_UNTIL, 0) != 0;
+        && AttributeValues.num(previous, StatusAttributes.LEASE_UNTIL, 0) != 0;
   }
 
   /** An attribute of the previous status row, or {@code null}. */
   public String previous(String attribute) {
-    return Av.str(previous, attribute);
+    return AttributeValues.str(previous, attribute);
   }
 }

@@ -33,10 +33,10 @@ public final class StatusChange {
   /** A REJECTED change carrying the rejection's reason, detail and error code. */
   public static StatusChange rejected(RejectedException rejection) {
     StatusChange change = to(ObjectStatus.REJECTED)
-        .set(StatusAttributes.REASON, Av.s(rejection.reason().name()))
-        .set(StatusAttributes.DETAIL, Av.s(rejection.detail() == null ? "" : rejection.detail()));
+        .set(StatusAttributes.REASON, AttributeValues.s(rejection.reason().name()))
+        .set(StatusAttributes.DETAIL, AttributeValues.s(rejection.detail() == null ? "" : rejection.detail()));
     if (rejection.errorCode() != null) {
-      change.set(StatusAttributes.ERROR_CODE, Av.s(rejection.errorCode()));
+      change.set(StatusAttributes.ERROR_CODE, AttributeValues.s(rejection.errorCode()));
     }
     return change;
   }

@@ -57,14 +57,6 @@ public final class StatusStore {
     this.clock = clock;
   }
 
-  public String table() {
-    return table;
-  }
-
-  public Clock clock() {
-    return clock;
-  }
-
   /**
    * Tries to take the object of {@code event} for {@code lease}.
    *
@@ -79,23 +71,23 @@ public final class StatusStore {
     String content = update.name(CONTENT);
     String status = update.name(STATUS);
     String until = update.name(LEASE_UNTIL);
-    String newSeq = update.value(Av.s(event.orderingKey()));
-    String newContent = update.value(Av.s(event.contentIdentity()));
+    String newSeq = update.value(AttributeValues.s(event.orderingKey()));
+    String newContent = update.value(AttributeValues.s(event.contentIdentity()));
     update.condition("attribute_not_exists(" + update.name(TableKeys.PK) + ")"
         + " OR " + seq + " < " + newSeq
         + " OR (" + seq + " = " + newSeq + " AND " + content + " <> " + newContent + ")"
-        + " OR (" + seq + " = " + newSeq + " AND " + status + " = " + update.value(Av.s(ObjectStatus.PROCESSING.name()))
-        + " AND " + until + " < " + update.value(Av.n(now)) + ")");
-    update.set(SEQUENCER, Av.s(event.orderingKey()))
-        .set(CONTENT, Av.s(event.contentIdentity()))
-        .set(STATUS, Av.s(ObjectStatus.PROCESSING.name()))
-        .set(LEASE_ID, Av.s(leaseId))
-        .set(LEASE_UNTIL, Av.n(now + lease.toMillis()))
-        .set(EVENT_NAME, Av.s(event.eventName()))
-        .set(KIND, Av.s(kind))
-        .set(BUCKET, Av.s(event.bucket()))
-        .set(OBJECT_KEY, Av.s(event.key()))
-        .set(UPDATED_AT, Av.s(clock.instant().toString()))
+        + " OR (" + seq + " = " + newSeq + " AND " + status + " = " + update.value(AttributeValues.s(ObjectStatus.PROCESSING.name()))
+        + " AND " + until + " < " + update.value(AttributeValues.n(now)) + ")");
+    update.set(SEQUENCER, AttributeValues.s(event.orderingKey()))
+        .set(CONTENT, AttributeValues.s(event.contentIdentity()))
+        .set(STATUS, AttributeValues.s(ObjectStatus.PROCESSING.name()))
+        .set(LEASE_ID, AttributeValues.s(leaseId))
+        .set(LEASE_UNTIL, AttributeValues.n(now + lease.toMillis()))
+        .set(EVENT_NAME, AttributeValues.s(event.eventName()))
+        .set(KIND, AttributeValues.s(kind))
+        .set(BUCKET, AttributeValues.s(event.bucket()))
+        .set(OBJECT_KEY, AttributeValues.s(event.key()))
+        .set(UPDATED_AT, AttributeValues.s(clock.instant().toString()))
         .remove(REASON).remove(DETAIL).remove(ERROR_CODE);
     Map<String, AttributeValue> key = TableKeys.statusKey(event.bucket(), event.key());
     try {
@@ -111,12 +103,12 @@ public final class StatusStore {
   }
 
   private Claim refused(S3ObjectEvent event, Map<String, AttributeValue> current, long now) {
-    String currentSeq = Av.str(current, SEQUENCER);
+    String currentSeq = AttributeValues.str(current, SEQUENCER);
     if (currentSeq != null && currentSeq.compareTo(event.orderingKey()) > 0) {
       return new Claim(ClaimOutcome.OUT_OF_ORDER, event, null, current);
     }
-    boolean processing = ObjectStatus.PROCESSING.name().equals(Av.str(current, STATUS));
-    if (processing && Av.num(current, LEASE_UNTIL, 0) >= now) {
+    boolean processing = ObjectStatus.PROCESSING.name().equals(AttributeValues.str(current, STATUS));
+    if (processing && AttributeValues.num(current, LEASE_UNTIL, 0) >= now) {
       throw new ObjectBusyException("another invocation is processing this object; retry later");
     }
     return new Claim(ClaimOutcome.DUPLICATE, event, null, current);
@@ -142,14 +134,14 @@ public final class StatusStore {
   public void finish(Claim claim, StatusChange change) {
     S3ObjectEvent event = claim.event();
     UpdateSpec update = new UpdateSpec()
-        .set(STATUS, Av.s(change.status().name()))
-        .set(UPDATED_AT, Av.s(clock.instant().toString()))
+        .set(STATUS, AttributeValues.s(change.status().name()))
+        .set(UPDATED_AT, AttributeValues.s(clock.instant().toString()))
         .remove(LEASE_ID)
         .remove(LEASE_UNTIL);
     if (event.isCreated()) {
       setOrRemove(update, VERSION_ID, event.versionId());
       setOrRemove(update, ETAG, event.eTag());
-      update.set(SIZE, Av.n(event.size()));
+      update.set(SIZE, AttributeValues.n(event.size()));
     }
     change.set().forEach(update::set);
     change.remove().forEach(update::remove);
@@ -168,7 +160,7 @@ public final class StatusStore {
    * fails, the lease simply runs out.
    */
   public void release(Claim claim) {
-    UpdateSpec update = new UpdateSpec().set(LEASE_UNTIL, Av.n(0));
+    UpdateSpec update = new UpdateSpec().set(LEASE_UNTIL, AttributeValues.n(0));
     guard(claim, update);
     try {
       dynamoDb.updateItem(update.toRequest(table, statusKey(claim)).build());
@@ -181,14 +173,14 @@ public final class StatusStore {
     if (!claim.claimed()) {
       throw new IllegalStateException("the object was not claimed: " + claim.outcome());
     }
-    update.condition(update.name(LEASE_ID) + " = " + update.value(Av.s(claim.leaseId())));
+    update.condition(update.name(LEASE_ID) + " = " + update.value(AttributeValues.s(claim.leaseId())));
   }
 
   private static void setOrRemove(UpdateSpec update, String name, String value) {
     if (value == null) {
       update.remove(name);
     } else {
-      update.set(name, Av.s(value));
+      update.set(name, AttributeValues.s(value));
     }
   }
 

@@ -51,7 +51,7 @@ public final class TableKeys {
 
   /** A primary key map. */
   public static Map<String, AttributeValue> key(String pk, String sk) {
-    return Map.of(PK, Av.s(pk), SK, Av.s(sk));
+    return Map.of(PK, AttributeValues.s(pk), SK, AttributeValues.s(sk));
   }
 
   /** The status row's key. */

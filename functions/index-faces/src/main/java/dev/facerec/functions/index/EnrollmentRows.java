@@ -19,7 +19,7 @@ import static dev.facerec.functions.index.FaceRowAttributes.UPDATED_AT;
 import static dev.facerec.functions.index.FaceRowAttributes.USER_ID;
 
 import dev.facerec.functions.core.event.S3ObjectEvent;
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.table.UpdateSpec;
@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.rekognition.model.BoundingBox;
  * one transaction. Each person's face count changes by the net number of faces added and removed; a person whose
  * count reaches zero is deleted (conditionally on the count read before).
  */
-final class EnrolmentRows {
+final class EnrollmentRows {
 
   private final String table;
   private final Instant now;
@@ -50,7 +50,7 @@ final class EnrolmentRows {
   private final Map<String, Long> deletions = new HashMap<>();
   private final Set<TransactWriteItem> faceItems = new LinkedHashSet<>();
 
-  EnrolmentRows(String table, Instant now) {
+  EnrollmentRows(String table, Instant now) {
     this.table = table;
     this.now = now;
   }
@@ -69,25 +69,25 @@ final class EnrolmentRows {
     BoundingBox box = face.record().face().boundingBox();
     Map<String, AttributeValue> item = new LinkedHashMap<>(
         TableKeys.key(TableKeys.personPk(personId), TableKeys.faceSk(face.faceId())));
-    item.put(FACE_ID, Av.s(face.faceId()));
-    item.put(PERSON_ID, Av.s(personId));
+    item.put(FACE_ID, AttributeValues.s(face.faceId()));
+    item.put(PERSON_ID, AttributeValues.s(personId));
     putIfPresent(item, IMAGE_ID, face.record().face().imageId());
     putIfPresent(item, EXTERNAL_IMAGE_ID, face.record().face().externalImageId());
     if (box != null) {
-      item.put(BOUNDING_BOX, Av.m(Map.of("Left", Av.n(box.left()), "Top", Av.n(box.top()),
-          "Width", Av.n(box.width()), "Height", Av.n(box.height()))));
+      item.put(BOUNDING_BOX, AttributeValues.m(Map.of("Left", AttributeValues.n(box.left()), "Top", AttributeValues.n(box.top()),
+          "Width", AttributeValues.n(box.width()), "Height", AttributeValues.n(box.height()))));
     }
     if (face.record().face().confidence() != null) {
-      item.put(CONFIDENCE, Av.n(face.record().face().confidence()));
+      item.put(CONFIDENCE, AttributeValues.n(face.record().face().confidence()));
     }
     putIfPresent(item, FACE_MODEL_VERSION, face.faceModelVersion());
-    item.put(SOURCE_BUCKET, Av.s(source.bucket()));
-    item.put(SOURCE_KEY, Av.s(source.key()));
+    item.put(SOURCE_BUCKET, AttributeValues.s(source.bucket()));
+    item.put(SOURCE_KEY, AttributeValues.s(source.key()));
     putIfPresent(item, SOURCE_VERSION_ID, source.versionId());
     putIfPresent(item, SOURCE_ETAG, source.eTag());
-    item.put(INDEXED_AT, Av.s(now.toString()));
-    item.put(TableKeys.GSI1_PK, Av.s(TableKeys.objectPk(source.bucket(), source.key())));
-    item.put(TableKeys.GSI1_SK, Av.s(TableKeys.faceSk(face.faceId())));
+    item.put(INDEXED_AT, AttributeValues.s(now.toString()));
+    item.put(TableKeys.GSI1_PK, AttributeValues.s(TableKeys.objectPk(source.bucket(), source.key())));
+    item.put(TableKeys.GSI1_SK, AttributeValues.s(TableKeys.faceSk(face.faceId())));
     faceItems.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
         .conditionExpression("attribute_not_exists(pk)").build()).build());
     deltas.merge(personId, 1, Integer::sum);
@@ -121,7 +121,7 @@ final class EnrolmentRows {
         change.alsoWrite(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key)
             .conditionExpression("#count = :count")
             .expressionAttributeNames(Map.of("#count", FACE_COUNT))
-            .expressionAttributeValues(Map.of(":count", Av.n(deletions.get(personId)))).build()).build());
+            .expressionAttributeValues(Map.of(":count", AttributeValues.n(deletions.get(personId)))).build()).build());
       } else if (delta != 0 || displayNames.containsKey(personId)) {
         change.alsoWrite(TransactWriteItem.builder().update(personUpdate(personId, delta)
             .toTransactionUpdate(table, key)).build());
@@ -132,23 +132,23 @@ final class EnrolmentRows {
 
   private UpdateSpec personUpdate(String personId, int delta) {
     UpdateSpec update = new UpdateSpec()
-        .set(PERSON_ID, Av.s(personId))
-        .set(USER_ID, Av.s(personId))
-        .set(TableKeys.GSI1_PK, Av.s(TableKeys.PEOPLE))
-        .set(TableKeys.GSI1_SK, Av.s(personId))
-        .setIfAbsent(CREATED_AT, Av.s(now.toString()))
-        .set(UPDATED_AT, Av.s(now.toString()))
-        .add(FACE_COUNT, Av.n(delta));
+        .set(PERSON_ID, AttributeValues.s(personId))
+        .set(USER_ID, AttributeValues.s(personId))
+        .set(TableKeys.GSI1_PK, AttributeValues.s(TableKeys.PEOPLE))
+        .set(TableKeys.GSI1_SK, AttributeValues.s(personId))
+        .setIfAbsent(CREATED_AT, AttributeValues.s(now.toString()))
+        .set(UPDATED_AT, AttributeValues.s(now.toString()))
+        .add(FACE_COUNT, AttributeValues.n(delta));
     String name = displayNames.get(personId);
     if (name != null) {
-      update.set(DISPLAY_NAME, Av.s(name));
+      update.set(DISPLAY_NAME, AttributeValues.s(name));
     }
     return update;
   }
 
   private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
     if (value != null) {
-      item.put(name, Av.s(value));
+      item.put(name, AttributeValues.s(value));
     }
   }
 }

@@ -20,7 +20,7 @@ import dev.facerec.functions.core.rekognition.RekognitionErrors;
 import dev.facerec.functions.core.status.ObjectStatus;
 import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.status.StaleObjectException;
-import dev.facerec.functions.core.table.Av;
+import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.Claim;
 import dev.facerec.functions.core.table.StatusAttributes;
 import dev.facerec.functions.core.table.StatusChange;
@@ -41,9 +41,9 @@ import software.amazon.awssdk.services.rekognition.model.RekognitionException;
  * Enrolment: ObjectCreated under the enrol prefix indexes the photo's one face for the person named by the key;
  * ObjectRemoved removes the faces indexed from that object. Every event ends in the object's status row; a new
  * upload under the same key first removes what the previous one contributed, so each key has at most one set of
- * rows. Events of the same person take turns through the person's {@link PersonLock}.
+ * rows. Events of the same person take turns through the person's {@link PersonLocks}.
  */
-public final class EnrolmentService {
+public final class EnrollmentService {
 
   /** The {@code kind} recorded on enrolment status rows. */
   public static final String KIND = "ENROLL";
@@ -60,9 +60,9 @@ public final class EnrolmentService {
   private final ImageInspector inspector;
   private final CollectionFaces faces;
   private final FaceIndexer indexer;
-  private final PersonLock personLocks;
+  private final PersonLocks personLocks;
 
-  public EnrolmentService(AwsClients clients, FunctionConfig config, Clock clock, OutcomeLog log) {
+  public EnrollmentService(AwsClients clients, FunctionConfig config, Clock clock, OutcomeLog log) {
     this.config = config;
     this.dynamoDb = clients.dynamoDb();
     this.clock = clock;
@@ -71,12 +71,12 @@ public final class EnrolmentService {
     this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
     this.faces = new CollectionFaces(clients.rekognition(), config.collectionId());
     this.indexer = new FaceIndexer(clients.rekognition(), config.collectionId(), faces);
-    this.personLocks = new PersonLock(clients.dynamoDb(), config.tableName(), clock, PERSON_LOCK_PATIENCE);
+    this.personLocks = new PersonLocks(clients.dynamoDb(), config.tableName(), clock, PERSON_LOCK_PATIENCE);
   }
 
   /** Processes one event; returns its outcome (a status, {@code DUPLICATE} or {@code OUT_OF_ORDER}). */
   public String process(S3ObjectEvent event, Duration lease) {
-    PersonLockScope lock = new PersonLockScope(personLocks, lease);
+    PersonLock lock = new PersonLock(personLocks, lease);
     boolean finished = false;
     try {
       String outcome = event.isRemoved()
@@ -89,10 +89,10 @@ public final class EnrolmentService {
     }
   }
 
-  private StatusChange created(Claim claim, PersonLockScope lock) {
+  private StatusChange created(Claim claim, PersonLock lock) {
     lock.take(personOf(claim));
     removeUnrecorded(claim);
-    EnrolmentRows rows = new EnrolmentRows(config.tableName(), clock.instant());
+    EnrollmentRows rows = new EnrollmentRows(config.tableName(), clock.instant());
     removePrevious(claim, rows);
     S3ObjectEvent event = claim.event();
     StatusChange change;
@@ -103,22 +103,22 @@ public final class EnrolmentService {
       String name = DisplayNames.fromMetadata(image.metadata().get(NAME_METADATA));
       rows.addFace(key.personId(), name, face, event);
       change = StatusChange.to(ObjectStatus.INDEXED)
-          .set(PERSON_ID, Av.s(key.personId()))
-          .set(INDEXED_FACE_IDS, Av.ss(List.of(face.faceId())))
-          .set(RECORDED_FACE_IDS, Av.ss(List.of(face.faceId())))
-          .set(FACE_COUNT, Av.n(1));
+          .set(PERSON_ID, AttributeValues.s(key.personId()))
+          .set(INDEXED_FACE_IDS, AttributeValues.ss(List.of(face.faceId())))
+          .set(RECORDED_FACE_IDS, AttributeValues.ss(List.of(face.faceId())))
+          .set(FACE_COUNT, AttributeValues.n(1));
     } catch (RejectedException rejection) {
       change = cleared(StatusChange.rejected(rejection));
     } catch (StaleObjectException stale) {
       change = cleared(StatusChange.to(ObjectStatus.STALE)
-          .set(StatusAttributes.DETAIL, Av.s(stale.getMessage())));
+          .set(StatusAttributes.DETAIL, AttributeValues.s(stale.getMessage())));
     } catch (RekognitionException error) {
       change = cleared(StatusChange.rejected(RekognitionErrors.toRejection(error)));
     }
     return lock.releaseWith(finishPeople(rows, change));
   }
 
-  private StatusChange removed(Claim claim, PersonLockScope lock) {
+  private StatusChange removed(Claim claim, PersonLock lock) {
     lock.take(personOf(claim));
     removeUnrecorded(claim);
     S3ObjectEvent event = claim.event();
@@ -130,7 +130,7 @@ public final class EnrolmentService {
       boolean settled = previousStatus != null && !ObjectStatus.PROCESSING.name().equals(previousStatus);
       return lock.releaseWith(StatusChange.to(settled ? ObjectStatus.valueOf(previousStatus) : ObjectStatus.STALE));
     }
-    EnrolmentRows rows = new EnrolmentRows(config.tableName(), clock.instant());
+    EnrollmentRows rows = new EnrollmentRows(config.tableName(), clock.instant());
     removePrevious(claim, rows);
     return lock.releaseWith(finishPeople(rows, cleared(StatusChange.to(ObjectStatus.REMOVED)).remove(FACE_COUNT)));
   }
@@ -145,11 +145,11 @@ public final class EnrolmentService {
   }
 
   /** Removes from the collection (and, through {@code rows}, from the table) what the key's last upload added. */
-  private void removePrevious(Claim claim, EnrolmentRows rows) {
+  private void removePrevious(Claim claim, EnrollmentRows rows) {
     Map<String, AttributeValue> previous = claim.previous();
-    String personId = Av.str(previous, PERSON_ID);
-    Set<String> inCollection = new LinkedHashSet<>(Av.set(previous, INDEXED_FACE_IDS));
-    List<String> recorded = Av.set(previous, RECORDED_FACE_IDS);
+    String personId = AttributeValues.str(previous, PERSON_ID);
+    Set<String> inCollection = new LinkedHashSet<>(AttributeValues.set(previous, INDEXED_FACE_IDS));
+    List<String> recorded = AttributeValues.set(previous, RECORDED_FACE_IDS);
     inCollection.addAll(recorded);
     faces.remove(personId, inCollection);
     if (personId != null && !recorded.isEmpty()) {
@@ -165,21 +165,21 @@ public final class EnrolmentService {
     if (!claim.interruptedAttempt()) {
       return;
     }
-    Set<String> known = new LinkedHashSet<>(Av.set(claim.previous(), INDEXED_FACE_IDS));
-    known.addAll(Av.set(claim.previous(), RECORDED_FACE_IDS));
+    Set<String> known = new LinkedHashSet<>(AttributeValues.set(claim.previous(), INDEXED_FACE_IDS));
+    known.addAll(AttributeValues.set(claim.previous(), RECORDED_FACE_IDS));
     faces.removeUnrecorded(ExternalImageIds.forKey(claim.event().key()), known);
   }
 
   private void recordIndexed(Claim claim, String personId, List<String> faceIds) {
-    store.update(claim, new UpdateSpec().set(PERSON_ID, Av.s(personId)).set(INDEXED_FACE_IDS, Av.ss(faceIds)));
+    store.update(claim, new UpdateSpec().set(PERSON_ID, AttributeValues.s(personId)).set(INDEXED_FACE_IDS, AttributeValues.ss(faceIds)));
   }
 
   /** People left without faces lose their Rekognition user and their row. */
-  private StatusChange finishPeople(EnrolmentRows rows, StatusChange change) {
+  private StatusChange finishPeople(EnrollmentRows rows, StatusChange change) {
     rows.shrinking().forEach((personId, delta) -> {
       Map<String, AttributeValue> person = dynamoDb.getItem(b -> b.tableName(config.tableName()).consistentRead(true)
           .key(TableKeys.key(TableKeys.personPk(personId), TableKeys.PROFILE))).item();
-      long count = Av.num(person, FaceRowAttributes.FACE_COUNT, 0);
+      long count = AttributeValues.num(person, FaceRowAttributes.FACE_COUNT, 0);
       if (count + delta <= 0) {
         faces.deleteUser(personId);
         rows.deletePerson(personId, count);

@@ -6,9 +6,9 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Short constructors and readers for DynamoDB attribute values. */
-public final class Av {
+public final class AttributeValues {
 
-  private Av() {
+  private AttributeValues() {
   }
 
   public static AttributeValue s(String value) {
