@@ -1,4 +1,4 @@
-package dev.facerec.functions.core.key;
+package dev.facerec.functions.index;
 
 import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;

@@ -1,4 +1,4 @@
-package dev.facerec.functions.core.key;
+package dev.facerec.functions.index;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

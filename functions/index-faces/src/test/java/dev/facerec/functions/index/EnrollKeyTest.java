@@ -1,4 +1,4 @@
-package dev.facerec.functions.core.key;
+package dev.facerec.functions.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

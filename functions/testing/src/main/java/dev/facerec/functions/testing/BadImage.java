@@ -1,4 +1,4 @@
-package dev.facerec.functions.core.testing;
+package dev.facerec.functions.testing;
 
 /**
  * A bad input of {@link BadImages}.

@@ -1,6 +1,6 @@
-package dev.facerec.functions.core.testing;
+package dev.facerec.functions.testing;
 
-import static dev.facerec.functions.core.testing.SyntheticImages.face;
+import static dev.facerec.functions.testing.SyntheticImages.face;
 
 import java.util.Arrays;
 import java.util.List;

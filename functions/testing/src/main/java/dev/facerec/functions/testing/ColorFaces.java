@@ -1,4 +1,4 @@
-package dev.facerec.functions.core.testing;
+package dev.facerec.functions.testing;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package dev.facerec.functions.core.testing;
+package dev.facerec.functions.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

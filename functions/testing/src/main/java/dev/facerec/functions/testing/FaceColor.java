@@ -1,10 +1,10 @@
-package dev.facerec.functions.core.testing;
+package dev.facerec.functions.testing;
 
 import java.awt.Color;
 
 /**
  * The "faces" of synthetic test images: solid squares of saturated colours on a grey background. Each colour stands
- * for one subject, so {@link ColorFaceRekognition} can find, measure and identify them from the pixels alone. The
+ * for one subject, so {@link ColorFaceEngine} can find, measure and identify them from the pixels alone. The
  * colours are far apart in RGB so that JPEG compression cannot turn one into another.
  */
 public enum FaceColor {

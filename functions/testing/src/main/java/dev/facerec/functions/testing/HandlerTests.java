@@ -1,16 +1,16 @@
-package dev.facerec.functions.index.testing;
+package dev.facerec.functions.testing;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.facerec.functions.core.testing.EventFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 
 /**
  * What the handler tests share: the {@link FunctionServices} of the running test class (started by
- * {@link WithLocalServices} or {@link WithFaceEngine}) and invoking a handler as Lambda does.
+ * {@link WithColorFaceEngine} or {@link WithOnnxFaceEngine}) and invoking a handler as Lambda does, with a
+ * {@link TestContext}.
  */
 public abstract class HandlerTests {
 
@@ -23,7 +23,7 @@ public abstract class HandlerTests {
   protected static JsonNode invoke(RequestStreamHandler handler, String fixture, Map<String, ?> values)
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(EventFixtures.stream(fixture, values), out, null);
+    handler.handleRequest(EventFixtures.stream(fixture, values), out, new TestContext());
     return JSON.readTree(out.toByteArray());
   }
 

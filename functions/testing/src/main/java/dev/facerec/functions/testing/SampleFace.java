@@ -1,4 +1,4 @@
-package dev.facerec.functions.index.testing;
+package dev.facerec.functions.testing;
 
 import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 

@@ -1,6 +1,5 @@
-package dev.facerec.functions.index.testing;
+package dev.facerec.functions.testing;
 
-import dev.facerec.functions.core.testing.SyntheticImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,14 +1,24 @@
-package dev.facerec.functions.core.testing;
+package dev.facerec.functions.testing;
 
-import dev.facerec.functions.core.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Creates the functions' table as the construct defines it (docs/architecture.md): keys, {@code gsi1}, TTL. */
+/**
+ * Creates the functions' table as the construct defines it (docs/architecture.md): keys {@code pk}/{@code sk},
+ * index {@code gsi1} on {@code gsi1pk}/{@code gsi1sk}, TTL on {@code ttl}. The names are written out here, not taken
+ * from the functions' own constants, so that a function that disagrees with the table fails its tests.
+ */
 public final class TableFixture {
+
+  private static final String PK = "pk";
+  private static final String SK = "sk";
+  private static final String GSI1 = "gsi1";
+  private static final String GSI1_PK = "gsi1pk";
+  private static final String GSI1_SK = "gsi1sk";
+  private static final String TTL = "ttl";
 
   private TableFixture() {
   }
@@ -17,20 +27,20 @@ public final class TableFixture {
   public static void create(DynamoDbClient dynamoDb, String name) {
     dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
         .attributeDefinitions(
-            a -> a.attributeName(TableKeys.PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(TableKeys.SK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(TableKeys.GSI1_PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(TableKeys.GSI1_SK).attributeType(ScalarAttributeType.S))
+            a -> a.attributeName(PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(SK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(GSI1_PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(GSI1_SK).attributeType(ScalarAttributeType.S))
         .keySchema(
-            k -> k.attributeName(TableKeys.PK).keyType(KeyType.HASH),
-            k -> k.attributeName(TableKeys.SK).keyType(KeyType.RANGE))
-        .globalSecondaryIndexes(g -> g.indexName(TableKeys.GSI1)
+            k -> k.attributeName(PK).keyType(KeyType.HASH),
+            k -> k.attributeName(SK).keyType(KeyType.RANGE))
+        .globalSecondaryIndexes(g -> g.indexName(GSI1)
             .keySchema(
-                k -> k.attributeName(TableKeys.GSI1_PK).keyType(KeyType.HASH),
-                k -> k.attributeName(TableKeys.GSI1_SK).keyType(KeyType.RANGE))
+                k -> k.attributeName(GSI1_PK).keyType(KeyType.HASH),
+                k -> k.attributeName(GSI1_SK).keyType(KeyType.RANGE))
             .projection(p -> p.projectionType(ProjectionType.ALL))));
     dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(name));
     dynamoDb.updateTimeToLive(b -> b.tableName(name)
-        .timeToLiveSpecification(t -> t.attributeName(TableKeys.TTL).enabled(true)));
+        .timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
   }
 }

@@ -1,24 +1,29 @@
-package dev.facerec.functions.core.testing;
+package dev.facerec.functions.testing;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Real SDK clients pointed at local services, with the dummy credentials {@code test}/{@code test} and region
+ * Real SDK clients pointed at local servers, with the dummy credentials {@code test}/{@code test} and region
  * {@code us-east-1}: nothing here can reach AWS.
  */
 public final class TestClients {
 
+  /** The access key (and secret) the clients sign with and the local servers accept. */
+  public static final String ACCESS_KEY = "test";
+  public static final String SECRET_KEY = "test";
+
   private static final StaticCredentialsProvider CREDENTIALS =
-      StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+      StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
 
   private TestClients() {
   }
@@ -35,21 +40,17 @@ public final class TestClients {
 
   /** A Rekognition client with the SDK's standard retries (as in Lambda). */
   public static RekognitionClient rekognition(URI endpoint) {
-    return rekognition(endpoint, RetryMode.STANDARD);
-  }
-
-  /** A Rekognition client with the given retry mode ({@code RetryMode.STANDARD}, or no retries for fault tests). */
-  public static RekognitionClient rekognition(URI endpoint, RetryMode retryMode) {
-    return RekognitionClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-        .credentialsProvider(CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retryMode).build()).build();
+    return rekognition(endpoint, AwsRetryStrategy.forRetryMode(RetryMode.STANDARD));
   }
 
   /** A Rekognition client that never retries: every injected fault reaches the caller. */
   public static RekognitionClient rekognitionWithoutRetries(URI endpoint) {
+    return rekognition(endpoint, AwsRetryStrategy.doNotRetry());
+  }
+
+  private static RekognitionClient rekognition(URI endpoint, RetryStrategy retries) {
     return RekognitionClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
         .credentialsProvider(CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()).build()).build();
+        .overrideConfiguration(c -> c.retryStrategy(retries)).build();
   }
 }

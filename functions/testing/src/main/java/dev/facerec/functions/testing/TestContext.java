@@ -1,4 +1,4 @@
-package dev.facerec.functions.collection;
+package dev.facerec.functions.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -8,82 +8,95 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Lambda context with a fixed remaining time; the log lines are kept for assertions. */
-final class TestContext implements Context, LambdaLogger {
+/**
+ * The Lambda context the functions' tests invoke handlers with: fixed ids and names, a fixed remaining time, and a
+ * logger that keeps its lines for assertions.
+ */
+public final class TestContext implements Context, LambdaLogger {
 
-    private final int remainingMillis;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+  /** Lambda's longest timeout: what is left at the start of an invocation of a function configured with it. */
+  public static final int MAX_REMAINING_MILLIS = 15 * 60 * 1000;
 
-    TestContext(int remainingMillis) {
-        this.remainingMillis = remainingMillis;
-    }
+  private final int remainingMillis;
+  private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    List<String> lines() {
-        return List.copyOf(lines);
-    }
+  /** A context with {@link #MAX_REMAINING_MILLIS} left. */
+  public TestContext() {
+    this(MAX_REMAINING_MILLIS);
+  }
 
-    @Override
-    public void log(String message) {
-        lines.add(message);
-    }
+  /** A context with {@code remainingMillis} left, whenever asked. */
+  public TestContext(int remainingMillis) {
+    this.remainingMillis = remainingMillis;
+  }
 
-    @Override
-    public void log(byte[] message) {
-        lines.add(new String(message, StandardCharsets.UTF_8));
-    }
+  /** The lines logged through {@link #getLogger()}, in order. */
+  public List<String> lines() {
+    return List.copyOf(lines);
+  }
 
-    @Override
-    public String getAwsRequestId() {
-        return "11111111-2222-3333-4444-555555555555";
-    }
+  @Override
+  public void log(String message) {
+    lines.add(message);
+  }
 
-    @Override
-    public String getLogGroupName() {
-        return "/aws/lambda/collection-resource";
-    }
+  @Override
+  public void log(byte[] message) {
+    lines.add(new String(message, StandardCharsets.UTF_8));
+  }
 
-    @Override
-    public String getLogStreamName() {
-        return "2025/01/01/[$LATEST]0123456789abcdef";
-    }
+  @Override
+  public String getAwsRequestId() {
+    return "11111111-2222-3333-4444-555555555555";
+  }
 
-    @Override
-    public String getFunctionName() {
-        return "collection-resource";
-    }
+  @Override
+  public String getLogGroupName() {
+    return "/aws/lambda/facerec-test-function";
+  }
 
-    @Override
-    public String getFunctionVersion() {
-        return "$LATEST";
-    }
+  @Override
+  public String getLogStreamName() {
+    return "2025/01/01/[$LATEST]0123456789abcdef";
+  }
 
-    @Override
-    public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:000000000000:function:collection-resource";
-    }
+  @Override
+  public String getFunctionName() {
+    return "facerec-test-function";
+  }
 
-    @Override
-    public CognitoIdentity getIdentity() {
-        return null;
-    }
+  @Override
+  public String getFunctionVersion() {
+    return "$LATEST";
+  }
 
-    @Override
-    public ClientContext getClientContext() {
-        return null;
-    }
+  @Override
+  public String getInvokedFunctionArn() {
+    return "arn:aws:lambda:us-east-1:000000000000:function:facerec-test-function";
+  }
 
-    @Override
-    public int getRemainingTimeInMillis() {
-        return remainingMillis;
-    }
+  @Override
+  public CognitoIdentity getIdentity() {
+    return null;
+  }
 
-    @Override
-    public int getMemoryLimitInMB() {
-        return 512;
-    }
+  @Override
+  public ClientContext getClientContext() {
+    return null;
+  }
 
-    @Override
-    public LambdaLogger getLogger() {
-        return this;
-    }
+  @Override
+  public int getRemainingTimeInMillis() {
+    return remainingMillis;
+  }
+
+  @Override
+  public int getMemoryLimitInMB() {
+    return 512;
+  }
+
+  @Override
+  public LambdaLogger getLogger() {
+    return this;
+  }
 }

@@ -1,4 +1,4 @@
-package dev.facerec.functions.index.testing;
+package dev.facerec.functions.testing;
 
 /**
  * An object {@link FunctionServices} uploaded, with what its notification needs.

@@ -1,28 +1,27 @@
-package dev.facerec.functions.index.testing;
+package dev.facerec.functions.testing;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the handler tests on the Rekognition wire stub (synthetic images, fault injection): one
- * {@link FunctionServices} per test class, with the stub's recorded requests and pending faults forgotten before
- * each test.
+ * Base of the handler tests on synthetic images: one {@link FunctionServices} per test class whose Rekognition
+ * server runs the {@link ColorFaceEngine}, with its faults, interleavings and call counts forgotten before each test.
  */
-public abstract class WithLocalServices extends HandlerTests {
+public abstract class WithColorFaceEngine extends HandlerTests {
 
   @BeforeAll
-  static void startServicesWithStub() {
-    services = FunctionServices.start();
+  static void startServicesWithColorFaceEngine() {
+    services = FunctionServices.startWithColorFaces();
   }
 
   @AfterAll
-  static void stopServicesWithStub() {
+  static void stopServicesWithColorFaceEngine() {
     services.close();
   }
 
   @BeforeEach
-  void forgetRekognitionRequests() {
-    services.rekognitionStub().reset();
+  void forgetFaults() {
+    services.faults().clear();
   }
 }

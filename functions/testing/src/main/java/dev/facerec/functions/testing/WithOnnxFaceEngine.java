@@ -1,21 +1,27 @@
-package dev.facerec.functions.index.testing;
+package dev.facerec.functions.testing;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the handler tests on real photos: one {@link FunctionServices} per test class whose Rekognition is the
- * twin's local server with its ONNX face engine.
+ * Base of the handler tests on real photos: one {@link FunctionServices} per test class whose Rekognition server
+ * runs the ONNX face engine, with its faults and call counts forgotten before each test.
  */
-public abstract class WithFaceEngine extends HandlerTests {
+public abstract class WithOnnxFaceEngine extends HandlerTests {
 
   @BeforeAll
-  static void startServicesWithFaceEngine() {
-    services = FunctionServices.startWithFaceEngine();
+  static void startServicesWithOnnxFaceEngine() {
+    services = FunctionServices.startWithOnnxEngine();
   }
 
   @AfterAll
-  static void stopServicesWithFaceEngine() {
+  static void stopServicesWithOnnxFaceEngine() {
     services.close();
+  }
+
+  @BeforeEach
+  void forgetFaults() {
+    services.faults().clear();
   }
 }
