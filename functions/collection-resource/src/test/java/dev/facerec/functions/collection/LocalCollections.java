@@ -1,9 +1,8 @@
 package dev.facerec.functions.collection;
 
 import dev.facerec.engine.rekognition.FaultInjector;
-import dev.facerec.engine.rekognition.RekognitionServer;
 import dev.facerec.functions.testing.ColorFaceEngine;
-import dev.facerec.functions.testing.TestClients;
+import dev.facerec.functions.testing.LocalRekognition;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,9 +22,8 @@ final class LocalCollections implements AutoCloseable {
     private static final List<String> OPERATIONS = List.of("CreateCollection", "DescribeCollection",
             "DeleteCollection");
 
-    private final ColorFaceEngine engine = new ColorFaceEngine();
-    private final RekognitionServer server = RekognitionServer.builder().engine(engine).build().start();
-    private final RekognitionClient setup = TestClients.rekognitionWithoutRetries(server.endpoint());
+    private final LocalRekognition server = LocalRekognition.start();
+    private final RekognitionClient setup = server.client();
     /** Calls made by the setup, not by the handler. */
     private final Map<String, Integer> setupCalls = new HashMap<>();
 
@@ -78,9 +76,7 @@ final class LocalCollections implements AutoCloseable {
 
     @Override
     public void close() {
-        setup.close();
         server.close();
-        engine.close();
     }
 
     private static void sleep(Duration delay) {

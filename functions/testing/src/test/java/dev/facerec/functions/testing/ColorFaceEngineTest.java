@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.facerec.engine.rekognition.RekognitionServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,22 +21,19 @@ import software.amazon.awssdk.services.rekognition.model.SearchUsersByImageRespo
 /** The engine in the real local Rekognition server, through the real SDK client: squares found, colours matched. */
 class ColorFaceEngineTest {
 
-  private static final ColorFaceEngine engine = new ColorFaceEngine();
-  private static RekognitionServer server;
+  private static LocalRekognition rekognition;
   private static RekognitionClient client;
 
   @BeforeAll
   static void startServer() {
-    server = RekognitionServer.builder().engine(engine).build().start();
-    client = TestClients.rekognitionWithoutRetries(server.endpoint());
+    rekognition = LocalRekognition.start();
+    client = rekognition.client();
     client.createCollection(b -> b.collectionId("c"));
   }
 
   @AfterAll
   static void stopServer() {
-    client.close();
-    server.close();
-    engine.close();
+    rekognition.close();
   }
 
   @Test

@@ -8,8 +8,7 @@ import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.engine.rekognition.ErrorType;
 import dev.facerec.engine.rekognition.FaultInjector.Fault;
-import dev.facerec.engine.rekognition.RekognitionServer;
-import dev.facerec.functions.testing.ColorFaceEngine;
+import dev.facerec.functions.testing.LocalRekognition;
 import dev.facerec.functions.testing.TestClients;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
@@ -28,21 +27,16 @@ import software.amazon.awssdk.services.rekognition.model.ThrottlingException;
  */
 class RekognitionErrorsTest {
 
-  private static final ColorFaceEngine engine = new ColorFaceEngine();
-  private static RekognitionServer server;
-  private static RekognitionClient client;
+  private static LocalRekognition rekognition;
 
   @BeforeAll
   static void startServer() {
-    server = RekognitionServer.builder().engine(engine).build().start();
-    client = TestClients.rekognitionWithoutRetries(server.endpoint());
+    rekognition = LocalRekognition.start();
   }
 
   @AfterAll
   static void stopServer() {
-    client.close();
-    server.close();
-    engine.close();
+    rekognition.close();
   }
 
   @Test
@@ -96,8 +90,8 @@ class RekognitionErrorsTest {
   }
 
   private static RekognitionException callFailingWith(Fault fault) {
-    server.faults().failNext("DescribeCollection", 1, fault);
+    rekognition.faults().failNext("DescribeCollection", 1, fault);
     return catchThrowableOfType(RekognitionException.class,
-        () -> client.describeCollection(b -> b.collectionId("faces")));
+        () -> rekognition.client().describeCollection(b -> b.collectionId("faces")));
   }
 }
