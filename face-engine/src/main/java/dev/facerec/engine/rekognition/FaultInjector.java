@@ -11,8 +11,9 @@ import java.util.TreeMap;
  * Makes the next calls of an operation fail with a chosen error, so that tests and the twin can prove that
  * callers retry (ThrottlingException, ProvisionedThroughputExceededException, InternalServerError, ...) or give up.
  * Faults are answered on the wire like real errors, before the request is read. Also counts the calls each
- * operation received. Reachable over HTTP too: see {@code docs/rekognition-compatibility.md}, section "Fault
- * injection".
+ * operation received, and runs code at a chosen point of a caller's work ({@link #afterNext}), so that a race
+ * between two callers can be played in a fixed order. Faults and counts are reachable over HTTP too: see
+ * {@code docs/rekognition-compatibility.md}, section "Fault injection".
  */
 public final class FaultInjector {
 
@@ -36,6 +37,7 @@ public final class FaultInjector {
 
   private final Map<String, Deque<Fault>> pending = new HashMap<>();
   private final Map<String, Integer> calls = new HashMap<>();
+  private final Map<String, Deque<Runnable>> afterCalls = new HashMap<>();
 
   /** The next {@code times} calls of {@code operation} (or {@link #ANY}) fail with {@code type}. */
   public void failNext(String operation, int times, ErrorType type) {
@@ -53,10 +55,25 @@ public final class FaultInjector {
     }
   }
 
-  /** Forgets all pending faults and call counts. */
+  /**
+   * Runs {@code action} when the next call of {@code operation} (or {@link #ANY}) has been answered — its effect
+   * done, or its error (an injected fault too) decided — and before the answer is sent: the caller is still
+   * waiting, so another caller can act at exactly that point of its work. The action runs on the server's request
+   * thread; the answer is sent once it returns, and is the same whatever the action does (an exception it throws
+   * is logged). In-process only: there is no HTTP form.
+   */
+  public synchronized void afterNext(String operation, Runnable action) {
+    if (action == null) {
+      throw new IllegalArgumentException("action must not be null");
+    }
+    afterCalls.computeIfAbsent(operation, k -> new ArrayDeque<>()).add(action);
+  }
+
+  /** Forgets all pending faults, pending {@link #afterNext} actions and call counts. */
   public synchronized void clear() {
     pending.clear();
     calls.clear();
+    afterCalls.clear();
   }
 
   /** Faults still to be answered for {@code operation} (not counting {@link #ANY}). */
@@ -80,19 +97,29 @@ public final class FaultInjector {
     return new TreeMap<>(calls);
   }
 
+  /** The action to run now that a call of {@code operation} has been answered, if one is pending. */
+  synchronized Optional<Runnable> afterCall(String operation) {
+    return Optional.ofNullable(poll(afterCalls, operation));
+  }
+
   /** Counts a call of {@code operation} and returns the fault it must fail with, if any. */
   synchronized Optional<Fault> onCall(String operation) {
     calls.merge(operation, 1, Integer::sum);
+    return Optional.ofNullable(poll(pending, operation));
+  }
+
+  /** The next entry queued for {@code operation}, else for {@link #ANY}; null when neither has one. */
+  private static <T> T poll(Map<String, Deque<T>> queues, String operation) {
     for (String key : new String[] {operation, ANY}) {
-      Deque<Fault> queue = pending.get(key);
+      Deque<T> queue = queues.get(key);
       if (queue != null && !queue.isEmpty()) {
-        Fault fault = queue.poll();
+        T next = queue.poll();
         if (queue.isEmpty()) {
-          pending.remove(key);
+          queues.remove(key);
         }
-        return Optional.of(fault);
+        return next;
       }
     }
-    return Optional.empty();
+    return null;
   }
 }

@@ -49,17 +49,33 @@ final class RekognitionHttpHandler implements HttpHandler {
         send(exchange, response.status(), response.body());
         return;
       }
+      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      String name = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
+      JsonNode response = null;
+      RekognitionException error = null;
       try {
-        send(exchange, 200, dispatch(exchange));
+        response = dispatch(exchange, target, name);
       } catch (RekognitionException e) {
-        sendError(exchange, e.type(), e.status(), e.getMessage());
+        error = e;
+      }
+      faults.afterCall(name).ifPresent(RekognitionHttpHandler::runAfterCall);
+      if (error == null) {
+        send(exchange, 200, response);
+      } else {
+        sendError(exchange, error.type(), error.status(), error.getMessage());
       }
     }
   }
 
-  private JsonNode dispatch(HttpExchange exchange) throws IOException {
-    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-    String name = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
+  private static void runAfterCall(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "an afterNext action failed", e);
+    }
+  }
+
+  private JsonNode dispatch(HttpExchange exchange, String target, String name) throws IOException {
     Operation operation = operations.get(name);
     if (!exchange.getRequestMethod().equals("POST") || operation == null) {
       throw new RekognitionException(ErrorType.UNKNOWN_OPERATION,

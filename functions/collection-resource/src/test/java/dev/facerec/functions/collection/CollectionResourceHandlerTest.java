@@ -14,40 +14,38 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import dev.facerec.functions.core.testing.RekognitionStub;
-import dev.facerec.functions.core.testing.StubReply;
-import dev.facerec.functions.core.testing.TestClients;
+import dev.facerec.engine.rekognition.ErrorType;
+import dev.facerec.functions.testing.TestClients;
+import dev.facerec.functions.testing.TestContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The handler end to end: the real SDK Rekognition client against the shared JSON 1.1 wire stub (functions-core
- * test-jar), and a real HTTP PUT of the response to a local server playing the pre-signed URL.
+ * The handler end to end: the real SDK Rekognition client against the local Rekognition server, and a real HTTP
+ * PUT of the response to a local server playing the pre-signed URL.
  */
 class CollectionResourceHandlerTest {
 
     private static final int PLENTY_OF_TIME = 120_000;
 
-    private static RekognitionStub stub;
-    private static CollectionResponders rekognition;
+    private static LocalCollections rekognition;
     private static ResponseUrlServer cloudFormation;
     private static CollectionResourceHandler handler;
 
     @BeforeAll
     static void startServers() throws IOException {
-        stub = RekognitionStub.start();
-        rekognition = new CollectionResponders(stub);
+        rekognition = new LocalCollections();
         cloudFormation = new ResponseUrlServer();
         CloudFormationResponder responder = new CloudFormationResponder(HttpClient.newHttpClient(), Duration.ofMillis(10));
-        handler = new CollectionResourceHandler(TestClients.rekognition(stub.endpoint()), responder,
+        handler = new CollectionResourceHandler(TestClients.rekognition(rekognition.endpoint()), responder,
                 Duration.ofSeconds(1));
     }
 
     @AfterAll
     static void stopServers() {
-        stub.close();
+        rekognition.close();
         cloudFormation.close();
     }
 
@@ -73,7 +71,7 @@ class CollectionResourceHandlerTest {
         assertThat(answer.field("StackId")).startsWith("arn:aws:cloudformation:us-east-1:000000000000:stack/");
         assertThat(answer.data()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "Arn", "arn:aws:rekognition:us-east-1:000000000000:collection/faces-1",
-                "FaceModelVersion", CollectionResponders.FACE_MODEL_VERSION));
+                "FaceModelVersion", LocalCollections.FACE_MODEL_VERSION));
     }
 
     @Test
@@ -170,7 +168,7 @@ class CollectionResourceHandlerTest {
     @Test
     void handleRequest_shouldAnswerFailedWithReason_whenRekognitionDeniesCreate() throws IOException {
         // GIVEN
-        stub.failNext("CreateCollection", 1, StubReply.accessDenied());
+        rekognition.faults().failNext("CreateCollection", 1, ErrorType.ACCESS_DENIED);
 
         // WHEN
         invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "destroy"));
@@ -178,7 +176,7 @@ class CollectionResourceHandlerTest {
         // THEN the physical id is no collection id, so the rollback's Delete touches nothing
         ResponseUrlServer.Delivery answer = onlyAnswer();
         assertThat(answer.field("Status")).isEqualTo("FAILED");
-        assertThat(answer.field("Reason")).startsWith("AccessDeniedException: You are not authorized to perform the action");
+        assertThat(answer.field("Reason")).startsWith("AccessDeniedException: Injected fault: AccessDeniedException");
         assertThat(answer.field("PhysicalResourceId")).isEqualTo("create-failed:6c2b7e5e-create");
         assertThat(answer.data()).isEmpty();
     }
@@ -202,7 +200,7 @@ class CollectionResourceHandlerTest {
     void handleRequest_shouldAnswerFailed_whenDeleteIsDenied() throws IOException {
         // GIVEN
         rekognition.add("faces-1");
-        stub.failNext("DeleteCollection", 1, StubReply.accessDenied());
+        rekognition.faults().failNext("DeleteCollection", 1, ErrorType.ACCESS_DENIED);
 
         // WHEN
         invoke("delete", Map.of("physicalId", "faces-1", "collectionId", "faces-1", "removalPolicy", "destroy"));

@@ -1,17 +1,21 @@
 package dev.facerec.functions.index;
 
+import static dev.facerec.functions.index.IndexFixture.clients;
+import static dev.facerec.functions.index.IndexFixture.config;
+import static dev.facerec.functions.index.IndexFixture.faceRows;
+import static dev.facerec.functions.index.IndexFixture.personRow;
+import static dev.facerec.functions.index.IndexFixture.statusRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facerec.functions.core.event.S3ObjectEvent;
-import dev.facerec.functions.core.key.ExternalImageIds;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.StatusStore;
-import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.Uploaded;
-import dev.facerec.functions.index.testing.SampleFace;
-import dev.facerec.functions.index.testing.SampleFaces;
-import dev.facerec.functions.index.testing.WithFaceEngine;
+import dev.facerec.functions.testing.FunctionServices;
+import dev.facerec.functions.testing.Uploaded;
+import dev.facerec.functions.testing.SampleFace;
+import dev.facerec.functions.testing.SampleFaces;
+import dev.facerec.functions.testing.WithOnnxFaceEngine;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,15 +28,15 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Enrolment through the handler and the real SDK clients against s3proxy, DynamoDB Local and the twin's local
+ * Enrolment through the handler and the real SDK clients against s3proxy, DynamoDB Local and the local
  * Rekognition with its ONNX face engine, on faces cropped from the group photos of {@code @vladmandic/face-api}.
  */
-class IndexFacesHandlerTest extends WithFaceEngine {
+class IndexFacesHandlerTest extends WithOnnxFaceEngine {
 
   private static List<SampleFace> faces;
 
   private final IndexFacesHandler handler =
-      new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
+      new IndexFacesHandler(clients(services), config(), Clock.systemUTC());
 
   @BeforeAll
   static void cropFaces() {
@@ -51,14 +55,14 @@ class IndexFacesHandlerTest extends WithFaceEngine {
 
     // THEN the object is INDEXED, with one face row and the person row
     assertThat(output.path("outcomes").get(0).asText()).isEqualTo("INDEXED");
-    Map<String, AttributeValue> status = services.statusRow(key);
+    Map<String, AttributeValue> status = statusRow(services, key);
     assertThat(AttributeValues.str(status, "status")).isEqualTo("INDEXED");
     assertThat(AttributeValues.str(status, "personId")).isEqualTo("zoe.martin");
     assertThat(AttributeValues.str(status, "eTag")).isEqualTo(photo.eTag());
     assertThat(AttributeValues.str(status, "leaseId")).isNull();
     String faceId = AttributeValues.set(status, "indexedFaceIds").get(0);
 
-    assertThat(services.faceRows("zoe.martin")).singleElement().satisfies(row -> {
+    assertThat(faceRows(services, "zoe.martin")).singleElement().satisfies(row -> {
       assertThat(AttributeValues.str(row, "faceId")).isEqualTo(faceId);
       assertThat(AttributeValues.str(row, "sourceKey")).isEqualTo(key);
       assertThat(AttributeValues.str(row, "sourceETag")).isEqualTo(photo.eTag());
@@ -68,7 +72,7 @@ class IndexFacesHandlerTest extends WithFaceEngine {
       assertThat(row.get("boundingBox").m()).containsKeys("Left", "Top", "Width", "Height");
       assertThat(AttributeValues.str(row, "externalImageId")).isEqualTo(ExternalImageIds.forKey(key));
     });
-    Map<String, AttributeValue> person = services.personRow("zoe.martin");
+    Map<String, AttributeValue> person = personRow(services, "zoe.martin");
     assertThat(AttributeValues.str(person, "displayName")).isEqualTo("Zoë Martin");
     assertThat(AttributeValues.num(person, "faceCount", -1)).isEqualTo(1);
     assertThat(AttributeValues.str(person, "gsi1pk")).isEqualTo("PEOPLE");
@@ -91,8 +95,8 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     assertThat(first).isEqualTo("INDEXED");
     assertThat(second).isEqualTo("DUPLICATE");
     assertThat(services.userFaceIds("twice")).hasSize(1);
-    assertThat(services.faceRows("twice")).hasSize(1);
-    assertThat(AttributeValues.num(services.personRow("twice"), "faceCount", -1)).isEqualTo(1);
+    assertThat(faceRows(services, "twice")).hasSize(1);
+    assertThat(AttributeValues.num(personRow(services, "twice"), "faceCount", -1)).isEqualTo(1);
   }
 
   @Test
@@ -112,8 +116,8 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     assertThat(deletion.path("outcomes").get(0).asText()).isEqualTo("REMOVED");
     assertThat(upload.path("outcomes").get(0).asText()).isEqualTo("OUT_OF_ORDER");
     assertThat(services.collectionFaceIds()).containsExactlyInAnyOrderElementsOf(facesBefore);
-    assertThat(AttributeValues.str(services.statusRow(key), "status")).isEqualTo("REMOVED");
-    assertThat(services.faceRows("grace.hopper")).isEmpty();
+    assertThat(AttributeValues.str(statusRow(services, key), "status")).isEqualTo("REMOVED");
+    assertThat(faceRows(services, "grace.hopper")).isEmpty();
   }
 
   @Test
@@ -134,8 +138,8 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     Uploaded two = services.upload("enroll/leaving/two.jpg", faces.get(3).crop(), Map.of());
     created(handler, services.createdEvent(one, services.nextSequencer()));
     created(handler, services.createdEvent(two, services.nextSequencer()));
-    String faceOne = AttributeValues.set(services.statusRow(one.key()), "indexedFaceIds").get(0);
-    String faceTwo = AttributeValues.set(services.statusRow(two.key()), "indexedFaceIds").get(0);
+    String faceOne = AttributeValues.set(statusRow(services, one.key()), "indexedFaceIds").get(0);
+    String faceTwo = AttributeValues.set(statusRow(services, two.key()), "indexedFaceIds").get(0);
 
     // WHEN the first photo is deleted
     services.s3().deleteObject(b -> b.bucket(FunctionServices.BUCKET).key(one.key()));
@@ -146,9 +150,9 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     assertThat(first.path("outcomes").get(0).asText()).isEqualTo("REMOVED");
     assertThat(services.collectionFaceIds()).doesNotContain(faceOne).contains(faceTwo);
     assertThat(services.userFaceIds("leaving")).containsExactly(faceTwo);
-    assertThat(services.faceRows("leaving")).extracting(row -> AttributeValues.str(row, "faceId")).containsExactly(faceTwo);
-    assertThat(AttributeValues.num(services.personRow("leaving"), "faceCount", -1)).isEqualTo(1);
-    assertThat(AttributeValues.set(services.statusRow(one.key()), "indexedFaceIds")).isEmpty();
+    assertThat(faceRows(services, "leaving")).extracting(row -> AttributeValues.str(row, "faceId")).containsExactly(faceTwo);
+    assertThat(AttributeValues.num(personRow(services, "leaving"), "faceCount", -1)).isEqualTo(1);
+    assertThat(AttributeValues.set(statusRow(services, one.key()), "indexedFaceIds")).isEmpty();
 
     // WHEN the last photo is deleted too
     services.s3().deleteObject(b -> b.bucket(FunctionServices.BUCKET).key(two.key()));
@@ -156,8 +160,8 @@ class IndexFacesHandlerTest extends WithFaceEngine {
 
     // THEN nothing of the person is left: no face, no face row, no person row, no user
     assertThat(services.collectionFaceIds()).doesNotContain(faceTwo);
-    assertThat(services.faceRows("leaving")).isEmpty();
-    assertThat(services.personRow("leaving")).isEmpty();
+    assertThat(faceRows(services, "leaving")).isEmpty();
+    assertThat(personRow(services, "leaving")).isEmpty();
     assertThat(services.userIds()).doesNotContain("leaving");
   }
 
@@ -167,21 +171,21 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     String key = "enroll/renewed/portrait.jpg";
     Uploaded old = services.upload(key, faces.get(4).crop(), Map.of());
     created(handler, services.createdEvent(old, services.nextSequencer()));
-    String oldFace = AttributeValues.set(services.statusRow(key), "indexedFaceIds").get(0);
+    String oldFace = AttributeValues.set(statusRow(services, key), "indexedFaceIds").get(0);
 
     // WHEN a new photo (the same face, encoded again) is uploaded under the same key
-    Uploaded renewed = services.upload(key, dev.facerec.functions.core.testing.SyntheticImages.encodeJpeg(
+    Uploaded renewed = services.upload(key, dev.facerec.functions.testing.SyntheticImages.encodeJpeg(
         javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(faces.get(4).crop()))), Map.of());
     String outcome = created(handler, services.createdEvent(renewed, services.nextSequencer()));
 
     // THEN the old face is gone and exactly one face, the new one, is recorded
     assertThat(outcome).isEqualTo("INDEXED");
-    String newFace = AttributeValues.set(services.statusRow(key), "indexedFaceIds").get(0);
+    String newFace = AttributeValues.set(statusRow(services, key), "indexedFaceIds").get(0);
     assertThat(newFace).isNotEqualTo(oldFace);
     assertThat(services.collectionFaceIds()).doesNotContain(oldFace).contains(newFace);
     assertThat(services.userFaceIds("renewed")).containsExactly(newFace);
-    assertThat(services.faceRows("renewed")).extracting(row -> AttributeValues.str(row, "faceId")).containsExactly(newFace);
-    assertThat(AttributeValues.num(services.personRow("renewed"), "faceCount", -1)).isEqualTo(1);
+    assertThat(faceRows(services, "renewed")).extracting(row -> AttributeValues.str(row, "faceId")).containsExactly(newFace);
+    assertThat(AttributeValues.num(personRow(services, "renewed"), "faceCount", -1)).isEqualTo(1);
   }
 
   @Test
@@ -196,9 +200,9 @@ class IndexFacesHandlerTest extends WithFaceEngine {
 
     // THEN it is rejected, and the face IndexFaces took was deleted again
     assertThat(outcome).isEqualTo("REJECTED");
-    assertThat(AttributeValues.str(services.statusRow(group.key()), "reason")).isEqualTo("MULTIPLE_FACES");
+    assertThat(AttributeValues.str(statusRow(services, group.key()), "reason")).isEqualTo("MULTIPLE_FACES");
     assertThat(services.collectionFaceIds()).containsExactlyInAnyOrderElementsOf(facesBefore);
-    assertThat(services.personRow("crowd")).isEmpty();
+    assertThat(personRow(services, "crowd")).isEmpty();
   }
 
   @Test
@@ -215,10 +219,10 @@ class IndexFacesHandlerTest extends WithFaceEngine {
 
     // THEN the unrecorded face is gone and exactly one face, the recorded one, is left for the photo
     assertThat(outcome).isEqualTo("INDEXED");
-    String recorded = AttributeValues.set(services.statusRow(photo.key()), "indexedFaceIds").get(0);
+    String recorded = AttributeValues.set(statusRow(services, photo.key()), "indexedFaceIds").get(0);
     assertThat(services.collectionFaceIds()).doesNotContain(orphan).contains(recorded, bystander);
     assertThat(services.userFaceIds("crashed")).containsExactly(recorded);
-    services.rekognition().deleteFaces(b -> b.collectionId(services.config().collectionId()).faceIds(bystander));
+    services.rekognition().deleteFaces(b -> b.collectionId(FunctionServices.COLLECTION).faceIds(bystander));
   }
 
   @Test
@@ -236,7 +240,7 @@ class IndexFacesHandlerTest extends WithFaceEngine {
     // THEN nothing of the photo is left in the collection
     assertThat(removal.path("outcomes").get(0).asText()).isEqualTo("REMOVED");
     assertThat(services.collectionFaceIds()).doesNotContain(orphan);
-    assertThat(services.personRow("crashed.gone")).isEmpty();
+    assertThat(personRow(services, "crashed.gone")).isEmpty();
   }
 
   /**
@@ -256,7 +260,7 @@ class IndexFacesHandlerTest extends WithFaceEngine {
   }
 
   private static String indexUnrecorded(String key, byte[] photo) {
-    return services.rekognition().indexFaces(b -> b.collectionId(services.config().collectionId())
+    return services.rekognition().indexFaces(b -> b.collectionId(FunctionServices.COLLECTION)
         .image(i -> i.bytes(SdkBytes.fromByteArray(photo)))
         .externalImageId(ExternalImageIds.forKey(key)).maxFaces(1))
         .faceRecords().get(0).face().faceId();

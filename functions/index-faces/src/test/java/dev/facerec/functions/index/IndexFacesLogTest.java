@@ -1,6 +1,9 @@
 package dev.facerec.functions.index;
 
-import static dev.facerec.functions.core.testing.SyntheticImages.face;
+import static dev.facerec.functions.index.IndexFixture.clients;
+import static dev.facerec.functions.index.IndexFixture.config;
+import static dev.facerec.functions.index.IndexFixture.statusRow;
+import static dev.facerec.functions.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,12 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.functions.core.handler.OutcomeLog;
 import dev.facerec.functions.core.table.AttributeValues;
-import dev.facerec.functions.core.testing.FaceColor;
-import dev.facerec.functions.core.testing.StubReply;
-import dev.facerec.functions.core.testing.SyntheticImages;
-import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.Uploaded;
-import dev.facerec.functions.index.testing.WithLocalServices;
+import dev.facerec.functions.testing.FaceColor;
+import dev.facerec.engine.rekognition.ErrorType;
+import dev.facerec.functions.testing.SyntheticImages;
+import dev.facerec.functions.testing.FunctionServices;
+import dev.facerec.functions.testing.Uploaded;
+import dev.facerec.functions.testing.WithColorFaceEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.rekognition.model.ThrottlingException;
 
 /** The log of enrolment names objects by a hash only: no key, person id, name or face id ever appears in it. */
-class IndexFacesLogTest extends WithLocalServices {
+class IndexFacesLogTest extends WithColorFaceEngine {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +39,7 @@ class IndexFacesLogTest extends WithLocalServices {
       throws IOException {
     // GIVEN an enrolment handler whose log is captured
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    IndexFacesHandler handler = new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC(),
+    IndexFacesHandler handler = new IndexFacesHandler(clients(services), config(), Clock.systemUTC(),
         new PrintStream(captured, true, StandardCharsets.UTF_8));
     String key = "enroll/grace.hopper/portrait navy.jpg";
     Uploaded photo = services.upload(key, SyntheticImages.jpeg(300, 300, face(FaceColor.MAGENTA, 60, 60, 150)),
@@ -44,10 +47,10 @@ class IndexFacesLogTest extends WithLocalServices {
     Map<String, Object> event = services.createdEvent(photo, services.nextSequencer());
 
     // WHEN its enrolment is throttled once, retried, and the photo is then deleted
-    services.rekognitionStub().failNext("IndexFaces", 1, StubReply.throttling());
+    services.faults().failNext("IndexFaces", 1, ErrorType.THROTTLING);
     assertThatThrownBy(() -> created(handler, event)).isInstanceOf(ThrottlingException.class);
     assertThat(created(handler, event)).isEqualTo("INDEXED");
-    String faceId = AttributeValues.set(services.statusRow(key), "indexedFaceIds").get(0);
+    String faceId = AttributeValues.set(statusRow(services, key), "indexedFaceIds").get(0);
     invoke(handler, "object-removed-template.json", services.removedEvent(key, services.nextSequencer()));
 
     // THEN one JSON line per attempt, naming the object by its hash

@@ -1,6 +1,11 @@
 package dev.facerec.functions.index;
 
-import static dev.facerec.functions.core.testing.SyntheticImages.face;
+import static dev.facerec.functions.index.IndexFixture.clients;
+import static dev.facerec.functions.index.IndexFixture.config;
+import static dev.facerec.functions.index.IndexFixture.faceRows;
+import static dev.facerec.functions.index.IndexFixture.personRow;
+import static dev.facerec.functions.index.IndexFixture.statusRow;
+import static dev.facerec.functions.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,11 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.facerec.functions.core.status.ObjectBusyException;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
-import dev.facerec.functions.core.testing.FaceColor;
-import dev.facerec.functions.core.testing.SyntheticImages;
-import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.Uploaded;
-import dev.facerec.functions.index.testing.WithLocalServices;
+import dev.facerec.functions.testing.FaceColor;
+import dev.facerec.functions.testing.SyntheticImages;
+import dev.facerec.functions.testing.FunctionServices;
+import dev.facerec.functions.testing.Uploaded;
+import dev.facerec.functions.testing.WithColorFaceEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -28,13 +33,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Enrolment and removal of the same person's photos at the same time: the removal is made to run at the worst
  * moment of the enrolment (its face associated to the person's user, its rows not yet written), through the
- * Rekognition stub's interleaving hook.
+ * Rekognition server's interleaving hook ({@code FaultInjector.afterNext}).
  */
-class IndexFacesRaceTest extends WithLocalServices {
+class IndexFacesRaceTest extends WithColorFaceEngine {
 
-  private final IndexFacesHandler enrolling = new IndexFacesHandler(services.clients(), services.config(),
+  private final IndexFacesHandler enrolling = new IndexFacesHandler(clients(services), config(),
       Clock.systemUTC());
-  private final IndexFacesHandler removing = new IndexFacesHandler(services.clients(), services.config(),
+  private final IndexFacesHandler removing = new IndexFacesHandler(clients(services), config(),
       Clock.systemUTC());
   private final ExecutorService other = Executors.newSingleThreadExecutor();
 
@@ -55,7 +60,7 @@ class IndexFacesRaceTest extends WithLocalServices {
     // AND the removal of that photo runs right after a new photo's face is associated to the person's user (given
     // two seconds to finish there; with the person locked it waits for the enrolment instead)
     AtomicReference<Future<JsonNode>> removed = new AtomicReference<>();
-    services.rekognitionStub().afterNext("AssociateFaces", () -> {
+    services.faults().afterNext("AssociateFaces", () -> {
       removed.set(other.submit(() -> invoke(removing, "object-removed-template.json", removal)));
       try {
         removed.get().get(2, TimeUnit.SECONDS);
@@ -75,12 +80,11 @@ class IndexFacesRaceTest extends WithLocalServices {
     assertThat(enrolled).isEqualTo("INDEXED");
     assertThat(removalOutput.path("outcomes").get(0).asText()).isEqualTo("REMOVED");
     // AND the new face is the person's one face, still associated to the person's user
-    String newFace = AttributeValues.set(services.statusRow(fresh.key()), "indexedFaceIds").get(0);
-    String collectionId = services.config().collectionId();
-    assertThat(services.collection().userIds(collectionId)).contains("racing");
-    assertThat(services.collection().userOf(newFace)).isEqualTo("racing");
-    assertThat(services.faceRows("racing")).extracting(row -> AttributeValues.str(row, "faceId")).containsExactly(newFace);
-    assertThat(AttributeValues.num(services.personRow("racing"), "faceCount", -1)).isEqualTo(1);
+    String newFace = AttributeValues.set(statusRow(services, fresh.key()), "indexedFaceIds").get(0);
+    assertThat(services.userIds()).contains("racing");
+    assertThat(services.userFaceIds("racing")).containsExactly(newFace);
+    assertThat(faceRows(services, "racing")).extracting(row -> AttributeValues.str(row, "faceId")).containsExactly(newFace);
+    assertThat(AttributeValues.num(personRow(services, "racing"), "faceCount", -1)).isEqualTo(1);
     // AND the person's lock was given back
     assertThat(lockItem("racing")).isEmpty();
   }

@@ -1,15 +1,20 @@
 package dev.facerec.functions.index;
 
-import static dev.facerec.functions.core.testing.SyntheticImages.face;
+import static dev.facerec.functions.index.IndexFixture.clients;
+import static dev.facerec.functions.index.IndexFixture.config;
+import static dev.facerec.functions.index.IndexFixture.faceRows;
+import static dev.facerec.functions.index.IndexFixture.personRow;
+import static dev.facerec.functions.index.IndexFixture.statusRow;
+import static dev.facerec.functions.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facerec.functions.core.table.AttributeValues;
-import dev.facerec.functions.core.testing.BadImages;
-import dev.facerec.functions.core.testing.FaceColor;
-import dev.facerec.functions.core.testing.SyntheticImages;
-import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.Uploaded;
-import dev.facerec.functions.index.testing.WithLocalServices;
+import dev.facerec.functions.testing.BadImages;
+import dev.facerec.functions.testing.FaceColor;
+import dev.facerec.functions.testing.SyntheticImages;
+import dev.facerec.functions.testing.FunctionServices;
+import dev.facerec.functions.testing.Uploaded;
+import dev.facerec.functions.testing.WithColorFaceEngine;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -23,10 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every bad enrolment input ends in a REJECTED row with its reason; nothing is thrown, nothing stays indexed. */
-class IndexFacesRejectionTest extends WithLocalServices {
+class IndexFacesRejectionTest extends WithColorFaceEngine {
 
   private final IndexFacesHandler handler =
-      new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
+      new IndexFacesHandler(clients(services), config(), Clock.systemUTC());
 
   static Stream<Arguments> badPhotos() {
     Stream<Arguments> common = BadImages.all().stream().map(bad -> Arguments.of(bad.description(),
@@ -35,8 +40,8 @@ class IndexFacesRejectionTest extends WithLocalServices {
         Arguments.of("fails if the enrolment photo shows two faces", "enroll/a9/couple.jpg",
             SyntheticImages.jpeg(600, 300, face(FaceColor.RED, 50, 50, 150), face(FaceColor.BLUE, 350, 60, 140)),
             "MULTIPLE_FACES"),
-        Arguments.of("fails if the only face is too small for the quality filter", "enroll/a11/far.jpg",
-            SyntheticImages.jpeg(600, 600, face(FaceColor.GREEN, 300, 300, 24)), "LOW_QUALITY"),
+        Arguments.of("fails if the only face is under the 40 pixels a 1920x1080 photo needs", "enroll/a11/far.jpg",
+            SyntheticImages.jpeg(1920, 1080, face(FaceColor.GREEN, 900, 500, 30)), "LOW_QUALITY"),
         Arguments.of("fails if the person id is outside Rekognition's charset", "enroll/bad id!/p.jpg",
             SyntheticImages.jpeg(300, 300, face(FaceColor.RED, 50, 50, 150)), "INVALID_KEY"),
         Arguments.of("fails if the photo is not under a person id", "enroll/p.jpg",
@@ -48,20 +53,20 @@ class IndexFacesRejectionTest extends WithLocalServices {
   @MethodSource("badPhotos")
   void handleRequest_rejects(String description, String key, byte[] bytes, String reason) throws IOException {
     // GIVEN a bad upload
-    List<String> facesBefore = services.collection().faceIds(services.config().collectionId());
+    List<String> facesBefore = services.collectionFaceIds();
     Uploaded upload = services.upload(key, bytes, Map.of());
 
     // WHEN its notification is handled (nothing is thrown)
     String outcome = handle(services.createdEvent(upload, services.nextSequencer()));
 
     // THEN the status row says REJECTED with the reason and a detail, and no face was left in the collection
-    Map<String, AttributeValue> status = services.statusRow(key);
+    Map<String, AttributeValue> status = statusRow(services, key);
     assertThat(outcome).isEqualTo("REJECTED");
     assertThat(AttributeValues.str(status, "status")).isEqualTo("REJECTED");
     assertThat(AttributeValues.str(status, "reason")).isEqualTo(reason);
     assertThat(AttributeValues.str(status, "detail")).isNotBlank();
     assertThat(AttributeValues.set(status, "indexedFaceIds")).isEmpty();
-    assertThat(services.collection().faceIds(services.config().collectionId()))
+    assertThat(services.collectionFaceIds())
         .containsExactlyInAnyOrderElementsOf(facesBefore);
   }
 
@@ -69,15 +74,15 @@ class IndexFacesRejectionTest extends WithLocalServices {
   @DisplayName("fails if a PNG claims 100000x100000 pixels, before Rekognition is asked")
   void handleRequest_rejectsPixelBombsFromTheHeader() throws IOException {
     // GIVEN a PNG whose header claims 10 billion pixels
-    services.rekognitionStub().reset();
+    services.faults().clear();
     Uploaded bomb = services.upload("enroll/b1/bomb.png", SyntheticImages.pngClaiming(100_000, 100_000), Map.of());
 
     // WHEN
     handle(services.createdEvent(bomb, services.nextSequencer()));
 
     // THEN it was refused from its header: Rekognition never saw it
-    assertThat(AttributeValues.str(services.statusRow(bomb.key()), "detail")).contains("100000x100000");
-    assertThat(services.rekognitionStub().requests("IndexFaces")).isEmpty();
+    assertThat(AttributeValues.str(statusRow(services, bomb.key()), "detail")).contains("100000x100000");
+    assertThat(services.faults().calls("IndexFaces")).isZero();
   }
 
   @Test
@@ -87,7 +92,7 @@ class IndexFacesRejectionTest extends WithLocalServices {
     Uploaded first = services.upload("enroll/c1/one.jpg", SyntheticImages.jpeg(300, 300,
         face(FaceColor.RED, 50, 50, 150)), Map.of());
     handle(services.createdEvent(first, services.nextSequencer()));
-    List<String> facesBefore = services.collection().faceIds(services.config().collectionId());
+    List<String> facesBefore = services.collectionFaceIds();
 
     // WHEN a photo of a blue face is enrolled for the same person
     Uploaded second = services.upload("enroll/c1/two.jpg", SyntheticImages.jpeg(300, 300,
@@ -96,11 +101,11 @@ class IndexFacesRejectionTest extends WithLocalServices {
 
     // THEN the second photo is rejected, its face deleted, and the person keeps one face
     assertThat(outcome).isEqualTo("REJECTED");
-    assertThat(AttributeValues.str(services.statusRow(second.key()), "reason")).isEqualTo("FACE_MISMATCH");
-    assertThat(services.faceRows("c1")).hasSize(1);
-    assertThat(services.collection().faceIds(services.config().collectionId()))
+    assertThat(AttributeValues.str(statusRow(services, second.key()), "reason")).isEqualTo("FACE_MISMATCH");
+    assertThat(faceRows(services, "c1")).hasSize(1);
+    assertThat(services.collectionFaceIds())
         .containsExactlyInAnyOrderElementsOf(facesBefore);
-    assertThat(AttributeValues.num(services.personRow("c1"), "faceCount", -1)).isEqualTo(1);
+    assertThat(AttributeValues.num(personRow(services, "c1"), "faceCount", -1)).isEqualTo(1);
   }
 
   private String handle(Map<String, Object> values) throws IOException {

@@ -1,16 +1,21 @@
 package dev.facerec.functions.index;
 
-import static dev.facerec.functions.core.testing.SyntheticImages.face;
+import static dev.facerec.functions.index.IndexFixture.clients;
+import static dev.facerec.functions.index.IndexFixture.config;
+import static dev.facerec.functions.index.IndexFixture.faceRows;
+import static dev.facerec.functions.index.IndexFixture.personRow;
+import static dev.facerec.functions.index.IndexFixture.statusRow;
+import static dev.facerec.functions.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
-import dev.facerec.functions.core.testing.EventFixtures;
-import dev.facerec.functions.core.testing.FaceColor;
-import dev.facerec.functions.core.testing.SyntheticImages;
-import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.Uploaded;
-import dev.facerec.functions.index.testing.WithLocalServices;
+import dev.facerec.functions.testing.EventFixtures;
+import dev.facerec.functions.testing.FaceColor;
+import dev.facerec.functions.testing.SyntheticImages;
+import dev.facerec.functions.testing.FunctionServices;
+import dev.facerec.functions.testing.Uploaded;
+import dev.facerec.functions.testing.WithColorFaceEngine;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
@@ -26,28 +31,28 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>s3proxy has no versioning, so the photo is enrolled unversioned and its status row then records the version
  * it was indexed from, as it would in a versioned bucket; the removal events carry version ids as S3 sends them.
  */
-class IndexFacesVersionTest extends WithLocalServices {
+class IndexFacesVersionTest extends WithColorFaceEngine {
 
   private static final String INDEXED_VERSION = "3HL4kqtJvjVBH40Nrjfkd.v2";
 
   private final IndexFacesHandler handler =
-      new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
+      new IndexFacesHandler(clients(services), config(), Clock.systemUTC());
 
   @Test
   void handleRequest_shouldKeepTheFace_whenAnotherVersionIsDeletedPermanently() throws IOException {
     // GIVEN a photo indexed from its current version
     Uploaded photo = enrolledFromVersion("enroll/v1/p.jpg", FaceColor.RED);
-    String faceId = AttributeValues.set(services.statusRow(photo.key()), "indexedFaceIds").get(0);
+    String faceId = AttributeValues.set(statusRow(services, photo.key()), "indexedFaceIds").get(0);
 
     // WHEN an older version of it is deleted for good
     String outcome = removed(photo.key(), "ObjectRemoved:Delete", "olderVersion.v1");
 
     // THEN the object keeps its status and its face
     assertThat(outcome).isEqualTo("INDEXED");
-    assertThat(AttributeValues.str(services.statusRow(photo.key()), "status")).isEqualTo("INDEXED");
+    assertThat(AttributeValues.str(statusRow(services, photo.key()), "status")).isEqualTo("INDEXED");
     assertThat(services.collectionFaceIds()).contains(faceId);
-    assertThat(services.faceRows("v1")).hasSize(1);
-    assertThat(AttributeValues.num(services.personRow("v1"), "faceCount", -1)).isEqualTo(1);
+    assertThat(faceRows(services, "v1")).hasSize(1);
+    assertThat(AttributeValues.num(personRow(services, "v1"), "faceCount", -1)).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "{0} of version {1}")
@@ -58,7 +63,7 @@ class IndexFacesVersionTest extends WithLocalServices {
       String versionId, String personId) throws IOException {
     // GIVEN a photo indexed from its current version
     Uploaded photo = enrolledFromVersion("enroll/" + personId + "/p.jpg", FaceColor.GREEN);
-    String faceId = AttributeValues.set(services.statusRow(photo.key()), "indexedFaceIds").get(0);
+    String faceId = AttributeValues.set(statusRow(services, photo.key()), "indexedFaceIds").get(0);
 
     // WHEN that version stops being the current one
     String outcome = removed(photo.key(), eventName, versionId);
@@ -66,8 +71,8 @@ class IndexFacesVersionTest extends WithLocalServices {
     // THEN its face, face row and person are gone
     assertThat(outcome).isEqualTo("REMOVED");
     assertThat(services.collectionFaceIds()).doesNotContain(faceId);
-    assertThat(services.faceRows(personId)).isEmpty();
-    assertThat(services.personRow(personId)).isEmpty();
+    assertThat(faceRows(services, personId)).isEmpty();
+    assertThat(personRow(services, personId)).isEmpty();
   }
 
   /** Enrols a one-face photo, then records on its status row the version it was indexed from. */

@@ -1,5 +1,8 @@
 package dev.facerec.functions.recognize;
 
+import static dev.facerec.functions.recognize.RecognizeFixture.clients;
+import static dev.facerec.functions.recognize.RecognizeFixture.config;
+import static dev.facerec.functions.recognize.RecognizeFixture.statusRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -7,13 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
-import dev.facerec.functions.core.testing.SyntheticImages;
+import dev.facerec.functions.testing.SyntheticImages;
 import dev.facerec.functions.index.IndexFacesHandler;
-import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.Uploaded;
-import dev.facerec.functions.index.testing.SampleFace;
-import dev.facerec.functions.index.testing.SampleFaces;
-import dev.facerec.functions.index.testing.WithFaceEngine;
+import dev.facerec.functions.testing.FunctionServices;
+import dev.facerec.functions.testing.Uploaded;
+import dev.facerec.functions.testing.SampleFace;
+import dev.facerec.functions.testing.SampleFaces;
+import dev.facerec.functions.testing.WithOnnxFaceEngine;
 import java.awt.Rectangle;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,11 +34,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 
 /**
- * The happy path on real photos and the real local face engine (the twin's Rekognition server on ONNX Runtime):
+ * The happy path on real photos and the real local face engine (the local Rekognition server on ONNX Runtime):
  * everyone in one group photo is enrolled from a crop through the enrolment handler, then the whole photo is
  * recognised through the recognition handler; the faces of another group photo stay unknown.
  */
-class FaceEngineRecognitionTest extends WithFaceEngine {
+class FaceEngineRecognitionTest extends WithOnnxFaceEngine {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int GROUP = 5;
@@ -43,7 +46,7 @@ class FaceEngineRecognitionTest extends WithFaceEngine {
   private static final List<Enrolled> enrolled = new ArrayList<>();
 
   private final RecognizeFacesHandler recognition =
-      new RecognizeFacesHandler(services.clients(), services.config(), Clock.systemUTC());
+      new RecognizeFacesHandler(clients(services), config(), Clock.systemUTC());
 
   /** A person enrolled from the crop of one face of the group photo. */
   private record Enrolled(String personId, BoundingBox box) {
@@ -51,7 +54,7 @@ class FaceEngineRecognitionTest extends WithFaceEngine {
 
   @BeforeAll
   static void enrolEveryoneInTheGroupPhoto() throws IOException {
-    IndexFacesHandler enrolment = new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
+    IndexFacesHandler enrolment = new IndexFacesHandler(clients(services), config(), Clock.systemUTC());
     List<SampleFace> faces = SampleFaces.faces(services.rekognition(), GROUP);
     for (int i = 0; i < faces.size(); i++) {
       String personId = "person-" + i;
@@ -85,8 +88,8 @@ class FaceEngineRecognitionTest extends WithFaceEngine {
     assertEveryoneIdentified(result, false);
 
     // AND the status and result rows, both expiring after the configured days
-    long expiry = Instant.now().plus(Duration.ofDays(services.config().resultTtlDays())).getEpochSecond();
-    Map<String, AttributeValue> status = services.statusRow(key);
+    long expiry = Instant.now().plus(Duration.ofDays(config().resultTtlDays())).getEpochSecond();
+    Map<String, AttributeValue> status = statusRow(services, key);
     assertThat(AttributeValues.str(status, "status")).isEqualTo("RECOGNIZED");
     assertThat(AttributeValues.str(status, "resultKey")).isEqualTo(resultKey);
     assertThat(AttributeValues.num(status, "ttl", 0)).isCloseTo(expiry, within(60L));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.facerec.functions.core.image.ImageFormat;
 import dev.facerec.functions.core.image.ImageHeader;
 import dev.facerec.functions.core.status.RejectedException;
-import dev.facerec.functions.core.testing.SyntheticImages;
+import dev.facerec.functions.testing.SyntheticImages;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

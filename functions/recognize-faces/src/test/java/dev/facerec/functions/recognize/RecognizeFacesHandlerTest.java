@@ -1,6 +1,8 @@
 package dev.facerec.functions.recognize;
 
-import static dev.facerec.functions.core.testing.SyntheticImages.face;
+import static dev.facerec.functions.recognize.RecognizeFixture.clients;
+import static dev.facerec.functions.recognize.RecognizeFixture.config;
+import static dev.facerec.functions.testing.SyntheticImages.face;
 import static java.time.temporal.ChronoUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -10,13 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.functions.core.handler.OutcomeLog;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
-import dev.facerec.functions.core.testing.ColorFaceRekognition;
-import dev.facerec.functions.core.testing.FaceColor;
-import dev.facerec.functions.core.testing.SyntheticImages;
+import dev.facerec.functions.testing.ColorFaceEngine;
+import dev.facerec.functions.testing.FaceColor;
+import dev.facerec.functions.testing.SyntheticImages;
 import dev.facerec.functions.index.IndexFacesHandler;
-import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.Uploaded;
-import dev.facerec.functions.index.testing.WithLocalServices;
+import dev.facerec.functions.testing.FunctionServices;
+import dev.facerec.functions.testing.Uploaded;
+import dev.facerec.functions.testing.WithColorFaceEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,20 +34,20 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Recognition cases that need exact geometry, on synthetic photos whose faces are coloured squares that the
- * Rekognition stub finds and identifies from the pixels (the happy path on real photos and the real face engine is
+ * Recognition cases that need exact geometry, on synthetic photos whose faces are coloured squares that the local
+ * Rekognition server finds and identifies from the pixels ({@code ColorFaceEngine}; the happy path on real photos is
  * {@link FaceEngineRecognitionTest}). People are enrolled through the enrolment handler.
  */
-class RecognizeFacesHandlerTest extends WithLocalServices {
+class RecognizeFacesHandlerTest extends WithColorFaceEngine {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RecognizeFacesHandler handler =
-      new RecognizeFacesHandler(services.clients(), services.config(), Clock.systemUTC());
+      new RecognizeFacesHandler(clients(services), config(), Clock.systemUTC());
 
   @BeforeAll
   static void enrolAliceAndBob() throws IOException {
-    IndexFacesHandler enrolment = new IndexFacesHandler(services.clients(), services.config(), Clock.systemUTC());
+    IndexFacesHandler enrolment = new IndexFacesHandler(clients(services), config(), Clock.systemUTC());
     enrol(enrolment, "enroll/alice/portrait.jpg", FaceColor.RED, Map.of("name", "Alice Liddell"));
     enrol(enrolment, "enroll/bob/portrait.jpg", FaceColor.BLUE, Map.of());
   }
@@ -101,7 +103,7 @@ class RecognizeFacesHandlerTest extends WithLocalServices {
     assertThat(alice.at("/identity/personId").asText()).isEqualTo("alice");
     assertThat(alice.at("/identity/name").asText()).isEqualTo("Alice Liddell");
     assertThat(alice.at("/identity/similarity").asDouble())
-        .isCloseTo(ColorFaceRekognition.SAME_COLOR_SIMILARITY, within(1e-4));
+        .isCloseTo(ColorFaceEngine.SAME_COLOR_SIMILARITY, within(1e-4));
     assertThat(alice.path("ageRange").toString()).isEqualTo("{\"low\":20,\"high\":28}");
     assertThat(alice.path("gender").toString()).isEqualTo("{\"value\":\"Female\",\"confidence\":95.0}");
     assertThat(alice.path("emotions").toString())
@@ -111,8 +113,8 @@ class RecognizeFacesHandlerTest extends WithLocalServices {
     JsonNode eyeLeft = alice.path("landmarks").get(0);
     assertThat(eyeLeft.path("x").asDouble()).isCloseTo((40 + 0.3 * 120) / 400, within(1e-4));
     assertThat(eyeLeft.path("y").asDouble()).isCloseTo((60 + 0.35 * 120) / 300, within(1e-4));
-    assertRatios(alice.path("pose"), Map.of("roll", ColorFaceRekognition.POSE_ROLL,
-        "yaw", ColorFaceRekognition.POSE_YAW, "pitch", ColorFaceRekognition.POSE_PITCH));
+    assertRatios(alice.path("pose"), Map.of("roll", (double) ColorFaceEngine.POSE_ROLL,
+        "yaw", (double) ColorFaceEngine.POSE_YAW, "pitch", (double) ColorFaceEngine.POSE_PITCH));
     assertThat(alice.path("quality").toString()).isEqualTo("{\"brightness\":80.0,\"sharpness\":90.0}");
 
     // AND the unknown face, searched but matched to nobody: no person id, name or similarity is invented
@@ -135,7 +137,7 @@ class RecognizeFacesHandlerTest extends WithLocalServices {
   void handleRequest_shouldLogNoKeyPersonOrName_whenSomeoneIsRecognised() throws IOException {
     // GIVEN a recognition handler whose log is captured, and a photo of Alice under a telling key
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    RecognizeFacesHandler logged = new RecognizeFacesHandler(services.clients(), services.config(),
+    RecognizeFacesHandler logged = new RecognizeFacesHandler(clients(services), config(),
         Clock.systemUTC(), new PrintStream(captured, true, StandardCharsets.UTF_8));
     Uploaded photo = services.upload("recognize/wonderland/tea party.jpg", SyntheticImages.jpeg(400, 300,
         face(FaceColor.RED, 100, 100, 120)), Map.of());
@@ -163,7 +165,7 @@ class RecognizeFacesHandlerTest extends WithLocalServices {
 
     assertThat(first).isEqualTo("RECOGNIZED");
     assertThat(second).isEqualTo("DUPLICATE");
-    assertThat(services.rekognitionStub().requests("DetectFaces")).hasSize(1);
+    assertThat(services.faults().calls("DetectFaces")).isEqualTo(1);
   }
 
   private static List<String> fieldNames(JsonNode node) {

@@ -1,18 +1,21 @@
 package dev.facerec.functions.recognize;
 
-import static dev.facerec.functions.core.testing.SyntheticImages.face;
+import static dev.facerec.functions.recognize.RecognizeFixture.clients;
+import static dev.facerec.functions.recognize.RecognizeFixture.config;
+import static dev.facerec.functions.recognize.RecognizeFixture.statusRow;
+import static dev.facerec.functions.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.facerec.functions.core.table.AttributeValues;
-import dev.facerec.functions.core.testing.BadImages;
-import dev.facerec.functions.core.testing.BadImage;
-import dev.facerec.functions.core.testing.FaceColor;
-import dev.facerec.functions.core.testing.StubReply;
-import dev.facerec.functions.core.testing.SyntheticImages;
-import dev.facerec.functions.index.testing.FunctionServices;
-import dev.facerec.functions.index.testing.Uploaded;
-import dev.facerec.functions.index.testing.WithLocalServices;
+import dev.facerec.functions.testing.BadImages;
+import dev.facerec.functions.testing.BadImage;
+import dev.facerec.functions.testing.FaceColor;
+import dev.facerec.engine.rekognition.ErrorType;
+import dev.facerec.functions.testing.SyntheticImages;
+import dev.facerec.functions.testing.FunctionServices;
+import dev.facerec.functions.testing.Uploaded;
+import dev.facerec.functions.testing.WithColorFaceEngine;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -25,10 +28,10 @@ import software.amazon.awssdk.services.rekognition.model.InternalServerErrorExce
 import software.amazon.awssdk.services.rekognition.model.ThrottlingException;
 
 /** Bad photos and Rekognition faults in recognition: REJECTED rows, or a rethrow when a retry can help. */
-class RecognizeFacesRejectionTest extends WithLocalServices {
+class RecognizeFacesRejectionTest extends WithColorFaceEngine {
 
   private final RecognizeFacesHandler handler =
-      new RecognizeFacesHandler(services.clients(), services.config(), Clock.systemUTC());
+      new RecognizeFacesHandler(clients(services), config(), Clock.systemUTC());
 
   static List<BadImage> badPhotos() {
     return BadImages.all();
@@ -46,8 +49,8 @@ class RecognizeFacesRejectionTest extends WithLocalServices {
 
     // THEN the status row says why, and no result was written
     assertThat(outcome).isEqualTo("REJECTED");
-    assertThat(AttributeValues.str(services.statusRow(key), "reason")).isEqualTo(bad.reason());
-    assertThat(AttributeValues.num(services.statusRow(key), "ttl", 0)).isPositive();
+    assertThat(AttributeValues.str(statusRow(services, key), "reason")).isEqualTo(bad.reason());
+    assertThat(AttributeValues.num(statusRow(services, key), "ttl", 0)).isPositive();
     assertThat(services.s3().listObjectsV2(b -> b.bucket(FunctionServices.BUCKET)
         .prefix("results/bad/" + bad.fileName())).contents()).isEmpty();
   }
@@ -58,23 +61,23 @@ class RecognizeFacesRejectionTest extends WithLocalServices {
     Uploaded folder = services.upload("recognize/album/", new byte[0], Map.of());
 
     assertThat(handle(folder)).isEqualTo("REJECTED");
-    assertThat(AttributeValues.str(services.statusRow(folder.key()), "reason")).isEqualTo("INVALID_KEY");
+    assertThat(AttributeValues.str(statusRow(services, folder.key()), "reason")).isEqualTo("INVALID_KEY");
   }
 
   @Test
   void handleRequest_shouldRethrow_whenDetectFacesIsThrottled() {
     Uploaded photo = photo("recognize/faults/throttled.jpg");
-    services.rekognitionStub().failNext("DetectFaces", 1, StubReply.throttling());
+    services.faults().failNext("DetectFaces", 1, ErrorType.THROTTLING);
 
     assertThatThrownBy(() -> handle(photo)).isInstanceOf(ThrottlingException.class);
-    assertThat(AttributeValues.str(services.statusRow(photo.key()), "status")).isEqualTo("PROCESSING");
+    assertThat(AttributeValues.str(statusRow(services, photo.key()), "status")).isEqualTo("PROCESSING");
   }
 
   @Test
   void handleRequest_shouldRethrowAndRecogniseOnRetry_whenASearchFailsOnTheServer() throws IOException {
     // GIVEN a photo whose face search meets a server error
     Uploaded photo = photo("recognize/faults/search.jpg");
-    services.rekognitionStub().failNext("SearchUsersByImage", 1, StubReply.internalError());
+    services.faults().failNext("SearchUsersByImage", 1, ErrorType.INTERNAL_SERVER_ERROR);
 
     // WHEN / THEN the error is rethrown and no result is written
     assertThatThrownBy(() -> handle(photo)).isInstanceOf(InternalServerErrorException.class);
@@ -88,11 +91,11 @@ class RecognizeFacesRejectionTest extends WithLocalServices {
   @Test
   void handleRequest_shouldRecordARejection_whenRekognitionDeniesAccess() throws IOException {
     Uploaded photo = photo("recognize/faults/denied.jpg");
-    services.rekognitionStub().failNext("DetectFaces", 1, StubReply.accessDenied());
+    services.faults().failNext("DetectFaces", 1, ErrorType.ACCESS_DENIED);
 
     assertThat(handle(photo)).isEqualTo("REJECTED");
-    assertThat(AttributeValues.str(services.statusRow(photo.key()), "reason")).isEqualTo("REKOGNITION_ERROR");
-    assertThat(AttributeValues.str(services.statusRow(photo.key()), "errorCode")).isEqualTo("AccessDeniedException");
+    assertThat(AttributeValues.str(statusRow(services, photo.key()), "reason")).isEqualTo("REKOGNITION_ERROR");
+    assertThat(AttributeValues.str(statusRow(services, photo.key()), "errorCode")).isEqualTo("AccessDeniedException");
   }
 
   private static Uploaded photo(String key) {

@@ -21,7 +21,6 @@ public abstract class S3EventHandler implements RequestStreamHandler {
 
   @Override
   public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    long remaining = context == null ? 0 : context.getRemainingTimeInMillis();
-    dispatcher.dispatch(input, output, S3EventDispatcher.lease(remaining));
+    dispatcher.dispatch(input, output, S3EventDispatcher.lease(context.getRemainingTimeInMillis()));
   }
 }

@@ -3,7 +3,7 @@ package dev.facerec.functions.core.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.facerec.functions.core.testing.EventFixtures;
+import dev.facerec.functions.testing.EventFixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

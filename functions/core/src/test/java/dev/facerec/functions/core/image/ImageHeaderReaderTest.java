@@ -1,13 +1,13 @@
 package dev.facerec.functions.core.image;
 
-import static dev.facerec.functions.core.testing.SyntheticImages.face;
+import static dev.facerec.functions.testing.SyntheticImages.face;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;
-import dev.facerec.functions.core.testing.FaceColor;
-import dev.facerec.functions.core.testing.SyntheticImages;
+import dev.facerec.functions.testing.FaceColor;
+import dev.facerec.functions.testing.SyntheticImages;
 import java.io.IOException;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;

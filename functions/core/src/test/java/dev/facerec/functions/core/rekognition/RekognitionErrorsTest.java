@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;
-import dev.facerec.functions.core.testing.StubReply;
-import dev.facerec.functions.core.testing.WithRekognitionStub;
-import dev.facerec.functions.core.testing.TestClients;
+import dev.facerec.engine.rekognition.ErrorType;
+import dev.facerec.engine.rekognition.FaultInjector.Fault;
+import dev.facerec.functions.testing.LocalRekognition;
+import dev.facerec.functions.testing.TestClients;
 import java.net.URI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
@@ -18,12 +21,27 @@ import software.amazon.awssdk.services.rekognition.model.InvalidImageFormatExcep
 import software.amazon.awssdk.services.rekognition.model.RekognitionException;
 import software.amazon.awssdk.services.rekognition.model.ThrottlingException;
 
-/** The classification, fed with the exceptions the real SDK client raises for errors on the wire. */
-class RekognitionErrorsTest extends WithRekognitionStub {
+/**
+ * The classification, fed with the exceptions the real SDK client (without retries) raises for errors on the wire:
+ * faults injected into the local Rekognition server, answered as Rekognition answers them.
+ */
+class RekognitionErrorsTest {
+
+  private static LocalRekognition rekognition;
+
+  @BeforeAll
+  static void startServer() {
+    rekognition = LocalRekognition.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    rekognition.close();
+  }
 
   @Test
   void isRetryable_shouldBeTrue_whenRekognitionThrottles() {
-    RekognitionException error = callFailingWith(StubReply.throttling());
+    RekognitionException error = callFailingWith(Fault.of(ErrorType.THROTTLING));
 
     assertThat(error).isInstanceOf(ThrottlingException.class);
     assertThat(RekognitionErrors.isRetryable(error)).isTrue();
@@ -32,9 +50,9 @@ class RekognitionErrorsTest extends WithRekognitionStub {
 
   @Test
   void isRetryable_shouldBeTrue_whenThroughputIsExceededOrTheServiceFails() {
-    assertThat(RekognitionErrors.isRetryable(callFailingWith(StubReply.throughputExceeded()))).isTrue();
-    assertThat(RekognitionErrors.isRetryable(callFailingWith(StubReply.internalError()))).isTrue();
-    assertThat(RekognitionErrors.isRetryable(callFailingWith(StubReply.error(503, "SomethingNew", "down"))))
+    assertThat(RekognitionErrors.isRetryable(callFailingWith(Fault.of(ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED)))).isTrue();
+    assertThat(RekognitionErrors.isRetryable(callFailingWith(Fault.of(ErrorType.INTERNAL_SERVER_ERROR)))).isTrue();
+    assertThat(RekognitionErrors.isRetryable(callFailingWith(new Fault("SomethingNew", 503, "down"))))
         .isTrue();
   }
 
@@ -50,7 +68,7 @@ class RekognitionErrorsTest extends WithRekognitionStub {
 
   @Test
   void toRejection_shouldGiveNotAnImage_whenRekognitionRefusesTheFormat() {
-    RekognitionException error = callFailingWith(StubReply.invalidImageFormat());
+    RekognitionException error = callFailingWith(Fault.of(ErrorType.INVALID_IMAGE_FORMAT));
 
     RejectedException rejection = RekognitionErrors.toRejection(error);
 
@@ -61,9 +79,9 @@ class RekognitionErrorsTest extends WithRekognitionStub {
 
   @Test
   void toRejection_shouldNameTheErrorCode_whenTheErrorIsNotRetryable() {
-    RekognitionException denied = callFailingWith(StubReply.accessDenied());
-    RekognitionException invalid = callFailingWith(StubReply.invalidParameter("bad"));
-    RekognitionException missing = callFailingWith(StubReply.resourceNotFound("no collection"));
+    RekognitionException denied = callFailingWith(Fault.of(ErrorType.ACCESS_DENIED));
+    RekognitionException invalid = callFailingWith(Fault.of(ErrorType.INVALID_PARAMETER));
+    RekognitionException missing = callFailingWith(Fault.of(ErrorType.RESOURCE_NOT_FOUND));
 
     assertThat(denied).isInstanceOf(AccessDeniedException.class);
     assertThat(RekognitionErrors.toRejection(denied).errorCode()).isEqualTo("AccessDeniedException");
@@ -71,9 +89,9 @@ class RekognitionErrorsTest extends WithRekognitionStub {
     assertThat(RekognitionErrors.toRejection(missing).detail()).contains("ResourceNotFoundException");
   }
 
-  private static RekognitionException callFailingWith(StubReply fault) {
-    stub.failNext("DescribeCollection", 1, fault);
+  private static RekognitionException callFailingWith(Fault fault) {
+    rekognition.faults().failNext("DescribeCollection", 1, fault);
     return catchThrowableOfType(RekognitionException.class,
-        () -> client.describeCollection(b -> b.collectionId("faces")));
+        () -> rekognition.client().describeCollection(b -> b.collectionId("faces")));
   }
 }

@@ -1,0 +1,61 @@
+package dev.facerec.functions.testing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * S3 event notification fixtures: JSON files under {@code events/} on the test classpath. A fixture may hold
+ * {@code ${name}} placeholders for what only exists at run time (bucket, ETag and size of an object the test
+ * uploaded); an unreplaced placeholder is an error.
+ */
+public final class EventFixtures {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z]+)}");
+
+  private EventFixtures() {
+  }
+
+  /** The fixture {@code events/<name>} with its placeholders replaced. */
+  public static String load(String name, Map<String, ?> values) {
+    String text = read("events/" + name);
+    Matcher matcher = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      Object value = values.get(matcher.group(1));
+      if (value == null) {
+        throw new IllegalArgumentException("fixture " + name + " needs a value for ${" + matcher.group(1) + "}");
+      }
+      matcher.appendReplacement(out, Matcher.quoteReplacement(value.toString()));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  /** The fixture as a stream, as Lambda hands it to a RequestStreamHandler. */
+  public static InputStream stream(String name, Map<String, ?> values) {
+    return new ByteArrayInputStream(load(name, values).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A key encoded the way S3 encodes it in notifications (form encoding: spaces become {@code +}). */
+  public static String encodeKey(String key) {
+    return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = EventFixtures.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + resource + " on the test classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
