@@ -44,7 +44,7 @@ public final class FaceRecognition extends Construct {
     private final ResolvedProps settings;
     private final IBucket bucket;
     private final Table table;
-    private final FaceCollection collection;
+    private final IFaceCollection collection;
     private final IQueue failureQueue;
     private final SecureFunction index;
     private final SecureFunction recognize;
@@ -61,16 +61,19 @@ public final class FaceRecognition extends Construct {
         super(scope, id);
         // Access-log delivery by bucket policy, not by ACL (which BucketOwnerEnforced forbids), in any app.
         getNode().setContext(SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
-        this.settings = ResolvedProps.resolve(props);
+        this.settings = ResolvedProps.resolve(props, getNode().getPath());
         if (settings.existingBucket() != null) {
             SharedBucketPrefixes.of(settings.existingBucket()).claim(getNode().getPath(), settings);
         }
         this.bucket = settings.existingBucket() != null ? settings.existingBucket() : DataBucket.create(this, settings);
         this.table = FaceTable.create(this, settings.removalPolicy());
-        this.collection = new FaceCollection(this, "Collection", FaceCollectionProps.builder()
-                .collectionId(settings.collectionId())
-                .removalPolicy(settings.removalPolicy())
-                .build());
+        this.collection = settings.existingCollection() != null
+                ? settings.existingCollection()
+                : new FaceCollection(this, "Collection", FaceCollectionProps.builder()
+                        .collectionId(settings.collectionId())
+                        .adoptExisting(settings.adoptExistingCollection())
+                        .removalPolicy(settings.removalPolicy())
+                        .build());
         this.failureQueue = FailureQueue.create(this, "FailedEvents", settings.removalPolicy());
         Map<String, String> environment = environment(settings);
         this.index = new SecureFunction(this, "Index", spec(settings, INDEX_HANDLER, LambdaAssets.INDEX_FACES,
@@ -95,7 +98,7 @@ public final class FaceRecognition extends Construct {
     }
 
     /** The Rekognition collection; use its grants to give other principals access. */
-    public FaceCollection getCollection() {
+    public IFaceCollection getCollection() {
         return collection;
     }
 
@@ -144,7 +147,7 @@ public final class FaceRecognition extends Construct {
         environment.put("ENROLL_PREFIX", settings.enrollPrefix());
         environment.put("RECOGNIZE_PREFIX", settings.recognizePrefix());
         environment.put("RESULTS_PREFIX", settings.resultsPrefix());
-        environment.put("RESULT_TTL_DAYS", plain(settings.resultRetentionDays()));
+        environment.put("RESULT_TTL_DAYS", Integer.toString(settings.resultRetentionDays()));
         return environment;
     }
 
