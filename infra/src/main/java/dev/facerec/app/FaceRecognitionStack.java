@@ -1,5 +1,8 @@
-package dev.facerec.infra;
+package dev.facerec.app;
 
+import dev.facerec.infra.FaceCollection;
+import dev.facerec.infra.FaceRecognition;
+import dev.facerec.infra.FaceRecognitionProps;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
