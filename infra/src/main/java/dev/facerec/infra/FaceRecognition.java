@@ -10,6 +10,7 @@ import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.s3.EventType;
+import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
 import software.amazon.awscdk.services.s3.notifications.LambdaDestination;
@@ -62,6 +63,7 @@ public final class FaceRecognition extends Construct {
         // Access-log delivery by bucket policy, not by ACL (which BucketOwnerEnforced forbids), in any app.
         getNode().setContext(SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
         this.settings = ResolvedProps.resolve(props, getNode().getPath());
+        refuseBucketOfAnotherStack(settings.existingBucket());
         if (settings.existingBucket() != null) {
             SharedBucketPrefixes.of(settings.existingBucket()).claim(getNode().getPath(), settings);
         }
@@ -164,6 +166,22 @@ public final class FaceRecognition extends Construct {
         FaceTable.grantItems(table, recognize.getRole(), FaceTable.RECOGNITION_ACTIONS);
         collection.grantIdentify(recognize.getRole());
         FaceCollection.grantDetectFaces(recognize.getRole());
+    }
+
+    /**
+     * A bucket made in another stack would need its notification configuration (in that stack) to name this stack's
+     * functions while this stack names the bucket: CloudFormation cannot order that (a dependency cycle at synth).
+     * An imported bucket ({@code Bucket.fromBucketName} in this stack) has its notifications written from here.
+     */
+    private void refuseBucketOfAnotherStack(IBucket existing) {
+        if (existing == null || existing.getStack() == Stack.of(this) || !(existing instanceof Bucket)) {
+            return;
+        }
+        throw new IllegalArgumentException("Invalid FaceRecognitionProps at " + getNode().getPath()
+                + ":\n- existingBucket belongs to the stack " + existing.getStack().getNode().getPath()
+                + ": its notifications would have to name this stack's functions while this stack names the bucket,"
+                + " a dependency cycle. Import it in this stack with Bucket.fromBucketName(this, id, name) (and make"
+                + " this stack depend on that one), or create the FaceRecognition in the bucket's stack.");
     }
 
     /** No suffix filter: a wrong file must reach the function and be rejected with a reason, not be ignored. */
