@@ -1,12 +1,21 @@
 package dev.facerec.infra;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Arn;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CustomResource;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.ITaggable;
+import software.amazon.awscdk.Lazy;
+import software.amazon.awscdk.IStableAnyProducer;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.TagManager;
+import software.amazon.awscdk.TagType;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
@@ -15,46 +24,38 @@ import software.constructs.Construct;
 
 /**
  * An Amazon Rekognition face collection, as a custom resource ({@code Custom::FaceCollection}) backed by the
- * library's own Java function: Create makes the collection (or adopts an existing one of that id), a new
- * {@code collectionId} creates a new collection, Delete removes it only under {@code RemovalPolicy.DESTROY}. The
- * attributes {@code Arn} and {@code FaceModelVersion} come from Rekognition.
+ * library's own Java function: Create makes the collection, tagged as this resource's (a collection of that id that
+ * it did not make is refused unless {@code adoptExisting}), a new {@code collectionId} creates a new collection,
+ * Delete removes it only under {@code RemovalPolicy.DESTROY} and only if this resource made it. The attributes
+ * {@code Arn} and {@code FaceModelVersion} come from Rekognition. {@code Tags.of(...)} reaches the collection.
  *
  * <p>The grants are scoped to this collection's ARN; only {@link #grantDetectFaces(IGrantable)} needs
  * {@code Resource: *}, because DetectFaces works on no collection.
  */
-public final class FaceCollection extends Construct {
+public final class FaceCollection extends FaceCollectionBase implements ITaggable {
 
     /** The CloudFormation type of the custom resource. */
     public static final String RESOURCE_TYPE = "Custom::FaceCollection";
 
-    static final List<String> INDEX_ACTIONS = List.of(
-            "rekognition:IndexFaces", "rekognition:CreateUser", "rekognition:AssociateFaces");
-    static final List<String> SEARCH_ACTIONS = List.of(
-            "rekognition:SearchFaces", "rekognition:SearchFacesByImage",
-            "rekognition:SearchUsers", "rekognition:SearchUsersByImage");
-    static final List<String> IDENTIFY_ACTIONS = List.of("rekognition:SearchUsersByImage");
-    static final List<String> DELETE_ACTIONS = List.of("rekognition:ListFaces",
-            "rekognition:DisassociateFaces", "rekognition:DeleteFaces", "rekognition:DeleteUser");
-    static final List<String> READ_ACTIONS = List.of(
-            "rekognition:DescribeCollection", "rekognition:ListFaces", "rekognition:ListUsers");
-    static final List<String> MANAGE_ACTIONS = List.of(
-            "rekognition:CreateCollection", "rekognition:DescribeCollection", "rekognition:DeleteCollection");
     static final List<String> DETECT_ACTIONS = List.of("rekognition:DetectFaces");
+    /** How long CloudFormation waits for the function's answer (the function itself times out after 1 minute). */
+    static final Duration SERVICE_TIMEOUT = Duration.minutes(5);
 
     private final String collectionArn;
     private final CustomResource resource;
+    private final TagManager tags = new TagManager(TagType.MAP, RESOURCE_TYPE);
+
+    /** A collection with every default: a unique id, retained when it leaves the stack. */
+    public FaceCollection(Construct scope, String id) {
+        this(scope, id, FaceCollectionProps.builder().build());
+    }
 
     public FaceCollection(Construct scope, String id, FaceCollectionProps props) {
         super(scope, id);
-        String collectionId = props.getCollectionId();
-        if (!Token.isUnresolved(collectionId) && !ResolvedProps.COLLECTION_ID.matcher(collectionId).matches()) {
-            throw new IllegalArgumentException(
-                    "collectionId must match [a-zA-Z0-9_.-]{1,255}, got '" + collectionId + "'");
-        }
+        String collectionId = props.getCollectionId() != null ? props.getCollectionId() : CollectionIds.defaultId(this);
         RemovalPolicy removalPolicy = props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy();
-        if (removalPolicy != RemovalPolicy.RETAIN && removalPolicy != RemovalPolicy.DESTROY) {
-            throw new IllegalArgumentException("removalPolicy must be RETAIN or DESTROY, got " + removalPolicy);
-        }
+        check(collectionId, removalPolicy);
+        CollectionIds.claim(this, collectionId);
         this.collectionArn = Stack.of(this).formatArn(ArnComponents.builder()
                 .service("rekognition")
                 .resource("collection")
@@ -63,26 +64,58 @@ public final class FaceCollection extends Construct {
                 .build());
         CollectionProvider provider = CollectionProvider.of(this);
         grant(provider.getFunction().getRole(), MANAGE_ACTIONS);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("CollectionId", collectionId);
+        properties.put("RemovalPolicy", removalPolicy == RemovalPolicy.DESTROY ? "destroy" : "retain");
+        if (Boolean.TRUE.equals(props.getAdoptExisting())) {
+            properties.put("AdoptExisting", "true");
+        }
+        IStableAnyProducer renderedTags = () -> tags.renderTags();
+        properties.put("Tags", Lazy.any(renderedTags));
         this.resource = CustomResource.Builder.create(this, "Resource")
                 .resourceType(RESOURCE_TYPE)
                 .serviceToken(provider.getFunction().getFunction().getFunctionArn())
-                .properties(Map.of(
-                        "CollectionId", collectionId,
-                        "RemovalPolicy", removalPolicy == RemovalPolicy.DESTROY ? "destroy" : "retain"))
+                .serviceTimeout(SERVICE_TIMEOUT)
+                .properties(properties)
                 .removalPolicy(removalPolicy)
                 .build();
         // The function's policy must exist before CloudFormation asks it to create the collection.
         resource.getNode().addDependency(provider.getFunction().getRole());
     }
 
+    /** An existing collection, by id, in this stack's account and region: grants only, nothing is created. */
+    public static IFaceCollection fromCollectionId(Construct scope, String id, String collectionId) {
+        String arn = Stack.of(scope).formatArn(ArnComponents.builder()
+                .service("rekognition")
+                .resource("collection")
+                .resourceName(collectionId)
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                .build());
+        return new ImportedFaceCollection(scope, id, collectionId, arn);
+    }
+
+    /** An existing collection, by ARN ({@code arn:<partition>:rekognition:<region>:<account>:collection/<id>}). */
+    public static IFaceCollection fromCollectionArn(Construct scope, String id, String collectionArn) {
+        String collectionId = Arn.split(collectionArn, ArnFormat.SLASH_RESOURCE_NAME).getResourceName();
+        return new ImportedFaceCollection(scope, id, collectionId, collectionArn);
+    }
+
     /** The collection id (the custom resource's physical id); referencing it orders after the creation. */
+    @Override
     public String getCollectionId() {
         return resource.getRef();
     }
 
     /** The collection ARN, as Rekognition reports it. */
+    @Override
     public String getCollectionArn() {
         return resource.getAttString("Arn");
+    }
+
+    /** Grants name the ARN built from the id, so that a policy does not wait for the collection. */
+    @Override
+    String policyArn() {
+        return collectionArn;
     }
 
     /** The face model version the collection was created with: re-indexing needs the original images. */
@@ -90,35 +123,10 @@ public final class FaceCollection extends Construct {
         return resource.getAttString("FaceModelVersion");
     }
 
-    /** Enrolment: IndexFaces, CreateUser and AssociateFaces on this collection. */
-    public Grant grantIndex(IGrantable grantee) {
-        return grant(grantee, INDEX_ACTIONS);
-    }
-
-    /** Identification: SearchFaces, SearchFacesByImage, SearchUsers and SearchUsersByImage on this collection. */
-    public Grant grantSearch(IGrantable grantee) {
-        return grant(grantee, SEARCH_ACTIONS);
-    }
-
-    /**
-     * Identification of the faces in a photo against the collection's users: SearchUsersByImage only, on this
-     * collection. What the recognition function needs; {@link #grantSearch(IGrantable)} is the broader choice.
-     */
-    public Grant grantIdentify(IGrantable grantee) {
-        return grant(grantee, IDENTIFY_ACTIONS);
-    }
-
-    /**
-     * Erasure: ListFaces (to find the faces of an image by their ExternalImageId, e.g. those an interrupted
-     * enrolment did not record), DisassociateFaces, DeleteFaces and DeleteUser on this collection.
-     */
-    public Grant grantDelete(IGrantable grantee) {
-        return grant(grantee, DELETE_ACTIONS);
-    }
-
-    /** Inspection: DescribeCollection, ListFaces and ListUsers on this collection. */
-    public Grant grantRead(IGrantable grantee) {
-        return grant(grantee, READ_ACTIONS);
+    /** The collection's tags, as {@code Tags.of(...)} sets them; rendered into the custom resource's properties. */
+    @Override
+    public TagManager getTags() {
+        return tags;
     }
 
     /**
@@ -133,11 +141,17 @@ public final class FaceCollection extends Construct {
                 .build());
     }
 
-    private Grant grant(IGrantable grantee, List<String> actions) {
-        return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
-                .grantee(grantee)
-                .actions(actions)
-                .resourceArns(List.of(collectionArn))
-                .build());
+    private void check(String collectionId, RemovalPolicy removalPolicy) {
+        List<String> problems = new ArrayList<>();
+        if (!Token.isUnresolved(collectionId) && !ResolvedProps.COLLECTION_ID.matcher(collectionId).matches()) {
+            problems.add("collectionId must match [a-zA-Z0-9_.-]{1,255}, got '" + collectionId + "'");
+        }
+        if (removalPolicy != RemovalPolicy.RETAIN && removalPolicy != RemovalPolicy.DESTROY) {
+            problems.add("removalPolicy must be RETAIN or DESTROY, got " + removalPolicy);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid FaceCollectionProps at " + getNode().getPath() + ":\n- "
+                    + String.join("\n- ", problems));
+        }
     }
 }

@@ -10,6 +10,7 @@ import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.s3.EventType;
+import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
 import software.amazon.awscdk.services.s3.notifications.LambdaDestination;
@@ -44,7 +45,7 @@ public final class FaceRecognition extends Construct {
     private final ResolvedProps settings;
     private final IBucket bucket;
     private final Table table;
-    private final FaceCollection collection;
+    private final IFaceCollection collection;
     private final IQueue failureQueue;
     private final SecureFunction index;
     private final SecureFunction recognize;
@@ -61,16 +62,20 @@ public final class FaceRecognition extends Construct {
         super(scope, id);
         // Access-log delivery by bucket policy, not by ACL (which BucketOwnerEnforced forbids), in any app.
         getNode().setContext(SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
-        this.settings = ResolvedProps.resolve(props);
+        this.settings = ResolvedProps.resolve(props, getNode().getPath());
+        refuseBucketOfAnotherStack(settings.existingBucket());
         if (settings.existingBucket() != null) {
             SharedBucketPrefixes.of(settings.existingBucket()).claim(getNode().getPath(), settings);
         }
         this.bucket = settings.existingBucket() != null ? settings.existingBucket() : DataBucket.create(this, settings);
         this.table = FaceTable.create(this, settings.removalPolicy());
-        this.collection = new FaceCollection(this, "Collection", FaceCollectionProps.builder()
-                .collectionId(settings.collectionId())
-                .removalPolicy(settings.removalPolicy())
-                .build());
+        this.collection = settings.existingCollection() != null
+                ? settings.existingCollection()
+                : new FaceCollection(this, "Collection", FaceCollectionProps.builder()
+                        .collectionId(settings.collectionId())
+                        .adoptExisting(settings.adoptExistingCollection())
+                        .removalPolicy(settings.removalPolicy())
+                        .build());
         this.failureQueue = FailureQueue.create(this, "FailedEvents", settings.removalPolicy());
         Map<String, String> environment = environment(settings);
         this.index = new SecureFunction(this, "Index", spec(settings, INDEX_HANDLER, LambdaAssets.INDEX_FACES,
@@ -95,7 +100,7 @@ public final class FaceRecognition extends Construct {
     }
 
     /** The Rekognition collection; use its grants to give other principals access. */
-    public FaceCollection getCollection() {
+    public IFaceCollection getCollection() {
         return collection;
     }
 
@@ -144,7 +149,7 @@ public final class FaceRecognition extends Construct {
         environment.put("ENROLL_PREFIX", settings.enrollPrefix());
         environment.put("RECOGNIZE_PREFIX", settings.recognizePrefix());
         environment.put("RESULTS_PREFIX", settings.resultsPrefix());
-        environment.put("RESULT_TTL_DAYS", plain(settings.resultRetentionDays()));
+        environment.put("RESULT_TTL_DAYS", Integer.toString(settings.resultRetentionDays()));
         return environment;
     }
 
@@ -161,6 +166,22 @@ public final class FaceRecognition extends Construct {
         FaceTable.grantItems(table, recognize.getRole(), FaceTable.RECOGNITION_ACTIONS);
         collection.grantIdentify(recognize.getRole());
         FaceCollection.grantDetectFaces(recognize.getRole());
+    }
+
+    /**
+     * A bucket made in another stack would need its notification configuration (in that stack) to name this stack's
+     * functions while this stack names the bucket: CloudFormation cannot order that (a dependency cycle at synth).
+     * An imported bucket ({@code Bucket.fromBucketName} in this stack) has its notifications written from here.
+     */
+    private void refuseBucketOfAnotherStack(IBucket existing) {
+        if (existing == null || existing.getStack() == Stack.of(this) || !(existing instanceof Bucket)) {
+            return;
+        }
+        throw new IllegalArgumentException("Invalid FaceRecognitionProps at " + getNode().getPath()
+                + ":\n- existingBucket belongs to the stack " + existing.getStack().getNode().getPath()
+                + ": its notifications would have to name this stack's functions while this stack names the bucket,"
+                + " a dependency cycle. Import it in this stack with Bucket.fromBucketName(this, id, name) (and make"
+                + " this stack depend on that one), or create the FaceRecognition in the bucket's stack.");
     }
 
     /** No suffix filter: a wrong file must reach the function and be rejected with a reason, not be ignored. */

@@ -13,8 +13,6 @@ import software.amazon.awscdk.services.s3.IBucket;
  */
 public final class FaceRecognitionProps {
 
-    /** Default of {@link #getCollectionId()}. */
-    public static final String DEFAULT_COLLECTION_ID = "facerec-faces";
     /** Default of {@link #getFaceMatchThreshold()}, in percent. */
     public static final int DEFAULT_FACE_MATCH_THRESHOLD = 80;
     /** Default of {@link #getEnrollPrefix()}. */
@@ -27,20 +25,22 @@ public final class FaceRecognitionProps {
     public static final int DEFAULT_RESERVED_CONCURRENCY = 2;
     /** Default of {@link #getMemorySize()}, in MiB. */
     public static final int DEFAULT_MEMORY_SIZE = 1024;
-    /** Default of {@link #getResultRetentionDays()}. */
+    /** Default of {@link #getResultRetention()}, in days. */
     public static final int DEFAULT_RESULT_RETENTION_DAYS = 30;
     /** Default of {@link #getNoncurrentVersionExpiration()}, in days. */
     public static final int DEFAULT_NONCURRENT_VERSION_DAYS = 30;
 
     private final IBucket existingBucket;
     private final String collectionId;
+    private final IFaceCollection existingCollection;
+    private final Boolean adoptExistingCollection;
     private final Number faceMatchThreshold;
     private final String enrollPrefix;
     private final String recognizePrefix;
     private final String resultsPrefix;
     private final Number reservedConcurrency;
     private final Number memorySize;
-    private final Number resultRetentionDays;
+    private final Duration resultRetention;
     private final Duration noncurrentVersionExpiration;
     private final RetentionDays logRetention;
     private final RemovalPolicy removalPolicy;
@@ -48,13 +48,15 @@ public final class FaceRecognitionProps {
     private FaceRecognitionProps(Builder builder) {
         this.existingBucket = builder.existingBucket;
         this.collectionId = builder.collectionId;
+        this.existingCollection = builder.existingCollection;
+        this.adoptExistingCollection = builder.adoptExistingCollection;
         this.faceMatchThreshold = builder.faceMatchThreshold;
         this.enrollPrefix = builder.enrollPrefix;
         this.recognizePrefix = builder.recognizePrefix;
         this.resultsPrefix = builder.resultsPrefix;
         this.reservedConcurrency = builder.reservedConcurrency;
         this.memorySize = builder.memorySize;
-        this.resultRetentionDays = builder.resultRetentionDays;
+        this.resultRetention = builder.resultRetention;
         this.noncurrentVersionExpiration = builder.noncurrentVersionExpiration;
         this.logRetention = builder.logRetention;
         this.removalPolicy = builder.removalPolicy;
@@ -71,7 +73,7 @@ public final class FaceRecognitionProps {
      *
      * @default - a new bucket: encrypted, public access blocked, TLS-only, versioned, access logs to a separate
      *     bucket, old versions and results expiring (see {@link #getNoncurrentVersionExpiration()} and
-     *     {@link #getResultRetentionDays()})
+     *     {@link #getResultRetention()})
      */
     public IBucket getExistingBucket() {
         return existingBucket;
@@ -79,12 +81,36 @@ public final class FaceRecognitionProps {
 
     /**
      * The Rekognition collection id ({@code [a-zA-Z0-9_.-]{1,255}}), unique in the account and region. Changing
-     * it creates a new, empty collection: faces are not moved.
+     * it creates a new, empty collection: faces are not moved. A collection of that id that this construct did not
+     * create fails the deployment (see {@link #getAdoptExistingCollection()}); two collections of one app with the
+     * same id fail synth. Cannot be combined with {@link #getExistingCollection()}.
      *
-     * @default "facerec-faces"
+     * @default - unique to this construct and stable across deploys: its path in the app (stack included) with a
+     *     hash, so two pipelines never share a collection
      */
     public String getCollectionId() {
         return collectionId;
+    }
+
+    /**
+     * A collection that exists outside this construct ({@code FaceCollection.fromCollectionId(...)}), used instead of
+     * creating one. Its faces without rows in this construct's table are recognised but never erased by it.
+     *
+     * @default - a new collection is created
+     */
+    public IFaceCollection getExistingCollection() {
+        return existingCollection;
+    }
+
+    /**
+     * Whether deploying may take over an existing collection of {@link #getCollectionId()} that this construct did
+     * not create (one kept by a deleted stack, or made by hand). Its faces keep their ids but have no rows in the new
+     * table: recognition can name their people, and no erasure of this construct reaches them.
+     *
+     * @default false - an existing collection fails the deployment, naming the way out
+     */
+    public Boolean getAdoptExistingCollection() {
+        return adoptExistingCollection;
     }
 
     /**
@@ -154,13 +180,14 @@ public final class FaceRecognitionProps {
     }
 
     /**
-     * Days a recognition result lives: the result row's DynamoDB TTL and, on a bucket the construct creates, the
-     * expiration of the result objects. Results name the people found in a photo: keep them no longer than needed.
+     * How long a recognition result lives, in whole days: the result row's DynamoDB TTL and, on a bucket the
+     * construct creates, the expiration of the result objects. Results name the people found in a photo: keep them
+     * no longer than needed.
      *
-     * @default 30
+     * @default Duration.days(30)
      */
-    public Number getResultRetentionDays() {
-        return resultRetentionDays;
+    public Duration getResultRetention() {
+        return resultRetention;
     }
 
     /**
@@ -198,13 +225,15 @@ public final class FaceRecognitionProps {
     public static final class Builder {
         private IBucket existingBucket;
         private String collectionId;
+        private IFaceCollection existingCollection;
+        private Boolean adoptExistingCollection;
         private Number faceMatchThreshold;
         private String enrollPrefix;
         private String recognizePrefix;
         private String resultsPrefix;
         private Number reservedConcurrency;
         private Number memorySize;
-        private Number resultRetentionDays;
+        private Duration resultRetention;
         private Duration noncurrentVersionExpiration;
         private RetentionDays logRetention;
         private RemovalPolicy removalPolicy;
@@ -221,6 +250,18 @@ public final class FaceRecognitionProps {
         /** @see FaceRecognitionProps#getCollectionId() */
         public Builder collectionId(String value) {
             this.collectionId = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getExistingCollection() */
+        public Builder existingCollection(IFaceCollection value) {
+            this.existingCollection = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getAdoptExistingCollection() */
+        public Builder adoptExistingCollection(Boolean value) {
+            this.adoptExistingCollection = value;
             return this;
         }
 
@@ -260,9 +301,9 @@ public final class FaceRecognitionProps {
             return this;
         }
 
-        /** @see FaceRecognitionProps#getResultRetentionDays() */
-        public Builder resultRetentionDays(Number value) {
-            this.resultRetentionDays = value;
+        /** @see FaceRecognitionProps#getResultRetention() */
+        public Builder resultRetention(Duration value) {
+            this.resultRetention = value;
             return this;
         }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -15,8 +16,12 @@ import software.amazon.awscdk.services.lambda.Code;
 
 /**
  * The function jars bundled in this library under {@code dev/facerec/infra/assets/}, extracted to a
- * content-addressed directory ({@code <tmp>/facerec-assets/<sha-256>/<name>.jar}) so that CDK can hash and stage
- * them, whichever stack, checkout or jar this library is used from.
+ * content-addressed directory ({@code <tmp>/facerec-assets-<user>/<sha-256>/<name>.jar}) so that CDK can hash and
+ * stage them, whichever stack, checkout or jar this library is used from.
+ *
+ * <p>The temporary directory is shared with everyone on the machine, so nothing found there is trusted: the
+ * directory is the user's own (owned by the user, writable by nobody else; otherwise a fresh private directory is
+ * used), and a jar found in it is reused only when its content has the expected SHA-256.
  */
 final class LambdaAssets {
 
@@ -45,6 +50,11 @@ final class LambdaAssets {
     }
 
     private static Path extractNow(String name) {
+        return extract(name, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Extracts the asset under {@code temp} (for tests; {@link #extract(String)} uses {@code java.io.tmpdir}). */
+    static Path extract(String name, Path temp) {
         String resource = RESOURCE_DIRECTORY + name + ".jar";
         byte[] jar;
         try (InputStream in = LambdaAssets.class.getClassLoader().getResourceAsStream(resource)) {
@@ -57,10 +67,12 @@ final class LambdaAssets {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the Lambda asset " + resource, e);
         }
-        Path directory = Path.of(System.getProperty("java.io.tmpdir"), "facerec-assets", sha256(jar));
+        String hash = sha256(jar);
+        Path directory = PrivateDirectory.of(temp, "facerec-assets").resolve(hash);
         Path target = directory.resolve(name + ".jar");
         try {
-            if (Files.isRegularFile(target) && Files.size(target) == jar.length) {
+            if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                    && hash.equals(sha256(Files.readAllBytes(target)))) {
                 return target;
             }
             Files.createDirectories(directory);

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.TimeConversionOptions;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.IBucket;
@@ -14,13 +15,15 @@ import software.amazon.awscdk.services.s3.IBucket;
 record ResolvedProps(
         IBucket existingBucket,
         String collectionId,
+        IFaceCollection existingCollection,
+        boolean adoptExistingCollection,
         Number faceMatchThreshold,
         String enrollPrefix,
         String recognizePrefix,
         String resultsPrefix,
         Number reservedConcurrency,
         Number memorySize,
-        Number resultRetentionDays,
+        Duration resultRetention,
         Duration noncurrentVersionExpiration,
         RetentionDays logRetention,
         RemovalPolicy removalPolicy) {
@@ -36,20 +39,23 @@ record ResolvedProps(
     /**
      * Applies the defaults and checks the result.
      *
+     * @param path the construct's path, named in the error
      * @throws IllegalArgumentException listing every problem found, each with the value received
      */
-    static ResolvedProps resolve(FaceRecognitionProps props) {
+    static ResolvedProps resolve(FaceRecognitionProps props, String path) {
         FaceRecognitionProps given = props == null ? FaceRecognitionProps.builder().build() : props;
         ResolvedProps resolved = new ResolvedProps(
                 given.getExistingBucket(),
-                or(given.getCollectionId(), FaceRecognitionProps.DEFAULT_COLLECTION_ID),
+                given.getCollectionId(),
+                given.getExistingCollection(),
+                Boolean.TRUE.equals(given.getAdoptExistingCollection()),
                 or(given.getFaceMatchThreshold(), FaceRecognitionProps.DEFAULT_FACE_MATCH_THRESHOLD),
                 or(given.getEnrollPrefix(), FaceRecognitionProps.DEFAULT_ENROLL_PREFIX),
                 or(given.getRecognizePrefix(), FaceRecognitionProps.DEFAULT_RECOGNIZE_PREFIX),
                 or(given.getResultsPrefix(), FaceRecognitionProps.DEFAULT_RESULTS_PREFIX),
                 or(given.getReservedConcurrency(), FaceRecognitionProps.DEFAULT_RESERVED_CONCURRENCY),
                 or(given.getMemorySize(), FaceRecognitionProps.DEFAULT_MEMORY_SIZE),
-                or(given.getResultRetentionDays(), FaceRecognitionProps.DEFAULT_RESULT_RETENTION_DAYS),
+                or(given.getResultRetention(), Duration.days(FaceRecognitionProps.DEFAULT_RESULT_RETENTION_DAYS)),
                 or(given.getNoncurrentVersionExpiration(),
                         Duration.days(FaceRecognitionProps.DEFAULT_NONCURRENT_VERSION_DAYS)),
                 or(given.getLogRetention(), RetentionDays.ONE_MONTH),
@@ -57,7 +63,8 @@ record ResolvedProps(
         List<String> problems = new ArrayList<>();
         resolved.check(given, problems);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Invalid FaceRecognitionProps:\n- " + String.join("\n- ", problems));
+            throw new IllegalArgumentException(
+                    "Invalid FaceRecognitionProps at " + path + ":\n- " + String.join("\n- ", problems));
         }
         return resolved;
     }
@@ -72,7 +79,11 @@ record ResolvedProps(
         }
         checkWhole("reservedConcurrency", reservedConcurrency, 1, 1000, problems);
         checkWhole("memorySize", memorySize, MIN_MEMORY_SIZE, 10240, problems);
-        checkWhole("resultRetentionDays", resultRetentionDays, 1, 36500, problems);
+        checkWholeDays("resultRetention", resultRetention, 1, 36500, problems);
+        if (existingCollection != null && (collectionId != null || adoptExistingCollection)) {
+            problems.add("existingCollection cannot be combined with collectionId or adoptExistingCollection:"
+                    + " the construct uses that collection as it is and creates none");
+        }
         checkPrefix("enrollPrefix", enrollPrefix, problems);
         checkPrefix("recognizePrefix", recognizePrefix, problems);
         checkPrefix("resultsPrefix", resultsPrefix, problems);
@@ -105,6 +116,22 @@ record ResolvedProps(
         if (number != Math.rint(number) || number < min || number > max) {
             problems.add(name + " must be a whole number from " + min + " to " + max + ", got " + value);
         }
+    }
+
+    private static void checkWholeDays(String name, Duration value, int min, int max, List<String> problems) {
+        if (value.isUnresolved()) {
+            return;
+        }
+        double seconds = value.toSeconds(TimeConversionOptions.builder().integral(false).build()).doubleValue();
+        if (seconds % 86_400 != 0 || seconds < 86_400.0 * min || seconds > 86_400.0 * max) {
+            problems.add(name + " must be a whole number of days from " + min + " to " + max + ", got "
+                    + value.toHumanString());
+        }
+    }
+
+    /** {@link #resultRetention()} in days: checked whole. */
+    int resultRetentionDays() {
+        return resultRetention.toDays().intValue();
     }
 
     private static void checkPrefix(String name, String prefix, List<String> problems) {

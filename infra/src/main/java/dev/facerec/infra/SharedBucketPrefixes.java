@@ -1,41 +1,46 @@
 package dev.facerec.infra;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.s3.IBucket;
-import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
- * The prefixes claimed on one existing bucket by every {@link FaceRecognition} of the app, kept as a child of the
- * bucket's construct, so that two pipelines sharing a bucket are checked against each other: S3 rejects
- * overlapping notification prefixes, and one pipeline's results must not trigger another.
+ * The prefixes claimed on one existing bucket by every {@link FaceRecognition} of the app, so that two pipelines
+ * sharing a bucket are checked against each other: S3 rejects overlapping notification prefixes, and one pipeline's
+ * results must not trigger another. A bucket is known by its name when the name is known at synth (so two
+ * {@code Bucket.fromBucketName} of one name are one bucket), otherwise by its construct.
  */
-final class SharedBucketPrefixes extends Construct {
+final class SharedBucketPrefixes {
 
-    static final String ID = "FaceRecognitionPrefixes";
+    /** Per app (its root construct): bucket → its prefixes. */
+    private static final Map<IConstruct, Map<String, SharedBucketPrefixes>> BUCKETS = new WeakHashMap<>();
 
     private record Claim(String owner, String enrollPrefix, String recognizePrefix, String resultsPrefix) {
     }
 
     private final List<Claim> claims = new ArrayList<>();
 
-    private SharedBucketPrefixes(Construct bucket) {
-        super(bucket, ID);
+    private SharedBucketPrefixes() {
     }
 
-    static SharedBucketPrefixes of(IBucket bucket) {
-        Object existing = bucket.getNode().tryFindChild(ID);
-        return existing instanceof SharedBucketPrefixes prefixes
-                ? prefixes
-                : new SharedBucketPrefixes((Construct) bucket);
+    static synchronized SharedBucketPrefixes of(IBucket bucket) {
+        String name = bucket.getBucketName();
+        String key = Token.isUnresolved(name) ? "construct:" + bucket.getNode().getPath() : "name:" + name;
+        return BUCKETS.computeIfAbsent(bucket.getNode().getRoot(), root -> new HashMap<>())
+                .computeIfAbsent(key, k -> new SharedBucketPrefixes());
     }
 
     /**
-     * Records the prefixes of {@code owner} (a construct path).
+     * Records the prefixes of {@code owner} (a construct path, named in the error).
      *
      * @throws IllegalArgumentException listing every overlap with the prefixes of other pipelines on the bucket
      */
-    void claim(String owner, ResolvedProps settings) {
+    synchronized void claim(String owner, ResolvedProps settings) {
         List<String> problems = new ArrayList<>();
         for (Claim other : claims) {
             String where = " of FaceRecognition '" + other.owner() + "' on the same bucket";
@@ -54,7 +59,8 @@ final class SharedBucketPrefixes extends Construct {
                     where, problems);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Invalid FaceRecognitionProps:\n- " + String.join("\n- ", problems));
+            throw new IllegalArgumentException(
+                    "Invalid FaceRecognitionProps at " + owner + ":\n- " + String.join("\n- ", problems));
         }
         claims.add(new Claim(owner, settings.enrollPrefix(), settings.recognizePrefix(), settings.resultsPrefix()));
     }

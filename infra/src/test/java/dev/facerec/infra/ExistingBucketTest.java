@@ -110,8 +110,7 @@ class ExistingBucketTest {
         for (String collectionId : List.of("photos-faces", "tenant-faces")) {
             template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Match.objectLike(Map.of(
                     "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                            "Action", List.of("rekognition:CreateCollection", "rekognition:DescribeCollection",
-                                    "rekognition:DeleteCollection"),
+                            "Action", FaceCollectionBase.MANAGE_ACTIONS,
                             "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(
                                     List.of(":collection/" + collectionId))))))))))));
         }

@@ -29,7 +29,7 @@ class FaceRecognitionCustomPropsTest {
                 .resultsPrefix("outbox/")
                 .reservedConcurrency(5)
                 .memorySize(2048)
-                .resultRetentionDays(7)
+                .resultRetention(Duration.days(7))
                 .noncurrentVersionExpiration(Duration.days(10))
                 .logRetention(RetentionDays.ONE_WEEK)
                 .build()));

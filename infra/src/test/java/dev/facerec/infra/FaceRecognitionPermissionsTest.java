@@ -59,9 +59,10 @@ class FaceRecognitionPermissionsTest {
     }
 
     @Test
-    void providerRole_shouldOnlyManageTheCollection() {
+    void providerRole_shouldOnlyManageTheCollectionAndItsTags() {
         assertExactly(CollectionProvider.HANDLER, statement(List.of("rekognition:CreateCollection",
-                "rekognition:DescribeCollection", "rekognition:DeleteCollection"), collectionArn()));
+                "rekognition:DescribeCollection", "rekognition:DeleteCollection", "rekognition:ListTagsForResource",
+                "rekognition:TagResource", "rekognition:UntagResource"), collectionArn()));
     }
 
     @Test
@@ -162,6 +163,6 @@ class FaceRecognitionPermissionsTest {
 
     private static Map<String, Object> collectionArn() {
         return Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":rekognition:",
-                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":collection/facerec-faces")));
+                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":collection/FaceRecognition-Faces-Collection-75ED4CDD")));
     }
 }

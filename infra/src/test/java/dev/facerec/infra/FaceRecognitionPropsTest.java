@@ -16,7 +16,7 @@ import software.amazon.awscdk.services.s3.IBucket;
 /** Invalid and conflicting props: one error, naming every problem with the value received. */
 class FaceRecognitionPropsTest {
 
-    private static final String HEADER = "Invalid FaceRecognitionProps:\n- ";
+    private static final String HEADER = "Invalid FaceRecognitionProps at Test/Faces:\n- ";
 
     @Test
     @DisplayName("fails if the results prefix lies under the recognise prefix")
@@ -72,8 +72,8 @@ class FaceRecognitionPropsTest {
                 "reservedConcurrency must be a whole number from 1 to 1000, got 0");
         assertInvalid(FaceRecognitionProps.builder().memorySize(256).build(),
                 "memorySize must be a whole number from 512 to 10240, got 256");
-        assertInvalid(FaceRecognitionProps.builder().resultRetentionDays(1.5).build(),
-                "resultRetentionDays must be a whole number from 1 to 36500, got 1.5");
+        assertInvalid(FaceRecognitionProps.builder().resultRetention(Duration.hours(36)).build(),
+                "resultRetention must be a whole number of days from 1 to 36500, got 1 day 12 hours");
     }
 
     @Test
@@ -112,6 +112,24 @@ class FaceRecognitionPropsTest {
     }
 
     @Test
+    @DisplayName("fails if two pipelines on two imports of one bucket name have overlapping prefixes")
+    void construct_shouldFail_whenAnotherPipelineOnAnImportOfTheSameBucketOverlaps() {
+        // GIVEN a pipeline on the bucket "photos", imported by name
+        Stack stack = new Stack(new App(), "Test");
+        new FaceRecognition(stack, "First", FaceRecognitionProps.builder()
+                .existingBucket(Bucket.fromBucketName(stack, "Photos", "photos")).build());
+
+        // WHEN / THEN a second pipeline on a second import of the same name, with the same prefixes, is refused
+        FaceRecognitionProps second = FaceRecognitionProps.builder()
+                .existingBucket(Bucket.fromBucketName(stack, "PhotosAgain", "photos"))
+                .build();
+        assertThatThrownBy(() -> new FaceRecognition(stack, "Second", second))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid FaceRecognitionProps at Test/Second:\n- enrollPrefix 'enroll/'"
+                        + " overlaps the enrollPrefix 'enroll/' of FaceRecognition 'Test/First' on the same bucket");
+    }
+
+    @Test
     @DisplayName("fails if two pipelines on one bucket have overlapping prefixes")
     void construct_shouldFail_whenAnotherPipelineOnTheBucketOverlaps() {
         // GIVEN a pipeline on a shared bucket with the default prefixes
@@ -129,7 +147,7 @@ class FaceRecognitionPropsTest {
         // WHEN / THEN
         assertThatThrownBy(() -> new FaceRecognition(stack, "Second", second))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(HEADER + "enrollPrefix 'recognize/team/' overlaps the recognizePrefix 'recognize/' of"
+                .hasMessage("Invalid FaceRecognitionProps at Test/Second:\n- enrollPrefix 'recognize/team/' overlaps the recognizePrefix 'recognize/' of"
                         + " FaceRecognition 'Test/First' on the same bucket: an upload would trigger both pipelines"
                         + " (and S3 rejects overlapping notifications)\n"
                         + "- resultsPrefix 'enroll/results/' overlaps the enrollPrefix 'enroll/' of FaceRecognition"

@@ -107,7 +107,7 @@ class FaceRecognitionTemplateTest {
         template.hasResource(FaceCollection.RESOURCE_TYPE, Map.of(
                 "Properties", Map.of(
                         "ServiceToken", Map.of("Fn::GetAtt", List.of(provider, "Arn")),
-                        "CollectionId", "facerec-faces",
+                        "CollectionId", "FaceRecognition-Faces-Collection-75ED4CDD",
                         "RemovalPolicy", "retain"),
                 "DeletionPolicy", "Retain",
                 "UpdateReplacePolicy", "Retain"));

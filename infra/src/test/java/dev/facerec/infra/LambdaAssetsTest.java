@@ -18,9 +18,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
 
 /** The bundled function jars, extracted from the classpath. */
 class LambdaAssetsTest {
+
+    private static final String USER = System.getProperty("user.name").toLowerCase(Locale.ROOT);
 
     @Test
     void extract_shouldWriteTheBundledJarToAContentAddressedPath() throws Exception {
@@ -38,7 +43,53 @@ class LambdaAssetsTest {
         assertThat(extracted).hasFileName("collection-resource.jar").hasBinaryContent(bundled);
         assertThat(extracted.getParent()).hasFileName(
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bundled)));
-        assertThat(extracted.getParent().getParent()).hasFileName("facerec-assets");
+        assertThat(extracted.getParent().getParent()).hasFileName("facerec-assets-" + USER);
+    }
+
+    @Test
+    void extract_shouldReplaceAFile_whenItsContentIsNotTheJars(@TempDir Path temp) throws IOException {
+        // GIVEN a file of zeros of the jar's size where the jar would be (anyone could write one in a shared place)
+        Path first = LambdaAssets.extract(LambdaAssets.COLLECTION_RESOURCE, temp);
+        byte[] bundled = Files.readAllBytes(first);
+        Files.write(first, new byte[bundled.length]);
+
+        // WHEN
+        Path second = LambdaAssets.extract(LambdaAssets.COLLECTION_RESOURCE, temp);
+
+        // THEN the jar is written again
+        assertThat(second).isEqualTo(first).hasBinaryContent(bundled);
+    }
+
+    @Test
+    void extract_shouldUseAPrivateDirectory_whenTheSharedOneIsWritableByOthers(@TempDir Path temp) throws IOException {
+        // GIVEN the user's directory exists, but writable by everyone
+        Path shared = Files.createDirectory(temp.resolve("facerec-assets-" + USER));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        // WHEN
+        Path extracted = LambdaAssets.extract(LambdaAssets.COLLECTION_RESOURCE, temp);
+
+        // THEN another directory, of the user's only, holds the jar
+        assertThat(extracted.startsWith(shared)).isFalse();
+        Path root = extracted.getParent().getParent();
+        assertThat(root.getParent()).isEqualTo(temp);
+        assertThat(Files.getPosixFilePermissions(root)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
+    void extract_shouldNotFollowALink_inPlaceOfTheUsersDirectory(@TempDir Path temp) throws IOException {
+        // GIVEN a link named like the user's directory, pointing elsewhere
+        Path elsewhere = Files.createDirectory(temp.resolve("elsewhere"));
+        Files.createSymbolicLink(temp.resolve("facerec-assets-" + USER), elsewhere);
+
+        // WHEN
+        Path extracted = LambdaAssets.extract(LambdaAssets.COLLECTION_RESOURCE, temp);
+
+        // THEN nothing is written through the link
+        assertThat(extracted.toRealPath().startsWith(elsewhere.toRealPath())).isFalse();
+        try (var entries = Files.list(elsewhere)) {
+            assertThat(entries).isEmpty();
+        }
     }
 
     @Test

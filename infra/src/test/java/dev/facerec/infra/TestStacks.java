@@ -1,5 +1,7 @@
 package dev.facerec.infra;
 
+import dev.facerec.app.FaceRecognitionApp;
+import dev.facerec.app.FaceRecognitionStack;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import java.util.Map;

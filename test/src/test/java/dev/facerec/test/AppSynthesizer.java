@@ -1,8 +1,8 @@
 package dev.facerec.test;
 
-import dev.facerec.infra.FaceRecognitionApp;
+import dev.facerec.app.FaceRecognitionApp;
 import dev.facerec.infra.FaceRecognitionProps;
-import dev.facerec.infra.FaceRecognitionStack;
+import dev.facerec.app.FaceRecognitionStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.facerec.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.facerec.infra.FaceRecognitionApp;
+import dev.facerec.app.FaceRecognitionApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

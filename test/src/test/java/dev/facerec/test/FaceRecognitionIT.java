@@ -100,7 +100,9 @@ class FaceRecognitionIT {
         }));
 
     // THEN the custom resource's Arn (from the collection Lambda's answer), Rekognition and IAM agree
-    assertThat(described).isEqualTo("arn:aws:rekognition:us-east-1:000000000000:collection/facerec-faces");
+    assertThat(described).isEqualTo("arn:aws:rekognition:us-east-1:000000000000:collection/"
+        + stack.outputs().get("CollectionId"));
+    assertThat(stack.outputs().get("CollectionId")).matches("FaceRecognition-Faces-Collection-[A-F0-9]{8}");
     assertThat(stack.outputs().get("CollectionArn")).isEqualTo(described);
     assertThat(permitted).containsExactly(described);
   }

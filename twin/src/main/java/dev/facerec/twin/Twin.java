@@ -105,6 +105,14 @@ public final class Twin implements AutoCloseable {
     return deployer.deploy(stack.name(), stack.template(), assembly.assets(), values);
   }
 
+  /**
+   * Deletes a deployed stack as {@code cdk destroy} does: every resource the template does not retain is deleted
+   * (custom resources get their Delete request), in reverse order; retained ones stay.
+   */
+  public void destroy(String stackName) {
+    deployer.destroy(stackName);
+  }
+
   /** The stack record of a deployed stack, if any. */
   public Optional<StackRecord> stack(String stackName) {
     return new StackStore(settings.dataDirectory().toAbsolutePath().normalize().resolve("stacks")).load(stackName);

@@ -29,8 +29,12 @@ final class CollectionOperations {
 
   private JsonNode create(RequestReader request) {
     String id = request.collectionId();
+    Map<String, String> tags = request.tags("Tags", false);
+    if (tags.size() > Constraints.MAX_TAGS_PER_RESOURCE) {
+      throw TagOperations.tooManyTags();
+    }
     CollectionInfo info = new CollectionInfo(id, context.collectionArn(id), context.engine.faceModelVersion(),
-        context.engine.embeddingDimension(), System.currentTimeMillis());
+        context.engine.embeddingDimension(), System.currentTimeMillis(), tags);
     context.store.create(info).orElseThrow(() -> new RekognitionException(
         ErrorType.RESOURCE_ALREADY_EXISTS, "The collection id: " + id + " already exists"));
     ObjectNode response = Json.object();

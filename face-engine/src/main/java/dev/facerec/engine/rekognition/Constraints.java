@@ -14,6 +14,14 @@ final class Constraints {
   static final Pattern S3_BUCKET = Pattern.compile("[0-9A-Za-z.\\-_]*");
 
   static final int COLLECTION_ID_MAX = 255;
+  static final Pattern TAG_KEY = Pattern.compile("(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+  static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+  static final int TAG_KEY_MAX = 128;
+  static final int TAG_VALUE_MAX = 256;
+  /** Tags one request may carry. */
+  static final int MAX_TAGS_PER_REQUEST = 200;
+  /** Tags one resource may hold (AWS's per-resource limit on user tags). */
+  static final int MAX_TAGS_PER_RESOURCE = 50;
   static final int EXTERNAL_IMAGE_ID_MAX = 255;
   static final int USER_ID_MAX = 128;
   static final int CLIENT_REQUEST_TOKEN_MAX = 64;

@@ -77,6 +77,7 @@ public final class RekognitionServer implements AutoCloseable {
       new DetectionOperations(context).registerInto(operations);
       new UserOperations(context).registerInto(operations);
       new UserSearchOperations(context).registerInto(operations);
+      new TagOperations(context).registerInto(operations);
 
       http = LoopbackHttpServer.create(settings.port, 64);
       executor = newExecutor(REQUEST_THREADS);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -124,6 +126,34 @@ final class RequestReader {
       values.add(checked(member, item.asText(), pattern, maxLength));
     }
     return values;
+  }
+
+  /** A string-to-string map of tags, each key and value checked; empty when absent and not required. */
+  Map<String, String> tags(String member, boolean required) {
+    JsonNode node = node(member);
+    if (node == null) {
+      if (required) {
+        throw violation(member, "Member must not be null");
+      }
+      return Map.of();
+    }
+    if (!node.isObject()) {
+      throw violation(member, "Member must be a map");
+    }
+    if (node.size() > Constraints.MAX_TAGS_PER_REQUEST) {
+      throw violation(member, "Member must have length less than or equal to " + Constraints.MAX_TAGS_PER_REQUEST);
+    }
+    Map<String, String> tags = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
+      String key = checked(member + ".key", entry.getKey(), Constraints.TAG_KEY, Constraints.TAG_KEY_MAX);
+      String value = entry.getValue().asText();
+      if (value.length() > Constraints.TAG_VALUE_MAX || !Constraints.TAG_VALUE.matcher(value).matches()) {
+        throw violation(member + ".value", "Member must have length less than or equal to "
+            + Constraints.TAG_VALUE_MAX + " and satisfy regular expression pattern: " + Constraints.TAG_VALUE.pattern());
+      }
+      tags.put(key, value);
+    }
+    return tags;
   }
 
   /** The request without its {@code ClientRequestToken}, in a canonical form, to tell repeats from reuse. */

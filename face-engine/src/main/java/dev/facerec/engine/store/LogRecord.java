@@ -1,6 +1,7 @@
 package dev.facerec.engine.store;
 
 import java.util.List;
+import java.util.Map;
 
 /** One durable change to a collection. Every API call that changes state writes exactly one record (a batch). */
 sealed interface LogRecord {
@@ -18,6 +19,9 @@ sealed interface LogRecord {
   record FacesAssociated(String userId, List<String> faceIds) implements LogRecord {}
 
   record FacesDisassociated(String userId, List<String> faceIds) implements LogRecord {}
+
+  /** The collection's whole tag set after a TagResource or UntagResource. */
+  record TagsChanged(Map<String, String> tags) implements LogRecord {}
 
   record TokenRecorded(IdempotencyKey key, String response, long atMillis) implements LogRecord {}
 

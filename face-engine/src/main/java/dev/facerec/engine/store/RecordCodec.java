@@ -7,6 +7,7 @@ import dev.facerec.engine.store.LogRecord.FacesAdded;
 import dev.facerec.engine.store.LogRecord.FacesAssociated;
 import dev.facerec.engine.store.LogRecord.FacesDeleted;
 import dev.facerec.engine.store.LogRecord.FacesDisassociated;
+import dev.facerec.engine.store.LogRecord.TagsChanged;
 import dev.facerec.engine.store.LogRecord.TokenRecorded;
 import dev.facerec.engine.store.LogRecord.UserCreated;
 import dev.facerec.engine.store.LogRecord.UserDeleted;
@@ -19,6 +20,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Binary form of {@link LogRecord}s. Vectors are stored int8-quantised (one byte a dimension and the reciprocal
@@ -35,6 +38,9 @@ final class RecordCodec {
   private static final byte FACES_DISASSOCIATED = 7;
   private static final byte TOKEN_RECORDED = 8;
   private static final byte BATCH = 9;
+  /** A collection record with its creation tags; type 1 (no tags) is still read. */
+  private static final byte COLLECTION_CREATED_WITH_TAGS = 10;
+  private static final byte TAGS_CHANGED = 11;
 
   private RecordCodec() {}
 
@@ -54,13 +60,17 @@ final class RecordCodec {
 
   private static void write(LogRecord record, DataOutputStream out) throws IOException {
     if (record instanceof CollectionCreated r) {
-      out.writeByte(COLLECTION_CREATED);
+      out.writeByte(COLLECTION_CREATED_WITH_TAGS);
       CollectionInfo info = r.info();
       writeString(out, info.collectionId());
       writeString(out, info.arn());
       writeString(out, info.faceModelVersion());
       out.writeInt(info.dimension());
       out.writeLong(info.createdMillis());
+      writeTags(out, info.tags());
+    } else if (record instanceof TagsChanged r) {
+      out.writeByte(TAGS_CHANGED);
+      writeTags(out, r.tags());
     } else if (record instanceof FacesAdded r) {
       out.writeByte(FACES_ADDED);
       out.writeInt(r.faces().size());
@@ -106,6 +116,11 @@ final class RecordCodec {
       case COLLECTION_CREATED:
         return new CollectionCreated(
             new CollectionInfo(readString(in), readString(in), readString(in), in.readInt(), in.readLong()));
+      case COLLECTION_CREATED_WITH_TAGS:
+        return new CollectionCreated(new CollectionInfo(
+            readString(in), readString(in), readString(in), in.readInt(), in.readLong(), readTags(in)));
+      case TAGS_CHANGED:
+        return new TagsChanged(readTags(in));
       case FACES_ADDED:
         int count = in.readInt();
         List<NewFace> faces = new ArrayList<>(count);
@@ -187,6 +202,23 @@ final class RecordCodec {
       values.add(readString(in));
     }
     return values;
+  }
+
+  private static void writeTags(DataOutputStream out, Map<String, String> tags) throws IOException {
+    out.writeInt(tags.size());
+    for (Map.Entry<String, String> tag : tags.entrySet()) {
+      writeString(out, tag.getKey());
+      writeString(out, tag.getValue());
+    }
+  }
+
+  private static Map<String, String> readTags(DataInputStream in) throws IOException {
+    int size = in.readInt();
+    Map<String, String> tags = new TreeMap<>();
+    for (int i = 0; i < size; i++) {
+      tags.put(readString(in), readString(in));
+    }
+    return tags;
   }
 
   private static void writeString(DataOutputStream out, String value) throws IOException {

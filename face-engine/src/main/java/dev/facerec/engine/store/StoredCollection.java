@@ -8,16 +8,19 @@ import dev.facerec.engine.store.LogRecord.FacesAdded;
 import dev.facerec.engine.store.LogRecord.FacesAssociated;
 import dev.facerec.engine.store.LogRecord.FacesDeleted;
 import dev.facerec.engine.store.LogRecord.FacesDisassociated;
+import dev.facerec.engine.store.LogRecord.TagsChanged;
 import dev.facerec.engine.store.LogRecord.TokenRecorded;
 import dev.facerec.engine.store.LogRecord.UserCreated;
 import dev.facerec.engine.store.LogRecord.UserDeleted;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -53,11 +56,13 @@ public final class StoredCollection {
       return size() > MAX_TOKENS;
     }
   };
+  private SortedMap<String, String> tags;
   private Journal journal = Journal.none();
   private boolean closed;
 
   StoredCollection(CollectionInfo info, SearchSettings search) {
     this.info = info;
+    this.tags = new TreeMap<>(info.tags());
     this.faceIndex = new VectorIndex(info.dimension(), search.exactLimit(), search.minCandidates());
     this.userIndex = new VectorIndex(info.dimension(), search.exactLimit(), search.minCandidates());
   }
@@ -78,6 +83,28 @@ public final class StoredCollection {
 
   public CollectionInfo info() {
     return info;
+  }
+
+  /** The collection's current tags, in key order. */
+  public SortedMap<String, String> tags() {
+    return read(() -> Collections.unmodifiableSortedMap(new TreeMap<>(tags)));
+  }
+
+  /**
+   * Adds (or overwrites) {@code added} and removes {@code removed}; nothing changes and false is returned when the
+   * collection would then hold more than {@code maxTags} tags.
+   */
+  public boolean changeTags(Map<String, String> added, Collection<String> removed, int maxTags) {
+    return write(() -> {
+      TreeMap<String, String> next = new TreeMap<>(tags);
+      next.putAll(added);
+      removed.forEach(next::remove);
+      if (next.size() > maxTags) {
+        return false;
+      }
+      commit(List.of(new TagsChanged(next)));
+      return true;
+    });
   }
 
   public int faceCount() {
@@ -357,6 +384,8 @@ public final class StoredCollection {
         r.faceIds().forEach(ids::remove);
         updateUserVector(r.userId(), ids);
       }
+    } else if (record instanceof TagsChanged r) {
+      tags = new TreeMap<>(r.tags());
     } else if (record instanceof TokenRecorded r) {
       tokens.put(r.key().id(), r);
     } else if (record instanceof Batch r) {
@@ -392,6 +421,9 @@ public final class StoredCollection {
   /** Emits the records that rebuild the current state: what a snapshot holds. Caller holds a lock. */
   void emitState(Consumer<LogRecord> records) {
     records.accept(new LogRecord.CollectionCreated(info));
+    if (!tags.equals(info.tags())) {
+      records.accept(new TagsChanged(new TreeMap<>(tags)));
+    }
     List<NewFace> chunk = new ArrayList<>();
     for (StoredFace face : faces.values()) {
       chunk.add(new NewFace(face.withUserId(null), faceIndex.vector(face.faceId())));

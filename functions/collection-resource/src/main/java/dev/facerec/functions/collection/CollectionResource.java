@@ -3,10 +3,12 @@ package dev.facerec.functions.collection;
 import java.util.Map;
 
 /**
- * The custom resource's life cycle: Create makes the collection, Update to a new id makes the new one and returns
- * its id as the new physical id (CloudFormation then deletes the old one, which only happens under a destroy
- * removal policy), Delete removes the collection only under a destroy removal policy. Every request ends in a
- * response, failures included.
+ * The custom resource's life cycle: Create makes the collection, tagged with its owner (see
+ * {@link CollectionOwner}) and the stack's tags, and refuses one of that id that it did not make unless
+ * {@code AdoptExisting}; Update to a new id makes the new one and returns its id as the new physical id
+ * (CloudFormation then deletes the old one, which only happens under a destroy removal policy); an Update that keeps
+ * the id brings the tags up to date; Delete removes the collection only under a destroy removal policy, and only
+ * when this resource owns it. Every request ends in a response, failures included.
  */
 final class CollectionResource {
 
@@ -32,7 +34,9 @@ final class CollectionResource {
                         "RequestType must be Create, Update or Delete, got '" + type + "'");
             };
         } catch (RuntimeException e) {
-            return failure(request, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failure(request, e instanceof CollectionNotOwnedException
+                    ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -46,9 +50,17 @@ final class CollectionResource {
 
     private CustomResourceResponse ensure(CustomResourceRequest request) {
         CollectionSettings settings = CollectionSettings.from(request.resourceProperties());
-        CollectionState state = collections.ensure(settings.collectionId());
+        // An Update that keeps the collection id is about the collection CloudFormation already gave this resource
+        boolean ours = "Update".equals(request.requestType())
+                && settings.collectionId().equals(request.physicalResourceId());
+        CollectionState state = collections.ensure(settings.collectionId(), owner(request), ours,
+                settings.adoptExisting(), request.tags(), request.oldTags());
         return CustomResourceResponse.success(state.collectionId(),
                 Map.of(ARN, state.arn(), FACE_MODEL_VERSION, state.faceModelVersion()));
+    }
+
+    private static CollectionOwner owner(CustomResourceRequest request) {
+        return CollectionOwner.of(request.stackId(), request.logicalResourceId());
     }
 
     private CustomResourceResponse delete(CustomResourceRequest request) {
@@ -61,7 +73,7 @@ final class CollectionResource {
                 .map(policy -> policy.equalsIgnoreCase("destroy"))
                 .orElse(false);
         if (destroy) {
-            collections.delete(physicalId);
+            collections.delete(physicalId, owner(request));
         }
         return CustomResourceResponse.success(physicalId, Map.of());
     }

@@ -10,8 +10,8 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 /**
  * A CloudFormation custom resource request, as CloudFormation sends it to the function.
  *
- * <p>Only the top-level string members of {@code ResourceProperties} and {@code OldResourceProperties} are kept:
- * CloudFormation passes scalar properties as strings, and this resource has no other kind.
+ * <p>The top-level string members of {@code ResourceProperties} and {@code OldResourceProperties} are kept
+ * (CloudFormation passes scalar properties as strings), and their {@code Tags}, an object of string values.
  */
 record CustomResourceRequest(
         String requestType,
@@ -21,7 +21,12 @@ record CustomResourceRequest(
         String logicalResourceId,
         String physicalResourceId,
         Map<String, String> resourceProperties,
-        Map<String, String> oldResourceProperties) {
+        Map<String, String> oldResourceProperties,
+        Map<String, String> tags,
+        Map<String, String> oldTags) {
+
+    /** The property holding the resource's tags, as an object of string values. */
+    static final String TAGS = "Tags";
 
     /**
      * Reads a request.
@@ -52,7 +57,9 @@ record CustomResourceRequest(
                 string(fields, "LogicalResourceId"),
                 string(fields, "PhysicalResourceId"),
                 properties(fields.get("ResourceProperties")),
-                properties(fields.get("OldResourceProperties")));
+                properties(fields.get("OldResourceProperties")),
+                tags(fields.get("ResourceProperties")),
+                tags(fields.get("OldResourceProperties")));
     }
 
     /** A property of the requested state, if present. */
@@ -63,6 +70,13 @@ record CustomResourceRequest(
     private static String string(Map<String, JsonNode> fields, String name) {
         JsonNode node = fields.get(name);
         return node != null && node.isString() ? node.asString() : null;
+    }
+
+    private static Map<String, String> tags(JsonNode properties) {
+        if (properties == null || !properties.isObject()) {
+            return Map.of();
+        }
+        return properties(properties.asObject().get(TAGS));
     }
 
     private static Map<String, String> properties(JsonNode node) {

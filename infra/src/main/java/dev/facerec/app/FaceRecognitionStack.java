@@ -1,5 +1,8 @@
-package dev.facerec.infra;
+package dev.facerec.app;
 
+import dev.facerec.infra.FaceCollection;
+import dev.facerec.infra.FaceRecognition;
+import dev.facerec.infra.FaceRecognitionProps;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -27,8 +30,9 @@ public final class FaceRecognitionStack extends Stack {
         output("TableName", faceRecognition.getTable().getTableName(), "Table of people, faces, statuses, results");
         output("CollectionId", faceRecognition.getCollection().getCollectionId(), "Rekognition collection id");
         output("CollectionArn", faceRecognition.getCollection().getCollectionArn(), "Rekognition collection ARN");
-        output("FaceModelVersion", faceRecognition.getCollection().getFaceModelVersion(),
-                "Face model version of the collection");
+        if (faceRecognition.getCollection() instanceof FaceCollection created) {
+            output("FaceModelVersion", created.getFaceModelVersion(), "Face model version of the collection");
+        }
         output("FailureQueueUrl", faceRecognition.getFailureQueue().getQueueUrl(),
                 "Events that failed every retry land here");
         output("IndexFunctionName", faceRecognition.getIndexFunction().getFunctionName(), "Enrolment function");

@@ -1,5 +1,6 @@
-package dev.facerec.infra;
+package dev.facerec.app;
 
+import dev.facerec.infra.FaceCollection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
-package dev.facerec.infra;
+package dev.facerec.app;
 
+import dev.facerec.infra.FaceRecognitionProps;
 import java.util.Locale;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.RemovalPolicy;
