@@ -28,31 +28,29 @@ import org.junit.jupiter.api.Test;
  */
 class CollectionResourceHandlerTest {
 
-    private static final int PLENTY_OF_TIME = 120_000;
+    private static final int PLENTY_OF_TIME = CustomResourceCalls.PLENTY_OF_TIME;
 
+    private static CustomResourceCalls calls;
     private static LocalCollections rekognition;
     private static ResponseUrlServer cloudFormation;
     private static CollectionResourceHandler handler;
 
     @BeforeAll
     static void startServers() throws IOException {
-        rekognition = new LocalCollections();
-        cloudFormation = new ResponseUrlServer();
-        CloudFormationResponder responder = new CloudFormationResponder(HttpClient.newHttpClient(), Duration.ofMillis(10));
-        handler = new CollectionResourceHandler(TestClients.rekognition(rekognition.endpoint()), responder,
-                Duration.ofSeconds(1));
+        calls = new CustomResourceCalls();
+        rekognition = calls.rekognition;
+        cloudFormation = calls.cloudFormation;
+        handler = calls.handler;
     }
 
     @AfterAll
     static void stopServers() {
-        rekognition.close();
-        cloudFormation.close();
+        calls.close();
     }
 
     @BeforeEach
     void reset() {
-        rekognition.reset();
-        cloudFormation.reset();
+        calls.reset();
     }
 
     @Test
@@ -84,21 +82,6 @@ class CollectionResourceHandlerTest {
     }
 
     @Test
-    void handleRequest_shouldAdoptCollection_whenCreateFindsItExisting() throws IOException {
-        // GIVEN a collection retained by an earlier stack
-        rekognition.add("faces-1");
-
-        // WHEN
-        invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "retain"));
-
-        // THEN
-        assertThat(rekognition.calls()).isEqualTo(Map.of("DescribeCollection", 1));
-        assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
-        assertThat(onlyAnswer().data()).containsEntry("Arn",
-                "arn:aws:rekognition:us-east-1:000000000000:collection/faces-1");
-    }
-
-    @Test
     void handleRequest_shouldCreateNewCollectionAndKeepOldOne_whenUpdateChangesId() throws IOException {
         // GIVEN
         rekognition.add("faces-old");
@@ -114,7 +97,7 @@ class CollectionResourceHandlerTest {
     }
 
     @Test
-    void handleRequest_shouldOnlyDescribe_whenUpdateKeepsId() throws IOException {
+    void handleRequest_shouldKeepTheCollectionAndRefreshItsTags_whenUpdateKeepsId() throws IOException {
         // GIVEN
         rekognition.add("faces-1");
 
@@ -122,15 +105,15 @@ class CollectionResourceHandlerTest {
         invoke("update", Map.of("physicalId", "faces-1", "collectionId", "faces-1", "removalPolicy", "retain"));
 
         // THEN
-        assertThat(rekognition.calls()).isEqualTo(Map.of("DescribeCollection", 1));
+        assertThat(rekognition.calls()).isEqualTo(Map.of("DescribeCollection", 1, "TagResource", 1));
         assertThat(onlyAnswer().field("PhysicalResourceId")).isEqualTo("faces-1");
         assertThat(onlyAnswer().data()).containsKeys("Arn", "FaceModelVersion");
     }
 
     @Test
     void handleRequest_shouldDeleteCollection_whenDeleteUnderDestroy() throws IOException {
-        // GIVEN
-        rekognition.add("faces-1");
+        // GIVEN a collection this resource created
+        rekognition.addOwned("faces-1");
 
         // WHEN
         invoke("delete", Map.of("physicalId", "faces-1", "collectionId", "faces-1", "removalPolicy", "destroy"));
@@ -161,7 +144,7 @@ class CollectionResourceHandlerTest {
         invoke("delete", Map.of("physicalId", "faces-gone", "collectionId", "faces-gone", "removalPolicy", "destroy"));
 
         // THEN
-        assertThat(rekognition.calls()).isEqualTo(Map.of("DeleteCollection", 1));
+        assertThat(rekognition.calls()).isEqualTo(Map.of("DescribeCollection", 1));
         assertThat(onlyAnswer().field("Status")).isEqualTo("SUCCESS");
     }
 
@@ -199,7 +182,7 @@ class CollectionResourceHandlerTest {
     @Test
     void handleRequest_shouldAnswerFailed_whenDeleteIsDenied() throws IOException {
         // GIVEN
-        rekognition.add("faces-1");
+        rekognition.addOwned("faces-1");
         rekognition.faults().failNext("DeleteCollection", 1, ErrorType.ACCESS_DENIED);
 
         // WHEN
@@ -322,32 +305,22 @@ class CollectionResourceHandlerTest {
     }
 
     private static void invoke(String fixture, Map<String, String> values) throws IOException {
-        invoke(fixture, values, PLENTY_OF_TIME);
+        calls.invoke(fixture, values);
     }
 
     private static void invoke(String fixture, Map<String, String> values, int remainingMillis) throws IOException {
-        handler.handleRequest(stream(event(fixture, values)), new ByteArrayOutputStream(),
-                new TestContext(remainingMillis));
+        calls.invoke(fixture, values, remainingMillis);
     }
 
     private static String event(String fixture, Map<String, String> values) throws IOException {
-        Map<String, String> all = new HashMap<>(values);
-        all.put("responseUrl", cloudFormation.url());
-        try (InputStream in = CollectionResourceHandlerTest.class.getResourceAsStream("/events/" + fixture + ".json")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (Map.Entry<String, String> value : all.entrySet()) {
-                text = text.replace("${" + value.getKey() + "}", value.getValue());
-            }
-            return text;
-        }
+        return calls.event(fixture, values);
     }
 
     private static InputStream stream(String text) {
-        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        return CustomResourceCalls.stream(text);
     }
 
     private static ResponseUrlServer.Delivery onlyAnswer() {
-        assertThat(cloudFormation.deliveries()).hasSize(1);
-        return cloudFormation.deliveries().get(0);
+        return calls.onlyAnswer();
     }
 }

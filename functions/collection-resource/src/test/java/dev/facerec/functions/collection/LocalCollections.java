@@ -20,7 +20,11 @@ final class LocalCollections implements AutoCloseable {
     /** The face model version the server's engine reports. */
     static final String FACE_MODEL_VERSION = ColorFaceEngine.FACE_MODEL_VERSION;
     private static final List<String> OPERATIONS = List.of("CreateCollection", "DescribeCollection",
-            "DeleteCollection");
+            "DeleteCollection", "ListTagsForResource", "TagResource", "UntagResource");
+    /** The owner of the collections the fixtures' stack and logical id create. */
+    static final CollectionOwner FIXTURE_OWNER = CollectionOwner.of(
+            "arn:aws:cloudformation:us-east-1:000000000000:stack/FaceRecognition/5b6a1e10-0000-0000-0000-000000000000",
+            "FacesCollection");
 
     private final LocalRekognition server = LocalRekognition.start();
     private final RekognitionClient setup = server.client();
@@ -35,10 +39,28 @@ final class LocalCollections implements AutoCloseable {
         return server.faults();
     }
 
-    /** Creates a collection, as an earlier stack would have. */
+    /** Creates a collection that the fixtures' resource did not create: another stack's, or a deleted one's. */
     void add(String collectionId) {
-        setup.createCollection(b -> b.collectionId(collectionId));
+        add(collectionId, Map.of());
+    }
+
+    /** Creates a collection with tags, as a resource (its owner tag among them) would have. */
+    void add(String collectionId, Map<String, String> tags) {
+        setup.createCollection(b -> b.collectionId(collectionId).tags(tags));
         setupCalls.merge("CreateCollection", 1, Integer::sum);
+    }
+
+    /** Creates a collection as the fixtures' own resource did before. */
+    void addOwned(String collectionId) {
+        add(collectionId, Map.of(CollectionOwner.TAG, FIXTURE_OWNER.value()));
+    }
+
+    /** The tags of a collection. */
+    Map<String, String> tags(String collectionId) {
+        String arn = setup.describeCollection(b -> b.collectionId(collectionId)).collectionARN();
+        setupCalls.merge("DescribeCollection", 1, Integer::sum);
+        setupCalls.merge("ListTagsForResource", 1, Integer::sum);
+        return setup.listTagsForResource(b -> b.resourceArn(arn)).tags();
     }
 
     /** Whether the collection exists (asked with ListCollections, which the handler never calls). */
