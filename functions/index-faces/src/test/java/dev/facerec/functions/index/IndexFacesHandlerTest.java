@@ -122,7 +122,7 @@ class IndexFacesHandlerTest extends WithFaceEngine {
 
     JsonNode output = invoke(handler, "test-event.json", Map.of());
 
-    assertThat(output.path("ignored").asText()).isEqualTo("s3:TestEvent");
+    assertThat(output.path("outcomes").isArray()).isTrue();
     assertThat(output.path("outcomes")).isEmpty();
     assertThat(services.collectionFaceIds()).containsExactlyInAnyOrderElementsOf(facesBefore);
   }

@@ -5,11 +5,13 @@ import static java.time.temporal.ChronoUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.functions.core.handler.OutcomeLog;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
+import dev.facerec.functions.core.testing.CapturingContext;
 import dev.facerec.functions.core.testing.ColorFaceRekognition;
 import dev.facerec.functions.core.testing.FaceColor;
 import dev.facerec.functions.core.testing.SyntheticImages;
@@ -17,10 +19,7 @@ import dev.facerec.functions.index.IndexFacesHandler;
 import dev.facerec.functions.index.testing.FunctionServices;
 import dev.facerec.functions.index.testing.Uploaded;
 import dev.facerec.functions.index.testing.WithLocalServices;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,23 +132,24 @@ class RecognizeFacesHandlerTest extends WithLocalServices {
 
   @Test
   void handleRequest_shouldLogNoKeyPersonOrName_whenSomeoneIsRecognised() throws IOException {
-    // GIVEN a recognition handler whose log is captured, and a photo of Alice under a telling key
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    RecognizeFacesHandler logged = new RecognizeFacesHandler(services.clients(), services.config(),
-        Clock.systemUTC(), new PrintStream(captured, true, StandardCharsets.UTF_8));
+    // GIVEN an invocation context whose log is captured, and a photo of Alice under a telling key
+    CapturingContext context = new CapturingContext();
     Uploaded photo = services.upload("recognize/wonderland/tea party.jpg", SyntheticImages.jpeg(400, 300,
         face(FaceColor.RED, 100, 100, 120)), Map.of());
 
     // WHEN
-    invoke(logged, "object-created-template.json", services.createdEvent(photo, services.nextSequencer()));
+    invoke(handler, "object-created-template.json", services.createdEvent(photo, services.nextSequencer()),
+        context);
 
-    // THEN the one log line gives the outcome and the object's hash, nothing of the key, the person or the name
-    String log = captured.toString(StandardCharsets.UTF_8).trim();
-    assertThat(JSON.readTree(log).path("outcome").asText()).isEqualTo("RECOGNIZED");
-    assertThat(JSON.readTree(log).path("object").asText())
-        .isEqualTo(OutcomeLog.objectRef(FunctionServices.BUCKET, photo.key()));
-    assertThat(log).doesNotContainIgnoringCase("alice").doesNotContainIgnoringCase("liddell")
-        .doesNotContain("wonderland").doesNotContain("party");
+    // THEN the one log line, through the context's logger at INFO, gives the outcome and the object's hash
+    assertThat(context.lines()).singleElement().satisfies(line -> {
+      assertThat(line.level()).isEqualTo(LogLevel.INFO);
+      assertThat(line.fields()).containsEntry("function", "recognize-faces").containsEntry("outcome", "RECOGNIZED")
+          .containsEntry("object", OutcomeLog.objectRef(FunctionServices.BUCKET, photo.key()));
+      // AND nothing of the key, the person or the name
+      assertThat(line.message()).doesNotContainIgnoringCase("alice").doesNotContainIgnoringCase("liddell")
+          .doesNotContain("wonderland").doesNotContain("party");
+    });
   }
 
   @Test

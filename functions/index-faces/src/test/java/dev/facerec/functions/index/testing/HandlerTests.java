@@ -1,10 +1,10 @@
 package dev.facerec.functions.index.testing;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facerec.functions.core.handler.S3EventHandler;
 import dev.facerec.functions.core.testing.EventFixtures;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 
@@ -19,16 +19,23 @@ public abstract class HandlerTests {
   /** The local services of the running test class. */
   protected static FunctionServices services;
 
-  /** Invokes {@code handler} with an event fixture as Lambda would, and returns its JSON answer. */
-  protected static JsonNode invoke(RequestStreamHandler handler, String fixture, Map<String, ?> values)
+  /** Invokes {@code handler} with an event fixture as Lambda would (no context), and returns its answer as JSON. */
+  protected static JsonNode invoke(S3EventHandler handler, String fixture, Map<String, ?> values)
       throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(EventFixtures.stream(fixture, values), out, null);
-    return JSON.readTree(out.toByteArray());
+    return invoke(handler, fixture, values, null);
+  }
+
+  /**
+   * Invokes {@code handler} with an event fixture deserialized as the Lambda runtime does, in {@code context}, and
+   * returns its answer as JSON.
+   */
+  protected static JsonNode invoke(S3EventHandler handler, String fixture, Map<String, ?> values, Context context)
+      throws IOException {
+    return JSON.valueToTree(handler.handleRequest(EventFixtures.s3Event(fixture, values), context));
   }
 
   /** Invokes {@code handler} with the ObjectCreated fixture and returns the outcome of its one record. */
-  protected static String created(RequestStreamHandler handler, Map<String, Object> values) throws IOException {
+  protected static String created(S3EventHandler handler, Map<String, Object> values) throws IOException {
     return invoke(handler, "object-created-template.json", values).path("outcomes").get(0).asText();
   }
 }
