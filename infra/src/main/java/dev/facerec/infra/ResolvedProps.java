@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.IBucket;
 
@@ -23,7 +24,8 @@ record ResolvedProps(
         Number resultRetentionDays,
         Duration noncurrentVersionExpiration,
         RetentionDays logRetention,
-        RemovalPolicy removalPolicy) {
+        RemovalPolicy removalPolicy,
+        Tracing tracing) {
 
     static final Pattern COLLECTION_ID = Pattern.compile("[a-zA-Z0-9_.\\-]{1,255}");
     /**
@@ -53,7 +55,8 @@ record ResolvedProps(
                 or(given.getNoncurrentVersionExpiration(),
                         Duration.days(FaceRecognitionProps.DEFAULT_NONCURRENT_VERSION_DAYS)),
                 or(given.getLogRetention(), RetentionDays.ONE_MONTH),
-                or(given.getRemovalPolicy(), RemovalPolicy.RETAIN));
+                or(given.getRemovalPolicy(), RemovalPolicy.RETAIN),
+                or(given.getTracing(), Tracing.DISABLED));
         List<String> problems = new ArrayList<>();
         resolved.check(given, problems);
         if (!problems.isEmpty()) {
