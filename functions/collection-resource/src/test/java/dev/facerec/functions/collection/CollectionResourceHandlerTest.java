@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import dev.facerec.functions.core.testing.CapturingContext;
 import dev.facerec.functions.core.testing.RekognitionStub;
 import dev.facerec.functions.core.testing.StubReply;
 import dev.facerec.functions.core.testing.TestClients;
@@ -242,7 +243,7 @@ class CollectionResourceHandlerTest {
                 .replace("\"Create\"", "\"Replace\"");
 
         // WHEN
-        handler.handleRequest(stream(event), new ByteArrayOutputStream(), new TestContext(PLENTY_OF_TIME));
+        handler.handleRequest(stream(event), new ByteArrayOutputStream(), new CapturingContext(PLENTY_OF_TIME));
 
         // THEN
         assertThat(onlyAnswer().field("Status")).isEqualTo("FAILED");
@@ -296,7 +297,7 @@ class CollectionResourceHandlerTest {
     @Test
     void handleRequest_shouldLogAndReturn_whenEventIsNoCloudFormationRequest() {
         // GIVEN
-        TestContext context = new TestContext(PLENTY_OF_TIME);
+        CapturingContext context = new CapturingContext(PLENTY_OF_TIME);
 
         // WHEN
         assertThatCode(() -> handler.handleRequest(stream("{\"Records\": []}"), new ByteArrayOutputStream(), context))
@@ -305,21 +306,21 @@ class CollectionResourceHandlerTest {
         // THEN
         assertThat(cloudFormation.deliveries()).isEmpty();
         assertThat(rekognition.calls()).isEmpty();
-        assertThat(context.lines()).containsExactly(
+        assertThat(context.messages()).containsExactly(
                 "Ignored an event that is no CloudFormation request: the event has no ResponseURL");
     }
 
     @Test
     void handleRequest_shouldLogAndReturn_whenEventIsNotJson() throws IOException {
         // GIVEN
-        TestContext context = new TestContext(PLENTY_OF_TIME);
+        CapturingContext context = new CapturingContext(PLENTY_OF_TIME);
 
         // WHEN
         handler.handleRequest(stream("not json"), new ByteArrayOutputStream(), context);
 
         // THEN
         assertThat(cloudFormation.deliveries()).isEmpty();
-        assertThat(context.lines()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        assertThat(context.messages()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .startsWith("Ignored an event that is no CloudFormation request: the event is not JSON");
     }
 
@@ -329,7 +330,7 @@ class CollectionResourceHandlerTest {
 
     private static void invoke(String fixture, Map<String, String> values, int remainingMillis) throws IOException {
         handler.handleRequest(stream(event(fixture, values)), new ByteArrayOutputStream(),
-                new TestContext(remainingMillis));
+                new CapturingContext(remainingMillis));
     }
 
     private static String event(String fixture, Map<String, String> values) throws IOException {

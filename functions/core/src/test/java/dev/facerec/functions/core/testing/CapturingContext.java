@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * A Lambda {@link Context} whose logger keeps every line with its level, for tests that read what a handler logs.
- * Each instance has its own request id; the remaining time is a constant.
+ * Each instance has its own request id; the remaining time is fixed when it is created.
  */
 public final class CapturingContext implements Context {
 
@@ -36,6 +36,7 @@ public final class CapturingContext implements Context {
   }
 
   private final String requestId = UUID.randomUUID().toString();
+  private final int remainingMillis;
   private final List<Line> lines = new ArrayList<>();
   private final LambdaLogger logger = new LambdaLogger() {
     @Override
@@ -56,6 +57,21 @@ public final class CapturingContext implements Context {
     }
   };
 
+  /** A context with a minute left. */
+  public CapturingContext() {
+    this(60_000);
+  }
+
+  /** A context with {@code remainingMillis} left, whatever the time. */
+  public CapturingContext(int remainingMillis) {
+    this.remainingMillis = remainingMillis;
+  }
+
+  /** The messages logged so far, in order. */
+  public List<String> messages() {
+    return lines().stream().map(Line::message).toList();
+  }
+
   /** What was logged so far, in order. */
   public List<Line> lines() {
     synchronized (lines) {
@@ -75,7 +91,7 @@ public final class CapturingContext implements Context {
 
   @Override
   public int getRemainingTimeInMillis() {
-    return 60_000;
+    return remainingMillis;
   }
 
   @Override
@@ -85,7 +101,7 @@ public final class CapturingContext implements Context {
 
   @Override
   public String getLogStreamName() {
-    return "test";
+    return "2025/01/01/[$LATEST]0123456789abcdef";
   }
 
   @Override
