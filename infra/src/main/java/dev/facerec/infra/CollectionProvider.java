@@ -4,6 +4,7 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
@@ -32,7 +33,8 @@ final class CollectionProvider extends Construct {
                 Duration.hours(1),
                 FailureQueue.create(this, "FailedRequests", RemovalPolicy.DESTROY),
                 RetentionDays.ONE_MONTH,
-                RemovalPolicy.DESTROY));
+                RemovalPolicy.DESTROY,
+                Tracing.DISABLED));
     }
 
     /** The provider of the stack that holds {@code scope}, created on first use. */

@@ -138,7 +138,7 @@ public final class FaceRecognition extends Construct {
             Duration timeout, Map<String, String> environment) {
         return new FunctionSpec(asset, handler, description, settings.memorySize(), timeout, environment,
                 settings.reservedConcurrency(), MAX_EVENT_AGE, failureQueue, settings.logRetention(),
-                settings.removalPolicy());
+                settings.removalPolicy(), settings.tracing());
     }
 
     private Map<String, String> environment(ResolvedProps settings) {

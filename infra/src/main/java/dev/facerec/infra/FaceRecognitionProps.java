@@ -2,6 +2,7 @@ package dev.facerec.infra;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.IBucket;
 
@@ -44,6 +45,7 @@ public final class FaceRecognitionProps {
     private final Duration noncurrentVersionExpiration;
     private final RetentionDays logRetention;
     private final RemovalPolicy removalPolicy;
+    private final Tracing tracing;
 
     private FaceRecognitionProps(Builder builder) {
         this.existingBucket = builder.existingBucket;
@@ -60,6 +62,7 @@ public final class FaceRecognitionProps {
         this.noncurrentVersionExpiration = builder.noncurrentVersionExpiration;
         this.logRetention = builder.logRetention;
         this.removalPolicy = builder.removalPolicy;
+        this.tracing = builder.tracing;
     }
 
     public static Builder builder() {
@@ -221,6 +224,18 @@ public final class FaceRecognitionProps {
         return removalPolicy;
     }
 
+    /**
+     * X-Ray tracing of the two functions. {@code ACTIVE} records Lambda's own segments of each invocation
+     * (initialization, invocation, overhead) and grants {@code xray:PutTraceSegments}/{@code PutTelemetryRecords} on
+     * {@code *}; the functions' Rekognition, S3 and DynamoDB calls appear in a trace only with an OpenTelemetry
+     * instrumentation added by the operator (for example the ADOT Java layer), which this library does not ship.
+     *
+     * @default Tracing.DISABLED - no trace that would show only Lambda's own segments, and no {@code *} grant
+     */
+    public Tracing getTracing() {
+        return tracing;
+    }
+
     /** Builds {@link FaceRecognitionProps}; every setter is optional. */
     public static final class Builder {
         private IBucket existingBucket;
@@ -237,6 +252,7 @@ public final class FaceRecognitionProps {
         private Duration noncurrentVersionExpiration;
         private RetentionDays logRetention;
         private RemovalPolicy removalPolicy;
+        private Tracing tracing;
 
         private Builder() {
         }
@@ -322,6 +338,12 @@ public final class FaceRecognitionProps {
         /** @see FaceRecognitionProps#getRemovalPolicy() */
         public Builder removalPolicy(RemovalPolicy value) {
             this.removalPolicy = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getTracing() */
+        public Builder tracing(Tracing value) {
+            this.tracing = value;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.facerec.infra;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sqs.IQueue;
 
@@ -20,6 +21,7 @@ import software.amazon.awscdk.services.sqs.IQueue;
  * @param failureQueue where events that ran out of retries or age go
  * @param logRetention retention of the log group
  * @param logRemovalPolicy removal policy of the log group
+ * @param tracing X-Ray active tracing or none
  */
 record FunctionSpec(
         String asset,
@@ -32,5 +34,6 @@ record FunctionSpec(
         Duration maxEventAge,
         IQueue failureQueue,
         RetentionDays logRetention,
-        RemovalPolicy logRemovalPolicy) {
+        RemovalPolicy logRemovalPolicy,
+        Tracing tracing) {
 }

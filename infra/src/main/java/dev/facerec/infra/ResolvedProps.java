@@ -8,6 +8,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.TimeConversionOptions;
 import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.IBucket;
 
@@ -26,7 +27,8 @@ record ResolvedProps(
         Duration resultRetention,
         Duration noncurrentVersionExpiration,
         RetentionDays logRetention,
-        RemovalPolicy removalPolicy) {
+        RemovalPolicy removalPolicy,
+        Tracing tracing) {
 
     static final Pattern COLLECTION_ID = Pattern.compile("[a-zA-Z0-9_.\\-]{1,255}");
     /**
@@ -59,7 +61,8 @@ record ResolvedProps(
                 or(given.getNoncurrentVersionExpiration(),
                         Duration.days(FaceRecognitionProps.DEFAULT_NONCURRENT_VERSION_DAYS)),
                 or(given.getLogRetention(), RetentionDays.ONE_MONTH),
-                or(given.getRemovalPolicy(), RemovalPolicy.RETAIN));
+                or(given.getRemovalPolicy(), RemovalPolicy.RETAIN),
+                or(given.getTracing(), Tracing.DISABLED));
         List<String> problems = new ArrayList<>();
         resolved.check(given, problems);
         if (!problems.isEmpty()) {

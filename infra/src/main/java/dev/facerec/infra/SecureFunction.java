@@ -4,9 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
@@ -14,8 +17,10 @@ import software.constructs.IConstruct;
 
 /**
  * A Java function with the library's secure defaults: its own role (no managed policy; logs granted on its own log
- * group only), an explicit log group with retention, explicit memory and timeout, X-Ray tracing, two retries of
- * asynchronous invocations and an on-failure queue.
+ * group only), an explicit log group with retention, JSON logs (application and system lines at INFO and above),
+ * explicit memory and timeout, two retries of asynchronous invocations and an on-failure queue. X-Ray tracing only
+ * when the spec asks for it: the functions' SDK clients are not instrumented, so a trace would show Lambda's own
+ * segments only, and tracing needs a {@code Resource: *} grant.
  */
 final class SecureFunction extends Construct {
 
@@ -50,14 +55,17 @@ final class SecureFunction extends Construct {
                 .environment(environment)
                 .role(role)
                 .logGroup(logGroup)
-                .tracing(Tracing.ACTIVE)
+                .loggingFormat(LoggingFormat.JSON)
+                .applicationLogLevelV2(ApplicationLogLevel.INFO)
+                .systemLogLevelV2(SystemLogLevel.INFO)
+                .tracing(spec.tracing())
                 .reservedConcurrentExecutions(spec.reservedConcurrency())
                 .retryAttempts(RETRY_ATTEMPTS)
                 .maxEventAge(spec.maxEventAge())
                 .onFailure(new FailureDestination(spec.failureQueue()))
                 .build();
         logGroup.grantWrite(role);
-        suppressExpectedFindings();
+        suppressExpectedFindings(spec.tracing() == Tracing.ACTIVE);
     }
 
     Role getRole() {
@@ -68,15 +76,16 @@ final class SecureFunction extends Construct {
         return function;
     }
 
-    private void suppressExpectedFindings() {
+    private void suppressExpectedFindings(boolean tracing) {
         NagSuppressions.add(function, "AwsSolutions-L1",
                 "The functions are built and tested for the Java 21 runtime (bytecode 17), the project's fixed"
                         + " contract; Java 25 has not been validated for them yet.");
         IConstruct policy = role.getNode().findChild("DefaultPolicy");
         NagSuppressions.add(policy, "AwsSolutions-IAM5",
-                "Resource '*' only for actions that support no resource-level permissions: X-Ray tracing"
-                        + " (xray:PutTraceSegments, xray:PutTelemetryRecords) and, where granted,"
-                        + " rekognition:DetectFaces. Every other statement names exact ARNs.",
+                "Resource '*' only for actions that support no resource-level permissions: "
+                        + (tracing ? "X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) and, where"
+                                + " granted, " : "where granted, ")
+                        + "rekognition:DetectFaces. Every other statement names exact ARNs.",
                 "Resource::*");
     }
 }

@@ -10,6 +10,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /** Every prop set to something other than its default reaches the template, and the getters name the resources. */
@@ -32,6 +33,7 @@ class FaceRecognitionCustomPropsTest {
                 .resultRetention(Duration.days(7))
                 .noncurrentVersionExpiration(Duration.days(10))
                 .logRetention(RetentionDays.ONE_WEEK)
+                .tracing(Tracing.ACTIVE)
                 .build()));
         template = Template.fromStack(stack);
     }
@@ -52,6 +54,27 @@ class FaceRecognitionCustomPropsTest {
                             "RESULT_TTL_DAYS", "7")))));
         }
         template.hasResourceProperties(FaceCollection.RESOURCE_TYPE, Map.of("CollectionId", "members"));
+    }
+
+    @Test
+    void pipelineFunctions_shouldTraceAndMayPutTraces_whenTracingIsActive() {
+        for (String handler : List.of(FaceRecognition.INDEX_HANDLER, FaceRecognition.RECOGNIZE_HANDLER)) {
+            // GIVEN the functions of a construct with tracing ACTIVE (synthesized once above)
+            Map<?, ?> function = (Map<?, ?>) template.findResources("AWS::Lambda::Function", Map.of("Properties",
+                    Match.objectLike(Map.of("Handler", handler)))).values().iterator().next().get("Properties");
+            String role = (String) ((List<?>) ((Map<?, ?>) function.get("Role")).get("Fn::GetAtt")).get(0);
+
+            // WHEN / THEN each traces actively and its role may send X-Ray segments (actions without resources)
+            assertThat(function.get("TracingConfig")).isEqualTo(Map.of("Mode", "Active"));
+            template.hasResourceProperties("AWS::IAM::Policy", Map.of(
+                    "Roles", List.of(Map.of("Ref", role)),
+                    "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                            "Action", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"),
+                            "Resource", "*")))))));
+        }
+        // AND the collection custom resource's function does not trace
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", CollectionProvider.HANDLER, "TracingConfig", Match.absent()));
     }
 
     @Test

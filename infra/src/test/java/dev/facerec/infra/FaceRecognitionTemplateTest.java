@@ -115,7 +115,7 @@ class FaceRecognitionTemplateTest {
     }
 
     @Test
-    void functions_shouldRunJava21WithExplicitMemoryTimeoutTracingAndLogGroup() {
+    void functions_shouldRunJava21WithExplicitMemoryTimeoutJsonLogsAndNoTracing() {
         for (List<Object> expected : List.of(
                 List.<Object>of(FaceRecognition.INDEX_HANDLER, 1024, 60),
                 List.<Object>of(FaceRecognition.RECOGNIZE_HANDLER, 1024, 120),
@@ -126,8 +126,9 @@ class FaceRecognitionTemplateTest {
                     "Architectures", List.of("arm64"),
                     "MemorySize", expected.get(1),
                     "Timeout", expected.get(2),
-                    "TracingConfig", Map.of("Mode", "Active"),
-                    "LoggingConfig", Map.of("LogGroup", Map.of("Ref", Match.anyValue())),
+                    "TracingConfig", Match.absent(),
+                    "LoggingConfig", Map.of("LogGroup", Map.of("Ref", Match.anyValue()),
+                            "LogFormat", "JSON", "ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"),
                     "Environment", Map.of("Variables", Match.objectLike(Map.of(
                             "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))));
         }

@@ -126,8 +126,9 @@ class FaceRecognitionIT {
           .as(person.key()).isEqualTo("INDEXED");
     }
 
-    // WHEN
-    String key = stack.outputs().get("RecognizePrefix") + "group photo.jpg";
+    // WHEN the group photo is uploaded under a key with spaces, a '+' and non-ASCII letters (URL-encoded in the
+    // S3 event, decoded by the runtime's event library)
+    String key = stack.outputs().get("RecognizePrefix") + "summer + Zoë/group photo.jpg";
     String versionId = pipeline.s3().putObject(b -> b.bucket(pipeline.bucket()).key(key),
         RequestBody.fromBytes(group)).versionId();
     Map<String, AttributeValue> status = pipeline.awaitStatus(key, "RECOGNIZED", "REJECTED");
@@ -143,7 +144,7 @@ class FaceRecognitionIT {
     assertThat(versionId).as("the bucket is versioned").isNotNull();
     assertThat(Pipeline.text(resultRow, "sourceVersionId")).isEqualTo(versionId);
     String resultKey = Pipeline.text(status, "resultKey");
-    assertThat(resultKey).startsWith(stack.outputs().get("ResultsPrefix"));
+    assertThat(resultKey).isEqualTo(stack.outputs().get("ResultsPrefix") + "summer + Zoë/group photo.jpg.json");
     JsonNode result = JSON.readTree(pipeline.s3().getObjectAsBytes(b -> b.bucket(pipeline.bucket())
         .key(resultKey)).asByteArray());
     assertThat(result.path("faces")).hasSize(faces.size());
@@ -223,9 +224,19 @@ class FaceRecognitionIT {
     assertThat(Pipeline.text(pipeline.awaitStatus(key, "INDEXED", "REJECTED"), "status")).isEqualTo("INDEXED");
     assertThat(twin.rekognition().faults().pending("IndexFaces")).isZero();
     assertThat(pipeline.faceRows("retried-person")).hasSize(1);
-    String object = "\"object\":\"" + objectRef(pipeline.bucket(), key) + "\"";
-    assertThat(functionLog("IndexFunctionName")).as("the enrolment function's log")
-        .anyMatch(line -> line.contains(object) && line.contains("\"outcome\":\"RETRY\""));
+    // AND the runtime logged the retry as a JSON line (the function's LoggingConfig) with the request id
+    String object = "object=" + objectRef(pipeline.bucket(), key);
+    List<JsonNode> retries = new ArrayList<>();
+    for (String line : functionLog("IndexFunctionName")) {
+      if (line.startsWith("{") && line.contains(object) && line.contains("outcome=RETRY")) {
+        retries.add(JSON.readTree(line));
+      }
+    }
+    assertThat(retries).as("the enrolment function's log").isNotEmpty().allSatisfy(line -> {
+      assertThat(line.path("level").asText()).isEqualTo("WARN");
+      assertThat(line.path("AWSRequestId").asText()).isNotBlank();
+      assertThat(line.path("message").asText()).contains("error=");
+    });
   }
 
   @Test

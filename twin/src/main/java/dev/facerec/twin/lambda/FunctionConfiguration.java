@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param code the asset: a jar or zip file, or a directory with the unpacked contents; {@code null} for inline code
  * @param reservedConcurrency the cap on concurrent executions, or {@code null} for the twin's default cap
  * @param role the execution role's ARN (recorded only)
+ * @param logging the log format and levels, which reach the runtime as Lambda's reserved variables
  */
 public record FunctionConfiguration(
     String name,
@@ -28,7 +29,8 @@ public record FunctionConfiguration(
     Map<String, String> environment,
     Path code,
     Integer reservedConcurrency,
-    String role) {
+    String role,
+    LoggingConfig logging) {
 
   /** Lambda's defaults for the properties a template may leave out. */
   public static final int DEFAULT_MEMORY_MB = 128;
@@ -40,6 +42,13 @@ public record FunctionConfiguration(
     environment = Map.copyOf(environment == null ? Map.of() : environment);
     timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     memoryMb = memoryMb <= 0 ? DEFAULT_MEMORY_MB : memoryMb;
+    logging = logging == null ? LoggingConfig.TEXT : logging;
+  }
+
+  /** A function with Lambda's default logging (plain text). */
+  public FunctionConfiguration(String name, String handler, String runtime, int memoryMb, Duration timeout,
+      Map<String, String> environment, Path code, Integer reservedConcurrency, String role) {
+    this(name, handler, runtime, memoryMb, timeout, environment, code, reservedConcurrency, role, null);
   }
 
   /** Whether the twin can run this function: a Java runtime with its code on disk. */

@@ -35,6 +35,10 @@ final class FunctionStore {
         .put("reservedConcurrency", function.reservedConcurrency())
         .put("role", function.role());
     node.set("environment", JSON.valueToTree(function.environment()));
+    node.putObject("logging")
+        .put("logFormat", function.logging().logFormat())
+        .put("applicationLogLevel", function.logging().applicationLogLevel())
+        .put("systemLogLevel", function.logging().systemLogLevel());
     if (invokeConfig != null) {
       node.putObject("eventInvokeConfig")
           .put("maximumRetryAttempts", invokeConfig.maximumRetryAttempts())
@@ -86,7 +90,16 @@ final class FunctionStore {
         environment,
         text(node, "code") == null ? null : Path.of(text(node, "code")),
         node.get("reservedConcurrency").isNull() ? null : node.get("reservedConcurrency").asInt(),
-        text(node, "role"));
+        text(node, "role"),
+        logging(node.get("logging")));
+  }
+
+  private static LoggingConfig logging(JsonNode node) {
+    if (node == null) {
+      return LoggingConfig.TEXT;
+    }
+    return new LoggingConfig(text(node, "logFormat"), text(node, "applicationLogLevel"),
+        text(node, "systemLogLevel"));
   }
 
   private static EventInvokeConfig invokeConfig(JsonNode node) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * The command line and environment of one execution environment's JVM, close to what Lambda's Java runtime uses:
  * the Runtime Interface Client as main class, the handler as argument, the memory size as heap limit, the
  * function's code as working directory ({@code /var/task}), a clean environment with the function's variables and
- * Lambda's reserved ones.
+ * Lambda's reserved ones (including the log format and level of the function's {@link LoggingConfig}).
  */
 final class LaunchCommand {
 
@@ -44,6 +44,7 @@ final class LaunchCommand {
     environment.putAll(function.environment());
     environment.putAll(settings.serviceEndpoints());
     environment.putAll(reserved(function, settings, taskRoot, runtimeApi));
+    environment.putAll(function.logging().environment());
     return builder;
   }
 

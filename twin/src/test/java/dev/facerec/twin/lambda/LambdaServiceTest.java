@@ -89,6 +89,42 @@ class LambdaServiceTest {
   }
 
   @Test
+  void invoke_shouldKeepJsonLogLinesWithTheRequestId_whenTheFunctionsLogFormatIsJson() throws Exception {
+    // GIVEN a function whose LoggingConfig asks for JSON logs at level INFO
+    FunctionConfiguration base = function("json-logs", 128, Duration.ofSeconds(20), null);
+    lambda.putFunction(withLogging(base, new LoggingConfig("JSON", "INFO", "WARN")));
+
+    // WHEN it logs through its context's logger at DEBUG, INFO and WARN
+    InvocationResult result = lambda.invoke("json-logs", json(Map.of("action", "log")));
+
+    // THEN the runtime wrote the lines at or above INFO as JSON objects carrying the request id
+    assertThat(result.failed()).as(result.payloadText()).isFalse();
+    List<JsonNode> lines = fixtureLines("json-logs");
+    assertThat(lines).extracting(line -> line.path("message").asText()).containsExactly("fixture info", "fixture warn");
+    assertThat(lines).extracting(line -> line.path("level").asText()).containsExactly("INFO", "WARN");
+    assertThat(lines).allSatisfy(line -> {
+      assertThat(line.path("AWSRequestId").asText()).isEqualTo(result.requestId());
+      assertThat(line.path("timestamp").asText()).isNotEmpty();
+    });
+  }
+
+  @Test
+  void invoke_shouldKeepEveryPlainLogLine_whenTheFunctionHasNoLoggingConfig() throws Exception {
+    // GIVEN a function with Lambda's default log format (plain text, no level filtering)
+    lambda.putFunction(function("text-logs", 128, Duration.ofSeconds(20), null));
+
+    // WHEN
+    InvocationResult result = lambda.invoke("text-logs", json(Map.of("action", "log")));
+
+    // THEN every line is kept, as text tagged with its level (the runtime's stdout sink adds no line breaks in the
+    // text format: in Lambda the telemetry log descriptor frames each message instead)
+    assertThat(result.failed()).as(result.payloadText()).isFalse();
+    String log = Files.readString(lambda.logFile("text-logs"));
+    assertThat(log).contains("[DEBUG] fixture debug", "[INFO] fixture info", "[WARN] fixture warn")
+        .doesNotContain("AWSRequestId");
+  }
+
+  @Test
   void invoke_shouldReturnTheErrorDocument_whenTheHandlerThrows() throws Exception {
     // GIVEN
     lambda.putFunction(function("thrower", 128, Duration.ofSeconds(20), null));
@@ -274,6 +310,23 @@ class LambdaServiceTest {
     JsonNode error = JSON.readTree(result.payload());
     assertThat(error.get("errorType").asText()).isEqualTo(errorType);
     assertThat(error.get("errorMessage").asText()).isEqualTo(errorMessage);
+  }
+
+  private static FunctionConfiguration withLogging(FunctionConfiguration function, LoggingConfig logging) {
+    return new FunctionConfiguration(function.name(), function.handler(), function.runtime(), function.memoryMb(),
+        function.timeout(), function.environment(), function.code(), function.reservedConcurrency(),
+        function.role(), logging);
+  }
+
+  /** The lines of a function's log file that are JSON objects with a fixture message. */
+  private static List<JsonNode> fixtureLines(String function) throws Exception {
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(lambda.logFile(function))) {
+      if (line.startsWith("{") && line.contains("fixture ")) {
+        lines.add(JSON.readTree(line));
+      }
+    }
+    return lines;
   }
 
   private static LambdaSettings settings(Path directory) {

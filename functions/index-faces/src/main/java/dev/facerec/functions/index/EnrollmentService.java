@@ -60,12 +60,12 @@ public final class EnrollmentService {
   private final FaceIndexer indexer;
   private final PersonLocks personLocks;
 
-  public EnrollmentService(AwsClients clients, FunctionConfig config, Clock clock, OutcomeLog log) {
+  public EnrollmentService(AwsClients clients, FunctionConfig config, Clock clock) {
     this.config = config;
     this.dynamoDb = clients.dynamoDb();
     this.clock = clock;
     this.store = new StatusStore(clients.dynamoDb(), config.tableName(), clock);
-    this.runner = new ObjectEventRunner("index-faces", store, log);
+    this.runner = new ObjectEventRunner(store);
     this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
     this.faces = new CollectionFaces(clients.rekognition(), config.collectionId());
     this.indexer = new FaceIndexer(clients.rekognition(), config.collectionId(), faces);
@@ -73,13 +73,13 @@ public final class EnrollmentService {
   }
 
   /** Processes one event; returns its outcome (a status, {@code DUPLICATE} or {@code OUT_OF_ORDER}). */
-  public String process(S3ObjectEvent event, Duration lease) {
+  public String process(S3ObjectEvent event, Duration lease, OutcomeLog log) {
     PersonLock lock = new PersonLock(personLocks, lease);
     boolean finished = false;
     try {
       String outcome = event.isRemoved()
-          ? runner.run(event, KIND, lease, claim -> removed(claim, lock))
-          : runner.run(event, KIND, lease, claim -> created(claim, lock));
+          ? runner.run(event, KIND, lease, log, claim -> removed(claim, lock))
+          : runner.run(event, KIND, lease, log, claim -> created(claim, lock));
       finished = true;
       return outcome;
     } finally {

@@ -2,9 +2,7 @@ package dev.facerec.functions.index;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
-import dev.facerec.functions.core.handler.OutcomeLog;
 import dev.facerec.functions.core.handler.S3EventHandler;
-import java.io.PrintStream;
 import java.time.Clock;
 
 /**
@@ -20,11 +18,6 @@ public final class IndexFacesHandler extends S3EventHandler {
 
   /** Used by tests: the given clients and settings. */
   public IndexFacesHandler(AwsClients clients, FunctionConfig config, Clock clock) {
-    this(clients, config, clock, System.out);
-  }
-
-  /** Used by tests that read the log lines. */
-  IndexFacesHandler(AwsClients clients, FunctionConfig config, Clock clock, PrintStream log) {
-    super(new EnrollmentService(clients, config, clock, new OutcomeLog(log))::process);
+    super("index-faces", new EnrollmentService(clients, config, clock)::process);
   }
 }

@@ -126,7 +126,7 @@ class IndexFacesHandlerTest extends WithOnnxFaceEngine {
 
     JsonNode output = invoke(handler, "test-event.json", Map.of());
 
-    assertThat(output.path("ignored").asText()).isEqualTo("s3:TestEvent");
+    assertThat(output.path("outcomes").isArray()).isTrue();
     assertThat(output.path("outcomes")).isEmpty();
     assertThat(services.collectionFaceIds()).containsExactlyInAnyOrderElementsOf(facesBefore);
   }

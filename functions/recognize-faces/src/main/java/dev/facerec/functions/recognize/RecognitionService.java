@@ -61,28 +61,25 @@ public final class RecognitionService {
   private final ImageInspector inspector;
   private final FaceIdentifier identifier;
   private final PersonNames names;
-  private final OutcomeLog log;
 
-  public RecognitionService(AwsClients clients, FunctionConfig config, Clock clock, OutcomeLog log) {
+  public RecognitionService(AwsClients clients, FunctionConfig config, Clock clock) {
     this.config = config;
     this.s3 = clients.s3();
     this.rekognition = clients.rekognition();
     this.clock = clock;
-    this.log = log;
-    this.runner = new ObjectEventRunner("recognize-faces",
-        new StatusStore(clients.dynamoDb(), config.tableName(), clock), log);
+    this.runner = new ObjectEventRunner(new StatusStore(clients.dynamoDb(), config.tableName(), clock));
     this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
     this.identifier = new FaceIdentifier(clients.rekognition(), config.collectionId(), config.faceMatchThreshold());
     this.names = new PersonNames(clients.dynamoDb(), config.tableName());
   }
 
   /** Processes one event; returns its outcome. Deletions under the recognise prefix need no work. */
-  public String process(S3ObjectEvent event, Duration lease) {
+  public String process(S3ObjectEvent event, Duration lease, OutcomeLog log) {
     if (!event.isCreated()) {
-      log.outcome("recognize-faces", event.eventName(), event.bucket(), event.key(), "IGNORED", null);
+      log.outcome(event.eventName(), event.bucket(), event.key(), "IGNORED", null);
       return "IGNORED";
     }
-    return runner.run(event, KIND, lease, this::recognize, this::expiring);
+    return runner.run(event, KIND, lease, log, this::recognize, this::expiring);
   }
 
   /** Where the result of a photo goes: the results prefix, the key after the recognise prefix, ".json". */

@@ -2,9 +2,7 @@ package dev.facerec.functions.recognize;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
-import dev.facerec.functions.core.handler.OutcomeLog;
 import dev.facerec.functions.core.handler.S3EventHandler;
-import java.io.PrintStream;
 import java.time.Clock;
 
 /**
@@ -20,11 +18,6 @@ public final class RecognizeFacesHandler extends S3EventHandler {
 
   /** Used by tests: the given clients and settings. */
   public RecognizeFacesHandler(AwsClients clients, FunctionConfig config, Clock clock) {
-    this(clients, config, clock, System.out);
-  }
-
-  /** Used by tests that read the log lines. */
-  RecognizeFacesHandler(AwsClients clients, FunctionConfig config, Clock clock, PrintStream log) {
-    super(new RecognitionService(clients, config, clock, new OutcomeLog(log))::process);
+    super("recognize-faces", new RecognitionService(clients, config, clock)::process);
   }
 }

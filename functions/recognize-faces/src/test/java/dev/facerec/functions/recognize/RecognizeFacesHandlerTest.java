@@ -7,6 +7,7 @@ import static java.time.temporal.ChronoUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.functions.core.handler.OutcomeLog;
@@ -19,10 +20,8 @@ import dev.facerec.functions.index.IndexFacesHandler;
 import dev.facerec.functions.testing.FunctionServices;
 import dev.facerec.functions.testing.Uploaded;
 import dev.facerec.functions.testing.WithColorFaceEngine;
-import java.io.ByteArrayOutputStream;
+import dev.facerec.functions.testing.TestContext;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,23 +134,24 @@ class RecognizeFacesHandlerTest extends WithColorFaceEngine {
 
   @Test
   void handleRequest_shouldLogNoKeyPersonOrName_whenSomeoneIsRecognised() throws IOException {
-    // GIVEN a recognition handler whose log is captured, and a photo of Alice under a telling key
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    RecognizeFacesHandler logged = new RecognizeFacesHandler(clients(services), config(),
-        Clock.systemUTC(), new PrintStream(captured, true, StandardCharsets.UTF_8));
+    // GIVEN an invocation context whose log is captured, and a photo of Alice under a telling key
+    TestContext context = new TestContext();
     Uploaded photo = services.upload("recognize/wonderland/tea party.jpg", SyntheticImages.jpeg(400, 300,
         face(FaceColor.RED, 100, 100, 120)), Map.of());
 
     // WHEN
-    invoke(logged, "object-created-template.json", services.createdEvent(photo, services.nextSequencer()));
+    invoke(handler, "object-created-template.json", services.createdEvent(photo, services.nextSequencer()),
+        context);
 
-    // THEN the one log line gives the outcome and the object's hash, nothing of the key, the person or the name
-    String log = captured.toString(StandardCharsets.UTF_8).trim();
-    assertThat(JSON.readTree(log).path("outcome").asText()).isEqualTo("RECOGNIZED");
-    assertThat(JSON.readTree(log).path("object").asText())
-        .isEqualTo(OutcomeLog.objectRef(FunctionServices.BUCKET, photo.key()));
-    assertThat(log).doesNotContainIgnoringCase("alice").doesNotContainIgnoringCase("liddell")
-        .doesNotContain("wonderland").doesNotContain("party");
+    // THEN the one log line, through the context's logger at INFO, gives the outcome and the object's hash
+    assertThat(context.entries()).singleElement().satisfies(line -> {
+      assertThat(line.level()).isEqualTo(LogLevel.INFO);
+      assertThat(line.fields()).containsEntry("function", "recognize-faces").containsEntry("outcome", "RECOGNIZED")
+          .containsEntry("object", OutcomeLog.objectRef(FunctionServices.BUCKET, photo.key()));
+      // AND nothing of the key, the person or the name
+      assertThat(line.message()).doesNotContainIgnoringCase("alice").doesNotContainIgnoringCase("liddell")
+          .doesNotContain("wonderland").doesNotContain("party");
+    });
   }
 
   @Test

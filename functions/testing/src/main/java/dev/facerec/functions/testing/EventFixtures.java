@@ -1,5 +1,7 @@
 package dev.facerec.functions.testing;
 
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +43,15 @@ public final class EventFixtures {
   /** The fixture as a stream, as Lambda hands it to a RequestStreamHandler. */
   public static InputStream stream(String name, Map<String, ?> values) {
     return new ByteArrayInputStream(load(name, values).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The fixture as the {@link S3Event} a handler receives: deserialized by the Lambda runtime's own event serializer
+   * ({@code aws-lambda-java-serialization}), as the runtime interface client does before calling the handler.
+   */
+  public static S3Event s3Event(String name, Map<String, ?> values) {
+    return LambdaEventSerializers.serializerFor(S3Event.class, EventFixtures.class.getClassLoader())
+        .fromJson(stream(name, values));
   }
 
   /** A key encoded the way S3 encodes it in notifications (form encoding: spaces become {@code +}). */

@@ -4,21 +4,41 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The Lambda context the functions' tests invoke handlers with: fixed ids and names, a fixed remaining time, and a
- * logger that keeps its lines for assertions.
+ * logger that keeps its lines, with their levels, for assertions.
  */
 public final class TestContext implements Context, LambdaLogger {
+
+  /** One logged line and the level it was logged at ({@code UNDEFINED} for {@code log(String)}). */
+  public record Line(LogLevel level, String message) {
+
+    /** The message's {@code key=value} pairs (the functions' log format), in order. */
+    public Map<String, String> fields() {
+      Map<String, String> fields = new LinkedHashMap<>();
+      for (String pair : message.trim().split(" ")) {
+        int equals = pair.indexOf('=');
+        if (equals <= 0) {
+          throw new IllegalArgumentException("not a key=value pair: '" + pair + "' in '" + message + "'");
+        }
+        fields.put(pair.substring(0, equals), pair.substring(equals + 1));
+      }
+      return fields;
+    }
+  }
 
   /** Lambda's longest timeout: what is left at the start of an invocation of a function configured with it. */
   public static final int MAX_REMAINING_MILLIS = 15 * 60 * 1000;
 
   private final int remainingMillis;
-  private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final List<Line> lines = new CopyOnWriteArrayList<>();
 
   /** A context with {@link #MAX_REMAINING_MILLIS} left. */
   public TestContext() {
@@ -30,19 +50,29 @@ public final class TestContext implements Context, LambdaLogger {
     this.remainingMillis = remainingMillis;
   }
 
-  /** The lines logged through {@link #getLogger()}, in order. */
+  /** The messages logged through {@link #getLogger()}, in order. */
   public List<String> lines() {
+    return lines.stream().map(Line::message).toList();
+  }
+
+  /** What was logged through {@link #getLogger()}, with the levels, in order. */
+  public List<Line> entries() {
     return List.copyOf(lines);
   }
 
   @Override
   public void log(String message) {
-    lines.add(message);
+    log(message, LogLevel.UNDEFINED);
   }
 
   @Override
   public void log(byte[] message) {
-    lines.add(new String(message, StandardCharsets.UTF_8));
+    log(new String(message, StandardCharsets.UTF_8), LogLevel.UNDEFINED);
+  }
+
+  @Override
+  public void log(String message, LogLevel level) {
+    lines.add(new Line(level, message));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.facerec.twin.cloudformation.ResourceRequest;
 import dev.facerec.twin.cloudformation.TemplateException;
 import dev.facerec.twin.lambda.FunctionConfiguration;
 import dev.facerec.twin.lambda.LambdaService;
+import dev.facerec.twin.lambda.LoggingConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -73,7 +74,22 @@ public final class FunctionDeployer implements ResourceDeployer {
         environment,
         code(request),
         reserved == null ? null : reserved.asInt(),
-        request.text("Role"));
+        request.text("Role"),
+        logging(properties.path("LoggingConfig")));
+  }
+
+  /** {@code LoggingConfig}'s format and levels ({@code LogGroup} is the log group's business, not the runtime's). */
+  private static LoggingConfig logging(JsonNode config) {
+    if (config.isMissingNode() || config.isNull()) {
+      return LoggingConfig.TEXT;
+    }
+    return new LoggingConfig(textOrNull(config, "LogFormat"), textOrNull(config, "ApplicationLogLevel"),
+        textOrNull(config, "SystemLogLevel"));
+  }
+
+  private static String textOrNull(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
   }
 
   private static Path code(ResourceRequest request) {

@@ -21,14 +21,10 @@ import software.amazon.awssdk.services.rekognition.model.RekognitionException;
  */
 public final class ObjectEventRunner {
 
-  private final String function;
   private final StatusStore store;
-  private final OutcomeLog log;
 
-  public ObjectEventRunner(String function, StatusStore store, OutcomeLog log) {
-    this.function = function;
+  public ObjectEventRunner(StatusStore store) {
     this.store = store;
-    this.log = log;
   }
 
   /**
@@ -36,19 +32,19 @@ public final class ObjectEventRunner {
    *
    * @throws RuntimeException a retryable failure, after releasing the claim
    */
-  public String run(S3ObjectEvent event, String kind, Duration lease, ObjectWork work) {
-    return run(event, kind, lease, work, UnaryOperator.identity());
+  public String run(S3ObjectEvent event, String kind, Duration lease, OutcomeLog log, ObjectWork work) {
+    return run(event, kind, lease, log, work, UnaryOperator.identity());
   }
 
   /**
-   * As {@link #run(S3ObjectEvent, String, Duration, ObjectWork)}, with {@code finisher} applied to every status
+   * As {@link #run(S3ObjectEvent, String, Duration, OutcomeLog, ObjectWork)}, with {@code finisher} applied to every status
    * change before it is written (e.g. to give every row of a kind a TTL).
    */
-  public String run(S3ObjectEvent event, String kind, Duration lease, ObjectWork work,
+  public String run(S3ObjectEvent event, String kind, Duration lease, OutcomeLog log, ObjectWork work,
       UnaryOperator<StatusChange> finisher) {
     Claim claim = store.claim(event, kind, lease);
     if (!claim.claimed()) {
-      log.outcome(function, event.eventName(), event.bucket(), event.key(), claim.outcome().name(), null);
+      log.outcome(event.eventName(), event.bucket(), event.key(), claim.outcome().name(), null);
       return claim.outcome().name();
     }
     StatusChange change;
@@ -60,27 +56,27 @@ public final class ObjectEventRunner {
       change = StatusChange.to(ObjectStatus.STALE).set(StatusAttributes.DETAIL, AttributeValues.s(stale.getMessage()));
     } catch (RekognitionException error) {
       if (RekognitionErrors.isRetryable(error)) {
-        throw retry(claim, error);
+        throw retry(claim, error, log);
       }
       change = StatusChange.rejected(RekognitionErrors.toRejection(error));
     } catch (RuntimeException error) {
-      throw retry(claim, error);
+      throw retry(claim, error, log);
     }
     change = finisher.apply(change);
     try {
       store.finish(claim, change);
     } catch (RuntimeException error) {
-      throw retry(claim, error);
+      throw retry(claim, error, log);
     }
     String reason = AttributeValues.str(change.set(), StatusAttributes.REASON);
-    log.outcome(function, event.eventName(), event.bucket(), event.key(), change.status().name(), reason);
+    log.outcome(event.eventName(), event.bucket(), event.key(), change.status().name(), reason);
     return change.status().name();
   }
 
-  private RuntimeException retry(Claim claim, RuntimeException error) {
+  private RuntimeException retry(Claim claim, RuntimeException error, OutcomeLog log) {
     store.release(claim);
     S3ObjectEvent event = claim.event();
-    log.retrying(function, event.eventName(), event.bucket(), event.key(), error);
+    log.retrying(event.eventName(), event.bucket(), event.key(), error);
     return error;
   }
 }

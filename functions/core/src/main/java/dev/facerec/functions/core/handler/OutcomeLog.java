@@ -1,35 +1,42 @@
 package dev.facerec.functions.core.handler;
 
-import java.io.PrintStream;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * One JSON line per processed event, on standard output (CloudWatch Logs in Lambda). Object keys can contain person
- * ids, so they are never logged: a short hash of bucket and key correlates lines with the status row instead.
- * Face ids, names and image bytes are never logged either.
+ * One log line per processed event, through the invocation's {@link LambdaLogger}: with the function's log format
+ * set to JSON, the Lambda runtime writes each line as a JSON object with its timestamp, level and the invocation's
+ * request id, and drops lines below the function's application log level. The message is {@code key=value} pairs.
+ * Object keys can contain person ids, so they are never logged: a short hash of bucket and key correlates lines with
+ * the status row instead. Face ids, names and image bytes are never logged either.
  */
 public final class OutcomeLog {
 
-  private final PrintStream out;
+  private final String function;
+  private final LambdaLogger logger;
 
-  public OutcomeLog(PrintStream out) {
-    this.out = out;
+  public OutcomeLog(String function, LambdaLogger logger) {
+    this.function = function;
+    this.logger = logger;
   }
 
-  /** Logs the outcome of one event. */
-  public void outcome(String function, String eventName, String bucket, String key, String outcome, String reason) {
-    out.println("{\"function\":\"" + function + "\",\"event\":\"" + eventName + "\",\"object\":\""
-        + objectRef(bucket, key) + "\",\"outcome\":\"" + outcome + "\""
-        + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}");
+  /** Logs the outcome of one event (INFO). */
+  public void outcome(String eventName, String bucket, String key, String outcome, String reason) {
+    logger.log(line(eventName, bucket, key, outcome) + (reason == null ? "" : " reason=" + reason), LogLevel.INFO);
   }
 
-  /** Logs an error that will make Lambda retry the event; the message is the exception type only. */
-  public void retrying(String function, String eventName, String bucket, String key, RuntimeException error) {
-    out.println("{\"function\":\"" + function + "\",\"event\":\"" + eventName + "\",\"object\":\""
-        + objectRef(bucket, key) + "\",\"outcome\":\"RETRY\",\"error\":\"" + error.getClass().getSimpleName() + "\"}");
+  /** Logs an error that will make Lambda retry the event (WARN); the message is the exception type only. */
+  public void retrying(String eventName, String bucket, String key, RuntimeException error) {
+    logger.log(line(eventName, bucket, key, "RETRY") + " error=" + error.getClass().getSimpleName(), LogLevel.WARN);
+  }
+
+  private String line(String eventName, String bucket, String key, String outcome) {
+    return "function=" + function + " event=" + eventName + " object=" + objectRef(bucket, key)
+        + " outcome=" + outcome;
   }
 
   /** A stable, non-reversible reference to an object: the first 16 hex digits of SHA-256(bucket/key). */

@@ -11,6 +11,7 @@ public interface RecordProcessor {
    * Processes one record.
    *
    * @param lease how long the invocation may hold the record's object
+   * @param log the invocation's outcome log
    */
-  String process(S3ObjectEvent event, Duration lease);
+  String process(S3ObjectEvent event, Duration lease, OutcomeLog log);
 }
