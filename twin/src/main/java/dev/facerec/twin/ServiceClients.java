@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** AWS SDK clients for the twin's services, with the twin's dummy credentials ({@code test}/{@code test}). */
@@ -29,6 +30,15 @@ public final class ServiceClients {
 
   public static DynamoDbClient dynamoDb(URI endpoint, String region) {
     return DynamoDbClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.of(region))
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  public static EventBridgeClient eventBridge(URI endpoint, String region) {
+    return EventBridgeClient.builder()
         .endpointOverride(endpoint)
         .region(Region.of(region))
         .credentialsProvider(CREDENTIALS)
