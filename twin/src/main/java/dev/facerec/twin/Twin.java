@@ -11,12 +11,16 @@ import dev.facerec.twin.cloudformation.resources.BucketDeployer;
 import dev.facerec.twin.cloudformation.resources.BucketNotificationsDeployer;
 import dev.facerec.twin.cloudformation.resources.CustomResourceDeployer;
 import dev.facerec.twin.cloudformation.resources.CustomResourceResponses;
+import dev.facerec.twin.cloudformation.resources.EventBusDeployer;
 import dev.facerec.twin.cloudformation.resources.EventInvokeConfigDeployer;
 import dev.facerec.twin.cloudformation.resources.FunctionDeployer;
 import dev.facerec.twin.cloudformation.resources.QueueDeployer;
 import dev.facerec.twin.cloudformation.resources.RecordedResources;
+import dev.facerec.twin.cloudformation.resources.RuleDeployer;
 import dev.facerec.twin.cloudformation.resources.TableDeployer;
 import dev.facerec.twin.dynamodb.DynamoDbServer;
+import dev.facerec.twin.events.EventBridgeServer;
+import dev.facerec.twin.events.EventsService;
 import dev.facerec.twin.lambda.LambdaService;
 import dev.facerec.twin.lambda.LambdaSettings;
 import dev.facerec.twin.notifications.NotificationService;
@@ -25,6 +29,7 @@ import dev.facerec.twin.s3.S3Server;
 import dev.facerec.twin.sqs.SqsClients;
 import dev.facerec.twin.sqs.SqsServer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -38,7 +43,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The offline twin: one provider per AWS service (S3 on s3proxy, DynamoDB Local, SQS on ElasticMQ, the local
- * Rekognition, Lambda running the function assets in their own JVMs, S3 event notifications), one deployer per
+ * Rekognition, Lambda running the function assets in their own JVMs, S3 event notifications, EventBridge rules and
+ * schedules), one deployer per
  * resource type, and a CloudFormation-like engine that deploys a cloud assembly onto them. All state lives under one
  * data directory; a twin started again on it finds everything as it was.
  */
@@ -52,6 +58,8 @@ public final class Twin implements AutoCloseable {
   private final RekognitionServer rekognition;
   private final LambdaService lambda;
   private final NotificationService notifications;
+  private final EventsService events;
+  private final EventBridgeServer eventBridge;
   private final StackDeployer deployer;
 
   private Twin(TwinSettings settings, Consumer<String> progress) {
@@ -64,12 +72,17 @@ public final class Twin implements AutoCloseable {
       dynamoDb = started(DynamoDbServer.persistent(data.resolve("dynamodb")).start());
       progress.accept("starting SQS (ElasticMQ)");
       sqs = started(SqsServer.start(data.resolve("sqs"), 0, settings.region(), settings.accountId()));
+      eventBridge = started(EventBridgeServer.bind(0));
       progress.accept("starting Rekognition (face engine)");
       rekognition = started(RekognitionServer.builder().dataDirectory(data.resolve("rekognition"))
           .s3Endpoint(s3.endpoint()).region(settings.region()).accountId(settings.accountId()).build().start());
       lambda = started(new LambdaService(new LambdaSettings(data.resolve("lambda"), settings.region(),
           settings.accountId(), functionEndpoints(), settings.retryDelays(), settings.lambdaConcurrency(),
           Duration.ofSeconds(60), Path.of(System.getProperty("java.home"), "bin", "java"))));
+      progress.accept("starting EventBridge");
+      events = started(new EventsService(data.resolve("events"), settings.region(), settings.accountId(), lambda,
+          started(SqsClients.create(sqs.endpoint(), settings.region())), Clock.systemUTC()));
+      eventBridge.serve(events);
       notifications = new NotificationService(data.resolve("notifications"), lambda, settings.region());
       s3.addListener(notifications);
       deployer = new StackDeployer(registry(), new StackStore(data.resolve("stacks")), settings.region(),
@@ -139,6 +152,11 @@ public final class Twin implements AutoCloseable {
     return notifications;
   }
 
+  /** EventBridge: buses, rules, and {@link EventsService#runNow} to fire a scheduled rule now. */
+  public EventsService events() {
+    return events;
+  }
+
   /** Stops every service (functions first); state stays in the data directory. */
   @Override
   public void close() {
@@ -163,6 +181,7 @@ public final class Twin implements AutoCloseable {
     endpoints.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
     endpoints.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
     endpoints.put("AWS_ENDPOINT_URL_REKOGNITION", rekognition.endpoint().toString());
+    endpoints.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridge.endpoint().toString());
     return endpoints;
   }
 
@@ -177,6 +196,8 @@ public final class Twin implements AutoCloseable {
         .register(new TableDeployer(dynamoDbClient))
         .register(new QueueDeployer(sqsClient))
         .register(new FunctionDeployer(lambda))
+        .register(new EventBusDeployer(events))
+        .register(new RuleDeployer(events))
         .register(new EventInvokeConfigDeployer(lambda))
         .register(new CustomResourceDeployer(lambda, responses, settings.customResourceTimeout()));
     RecordedResources.all().forEach(registry::register);

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.twin.cloudformation.CloudAssembly;
 import dev.facerec.twin.cloudformation.DeployedResource;
 import dev.facerec.twin.cloudformation.StackRecord;
+import dev.facerec.twin.events.EventRule;
+import dev.facerec.twin.events.EventsService;
+import dev.facerec.twin.events.RuleTarget;
 import dev.facerec.twin.lambda.HandlerJar;
 import dev.facerec.twin.sqs.SqsClients;
 import java.io.IOException;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -218,6 +222,29 @@ class TwinTest {
         .payload());
     assertThat(answer.path("greeting").asText()).isEqualTo("legacy");
     assertThat(answer.path("maxHeapMb").asLong()).isBetween(200L, 256L);
+  }
+
+  @Test
+  @Order(7)
+  void putEvents_shouldInvokeTheFunction_whenARuleOnTheTwinsEventBridgeMatches() throws Exception {
+    // GIVEN a rule on the default bus with the sample's event-logging function as its target
+    String functionArn = stack.resource("Echo11F3FB29").attributes().get("Arn").asText();
+    twin.events().putRule(new EventRule("watch-list", EventsService.DEFAULT_BUS,
+        "{\"source\": [\"facerec\"], \"detail\": {\"watch\": [{\"prefix\": \"list-\"}]}}", null, true,
+        List.of(new RuleTarget("fn", functionArn, null, null))));
+
+    // WHEN
+    try (EventBridgeClient events = ServiceClients.eventBridge(
+        URI.create(twin.endpoints().get("AWS_ENDPOINT_URL_EVENTBRIDGE")), "us-east-1")) {
+      events.putEvents(b -> b.entries(e -> e.source("facerec").detailType("Recognition Finished")
+          .detail("{\"watch\": \"list-7\"}")));
+    }
+
+    // THEN
+    JsonNode event = awaitEvent("list-7");
+    assertThat(event.get("detail-type").asText()).isEqualTo("Recognition Finished");
+    assertThat(event.get("source").asText()).isEqualTo("facerec");
+    assertThat(event.at("/detail/watch").asText()).isEqualTo("list-7");
   }
 
   private static Twin startTwin() {

@@ -31,10 +31,14 @@ final class RunningTwin implements AutoCloseable {
   }
 
   static RunningTwin connect(Path dataDirectory) {
-    TwinState state = TwinState.read(dataDirectory).filter(TwinState::isAlive).orElseThrow(() ->
+    return new RunningTwin(state(dataDirectory));
+  }
+
+  /** What the twin running on the data directory wrote about itself, or an error saying to start one. */
+  static TwinState state(Path dataDirectory) {
+    return TwinState.read(dataDirectory).filter(TwinState::isAlive).orElseThrow(() ->
         new IllegalStateException("no twin is running on " + dataDirectory + ": start one with 'twin up' "
             + "(in another terminal) and wait for 'twin is up'"));
-    return new RunningTwin(state);
   }
 
   S3Client s3() {

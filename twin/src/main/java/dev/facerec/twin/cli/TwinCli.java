@@ -5,12 +5,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The twin's command line: {@code up}, {@code enroll}, {@code recognize}, {@code people}, {@code forget},
- * {@code demo}, {@code down}.
+ * {@code demo}, {@code run-schedule}, {@code down}.
  */
 @Command(name = "twin", mixinStandardHelpOptions = true,
     description = "Runs the synthesized facerec stack offline and talks to it.",
     subcommands = {UpCommand.class, EnrollCommand.class, RecognizeCommand.class, PeopleCommand.class,
-        ForgetCommand.class, DemoCommand.class, DownCommand.class})
+        ForgetCommand.class, DemoCommand.class, RunScheduleCommand.class, DownCommand.class})
 public final class TwinCli implements Runnable {
 
   @Override

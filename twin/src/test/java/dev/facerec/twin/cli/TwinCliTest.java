@@ -40,6 +40,17 @@ class TwinCliTest {
   }
 
   @Test
+  @DisplayName("fails if no twin runs, for run-schedule too")
+  void runSchedule_shouldExitWithAHint_whenNoTwinRuns() {
+    // WHEN
+    Result result = run("run-schedule", "cleanup", "--data", directory.toString());
+
+    // THEN
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("twin: no twin is running on " + directory + ": start one with 'twin up'");
+  }
+
+  @Test
   @DisplayName("fails if there is no cloud assembly, saying to synthesize")
   void up_shouldExitWithAHint_whenCdkOutIsMissing() {
     // WHEN
