@@ -38,9 +38,10 @@ class VisibleFaceBoxTest {
   }
 
   /**
-   * A canvas of {@code width} × {@code height} (mid grey) with sample1's {@code face}-th face (from the left),
-   * grown by half its size each side and scaled so that the face box is {@link #FACE} pixels high, placed with
-   * the face box's top-left corner at (x, y); parts beyond the canvas are cut off.
+   * A canvas of {@code width} × {@code height} (mid grey) with, for each placement {face, x, y, percent},
+   * sample1's {@code face}-th face (from the left), grown by half its size each side and scaled so that the face
+   * box is {@code percent} % of {@link #FACE} pixels high, placed with the face box's top-left corner at (x, y);
+   * parts beyond the canvas are cut off.
    */
   private static BufferedImage canvas(int width, int height, int[][] placements) {
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
@@ -51,11 +52,11 @@ class VisibleFaceBoxTest {
     for (int[] p : placements) {
       DetectedFace.Box b = boxes[p[0]];
       BufferedImage crop = TestImages.crop(sample, b, 0.5f);
-      double scale = FACE / (b.height() * sample.getHeight());
+      double scale = FACE * p[3] / 100.0 / (b.height() * sample.getHeight());
       int cropW = (int) Math.round(crop.getWidth() * scale);
       int cropH = (int) Math.round(crop.getHeight() * scale);
-      g.drawImage(crop, p[1] - (int) Math.round(b.width() * sample.getWidth() * 0.5 * scale), p[2] - FACE / 2,
-          cropW, cropH, null);
+      g.drawImage(crop, p[1] - (int) Math.round(b.width() * sample.getWidth() * 0.5 * scale),
+          p[2] - (int) Math.round(b.height() * sample.getHeight() * 0.5 * scale), cropW, cropH, null);
     }
     g.dispose();
     return out;
@@ -69,7 +70,7 @@ class VisibleFaceBoxTest {
   void analyze_shouldBoxTheVisiblePart_whenFaceCutByTheEdge() throws ImageException {
     // GIVEN a face whose right half lies beyond the image's right edge
     int width = faceWidth(0);
-    BufferedImage image = canvas(400, 400, new int[][] {{0, 400 - width / 2, 120}});
+    BufferedImage image = canvas(400, 400, new int[][] {{0, 400 - width / 2, 120, 100}});
 
     // WHEN
     AnalyzedImage analyzed = engine.analyze(TestImages.encode(image, "png"), AnalysisOptions.DETECT);
@@ -85,10 +86,12 @@ class VisibleFaceBoxTest {
   }
 
   @Test
-  void analyze_shouldTakeTheWholeFaceAsLargest_whenAnotherOfItsSizeIsCutByTheEdge() throws ImageException {
-    // GIVEN sample1's first face whole in the middle, its second face as large but half beyond the right edge
-    BufferedImage image = canvas(480, 360, new int[][] {{0, 240 - faceWidth(0) / 2, 100},
-        {1, 480 - faceWidth(1) / 2, 80}});
+  void analyze_shouldTakeTheWholeFaceAsLargest_whenAHalfFaceIsCutByTheEdge() throws ImageException {
+    // GIVEN sample1's first face whole in the middle, its second face 1.4 times as high but more than half beyond
+    // the right edge (engine 1.1 boxed that half face past the edge: 0.207 x 0.511 of the image, larger than the
+    // whole face's 0.214 x 0.456)
+    BufferedImage image = canvas(480, 360, new int[][] {{0, 240 - faceWidth(0) / 2, 100, 100},
+        {1, 480 - faceWidth(1) * 6 / 10, 80, 140}});
     float[] whole = engine.analyze(TestImages.encode(TestImages.crop(sample, boxes[0], 0.5f), "png"),
         AnalysisOptions.EMBED).faces().get(0).embedding();
 
