@@ -3,8 +3,8 @@ package dev.facerec.engine.analysis;
 import java.util.List;
 
 /**
- * One face as the engine sees it. Geometry is in ratios of the oriented image (0..1, may slightly exceed the
- * range at the borders, as Rekognition's does).
+ * One face as the engine sees it. Geometry is in ratios of the oriented image (0..1; landmarks of a face cut by
+ * the image edge may slightly exceed the range, as Rekognition's do).
  *
  * @param box        the face's bounding box
  * @param confidence detection confidence, 0–100
@@ -24,7 +24,10 @@ public record DetectedFace(
     FaceAttributes attributes,
     float[] embedding) {
 
-  /** A box in ratios of the image: left, top, width, height. */
+  /**
+   * A box in ratios of the image: left, top, width, height; the part of the image the face covers (a face cut by
+   * the edge gets the box of its visible part, inside the image).
+   */
   public record Box(float left, float top, float width, float height) {}
 
   /** A landmark: its Rekognition type name (e.g. {@code eyeLeft}) and position in ratios of the image. */

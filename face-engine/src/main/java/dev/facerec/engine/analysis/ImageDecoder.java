@@ -82,6 +82,10 @@ final class ImageDecoder {
 
   /** Raw JPEG samples (YCbCr, RGB or grey, 8 bits) as RGB. */
   static RgbImage samplesToRgb(Raster raw, JpegColor color) {
+    if (raw.getDataBuffer() instanceof DataBufferByte data && raw.getSampleModel() instanceof ComponentSampleModel model
+        && java.util.Arrays.stream(model.getBankIndices()).allMatch(bank -> bank == 0)) {
+      return interleavedToRgb(raw, data, model, color);
+    }
     int w = raw.getWidth();
     int h = raw.getHeight();
     int bands = raw.getNumBands();
@@ -102,6 +106,39 @@ final class ImageDecoder {
           rgb[o + 2] = (byte) row[p + 2];
         } else {
           YCbCr.toRgb(row[p], row[p + 1], row[p + 2], rgb, o);
+        }
+      }
+    }
+    return new RgbImage(w, h, rgb);
+  }
+
+  /**
+   * {@link #samplesToRgb} reading the raster's bytes in place (what ImageIO's JPEG reader returns): the generic
+   * {@code getPixels} copy through an int row was a third of the decoding's time.
+   */
+  private static RgbImage interleavedToRgb(Raster raw, DataBufferByte data, ComponentSampleModel model,
+      JpegColor color) {
+    int w = raw.getWidth();
+    int h = raw.getHeight();
+    byte[] src = data.getData();
+    int pixelStride = model.getPixelStride();
+    int[] offsets = model.getBandOffsets();
+    int first = offsets[0];
+    int second = offsets[Math.min(1, offsets.length - 1)];
+    int third = offsets[Math.min(2, offsets.length - 1)];
+    boolean convert = color != JpegColor.GREY && color != JpegColor.RGB;
+    byte[] rgb = new byte[w * h * 3];
+    for (int y = 0; y < h; y++) {
+      int p = data.getOffset() + (raw.getMinY() + y - raw.getSampleModelTranslateY()) * model.getScanlineStride()
+          + (raw.getMinX() - raw.getSampleModelTranslateX()) * pixelStride;
+      int o = y * w * 3;
+      for (int x = 0; x < w; x++, o += 3, p += pixelStride) {
+        if (convert) {
+          YCbCr.toRgb(src[p + first] & 0xff, src[p + second] & 0xff, src[p + third] & 0xff, rgb, o);
+        } else {
+          rgb[o] = src[p + first];
+          rgb[o + 1] = src[p + second];
+          rgb[o + 2] = src[p + third];
         }
       }
     }

@@ -17,7 +17,7 @@ import java.util.List;
 public final class OnnxFaceEngine implements FaceEngine {
 
   /** Recorded with every indexed face; changes whenever embeddings would change. */
-  public static final String FACE_MODEL_VERSION = "facerec-onnx-1.1";
+  public static final String FACE_MODEL_VERSION = "facerec-onnx-1.2";
 
   private final Path modelDirectory;
   private final List<OnnxModel> models = new ArrayList<>();
@@ -82,28 +82,38 @@ public final class OnnxFaceEngine implements FaceEngine {
     List<Detection> found = detector.detect(pixels);
     t = lap(timings, Stage.DETECT, t);
     List<Detection> analysed = found.subList(0, Math.min(found.size(), options.maxFaces()));
-    List<Detection> embedded = options.embeddings() ? largest(analysed, options.embedLargest()) : List.of();
-    List<DetectedFace> faces = new ArrayList<>(analysed.size());
+    List<Located> located = new ArrayList<>(analysed.size());
     for (Detection d : analysed) {
-      faces.add(analyzeFace(pixels, d, options.attributes(), embedded.contains(d), timings));
+      FaceLandmarks points = landmarks.locate(pixels, d);
+      located.add(new Located(d, points, VisibleFaceBox.of(d, points, pixels.width(), pixels.height())));
+      t = lap(timings, Stage.LANDMARKS, t);
+    }
+    List<Located> embedded = options.embeddings() ? largest(located, options.embedLargest()) : List.of();
+    List<DetectedFace> faces = new ArrayList<>(analysed.size());
+    for (Located face : located) {
+      faces.add(analyzeFace(pixels, face, options.attributes(), embedded.contains(face), timings));
     }
     return new AnalyzedImage(decoded.width(), decoded.height(), faces);
   }
 
-  private static List<Detection> largest(List<Detection> faces, int count) {
+  /** A detected face, its landmarks and the box it is reported with. */
+  private record Located(Detection detection, FaceLandmarks points, Detection box) {}
+
+  /** The {@code count} faces with the largest reported boxes: the ones the server's operations pick. */
+  private static List<Located> largest(List<Located> faces, int count) {
     if (count >= faces.size()) {
       return faces;
     }
-    List<Detection> bySize = new ArrayList<>(faces);
-    bySize.sort(java.util.Comparator.comparingDouble(Detection::area).reversed());
+    List<Located> bySize = new ArrayList<>(faces);
+    bySize.sort(java.util.Comparator.comparingDouble((Located f) -> f.box().area()).reversed());
     return bySize.subList(0, count);
   }
 
-  private DetectedFace analyzeFace(RgbImage pixels, Detection d, boolean describe, boolean embed,
+  private DetectedFace analyzeFace(RgbImage pixels, Located face, boolean describe, boolean embed,
       StageTimings timings) {
     long t = System.nanoTime();
-    FaceLandmarks points = landmarks.locate(pixels, d);
-    t = lap(timings, Stage.LANDMARKS, t);
+    Detection d = face.detection();
+    FaceLandmarks points = face.points();
     RgbImage aligned = FaceAligner.align(pixels, points);
     DetectedFace.Quality quality = QualityMeter.measure(aligned);
     t = lap(timings, Stage.ALIGN, t);
@@ -121,7 +131,8 @@ public final class OnnxFaceEngine implements FaceEngine {
     }
     float w = pixels.width();
     float h = pixels.height();
-    DetectedFace.Box box = new DetectedFace.Box(d.x1() / w, d.y1() / h, d.width() / w, d.height() / h);
+    Detection b = face.box();
+    DetectedFace.Box box = new DetectedFace.Box(b.x1() / w, b.y1() / h, b.width() / w, b.height() / h);
     return new DetectedFace(box, d.score() * 100, RekognitionLandmarks.of(points, w, h), headPose, quality,
         faceAttributes, embedding);
   }

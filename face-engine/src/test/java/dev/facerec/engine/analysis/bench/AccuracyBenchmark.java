@@ -45,6 +45,9 @@ public final class AccuracyBenchmark {
       Verification.print(out, "identities/ without " + excluded, Verification.pairs(identities.stream()
           .filter(p -> !excluded.contains(p.photo().name())).toList()), engine.similarityScale());
     }
+    List<EmbeddedPhoto> lfw = identities.stream().filter(p -> p.photo().name().startsWith("identities/lfw__")).toList();
+    Verification.print(out, "identities/lfw__* as CompareFaces (largest source face, best target face)",
+        Verification.compareFacesPairs(lfw), engine.similarityScale());
     out.println();
     Identification.run(out, "deepface/", deepface, engine.similarityScale());
     Identification.run(out, "identities/", identities, engine.similarityScale());

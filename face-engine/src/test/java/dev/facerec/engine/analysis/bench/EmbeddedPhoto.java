@@ -19,8 +19,15 @@ import java.util.concurrent.Future;
 /**
  * A labelled photo and the embedding of "its" face: the face whose box holds the image centre (the most confident
  * of those), else the largest face. {@code embedding} is null when no face was found or the image was refused.
+ * {@code largest} is the embedding of the face with the largest box (the one CompareFaces and the searches take
+ * from a source image), {@code all} those of every face (null without a face).
  */
-public record EmbeddedPhoto(FaceSet.Photo photo, float[] embedding, int faces, String failure) {
+public record EmbeddedPhoto(FaceSet.Photo photo, float[] embedding, int faces, String failure, float[] largest,
+    List<float[]> all) {
+
+  EmbeddedPhoto(FaceSet.Photo photo, String failure) {
+    this(photo, null, 0, failure, null, null);
+  }
 
   /** Embeds every photo, on {@code threads} threads. */
   public static List<EmbeddedPhoto> embedAll(FaceEngine engine, List<FaceSet.Photo> photos, int threads) {
@@ -48,11 +55,13 @@ public record EmbeddedPhoto(FaceSet.Photo photo, float[] embedding, int faces, S
   static EmbeddedPhoto embed(FaceEngine engine, FaceSet.Photo photo) {
     try {
       AnalyzedImage image = engine.analyze(Files.readAllBytes(photo.file()), AnalysisOptions.EMBED);
-      return image.faces().isEmpty()
-          ? new EmbeddedPhoto(photo, null, 0, "no face")
-          : new EmbeddedPhoto(photo, centralFace(image.faces()).embedding(), image.faces().size(), null);
+      List<DetectedFace> faces = image.faces();
+      return faces.isEmpty()
+          ? new EmbeddedPhoto(photo, "no face")
+          : new EmbeddedPhoto(photo, centralFace(faces).embedding(), faces.size(), null, largestFace(faces).embedding(),
+              faces.stream().map(DetectedFace::embedding).toList());
     } catch (ImageException e) {
-      return new EmbeddedPhoto(photo, null, 0, e.kind().name());
+      return new EmbeddedPhoto(photo, e.kind().name());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -63,8 +72,10 @@ public record EmbeddedPhoto(FaceSet.Photo photo, float[] embedding, int faces, S
         .filter(f -> f.box().left() <= 0.5f && f.box().left() + f.box().width() >= 0.5f
             && f.box().top() <= 0.5f && f.box().top() + f.box().height() >= 0.5f)
         .findFirst()
-        .orElseGet(() -> faces.stream()
-            .max(Comparator.comparingDouble(f -> f.box().width() * f.box().height()))
-            .orElseThrow());
+        .orElseGet(() -> largestFace(faces));
+  }
+
+  static DetectedFace largestFace(List<DetectedFace> faces) {
+    return faces.stream().max(Comparator.comparingDouble(f -> f.box().width() * f.box().height())).orElseThrow();
   }
 }

@@ -29,6 +29,29 @@ final class Verification {
     return new PairStatistics(toArray(same), toArray(different));
   }
 
+  /**
+   * Pair scores as CompareFaces gives them: the largest face of one photo against every face of the other, the
+   * best match kept; each pair both ways (either photo as the source), identical files not paired.
+   */
+  static PairStatistics compareFacesPairs(List<EmbeddedPhoto> photos) {
+    List<EmbeddedPhoto> usable = photos.stream().filter(p -> p.largest() != null).toList();
+    List<Float> same = new ArrayList<>();
+    List<Float> different = new ArrayList<>();
+    for (EmbeddedPhoto source : usable) {
+      for (EmbeddedPhoto target : usable) {
+        if (source.photo().sha256().equals(target.photo().sha256())) {
+          continue;
+        }
+        float best = -1;
+        for (float[] face : target.all()) {
+          best = Math.max(best, SimilarityScale.cosine(source.largest(), face));
+        }
+        (source.photo().identity().equals(target.photo().identity()) ? same : different).add(best);
+      }
+    }
+    return new PairStatistics(toArray(same), toArray(different));
+  }
+
   static void print(PrintStream out, String name, PairStatistics stats, SimilarityScale scale) {
     double[] best = stats.bestBalancedAccuracy();
     float[] extremes = stats.extremes();
