@@ -17,8 +17,7 @@ public final class FaceRecognitionApp {
     /** The stack's name, and so the template's: {@code cdk.out/FaceRecognition.template.json}. */
     public static final String STACK_NAME = "FaceRecognition";
 
-    private FaceRecognitionApp() {
-    }
+    private FaceRecognitionApp() {}
 
     public static void main(String[] args) {
         App app = new App();
@@ -41,17 +40,22 @@ public final class FaceRecognitionApp {
         if (removalPolicy != null) {
             props.removalPolicy(removalPolicy(removalPolicy.toString()));
         }
-        return new FaceRecognitionStack(app, STACK_NAME, StackProps.builder()
-                .description("facerec: serverless face recognition (S3, Lambda, Rekognition, DynamoDB)")
-                .build(), props.build());
+        return new FaceRecognitionStack(
+                app,
+                STACK_NAME,
+                StackProps.builder()
+                        .description("facerec: serverless face recognition (S3, Lambda, Rekognition, DynamoDB)")
+                        .build(),
+                props.build());
     }
 
     private static RemovalPolicy removalPolicy(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "retain" -> RemovalPolicy.RETAIN;
             case "destroy" -> RemovalPolicy.DESTROY;
-            default -> throw new IllegalArgumentException(
-                    "Context facerec:removalPolicy must be 'retain' or 'destroy', got '" + value + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "Context facerec:removalPolicy must be 'retain' or 'destroy', got '" + value + "'");
         };
     }
 }

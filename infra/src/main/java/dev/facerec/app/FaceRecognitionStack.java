@@ -24,19 +24,29 @@ public final class FaceRecognitionStack extends Stack {
         super(scope, id, stackProps);
         this.faceRecognition = new FaceRecognition(this, "Faces", props);
         output("BucketName", faceRecognition.getBucket().getBucketName(), "Bucket to upload photos to");
-        output("EnrollPrefix", faceRecognition.getEnrollPrefix(), "Upload enrolment photos as <prefix><personId>/<file>");
+        output(
+                "EnrollPrefix",
+                faceRecognition.getEnrollPrefix(),
+                "Upload enrolment photos as <prefix><personId>/<file>");
         output("RecognizePrefix", faceRecognition.getRecognizePrefix(), "Upload photos to recognise under this prefix");
-        output("ResultsPrefix", faceRecognition.getResultsPrefix(), "Recognition results are written under this prefix");
+        output(
+                "ResultsPrefix",
+                faceRecognition.getResultsPrefix(),
+                "Recognition results are written under this prefix");
         output("TableName", faceRecognition.getTable().getTableName(), "Table of people, faces, statuses, results");
         output("CollectionId", faceRecognition.getCollection().getCollectionId(), "Rekognition collection id");
         output("CollectionArn", faceRecognition.getCollection().getCollectionArn(), "Rekognition collection ARN");
         if (faceRecognition.getCollection() instanceof FaceCollection created) {
             output("FaceModelVersion", created.getFaceModelVersion(), "Face model version of the collection");
         }
-        output("FailureQueueUrl", faceRecognition.getFailureQueue().getQueueUrl(),
+        output(
+                "FailureQueueUrl",
+                faceRecognition.getFailureQueue().getQueueUrl(),
                 "Events that failed every retry land here");
         output("IndexFunctionName", faceRecognition.getIndexFunction().getFunctionName(), "Enrolment function");
-        output("RecognizeFunctionName", faceRecognition.getRecognizeFunction().getFunctionName(),
+        output(
+                "RecognizeFunctionName",
+                faceRecognition.getRecognizeFunction().getFunctionName(),
                 "Recognition function");
     }
 

@@ -26,11 +26,13 @@ final class CollectionIds {
      * included) with a hash, within Rekognition's charset {@code [a-zA-Z0-9_.-]} and 255 characters.
      */
     static String defaultId(IConstruct collection) {
-        return Names.uniqueResourceName(collection, UniqueResourceNameOptions.builder()
-                .maxLength(255)
-                .separator("-")
-                .allowedSpecialCharacters("-_.")
-                .build());
+        return Names.uniqueResourceName(
+                collection,
+                UniqueResourceNameOptions.builder()
+                        .maxLength(255)
+                        .separator("-")
+                        .allowedSpecialCharacters("-_.")
+                        .build());
     }
 
     /**
@@ -46,7 +48,8 @@ final class CollectionIds {
         Stack stack = Stack.of(collection);
         String key = known(stack.getAccount()) + "/" + known(stack.getRegion()) + "/" + collectionId;
         String path = collection.getNode().getPath();
-        Map<String, String> claimed = CLAIMED.computeIfAbsent(collection.getNode().getRoot(), k -> new HashMap<>());
+        Map<String, String> claimed =
+                CLAIMED.computeIfAbsent(collection.getNode().getRoot(), k -> new HashMap<>());
         String other = claimed.putIfAbsent(key, path);
         if (other != null && !other.equals(path)) {
             throw new IllegalArgumentException("Two face collections in this app have the id '" + collectionId

@@ -21,20 +21,23 @@ final class CollectionProvider extends Construct {
 
     private CollectionProvider(Construct scope) {
         super(scope, ID);
-        this.function = new SecureFunction(this, "Function", new FunctionSpec(
-                LambdaAssets.COLLECTION_RESOURCE,
-                HANDLER,
-                "the Rekognition collection custom resource",
-                512,
-                Duration.minutes(1),
-                Map.of(),
-                null,
-                // CloudFormation waits an hour for an answer; retrying later than that is useless.
-                Duration.hours(1),
-                FailureQueue.create(this, "FailedRequests", RemovalPolicy.DESTROY),
-                RetentionDays.ONE_MONTH,
-                RemovalPolicy.DESTROY,
-                Tracing.DISABLED));
+        this.function = new SecureFunction(
+                this,
+                "Function",
+                new FunctionSpec(
+                        LambdaAssets.COLLECTION_RESOURCE,
+                        HANDLER,
+                        "the Rekognition collection custom resource",
+                        512,
+                        Duration.minutes(1),
+                        Map.of(),
+                        null,
+                        // CloudFormation waits an hour for an answer; retrying later than that is useless.
+                        Duration.hours(1),
+                        FailureQueue.create(this, "FailedRequests", RemovalPolicy.DESTROY),
+                        RetentionDays.ONE_MONTH,
+                        RemovalPolicy.DESTROY,
+                        Tracing.DISABLED));
     }
 
     /** The provider of the stack that holds {@code scope}, created on first use. */

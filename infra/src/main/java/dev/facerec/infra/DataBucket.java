@@ -17,8 +17,7 @@ final class DataBucket {
     /** Incomplete multipart uploads are parts of photos nobody can see or erase: drop them. */
     static final Duration INCOMPLETE_UPLOAD_EXPIRATION = Duration.days(1);
 
-    private DataBucket() {
-    }
+    private DataBucket() {}
 
     static Bucket create(Construct scope, ResolvedProps props) {
         Bucket accessLogs = Bucket.Builder.create(scope, "AccessLogs")
@@ -33,7 +32,9 @@ final class DataBucket {
                         .build()))
                 .removalPolicy(props.removalPolicy())
                 .build();
-        NagSuppressions.add(accessLogs, "AwsSolutions-S1",
+        NagSuppressions.add(
+                accessLogs,
+                "AwsSolutions-S1",
                 "This is the access-log bucket of the photo bucket; logging its own accesses into itself would loop.");
         return Bucket.Builder.create(scope, "Bucket")
                 .encryption(BucketEncryption.S3_MANAGED)

@@ -9,9 +9,9 @@ import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.IStableAnyProducer;
 import software.amazon.awscdk.ITaggable;
 import software.amazon.awscdk.Lazy;
-import software.amazon.awscdk.IStableAnyProducer;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.TagManager;
@@ -53,15 +53,17 @@ public final class FaceCollection extends FaceCollectionBase implements ITaggabl
     public FaceCollection(Construct scope, String id, FaceCollectionProps props) {
         super(scope, id);
         String collectionId = props.getCollectionId() != null ? props.getCollectionId() : CollectionIds.defaultId(this);
-        RemovalPolicy removalPolicy = props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy();
+        RemovalPolicy removalPolicy =
+                props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy();
         check(collectionId, removalPolicy);
         CollectionIds.claim(this, collectionId);
-        this.collectionArn = Stack.of(this).formatArn(ArnComponents.builder()
-                .service("rekognition")
-                .resource("collection")
-                .resourceName(collectionId)
-                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
-                .build());
+        this.collectionArn = Stack.of(this)
+                .formatArn(ArnComponents.builder()
+                        .service("rekognition")
+                        .resource("collection")
+                        .resourceName(collectionId)
+                        .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                        .build());
         CollectionProvider provider = CollectionProvider.of(this);
         grant(provider.getFunction().getRole(), MANAGE_ACTIONS);
         Map<String, Object> properties = new HashMap<>();
@@ -85,18 +87,20 @@ public final class FaceCollection extends FaceCollectionBase implements ITaggabl
 
     /** An existing collection, by id, in this stack's account and region: grants only, nothing is created. */
     public static IFaceCollection fromCollectionId(Construct scope, String id, String collectionId) {
-        String arn = Stack.of(scope).formatArn(ArnComponents.builder()
-                .service("rekognition")
-                .resource("collection")
-                .resourceName(collectionId)
-                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
-                .build());
+        String arn = Stack.of(scope)
+                .formatArn(ArnComponents.builder()
+                        .service("rekognition")
+                        .resource("collection")
+                        .resourceName(collectionId)
+                        .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                        .build());
         return new ImportedFaceCollection(scope, id, collectionId, arn);
     }
 
     /** An existing collection, by ARN ({@code arn:<partition>:rekognition:<region>:<account>:collection/<id>}). */
     public static IFaceCollection fromCollectionArn(Construct scope, String id, String collectionArn) {
-        String collectionId = Arn.split(collectionArn, ArnFormat.SLASH_RESOURCE_NAME).getResourceName();
+        String collectionId =
+                Arn.split(collectionArn, ArnFormat.SLASH_RESOURCE_NAME).getResourceName();
         return new ImportedFaceCollection(scope, id, collectionId, collectionArn);
     }
 
@@ -143,15 +147,16 @@ public final class FaceCollection extends FaceCollectionBase implements ITaggabl
 
     private void check(String collectionId, RemovalPolicy removalPolicy) {
         List<String> problems = new ArrayList<>();
-        if (!Token.isUnresolved(collectionId) && !ResolvedProps.COLLECTION_ID.matcher(collectionId).matches()) {
+        if (!Token.isUnresolved(collectionId)
+                && !ResolvedProps.COLLECTION_ID.matcher(collectionId).matches()) {
             problems.add("collectionId must match [a-zA-Z0-9_.-]{1,255}, got '" + collectionId + "'");
         }
         if (removalPolicy != RemovalPolicy.RETAIN && removalPolicy != RemovalPolicy.DESTROY) {
             problems.add("removalPolicy must be RETAIN or DESTROY, got " + removalPolicy);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Invalid FaceCollectionProps at " + getNode().getPath() + ":\n- "
-                    + String.join("\n- ", problems));
+            throw new IllegalArgumentException(
+                    "Invalid FaceCollectionProps at " + getNode().getPath() + ":\n- " + String.join("\n- ", problems));
         }
     }
 }

@@ -9,20 +9,27 @@ import software.constructs.Construct;
 /** The grants every {@link IFaceCollection} shares, each scoped to the collection's ARN; the action lists live here. */
 public abstract class FaceCollectionBase extends Construct implements IFaceCollection {
 
-    static final List<String> INDEX_ACTIONS = List.of(
-            "rekognition:IndexFaces", "rekognition:CreateUser", "rekognition:AssociateFaces");
+    static final List<String> INDEX_ACTIONS =
+            List.of("rekognition:IndexFaces", "rekognition:CreateUser", "rekognition:AssociateFaces");
     static final List<String> SEARCH_ACTIONS = List.of(
             "rekognition:SearchFaces", "rekognition:SearchFacesByImage",
             "rekognition:SearchUsers", "rekognition:SearchUsersByImage");
     static final List<String> IDENTIFY_ACTIONS = List.of("rekognition:SearchUsersByImage");
-    static final List<String> DELETE_ACTIONS = List.of("rekognition:ListFaces",
-            "rekognition:DisassociateFaces", "rekognition:DeleteFaces", "rekognition:DeleteUser");
-    static final List<String> READ_ACTIONS = List.of(
-            "rekognition:DescribeCollection", "rekognition:ListFaces", "rekognition:ListUsers");
+    static final List<String> DELETE_ACTIONS = List.of(
+            "rekognition:ListFaces",
+            "rekognition:DisassociateFaces",
+            "rekognition:DeleteFaces",
+            "rekognition:DeleteUser");
+    static final List<String> READ_ACTIONS =
+            List.of("rekognition:DescribeCollection", "rekognition:ListFaces", "rekognition:ListUsers");
     /** What the custom resource needs: the collection's life cycle, and its tags (the owner mark among them). */
     static final List<String> MANAGE_ACTIONS = List.of(
-            "rekognition:CreateCollection", "rekognition:DescribeCollection", "rekognition:DeleteCollection",
-            "rekognition:ListTagsForResource", "rekognition:TagResource", "rekognition:UntagResource");
+            "rekognition:CreateCollection",
+            "rekognition:DescribeCollection",
+            "rekognition:DeleteCollection",
+            "rekognition:ListTagsForResource",
+            "rekognition:TagResource",
+            "rekognition:UntagResource");
 
     protected FaceCollectionBase(Construct scope, String id) {
         super(scope, id);

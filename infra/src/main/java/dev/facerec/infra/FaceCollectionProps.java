@@ -60,8 +60,7 @@ public final class FaceCollectionProps {
         private RemovalPolicy removalPolicy;
         private Boolean adoptExisting;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** @see FaceCollectionProps#getCollectionId() */
         public Builder collectionId(String value) {

@@ -9,8 +9,8 @@ import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.s3.EventType;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.EventType;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
 import software.amazon.awscdk.services.s3.notifications.LambdaDestination;
@@ -35,6 +35,7 @@ public final class FaceRecognition extends Construct {
     static final String RECOGNIZE_HANDLER = "dev.facerec.functions.recognize.RecognizeFacesHandler::handleRequest";
     /** Lambda keeps throttled asynchronous events this long (the maximum), which smooths bursts to the quota. */
     static final Duration MAX_EVENT_AGE = Duration.hours(6);
+
     static final Duration INDEX_TIMEOUT = Duration.minutes(1);
     static final Duration RECOGNIZE_TIMEOUT = Duration.minutes(2);
 
@@ -71,19 +72,36 @@ public final class FaceRecognition extends Construct {
         this.table = FaceTable.create(this, settings.removalPolicy());
         this.collection = settings.existingCollection() != null
                 ? settings.existingCollection()
-                : new FaceCollection(this, "Collection", FaceCollectionProps.builder()
-                        .collectionId(settings.collectionId())
-                        .adoptExisting(settings.adoptExistingCollection())
-                        .removalPolicy(settings.removalPolicy())
-                        .build());
+                : new FaceCollection(
+                        this,
+                        "Collection",
+                        FaceCollectionProps.builder()
+                                .collectionId(settings.collectionId())
+                                .adoptExisting(settings.adoptExistingCollection())
+                                .removalPolicy(settings.removalPolicy())
+                                .build());
         this.failureQueue = FailureQueue.create(this, "FailedEvents", settings.removalPolicy());
         Map<String, String> environment = environment(settings);
-        this.index = new SecureFunction(this, "Index", spec(settings, INDEX_HANDLER, LambdaAssets.INDEX_FACES,
-                "facerec enrolment: indexes the face of each photo under the enrol prefix", INDEX_TIMEOUT,
-                environment));
-        this.recognize = new SecureFunction(this, "Recognize", spec(settings, RECOGNIZE_HANDLER,
-                LambdaAssets.RECOGNIZE_FACES, "facerec recognition: identifies every face of each photo under the"
-                        + " recognise prefix", RECOGNIZE_TIMEOUT, environment));
+        this.index = new SecureFunction(
+                this,
+                "Index",
+                spec(
+                        settings,
+                        INDEX_HANDLER,
+                        LambdaAssets.INDEX_FACES,
+                        "facerec enrolment: indexes the face of each photo under the enrol prefix",
+                        INDEX_TIMEOUT,
+                        environment));
+        this.recognize = new SecureFunction(
+                this,
+                "Recognize",
+                spec(
+                        settings,
+                        RECOGNIZE_HANDLER,
+                        LambdaAssets.RECOGNIZE_FACES,
+                        "facerec recognition: identifies every face of each photo under the" + " recognise prefix",
+                        RECOGNIZE_TIMEOUT,
+                        environment));
         grantIndexFunction(settings);
         grantRecognizeFunction(settings);
         subscribeToUploads(settings);
@@ -134,11 +152,26 @@ public final class FaceRecognition extends Construct {
         return settings.resultsPrefix();
     }
 
-    private FunctionSpec spec(ResolvedProps settings, String handler, String asset, String description,
-            Duration timeout, Map<String, String> environment) {
-        return new FunctionSpec(asset, handler, description, settings.memorySize(), timeout, environment,
-                settings.reservedConcurrency(), MAX_EVENT_AGE, failureQueue, settings.logRetention(),
-                settings.removalPolicy(), settings.tracing());
+    private FunctionSpec spec(
+            ResolvedProps settings,
+            String handler,
+            String asset,
+            String description,
+            Duration timeout,
+            Map<String, String> environment) {
+        return new FunctionSpec(
+                asset,
+                handler,
+                description,
+                settings.memorySize(),
+                timeout,
+                environment,
+                settings.reservedConcurrency(),
+                MAX_EVENT_AGE,
+                failureQueue,
+                settings.logRetention(),
+                settings.removalPolicy(),
+                settings.tracing());
     }
 
     private Map<String, String> environment(ResolvedProps settings) {
@@ -177,21 +210,26 @@ public final class FaceRecognition extends Construct {
         if (existing == null || existing.getStack() == Stack.of(this) || !(existing instanceof Bucket)) {
             return;
         }
-        throw new IllegalArgumentException("Invalid FaceRecognitionProps at " + getNode().getPath()
-                + ":\n- existingBucket belongs to the stack " + existing.getStack().getNode().getPath()
-                + ": its notifications would have to name this stack's functions while this stack names the bucket,"
-                + " a dependency cycle. Import it in this stack with Bucket.fromBucketName(this, id, name) (and make"
-                + " this stack depend on that one), or create the FaceRecognition in the bucket's stack.");
+        throw new IllegalArgumentException(
+                "Invalid FaceRecognitionProps at " + getNode().getPath()
+                        + ":\n- existingBucket belongs to the stack "
+                        + existing.getStack().getNode().getPath()
+                        + ": its notifications would have to name this stack's functions while this stack names the bucket,"
+                        + " a dependency cycle. Import it in this stack with Bucket.fromBucketName(this, id, name) (and make"
+                        + " this stack depend on that one), or create the FaceRecognition in the bucket's stack.");
     }
 
     /** No suffix filter: a wrong file must reach the function and be rejected with a reason, not be ignored. */
     private void subscribeToUploads(ResolvedProps settings) {
-        NotificationKeyFilter enrolled = NotificationKeyFilter.builder().prefix(settings.enrollPrefix()).build();
-        NotificationKeyFilter toRecognize = NotificationKeyFilter.builder().prefix(settings.recognizePrefix()).build();
+        NotificationKeyFilter enrolled =
+                NotificationKeyFilter.builder().prefix(settings.enrollPrefix()).build();
+        NotificationKeyFilter toRecognize = NotificationKeyFilter.builder()
+                .prefix(settings.recognizePrefix())
+                .build();
         bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(index.getFunction()), enrolled);
         bucket.addEventNotification(EventType.OBJECT_REMOVED, new LambdaDestination(index.getFunction()), enrolled);
-        bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(recognize.getFunction()),
-                toRecognize);
+        bucket.addEventNotification(
+                EventType.OBJECT_CREATED, new LambdaDestination(recognize.getFunction()), toRecognize);
         suppressNotificationsHandlerFindings();
     }
 
@@ -202,7 +240,9 @@ public final class FaceRecognition extends Construct {
             return;
         }
         IConstruct role = handler.getNode().findChild("Role");
-        NagSuppressions.add(role, "AwsSolutions-IAM4",
+        NagSuppressions.add(
+                role,
+                "AwsSolutions-IAM4",
                 "CDK's BucketNotificationsHandler role: CDK attaches AWSLambdaBasicExecutionRole to it (logs only)"
                         + " and offers no way to replace it.",
                 "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");

@@ -254,8 +254,7 @@ public final class FaceRecognitionProps {
         private RemovalPolicy removalPolicy;
         private Tracing tracing;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** @see FaceRecognitionProps#getExistingBucket() */
         public Builder existingBucket(IBucket value) {

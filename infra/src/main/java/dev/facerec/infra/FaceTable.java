@@ -30,22 +30,27 @@ final class FaceTable {
      * and TransactWriteItems made of Put, Update and Delete items, which IAM authorizes as PutItem, UpdateItem and
      * DeleteItem (it has no ConditionCheck item, so no ConditionCheckItem).
      */
-    static final List<String> ENROLMENT_ACTIONS = List.of(
-            "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+    static final List<String> ENROLMENT_ACTIONS =
+            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
     /**
      * What the recognition function calls: GetItem and UpdateItem (claims, statuses), BatchGetItem (display
      * names of the people found) and TransactWriteItems of one Put (the result row) and one Update (the status).
      */
-    static final List<String> RECOGNITION_ACTIONS = List.of(
-            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+    static final List<String> RECOGNITION_ACTIONS =
+            List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
 
-    private FaceTable() {
-    }
+    private FaceTable() {}
 
     static Table create(Construct scope, RemovalPolicy removalPolicy) {
         Table table = Table.Builder.create(scope, "Table")
-                .partitionKey(Attribute.builder().name(PARTITION_KEY).type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name(SORT_KEY).type(AttributeType.STRING).build())
+                .partitionKey(Attribute.builder()
+                        .name(PARTITION_KEY)
+                        .type(AttributeType.STRING)
+                        .build())
+                .sortKey(Attribute.builder()
+                        .name(SORT_KEY)
+                        .type(AttributeType.STRING)
+                        .build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true)
@@ -57,8 +62,14 @@ final class FaceTable {
                 .build();
         table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
                 .indexName(INDEX_NAME)
-                .partitionKey(Attribute.builder().name(INDEX_PARTITION_KEY).type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name(INDEX_SORT_KEY).type(AttributeType.STRING).build())
+                .partitionKey(Attribute.builder()
+                        .name(INDEX_PARTITION_KEY)
+                        .type(AttributeType.STRING)
+                        .build())
+                .sortKey(Attribute.builder()
+                        .name(INDEX_SORT_KEY)
+                        .type(AttributeType.STRING)
+                        .build())
                 .projectionType(ProjectionType.ALL)
                 .build());
         return table;

@@ -12,8 +12,7 @@ final class FailureQueue {
     /** The longest SQS keeps a message: time for an operator to look at a failed event and replay it. */
     static final Duration RETENTION = Duration.days(14);
 
-    private FailureQueue() {
-    }
+    private FailureQueue() {}
 
     static Queue create(Construct scope, String id, RemovalPolicy removalPolicy) {
         Queue queue = Queue.Builder.create(scope, id)
@@ -22,7 +21,9 @@ final class FailureQueue {
                 .retentionPeriod(RETENTION)
                 .removalPolicy(removalPolicy)
                 .build();
-        NagSuppressions.add(queue, "AwsSolutions-SQS3",
+        NagSuppressions.add(
+                queue,
+                "AwsSolutions-SQS3",
                 "This queue is itself the dead-letter destination of failed asynchronous Lambda invocations;"
                         + " a dead-letter queue of a dead-letter queue would only move the same messages again.");
         return queue;

@@ -35,5 +35,4 @@ record FunctionSpec(
         IQueue failureQueue,
         RetentionDays logRetention,
         RemovalPolicy logRemovalPolicy,
-        Tracing tracing) {
-}
+        Tracing tracing) {}

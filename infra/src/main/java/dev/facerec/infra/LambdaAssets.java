@@ -32,8 +32,7 @@ final class LambdaAssets {
     private static final String RESOURCE_DIRECTORY = "dev/facerec/infra/assets/";
     private static final Map<String, Path> EXTRACTED = new ConcurrentHashMap<>();
 
-    private LambdaAssets() {
-    }
+    private LambdaAssets() {}
 
     /** The Lambda code of the function built by {@code functions/<name>}. */
     static Code code(String name) {

@@ -14,8 +14,7 @@ import software.constructs.IConstruct;
  */
 final class NagSuppressions {
 
-    private NagSuppressions() {
-    }
+    private NagSuppressions() {}
 
     /** A finding matched by a regular expression, in cdk-nag's {@code /pattern/} notation. */
     static Map<String, String> regex(String pattern) {

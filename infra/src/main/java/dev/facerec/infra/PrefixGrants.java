@@ -17,8 +17,7 @@ final class PrefixGrants {
     static final List<String> READ_ACTIONS = List.of("s3:GetObject", "s3:GetObjectVersion");
     static final List<String> WRITE_ACTIONS = List.of("s3:PutObject");
 
-    private PrefixGrants() {
-    }
+    private PrefixGrants() {}
 
     /** Read objects (and their versions) under {@code prefix}: Rekognition reads S3 with the caller's rights. */
     static Grant read(IBucket bucket, Role role, String prefix) {
@@ -46,7 +45,9 @@ final class PrefixGrants {
                 .resourceArns(List.of(bucket.arnForObjects(prefix + "*")))
                 .build());
         if (!Token.isUnresolved(prefix)) {
-            NagSuppressions.add(role.getNode().findChild("DefaultPolicy"), "AwsSolutions-IAM5",
+            NagSuppressions.add(
+                    role.getNode().findChild("DefaultPolicy"),
+                    "AwsSolutions-IAM5",
                     "Objects are addressed by key prefix: " + String.join(", ", actions) + " only on keys under '"
                             + prefix + "' of the photo bucket.",
                     NagSuppressions.regex("^Resource::.*/" + jsRegexQuote(prefix) + "\\*$"));

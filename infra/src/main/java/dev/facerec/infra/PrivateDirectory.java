@@ -26,7 +26,8 @@ final class PrivateDirectory {
     private PrivateDirectory() {}
 
     static Path of(Path base, String name) {
-        String user = System.getProperty("user.name", "user").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_");
+        String user =
+                System.getProperty("user.name", "user").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_");
         Path directory = base.resolve(name + "-" + user);
         try {
             create(directory);
@@ -56,7 +57,9 @@ final class PrivateDirectory {
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        UserPrincipal me = directory.getFileSystem().getUserPrincipalLookupService()
+        UserPrincipal me = directory
+                .getFileSystem()
+                .getUserPrincipalLookupService()
                 .lookupPrincipalByName(System.getProperty("user.name"));
         if (!me.equals(Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS))) {
             return false;

@@ -45,7 +45,8 @@ record ResolvedProps(
      * @throws IllegalArgumentException listing every problem found, each with the value received
      */
     static ResolvedProps resolve(FaceRecognitionProps props, String path) {
-        FaceRecognitionProps given = props == null ? FaceRecognitionProps.builder().build() : props;
+        FaceRecognitionProps given =
+                props == null ? FaceRecognitionProps.builder().build() : props;
         ResolvedProps resolved = new ResolvedProps(
                 given.getExistingBucket(),
                 given.getCollectionId(),
@@ -58,7 +59,8 @@ record ResolvedProps(
                 or(given.getReservedConcurrency(), FaceRecognitionProps.DEFAULT_RESERVED_CONCURRENCY),
                 or(given.getMemorySize(), FaceRecognitionProps.DEFAULT_MEMORY_SIZE),
                 or(given.getResultRetention(), Duration.days(FaceRecognitionProps.DEFAULT_RESULT_RETENTION_DAYS)),
-                or(given.getNoncurrentVersionExpiration(),
+                or(
+                        given.getNoncurrentVersionExpiration(),
                         Duration.days(FaceRecognitionProps.DEFAULT_NONCURRENT_VERSION_DAYS)),
                 or(given.getLogRetention(), RetentionDays.ONE_MONTH),
                 or(given.getRemovalPolicy(), RemovalPolicy.RETAIN),
@@ -125,7 +127,9 @@ record ResolvedProps(
         if (value.isUnresolved()) {
             return;
         }
-        double seconds = value.toSeconds(TimeConversionOptions.builder().integral(false).build()).doubleValue();
+        double seconds = value.toSeconds(
+                        TimeConversionOptions.builder().integral(false).build())
+                .doubleValue();
         if (seconds % 86_400 != 0 || seconds < 86_400.0 * min || seconds > 86_400.0 * max) {
             problems.add(name + " must be a whole number of days from " + min + " to " + max + ", got "
                     + value.toHumanString());

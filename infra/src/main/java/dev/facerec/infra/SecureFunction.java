@@ -77,14 +77,20 @@ final class SecureFunction extends Construct {
     }
 
     private void suppressExpectedFindings(boolean tracing) {
-        NagSuppressions.add(function, "AwsSolutions-L1",
+        NagSuppressions.add(
+                function,
+                "AwsSolutions-L1",
                 "The functions are built and tested for the Java 21 runtime (bytecode 17), the project's fixed"
                         + " contract; Java 25 has not been validated for them yet.");
         IConstruct policy = role.getNode().findChild("DefaultPolicy");
-        NagSuppressions.add(policy, "AwsSolutions-IAM5",
+        NagSuppressions.add(
+                policy,
+                "AwsSolutions-IAM5",
                 "Resource '*' only for actions that support no resource-level permissions: "
-                        + (tracing ? "X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) and, where"
-                                + " granted, " : "where granted, ")
+                        + (tracing
+                                ? "X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) and, where"
+                                        + " granted, "
+                                : "where granted, ")
                         + "rekognition:DetectFaces. Every other statement names exact ARNs.",
                 "Resource::*");
     }

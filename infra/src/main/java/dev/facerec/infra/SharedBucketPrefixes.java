@@ -20,13 +20,11 @@ final class SharedBucketPrefixes {
     /** Per app (its root construct): bucket → its prefixes. */
     private static final Map<IConstruct, Map<String, SharedBucketPrefixes>> BUCKETS = new WeakHashMap<>();
 
-    private record Claim(String owner, String enrollPrefix, String recognizePrefix, String resultsPrefix) {
-    }
+    private record Claim(String owner, String enrollPrefix, String recognizePrefix, String resultsPrefix) {}
 
     private final List<Claim> claims = new ArrayList<>();
 
-    private SharedBucketPrefixes() {
-    }
+    private SharedBucketPrefixes() {}
 
     static synchronized SharedBucketPrefixes of(IBucket bucket) {
         String name = bucket.getBucketName();
@@ -45,18 +43,29 @@ final class SharedBucketPrefixes {
         for (Claim other : claims) {
             String where = " of FaceRecognition '" + other.owner() + "' on the same bucket";
             for (String[] mine : new String[][] {
-                    {"enrollPrefix", settings.enrollPrefix()}, {"recognizePrefix", settings.recognizePrefix()}}) {
+                {"enrollPrefix", settings.enrollPrefix()}, {"recognizePrefix", settings.recognizePrefix()}
+            }) {
                 triggerConflict(mine, "enrollPrefix", other.enrollPrefix(), where, problems);
                 triggerConflict(mine, "recognizePrefix", other.recognizePrefix(), where, problems);
             }
-            resultsConflict("resultsPrefix", settings.resultsPrefix(), "enrollPrefix", other.enrollPrefix(), where,
+            resultsConflict(
+                    "resultsPrefix", settings.resultsPrefix(), "enrollPrefix", other.enrollPrefix(), where, problems);
+            resultsConflict(
+                    "resultsPrefix",
+                    settings.resultsPrefix(),
+                    "recognizePrefix",
+                    other.recognizePrefix(),
+                    where,
                     problems);
-            resultsConflict("resultsPrefix", settings.resultsPrefix(), "recognizePrefix", other.recognizePrefix(),
-                    where, problems);
-            resultsConflict("enrollPrefix", settings.enrollPrefix(), "resultsPrefix", other.resultsPrefix(), where,
+            resultsConflict(
+                    "enrollPrefix", settings.enrollPrefix(), "resultsPrefix", other.resultsPrefix(), where, problems);
+            resultsConflict(
+                    "recognizePrefix",
+                    settings.recognizePrefix(),
+                    "resultsPrefix",
+                    other.resultsPrefix(),
+                    where,
                     problems);
-            resultsConflict("recognizePrefix", settings.recognizePrefix(), "resultsPrefix", other.resultsPrefix(),
-                    where, problems);
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(
@@ -65,16 +74,16 @@ final class SharedBucketPrefixes {
         claims.add(new Claim(owner, settings.enrollPrefix(), settings.recognizePrefix(), settings.resultsPrefix()));
     }
 
-    private static void triggerConflict(String[] mine, String otherName, String otherPrefix, String where,
-            List<String> problems) {
+    private static void triggerConflict(
+            String[] mine, String otherName, String otherPrefix, String where, List<String> problems) {
         if (ResolvedProps.overlap(mine[1], otherPrefix)) {
             problems.add(mine[0] + " '" + mine[1] + "' overlaps the " + otherName + " '" + otherPrefix + "'" + where
                     + ": an upload would trigger both pipelines (and S3 rejects overlapping notifications)");
         }
     }
 
-    private static void resultsConflict(String name, String prefix, String otherName, String otherPrefix,
-            String where, List<String> problems) {
+    private static void resultsConflict(
+            String name, String prefix, String otherName, String otherPrefix, String where, List<String> problems) {
         if (ResolvedProps.overlap(prefix, otherPrefix)) {
             problems.add(name + " '" + prefix + "' overlaps the " + otherName + " '" + otherPrefix + "'" + where
                     + ": results written by one pipeline would trigger the other");

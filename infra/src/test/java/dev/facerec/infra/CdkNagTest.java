@@ -31,11 +31,13 @@ class CdkNagTest {
     void checks_shouldReportAnError_whenAResourceBreaksARule() {
         // GIVEN a queue without TLS enforcement, as a control that the checks run in this setup
         Stack stack = TestStacks.stack(s -> new software.amazon.awscdk.services.sqs.Queue(s, "Plain"));
-        Aspects.of(stack).add(new AwsSolutionsChecks(NagPackProps.builder().reports(false).build()));
+        Aspects.of(stack)
+                .add(new AwsSolutionsChecks(
+                        NagPackProps.builder().reports(false).build()));
 
         // WHEN
-        List<SynthesisMessage> errors = Annotations.fromStack(stack)
-                .findError("*", Match.stringLikeRegexp("AwsSolutions-SQS4.*"));
+        List<SynthesisMessage> errors =
+                Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-SQS4.*"));
 
         // THEN
         assertThat(errors).hasSize(1);
@@ -55,10 +57,18 @@ class CdkNagTest {
                         .forEach(rule -> rules.add((Map<?, ?>) rule)));
 
         // THEN only the documented rules are suppressed, each with a reason, and the IAM ones only for named findings
-        assertThat(rules).extracting(rule -> (String) rule.get("id")).containsOnly("AwsSolutions-IAM4",
-                "AwsSolutions-IAM5", "AwsSolutions-L1", "AwsSolutions-SQS3", "AwsSolutions-S1");
-        assertThat(rules).allSatisfy(rule -> assertThat((String) rule.get("reason")).hasSizeGreaterThan(40));
-        assertThat(rules).filteredOn(rule -> ((String) rule.get("id")).startsWith("AwsSolutions-IAM"))
+        assertThat(rules)
+                .extracting(rule -> (String) rule.get("id"))
+                .containsOnly(
+                        "AwsSolutions-IAM4",
+                        "AwsSolutions-IAM5",
+                        "AwsSolutions-L1",
+                        "AwsSolutions-SQS3",
+                        "AwsSolutions-S1");
+        assertThat(rules)
+                .allSatisfy(rule -> assertThat((String) rule.get("reason")).hasSizeGreaterThan(40));
+        assertThat(rules)
+                .filteredOn(rule -> ((String) rule.get("id")).startsWith("AwsSolutions-IAM"))
                 .isNotEmpty()
                 .allSatisfy(rule -> assertThat((List<?>) rule.get("applies_to")).isNotEmpty());
     }
@@ -67,7 +77,11 @@ class CdkNagTest {
         Annotations annotations = Annotations.fromStack(stack);
         List<SynthesisMessage> errors = annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
         List<SynthesisMessage> warnings = annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
-        assertThat(errors).extracting(m -> m.getId() + ": " + m.getEntry().getData()).isEmpty();
-        assertThat(warnings).extracting(m -> m.getId() + ": " + m.getEntry().getData()).isEmpty();
+        assertThat(errors)
+                .extracting(m -> m.getId() + ": " + m.getEntry().getData())
+                .isEmpty();
+        assertThat(warnings)
+                .extracting(m -> m.getId() + ": " + m.getEntry().getData())
+                .isEmpty();
     }
 }

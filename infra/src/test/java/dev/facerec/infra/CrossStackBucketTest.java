@@ -17,12 +17,15 @@ class CrossStackBucketTest {
     void construct_shouldFail_whenTheBucketBelongsToAnotherStack() {
         // GIVEN a bucket made in a storage stack
         App app = new App();
-        Bucket photos = Bucket.Builder.create(new Stack(app, "Storage"), "Photos").build();
+        Bucket photos =
+                Bucket.Builder.create(new Stack(app, "Storage"), "Photos").build();
         Stack faces = new Stack(app, "Faces");
 
         // WHEN / THEN
-        assertThatThrownBy(() -> new FaceRecognition(faces, "Faces",
-                FaceRecognitionProps.builder().existingBucket(photos).build()))
+        assertThatThrownBy(() -> new FaceRecognition(
+                        faces,
+                        "Faces",
+                        FaceRecognitionProps.builder().existingBucket(photos).build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("existingBucket belongs to the stack Storage");
     }
@@ -31,15 +34,22 @@ class CrossStackBucketTest {
     void construct_shouldSynthesize_whenTheBucketIsImportedByNameInItsOwnStack() {
         // GIVEN the same bucket, imported by name in the pipeline's stack
         App app = new App();
-        Bucket photos = Bucket.Builder.create(new Stack(app, "Storage"), "Photos").bucketName("my-photos").build();
+        Bucket photos = Bucket.Builder.create(new Stack(app, "Storage"), "Photos")
+                .bucketName("my-photos")
+                .build();
         Stack faces = new Stack(app, "Faces");
         faces.addDependency(photos.getStack());
 
         // WHEN / THEN
         assertThatCode(() -> {
-            new FaceRecognition(faces, "Faces", FaceRecognitionProps.builder()
-                    .existingBucket(Bucket.fromBucketName(faces, "Photos", "my-photos")).build());
-            app.synth();
-        }).doesNotThrowAnyException();
+                    new FaceRecognition(
+                            faces,
+                            "Faces",
+                            FaceRecognitionProps.builder()
+                                    .existingBucket(Bucket.fromBucketName(faces, "Photos", "my-photos"))
+                                    .build());
+                    app.synth();
+                })
+                .doesNotThrowAnyException();
     }
 }

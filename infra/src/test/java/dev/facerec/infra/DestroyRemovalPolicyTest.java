@@ -14,15 +14,23 @@ class DestroyRemovalPolicyTest {
 
     @BeforeAll
     static void synthesize() {
-        template = TestStacks.template(stack -> new FaceRecognition(stack, "Faces", FaceRecognitionProps.builder()
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build()));
+        template = TestStacks.template(stack -> new FaceRecognition(
+                stack,
+                "Faces",
+                FaceRecognitionProps.builder()
+                        .removalPolicy(RemovalPolicy.DESTROY)
+                        .build()));
     }
 
     @Test
     void statefulResources_shouldBeDeleted_whenDestroy() {
-        for (String type : new String[] {"AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::SQS::Queue",
-                "AWS::Logs::LogGroup", FaceCollection.RESOURCE_TYPE}) {
+        for (String type : new String[] {
+            "AWS::S3::Bucket",
+            "AWS::DynamoDB::Table",
+            "AWS::SQS::Queue",
+            "AWS::Logs::LogGroup",
+            FaceCollection.RESOURCE_TYPE
+        }) {
             template.allResources(type, Map.of("DeletionPolicy", "Delete", "UpdateReplacePolicy", "Delete"));
         }
     }
@@ -34,7 +42,7 @@ class DestroyRemovalPolicyTest {
 
     @Test
     void collection_shouldAskTheProviderToDeleteIt_whenDestroy() {
-        template.hasResourceProperties(FaceCollection.RESOURCE_TYPE,
-                Match.objectLike(Map.of("RemovalPolicy", "destroy")));
+        template.hasResourceProperties(
+                FaceCollection.RESOURCE_TYPE, Match.objectLike(Map.of("RemovalPolicy", "destroy")));
     }
 }

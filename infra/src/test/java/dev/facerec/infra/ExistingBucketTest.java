@@ -36,7 +36,9 @@ class ExistingBucketTest {
         IBucket imported = Bucket.fromBucketName(stack, "Imported", TestStacks.EXISTING_BUCKET);
 
         // WHEN
-        FaceRecognition faces = new FaceRecognition(stack, "Faces",
+        FaceRecognition faces = new FaceRecognition(
+                stack,
+                "Faces",
                 FaceRecognitionProps.builder().existingBucket(imported).build());
 
         // THEN
@@ -45,74 +47,153 @@ class ExistingBucketTest {
 
     @Test
     void notifications_shouldTargetTheImportedBucketWithItsPrefixes_withoutReplacingOtherNotifications() {
-        String index = TestStacks.logicalId(template, "AWS::Lambda::Function", Map.of(
-                "Handler", FaceRecognition.INDEX_HANDLER,
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("ENROLL_PREFIX", "people/")))));
-        template.hasResourceProperties("Custom::S3BucketNotifications", Map.of(
-                "BucketName", TestStacks.EXISTING_BUCKET,
-                "Managed", false,
-                "NotificationConfiguration", Map.of("LambdaFunctionConfigurations", List.of(
-                        Match.objectLike(Map.of("Events", List.of("s3:ObjectCreated:*"),
-                                "LambdaFunctionArn", Map.of("Fn::GetAtt", List.of(index, "Arn")),
-                                "Filter", Map.of("Key", Map.of("FilterRules",
-                                        List.of(Map.of("Name", "prefix", "Value", "people/")))))),
-                        Match.objectLike(Map.of("Events", List.of("s3:ObjectRemoved:*"))),
-                        Match.objectLike(Map.of("Events", List.of("s3:ObjectCreated:*"),
-                                "Filter", Map.of("Key", Map.of("FilterRules",
-                                        List.of(Map.of("Name", "prefix", "Value", "inbox/"))))))))));
+        String index = TestStacks.logicalId(
+                template,
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Handler",
+                        FaceRecognition.INDEX_HANDLER,
+                        "Environment",
+                        Map.of("Variables", Match.objectLike(Map.of("ENROLL_PREFIX", "people/")))));
+        template.hasResourceProperties(
+                "Custom::S3BucketNotifications",
+                Map.of(
+                        "BucketName",
+                        TestStacks.EXISTING_BUCKET,
+                        "Managed",
+                        false,
+                        "NotificationConfiguration",
+                        Map.of(
+                                "LambdaFunctionConfigurations",
+                                List.of(
+                                        Match.objectLike(Map.of(
+                                                "Events",
+                                                List.of("s3:ObjectCreated:*"),
+                                                "LambdaFunctionArn",
+                                                Map.of("Fn::GetAtt", List.of(index, "Arn")),
+                                                "Filter",
+                                                Map.of(
+                                                        "Key",
+                                                        Map.of(
+                                                                "FilterRules",
+                                                                List.of(Map.of(
+                                                                        "Name", "prefix", "Value", "people/")))))),
+                                        Match.objectLike(Map.of("Events", List.of("s3:ObjectRemoved:*"))),
+                                        Match.objectLike(Map.of(
+                                                "Events",
+                                                List.of("s3:ObjectCreated:*"),
+                                                "Filter",
+                                                Map.of(
+                                                        "Key",
+                                                        Map.of(
+                                                                "FilterRules",
+                                                                List.of(Map.of(
+                                                                        "Name", "prefix", "Value", "inbox/"))))))))));
     }
 
     @Test
     void functions_shouldReceiveTheCustomPrefixesAndCollection() {
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", FaceRecognition.RECOGNIZE_HANDLER,
-                "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        "ENROLL_PREFIX", "people/",
-                        "RECOGNIZE_PREFIX", "inbox/",
-                        "RESULTS_PREFIX", "outbox/")))));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Handler",
+                        FaceRecognition.RECOGNIZE_HANDLER,
+                        "Environment",
+                        Map.of(
+                                "Variables",
+                                Match.objectLike(Map.of(
+                                        "ENROLL_PREFIX", "people/",
+                                        "RECOGNIZE_PREFIX", "inbox/",
+                                        "RESULTS_PREFIX", "outbox/")))));
         template.hasResourceProperties(FaceCollection.RESOURCE_TYPE, Map.of("CollectionId", "photos-faces"));
         template.hasResourceProperties(FaceCollection.RESOURCE_TYPE, Map.of("CollectionId", "tenant-faces"));
     }
 
     @Test
     void roles_shouldReadAndWriteUnderThePrefixesOfTheImportedBucket() {
-        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Match.objectLike(Map.of(
-                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Action", List.of("s3:GetObject", "s3:GetObjectVersion"),
-                        "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
-                                ":s3:::" + TestStacks.EXISTING_BUCKET + "/people/*")))))))))));
-        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Match.objectLike(Map.of(
-                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Action", "s3:PutObject",
-                        "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
-                                ":s3:::" + TestStacks.EXISTING_BUCKET + "/outbox/*")))))))))));
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "PolicyDocument",
+                        Match.objectLike(Map.of(
+                                "Statement",
+                                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                        "Action", List.of("s3:GetObject", "s3:GetObjectVersion"),
+                                        "Resource",
+                                                Map.of(
+                                                        "Fn::Join",
+                                                        List.of(
+                                                                "",
+                                                                List.of(
+                                                                        "arn:",
+                                                                        Map.of("Ref", "AWS::Partition"),
+                                                                        ":s3:::" + TestStacks.EXISTING_BUCKET
+                                                                                + "/people/*")))))))))));
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "PolicyDocument",
+                        Match.objectLike(Map.of(
+                                "Statement",
+                                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                        "Action",
+                                        "s3:PutObject",
+                                        "Resource",
+                                        Map.of(
+                                                "Fn::Join",
+                                                List.of(
+                                                        "",
+                                                        List.of(
+                                                                "arn:",
+                                                                Map.of("Ref", "AWS::Partition"),
+                                                                ":s3:::" + TestStacks.EXISTING_BUCKET
+                                                                        + "/outbox/*")))))))))));
     }
 
     @Test
     void roles_shouldUseTheImportedKey_whenTheBucketIsKmsEncrypted() {
         // Rekognition reads the photos with the caller's rights, so the functions decrypt them themselves.
-        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Match.objectLike(Map.of(
-                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Action", "kms:Decrypt", "Resource", TestStacks.KEY_ARN))))))));
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "PolicyDocument",
+                        Match.objectLike(Map.of(
+                                "Statement",
+                                Match.arrayWith(List.of(Match.objectLike(
+                                        Map.of("Action", "kms:Decrypt", "Resource", TestStacks.KEY_ARN))))))));
         // A result is one single-request PutObject: a data key, no kms:Decrypt (that is for multipart uploads).
-        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Match.objectLike(Map.of(
-                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Action", "kms:GenerateDataKey",
-                        "Resource", TestStacks.KEY_ARN))))))));
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "PolicyDocument",
+                        Match.objectLike(Map.of(
+                                "Statement",
+                                Match.arrayWith(List.of(Match.objectLike(
+                                        Map.of("Action", "kms:GenerateDataKey", "Resource", TestStacks.KEY_ARN))))))));
         assertThat(kmsActions()).containsOnly("kms:Decrypt", "kms:GenerateDataKey");
     }
 
     @Test
     void collections_shouldShareOneProviderFunction_grantedBothCollections() {
-        template.resourcePropertiesCountIs("AWS::Lambda::Function",
-                Map.of("Handler", CollectionProvider.HANDLER), 1);
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Handler", CollectionProvider.HANDLER), 1);
         template.resourceCountIs(FaceCollection.RESOURCE_TYPE, 2);
         for (String collectionId : List.of("photos-faces", "tenant-faces")) {
-            template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Match.objectLike(Map.of(
-                    "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                            "Action", FaceCollectionBase.MANAGE_ACTIONS,
-                            "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(
-                                    List.of(":collection/" + collectionId))))))))))));
+            template.hasResourceProperties(
+                    "AWS::IAM::Policy",
+                    Map.of(
+                            "PolicyDocument",
+                            Match.objectLike(Map.of(
+                                    "Statement",
+                                    Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                            "Action",
+                                            FaceCollectionBase.MANAGE_ACTIONS,
+                                            "Resource",
+                                            Map.of(
+                                                    "Fn::Join",
+                                                    List.of(
+                                                            "",
+                                                            Match.arrayWith(
+                                                                    List.of(":collection/" + collectionId))))))))))));
         }
     }
 

@@ -26,11 +26,16 @@ class FaceCollectionTest {
     void collection_shouldBeDeletedWithTheStackAndGrantScopedAccess_whenDestroyAndGranted() {
         // GIVEN
         Template template = TestStacks.template(stack -> {
-            FaceCollection collection = new FaceCollection(stack, "Members", FaceCollectionProps.builder()
-                    .collectionId("members")
-                    .removalPolicy(RemovalPolicy.DESTROY)
-                    .build());
-            Role app = Role.Builder.create(stack, "App").assumedBy(new AccountRootPrincipal()).build();
+            FaceCollection collection = new FaceCollection(
+                    stack,
+                    "Members",
+                    FaceCollectionProps.builder()
+                            .collectionId("members")
+                            .removalPolicy(RemovalPolicy.DESTROY)
+                            .build());
+            Role app = Role.Builder.create(stack, "App")
+                    .assumedBy(new AccountRootPrincipal())
+                    .build();
 
             // WHEN
             collection.grantIndex(app);
@@ -42,25 +47,70 @@ class FaceCollectionTest {
         });
 
         // THEN
-        template.hasResource(FaceCollection.RESOURCE_TYPE, Map.of(
-                "Properties", Match.objectLike(Map.of("CollectionId", "members", "RemovalPolicy", "destroy")),
-                "DeletionPolicy", "Delete",
-                "UpdateReplacePolicy", "Delete"));
-        Map<String, Object> members = Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
-                ":rekognition:", Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"),
-                ":collection/members")));
-        template.hasResourceProperties("AWS::IAM::Policy", Map.of(
-                "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("^App"))),
-                "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
-                        allow(members, "rekognition:IndexFaces", "rekognition:CreateUser", "rekognition:AssociateFaces"),
-                        allow(members, "rekognition:SearchFaces", "rekognition:SearchFacesByImage",
-                                "rekognition:SearchUsers", "rekognition:SearchUsersByImage"),
-                        Map.of("Effect", "Allow", "Action", "rekognition:SearchUsersByImage", "Resource", members),
-                        allow(members, "rekognition:ListFaces", "rekognition:DisassociateFaces",
-                                "rekognition:DeleteFaces", "rekognition:DeleteUser"),
-                        allow(members, "rekognition:DescribeCollection", "rekognition:ListFaces",
-                                "rekognition:ListUsers"),
-                        Map.of("Effect", "Allow", "Action", "rekognition:DetectFaces", "Resource", "*")))));
+        template.hasResource(
+                FaceCollection.RESOURCE_TYPE,
+                Map.of(
+                        "Properties", Match.objectLike(Map.of("CollectionId", "members", "RemovalPolicy", "destroy")),
+                        "DeletionPolicy", "Delete",
+                        "UpdateReplacePolicy", "Delete"));
+        Map<String, Object> members = Map.of(
+                "Fn::Join",
+                List.of(
+                        "",
+                        List.of(
+                                "arn:",
+                                Map.of("Ref", "AWS::Partition"),
+                                ":rekognition:",
+                                Map.of("Ref", "AWS::Region"),
+                                ":",
+                                Map.of("Ref", "AWS::AccountId"),
+                                ":collection/members")));
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("^App"))),
+                        "PolicyDocument",
+                                Map.of(
+                                        "Version",
+                                        "2012-10-17",
+                                        "Statement",
+                                        List.of(
+                                                allow(
+                                                        members,
+                                                        "rekognition:IndexFaces",
+                                                        "rekognition:CreateUser",
+                                                        "rekognition:AssociateFaces"),
+                                                allow(
+                                                        members,
+                                                        "rekognition:SearchFaces",
+                                                        "rekognition:SearchFacesByImage",
+                                                        "rekognition:SearchUsers",
+                                                        "rekognition:SearchUsersByImage"),
+                                                Map.of(
+                                                        "Effect",
+                                                        "Allow",
+                                                        "Action",
+                                                        "rekognition:SearchUsersByImage",
+                                                        "Resource",
+                                                        members),
+                                                allow(
+                                                        members,
+                                                        "rekognition:ListFaces",
+                                                        "rekognition:DisassociateFaces",
+                                                        "rekognition:DeleteFaces",
+                                                        "rekognition:DeleteUser"),
+                                                allow(
+                                                        members,
+                                                        "rekognition:DescribeCollection",
+                                                        "rekognition:ListFaces",
+                                                        "rekognition:ListUsers"),
+                                                Map.of(
+                                                        "Effect",
+                                                        "Allow",
+                                                        "Action",
+                                                        "rekognition:DetectFaces",
+                                                        "Resource",
+                                                        "*")))));
     }
 
     @Test
@@ -94,9 +144,11 @@ class FaceCollectionTest {
     private static String defaultCollectionId(String stackId) {
         Stack stack = new Stack(new App(), stackId);
         new FaceCollection(stack, "Faces");
-        Map<String, Map<String, Object>> resources = Template.fromStack(stack).findResources(FaceCollection.RESOURCE_TYPE);
+        Map<String, Map<String, Object>> resources =
+                Template.fromStack(stack).findResources(FaceCollection.RESOURCE_TYPE);
         @SuppressWarnings("unchecked")
-        Map<String, Object> properties = (Map<String, Object>) resources.values().iterator().next().get("Properties");
+        Map<String, Object> properties =
+                (Map<String, Object>) resources.values().iterator().next().get("Properties");
         return (String) properties.get("CollectionId");
     }
 
@@ -105,12 +157,17 @@ class FaceCollectionTest {
     void collection_shouldFail_whenAnotherCollectionOfTheAppHasTheSameId() {
         // GIVEN a pipeline with the collection id "faces" in one stack
         App app = new App();
-        new FaceRecognition(new Stack(app, "One"), "Faces", FaceRecognitionProps.builder().collectionId("faces").build());
+        new FaceRecognition(
+                new Stack(app, "One"),
+                "Faces",
+                FaceRecognitionProps.builder().collectionId("faces").build());
         Stack other = new Stack(app, "Two");
 
         // WHEN / THEN a collection of the same id in another stack of the app is refused
-        assertThatThrownBy(() -> new FaceCollection(other, "Members", FaceCollectionProps.builder()
-                .collectionId("faces").build()))
+        assertThatThrownBy(() -> new FaceCollection(
+                        other,
+                        "Members",
+                        FaceCollectionProps.builder().collectionId("faces").build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Two face collections in this app have the id 'faces': One/Faces/Collection"
                         + " and Two/Members.");
@@ -119,34 +176,59 @@ class FaceCollectionTest {
     @Test
     void collection_shouldBeAllowed_whenTheSameIdIsInAnotherRegion() {
         App app = new App();
-        Stack east = new Stack(app, "East", StackProps.builder().env(Environment.builder()
-                .account("111111111111").region("us-east-1").build()).build());
-        Stack west = new Stack(app, "West", StackProps.builder().env(Environment.builder()
-                .account("111111111111").region("us-west-2").build()).build());
-        new FaceCollection(east, "Faces", FaceCollectionProps.builder().collectionId("faces").build());
+        Stack east = new Stack(
+                app,
+                "East",
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account("111111111111")
+                                .region("us-east-1")
+                                .build())
+                        .build());
+        Stack west = new Stack(
+                app,
+                "West",
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account("111111111111")
+                                .region("us-west-2")
+                                .build())
+                        .build());
+        new FaceCollection(
+                east,
+                "Faces",
+                FaceCollectionProps.builder().collectionId("faces").build());
 
-        assertThatCode(() -> new FaceCollection(west, "Faces", FaceCollectionProps.builder()
-                .collectionId("faces").build())).doesNotThrowAnyException();
+        assertThatCode(() -> new FaceCollection(
+                        west,
+                        "Faces",
+                        FaceCollectionProps.builder().collectionId("faces").build()))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void collection_shouldCarryTheStackTagsAdoptionAndAServiceTimeout() {
         // GIVEN
         Template template = TestStacks.template(stack -> {
-            new FaceCollection(stack, "Members", FaceCollectionProps.builder()
-                    .collectionId("members")
-                    .adoptExisting(true)
-                    .build());
+            new FaceCollection(
+                    stack,
+                    "Members",
+                    FaceCollectionProps.builder()
+                            .collectionId("members")
+                            .adoptExisting(true)
+                            .build());
             // WHEN
             Tags.of(stack).add("team", "doors");
         });
 
         // THEN
-        template.hasResourceProperties(FaceCollection.RESOURCE_TYPE, Map.of(
-                "CollectionId", "members",
-                "AdoptExisting", "true",
-                "ServiceTimeout", "300",
-                "Tags", Map.of("team", "doors")));
+        template.hasResourceProperties(
+                FaceCollection.RESOURCE_TYPE,
+                Map.of(
+                        "CollectionId", "members",
+                        "AdoptExisting", "true",
+                        "ServiceTimeout", "300",
+                        "Tags", Map.of("team", "doors")));
     }
 
     @Test
@@ -154,9 +236,11 @@ class FaceCollectionTest {
         // GIVEN
         Template template = TestStacks.template(stack -> {
             IFaceCollection shared = FaceCollection.fromCollectionId(stack, "Shared", "shared-faces");
-            IFaceCollection byArn = FaceCollection.fromCollectionArn(stack, "ByArn",
-                    "arn:aws:rekognition:eu-west-1:111111111111:collection/other-faces");
-            Role app = Role.Builder.create(stack, "App").assumedBy(new AccountRootPrincipal()).build();
+            IFaceCollection byArn = FaceCollection.fromCollectionArn(
+                    stack, "ByArn", "arn:aws:rekognition:eu-west-1:111111111111:collection/other-faces");
+            Role app = Role.Builder.create(stack, "App")
+                    .assumedBy(new AccountRootPrincipal())
+                    .build();
 
             // WHEN
             shared.grantIdentify(app);
@@ -166,15 +250,38 @@ class FaceCollectionTest {
 
         // THEN
         template.resourceCountIs(FaceCollection.RESOURCE_TYPE, 0);
-        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of(
-                "Version", "2012-10-17", "Statement", List.of(
-                        Map.of("Effect", "Allow", "Action", "rekognition:SearchUsersByImage", "Resource",
-                                Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
-                                        ":rekognition:", Map.of("Ref", "AWS::Region"), ":",
-                                        Map.of("Ref", "AWS::AccountId"), ":collection/shared-faces")))),
-                        allow("arn:aws:rekognition:eu-west-1:111111111111:collection/other-faces",
-                                "rekognition:DescribeCollection", "rekognition:ListFaces",
-                                "rekognition:ListUsers")))));
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "PolicyDocument",
+                        Map.of(
+                                "Version",
+                                "2012-10-17",
+                                "Statement",
+                                List.of(
+                                        Map.of(
+                                                "Effect",
+                                                "Allow",
+                                                "Action",
+                                                "rekognition:SearchUsersByImage",
+                                                "Resource",
+                                                Map.of(
+                                                        "Fn::Join",
+                                                        List.of(
+                                                                "",
+                                                                List.of(
+                                                                        "arn:",
+                                                                        Map.of("Ref", "AWS::Partition"),
+                                                                        ":rekognition:",
+                                                                        Map.of("Ref", "AWS::Region"),
+                                                                        ":",
+                                                                        Map.of("Ref", "AWS::AccountId"),
+                                                                        ":collection/shared-faces")))),
+                                        allow(
+                                                "arn:aws:rekognition:eu-west-1:111111111111:collection/other-faces",
+                                                "rekognition:DescribeCollection",
+                                                "rekognition:ListFaces",
+                                                "rekognition:ListUsers")))));
     }
 
     private static Map<String, Object> allow(Object resource, String... actions) {

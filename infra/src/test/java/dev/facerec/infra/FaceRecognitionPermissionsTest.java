@@ -25,7 +25,8 @@ class FaceRecognitionPermissionsTest {
     @BeforeAll
     static void synthesize() {
         template = TestStacks.defaultTemplate();
-        bucket = template.getResourceId("AWS::S3::Bucket",
+        bucket = template.getResourceId(
+                "AWS::S3::Bucket",
                 Map.of("Properties", Match.objectLike(Map.of("VersioningConfiguration", Match.anyValue()))));
         table = template.getResourceId("AWS::DynamoDB::Table");
     }
@@ -37,32 +38,50 @@ class FaceRecognitionPermissionsTest {
 
     @Test
     void indexRole_shouldHoldExactlyWhatEnrolmentCalls() {
-        assertExactly(FaceRecognition.INDEX_HANDLER,
+        assertExactly(
+                FaceRecognition.INDEX_HANDLER,
                 statement(List.of("s3:GetObject", "s3:GetObjectVersion"), objects("enroll/*")),
-                statement(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                        "dynamodb:DeleteItem"), tableArn()),
-                statement(List.of("rekognition:IndexFaces", "rekognition:CreateUser", "rekognition:AssociateFaces"),
+                statement(
+                        List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                        tableArn()),
+                statement(
+                        List.of("rekognition:IndexFaces", "rekognition:CreateUser", "rekognition:AssociateFaces"),
                         collectionArn()),
-                statement(List.of("rekognition:ListFaces", "rekognition:DisassociateFaces",
-                        "rekognition:DeleteFaces", "rekognition:DeleteUser"), collectionArn()));
+                statement(
+                        List.of(
+                                "rekognition:ListFaces",
+                                "rekognition:DisassociateFaces",
+                                "rekognition:DeleteFaces",
+                                "rekognition:DeleteUser"),
+                        collectionArn()));
     }
 
     @Test
     void recognizeRole_shouldHoldExactlyWhatRecognitionCalls() {
-        assertExactly(FaceRecognition.RECOGNIZE_HANDLER,
+        assertExactly(
+                FaceRecognition.RECOGNIZE_HANDLER,
                 statement(List.of("s3:GetObject", "s3:GetObjectVersion"), objects("recognize/*")),
                 statement("s3:PutObject", objects("results/*")),
-                statement(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem",
-                        "dynamodb:UpdateItem"), tableArn()),
+                statement(
+                        List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+                        tableArn()),
                 statement("rekognition:SearchUsersByImage", collectionArn()),
                 statement("rekognition:DetectFaces", "*"));
     }
 
     @Test
     void providerRole_shouldOnlyManageTheCollectionAndItsTags() {
-        assertExactly(CollectionProvider.HANDLER, statement(List.of("rekognition:CreateCollection",
-                "rekognition:DescribeCollection", "rekognition:DeleteCollection", "rekognition:ListTagsForResource",
-                "rekognition:TagResource", "rekognition:UntagResource"), collectionArn()));
+        assertExactly(
+                CollectionProvider.HANDLER,
+                statement(
+                        List.of(
+                                "rekognition:CreateCollection",
+                                "rekognition:DescribeCollection",
+                                "rekognition:DeleteCollection",
+                                "rekognition:ListTagsForResource",
+                                "rekognition:TagResource",
+                                "rekognition:UntagResource"),
+                        collectionArn()));
     }
 
     @Test
@@ -82,8 +101,9 @@ class FaceRecognitionPermissionsTest {
 
     @Test
     void functionRoles_shouldCarryNoManagedPolicy() {
-        Map<String, Map<String, Object>> roles = template.findResources("AWS::IAM::Role", Map.of(
-                "Properties", Match.objectLike(Map.of("ManagedPolicyArns", Match.anyValue()))));
+        Map<String, Map<String, Object>> roles = template.findResources(
+                "AWS::IAM::Role",
+                Map.of("Properties", Match.objectLike(Map.of("ManagedPolicyArns", Match.anyValue()))));
         // Only CDK's own bucket-notification handler, which attaches AWSLambdaBasicExecutionRole itself.
         assertThat(roles.keySet()).singleElement().asString().startsWith("BucketNotificationsHandler");
         template.resourceCountIs("AWS::IAM::Role", 4);
@@ -92,8 +112,13 @@ class FaceRecognitionPermissionsTest {
     /** A statement with its actions sorted, as {@link #normalized(String)} lists them. */
     private static Map<String, Object> statement(Object actions, Object resource) {
         List<?> list = actions instanceof List<?> l ? l : List.of(actions);
-        return Map.of("Effect", "Allow", "Action", list.stream().map(String.class::cast).sorted().toList(),
-                "Resource", resource);
+        return Map.of(
+                "Effect",
+                "Allow",
+                "Action",
+                list.stream().map(String.class::cast).sorted().toList(),
+                "Resource",
+                resource);
     }
 
     /**
@@ -102,12 +127,16 @@ class FaceRecognitionPermissionsTest {
      */
     @SafeVarargs
     private static void assertExactly(String handler, Map<String, Object>... specific) {
-        Map<?, ?> function = (Map<?, ?>) template.findResources("AWS::Lambda::Function", Map.of(
-                "Properties", Match.objectLike(Map.of("Handler", handler)))).values().iterator().next()
+        Map<?, ?> function = (Map<?, ?>) template.findResources(
+                        "AWS::Lambda::Function", Map.of("Properties", Match.objectLike(Map.of("Handler", handler))))
+                .values()
+                .iterator()
+                .next()
                 .get("Properties");
         Object logGroup = ((Map<?, ?>) ((Map<?, ?>) function.get("LoggingConfig")).get("LogGroup")).get("Ref");
         List<Map<String, Object>> expected = new ArrayList<>(List.of(
-                statement(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                statement(
+                        List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         Map.of("Fn::GetAtt", List.of(logGroup, "Arn"))),
                 statement("sqs:SendMessage", Map.of("Fn::GetAtt", List.of(failureQueueOf(handler), "Arn")))));
         expected.addAll(List.of(specific));
@@ -116,16 +145,19 @@ class FaceRecognitionPermissionsTest {
 
     /** The statements of a function's role policy, each action list sorted. */
     private static List<Map<String, Object>> normalized(String handler) {
-        return statements(handler).stream().map(statement -> {
-            Map<?, ?> map = (Map<?, ?>) statement;
-            Object action = map.get("Action");
-            return statement(action, map.get("Resource"));
-        }).toList();
+        return statements(handler).stream()
+                .map(statement -> {
+                    Map<?, ?> map = (Map<?, ?>) statement;
+                    Object action = map.get("Action");
+                    return statement(action, map.get("Resource"));
+                })
+                .toList();
     }
 
     private static List<Object> statements(String handler) {
-        Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy", Map.of(
-                "Properties", Match.objectLike(Map.of("Roles", List.of(Map.of("Ref", role(handler)))))));
+        Map<String, Map<String, Object>> policies = template.findResources(
+                "AWS::IAM::Policy",
+                Map.of("Properties", Match.objectLike(Map.of("Roles", List.of(Map.of("Ref", role(handler)))))));
         assertThat(policies).hasSize(1);
         return statementsOf(policies.values().iterator().next());
     }
@@ -137,17 +169,24 @@ class FaceRecognitionPermissionsTest {
     }
 
     private static String role(String handler) {
-        Map<?, ?> function = (Map<?, ?>) template.findResources("AWS::Lambda::Function", Map.of(
-                "Properties", Match.objectLike(Map.of("Handler", handler)))).values().iterator().next()
+        Map<?, ?> function = (Map<?, ?>) template.findResources(
+                        "AWS::Lambda::Function", Map.of("Properties", Match.objectLike(Map.of("Handler", handler))))
+                .values()
+                .iterator()
+                .next()
                 .get("Properties");
         return (String) ((List<?>) ((Map<?, ?>) function.get("Role")).get("Fn::GetAtt")).get(0);
     }
 
     private static String failureQueueOf(String handler) {
         String function = TestStacks.logicalId(template, "AWS::Lambda::Function", Map.of("Handler", handler));
-        Map<?, ?> config = (Map<?, ?>) template.findResources("AWS::Lambda::EventInvokeConfig", Map.of(
-                "Properties", Match.objectLike(Map.of("FunctionName", Map.of("Ref", function)))))
-                .values().iterator().next().get("Properties");
+        Map<?, ?> config = (Map<?, ?>) template.findResources(
+                        "AWS::Lambda::EventInvokeConfig",
+                        Map.of("Properties", Match.objectLike(Map.of("FunctionName", Map.of("Ref", function)))))
+                .values()
+                .iterator()
+                .next()
+                .get("Properties");
         Map<?, ?> onFailure = (Map<?, ?>) ((Map<?, ?>) config.get("DestinationConfig")).get("OnFailure");
         return (String) ((List<?>) ((Map<?, ?>) onFailure.get("Destination")).get("Fn::GetAtt")).get(0);
     }
@@ -161,7 +200,17 @@ class FaceRecognitionPermissionsTest {
     }
 
     private static Map<String, Object> collectionArn() {
-        return Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":rekognition:",
-                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":collection/FaceRecognition-Faces-Collection-75ED4CDD")));
+        return Map.of(
+                "Fn::Join",
+                List.of(
+                        "",
+                        List.of(
+                                "arn:",
+                                Map.of("Ref", "AWS::Partition"),
+                                ":rekognition:",
+                                Map.of("Ref", "AWS::Region"),
+                                ":",
+                                Map.of("Ref", "AWS::AccountId"),
+                                ":collection/FaceRecognition-Faces-Collection-75ED4CDD")));
     }
 }

@@ -21,7 +21,10 @@ class FaceRecognitionPropsTest {
     @Test
     @DisplayName("fails if the results prefix lies under the recognise prefix")
     void construct_shouldFail_whenResultsPrefixOverlapsRecognizePrefix() {
-        assertInvalid(FaceRecognitionProps.builder().resultsPrefix("recognize/results/").build(),
+        assertInvalid(
+                FaceRecognitionProps.builder()
+                        .resultsPrefix("recognize/results/")
+                        .build(),
                 "resultsPrefix 'recognize/results/' overlaps recognizePrefix 'recognize/': every result written"
                         + " would trigger the recognition function again");
     }
@@ -29,7 +32,8 @@ class FaceRecognitionPropsTest {
     @Test
     @DisplayName("fails if the results prefix contains the enrol prefix")
     void construct_shouldFail_whenResultsPrefixOverlapsEnrollPrefix() {
-        assertInvalid(FaceRecognitionProps.builder().resultsPrefix("e").build(),
+        assertInvalid(
+                FaceRecognitionProps.builder().resultsPrefix("e").build(),
                 "resultsPrefix 'e' overlaps enrollPrefix 'enroll/': every result written would trigger the"
                         + " enrolment function");
     }
@@ -37,7 +41,11 @@ class FaceRecognitionPropsTest {
     @Test
     @DisplayName("fails if the enrol and recognise prefixes overlap")
     void construct_shouldFail_whenEnrollAndRecognizePrefixesOverlap() {
-        assertInvalid(FaceRecognitionProps.builder().enrollPrefix("photos/").recognizePrefix("photos/group/").build(),
+        assertInvalid(
+                FaceRecognitionProps.builder()
+                        .enrollPrefix("photos/")
+                        .recognizePrefix("photos/group/")
+                        .build(),
                 "enrollPrefix 'photos/' and recognizePrefix 'photos/group/' overlap: an upload would trigger both"
                         + " functions (and S3 rejects overlapping notifications)");
     }
@@ -45,41 +53,53 @@ class FaceRecognitionPropsTest {
     @Test
     @DisplayName("fails if a prefix is empty or starts with a slash")
     void construct_shouldFail_whenPrefixIsEmptyOrAbsolute() {
-        assertInvalid(FaceRecognitionProps.builder().enrollPrefix("/enroll/").build(),
+        assertInvalid(
+                FaceRecognitionProps.builder().enrollPrefix("/enroll/").build(),
                 "enrollPrefix must be a non-empty key prefix not starting with '/', got '/enroll/'");
-        assertInvalid(FaceRecognitionProps.builder().recognizePrefix("").build(),
+        assertInvalid(
+                FaceRecognitionProps.builder().recognizePrefix("").build(),
                 "recognizePrefix must be a non-empty key prefix not starting with '/', got ''");
     }
 
     @Test
     @DisplayName("fails if the collection id has characters Rekognition rejects")
     void construct_shouldFail_whenCollectionIdIsInvalid() {
-        assertInvalid(FaceRecognitionProps.builder().collectionId("my faces").build(),
+        assertInvalid(
+                FaceRecognitionProps.builder().collectionId("my faces").build(),
                 "collectionId must match [a-zA-Z0-9_.-]{1,255}, got 'my faces'");
     }
 
     @Test
     @DisplayName("fails if the face match threshold is not a percentage")
     void construct_shouldFail_whenThresholdIsOutOfRange() {
-        assertInvalid(FaceRecognitionProps.builder().faceMatchThreshold(120).build(),
+        assertInvalid(
+                FaceRecognitionProps.builder().faceMatchThreshold(120).build(),
                 "faceMatchThreshold must be a percentage from 0 to 100, got 120");
     }
 
     @Test
     @DisplayName("fails if the concurrency cap, memory or result retention are out of range")
     void construct_shouldFail_whenNumbersAreOutOfRange() {
-        assertInvalid(FaceRecognitionProps.builder().reservedConcurrency(0).build(),
+        assertInvalid(
+                FaceRecognitionProps.builder().reservedConcurrency(0).build(),
                 "reservedConcurrency must be a whole number from 1 to 1000, got 0");
-        assertInvalid(FaceRecognitionProps.builder().memorySize(256).build(),
+        assertInvalid(
+                FaceRecognitionProps.builder().memorySize(256).build(),
                 "memorySize must be a whole number from 512 to 10240, got 256");
-        assertInvalid(FaceRecognitionProps.builder().resultRetention(Duration.hours(36)).build(),
+        assertInvalid(
+                FaceRecognitionProps.builder()
+                        .resultRetention(Duration.hours(36))
+                        .build(),
                 "resultRetention must be a whole number of days from 1 to 36500, got 1 day 12 hours");
     }
 
     @Test
     @DisplayName("fails if the removal policy is neither RETAIN nor DESTROY")
     void construct_shouldFail_whenRemovalPolicyIsSnapshot() {
-        assertInvalid(FaceRecognitionProps.builder().removalPolicy(RemovalPolicy.SNAPSHOT).build(),
+        assertInvalid(
+                FaceRecognitionProps.builder()
+                        .removalPolicy(RemovalPolicy.SNAPSHOT)
+                        .build(),
                 "removalPolicy must be RETAIN or DESTROY, got SNAPSHOT");
     }
 
@@ -100,7 +120,8 @@ class FaceRecognitionPropsTest {
     @Test
     @DisplayName("fails with every problem in one error")
     void construct_shouldListEveryProblem_whenSeveralPropsAreInvalid() {
-        assertInvalid(FaceRecognitionProps.builder()
+        assertInvalid(
+                FaceRecognitionProps.builder()
                         .collectionId("a/b")
                         .faceMatchThreshold(-1)
                         .resultsPrefix("recognize/out/")
@@ -116,8 +137,12 @@ class FaceRecognitionPropsTest {
     void construct_shouldFail_whenAnotherPipelineOnAnImportOfTheSameBucketOverlaps() {
         // GIVEN a pipeline on the bucket "photos", imported by name
         Stack stack = new Stack(new App(), "Test");
-        new FaceRecognition(stack, "First", FaceRecognitionProps.builder()
-                .existingBucket(Bucket.fromBucketName(stack, "Photos", "photos")).build());
+        new FaceRecognition(
+                stack,
+                "First",
+                FaceRecognitionProps.builder()
+                        .existingBucket(Bucket.fromBucketName(stack, "Photos", "photos"))
+                        .build());
 
         // WHEN / THEN a second pipeline on a second import of the same name, with the same prefixes, is refused
         FaceRecognitionProps second = FaceRecognitionProps.builder()
@@ -135,7 +160,10 @@ class FaceRecognitionPropsTest {
         // GIVEN a pipeline on a shared bucket with the default prefixes
         Stack stack = new Stack(new App(), "Test");
         IBucket shared = Bucket.fromBucketName(stack, "Shared", "photos");
-        new FaceRecognition(stack, "First", FaceRecognitionProps.builder().existingBucket(shared).build());
+        new FaceRecognition(
+                stack,
+                "First",
+                FaceRecognitionProps.builder().existingBucket(shared).build());
         FaceRecognitionProps second = FaceRecognitionProps.builder()
                 .existingBucket(shared)
                 .collectionId("second")
@@ -147,11 +175,12 @@ class FaceRecognitionPropsTest {
         // WHEN / THEN
         assertThatThrownBy(() -> new FaceRecognition(stack, "Second", second))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Invalid FaceRecognitionProps at Test/Second:\n- enrollPrefix 'recognize/team/' overlaps the recognizePrefix 'recognize/' of"
-                        + " FaceRecognition 'Test/First' on the same bucket: an upload would trigger both pipelines"
-                        + " (and S3 rejects overlapping notifications)\n"
-                        + "- resultsPrefix 'enroll/results/' overlaps the enrollPrefix 'enroll/' of FaceRecognition"
-                        + " 'Test/First' on the same bucket: results written by one pipeline would trigger the other");
+                .hasMessage(
+                        "Invalid FaceRecognitionProps at Test/Second:\n- enrollPrefix 'recognize/team/' overlaps the recognizePrefix 'recognize/' of"
+                                + " FaceRecognition 'Test/First' on the same bucket: an upload would trigger both pipelines"
+                                + " (and S3 rejects overlapping notifications)\n"
+                                + "- resultsPrefix 'enroll/results/' overlaps the enrollPrefix 'enroll/' of FaceRecognition"
+                                + " 'Test/First' on the same bucket: results written by one pipeline would trigger the other");
     }
 
     @Test
@@ -159,16 +188,20 @@ class FaceRecognitionPropsTest {
         Stack stack = new Stack(new App(), "Test");
         IBucket shared = Bucket.fromBucketName(stack, "Shared", "photos");
         assertThatCode(() -> {
-            for (String tenant : new String[] {"alice", "bob"}) {
-                new FaceRecognition(stack, tenant, FaceRecognitionProps.builder()
-                        .existingBucket(shared)
-                        .collectionId("tags-" + tenant)
-                        .enrollPrefix("users/" + tenant + "/friends/")
-                        .recognizePrefix("users/" + tenant + "/photos/")
-                        .resultsPrefix("users/" + tenant + "/tags/")
-                        .build());
-            }
-        }).doesNotThrowAnyException();
+                    for (String tenant : new String[] {"alice", "bob"}) {
+                        new FaceRecognition(
+                                stack,
+                                tenant,
+                                FaceRecognitionProps.builder()
+                                        .existingBucket(shared)
+                                        .collectionId("tags-" + tenant)
+                                        .enrollPrefix("users/" + tenant + "/friends/")
+                                        .recognizePrefix("users/" + tenant + "/photos/")
+                                        .resultsPrefix("users/" + tenant + "/tags/")
+                                        .build());
+                    }
+                })
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -176,9 +209,13 @@ class FaceRecognitionPropsTest {
         // GIVEN values only known at deploy time
         Stack stack = new Stack(new App(), "Test");
         FaceRecognitionProps props = FaceRecognitionProps.builder()
-                .collectionId(CfnParameter.Builder.create(stack, "Collection").build().getValueAsString())
-                .resultsPrefix(CfnParameter.Builder.create(stack, "Results").build().getValueAsString())
-                .faceMatchThreshold(CfnParameter.Builder.create(stack, "Threshold").type("Number").build()
+                .collectionId(
+                        CfnParameter.Builder.create(stack, "Collection").build().getValueAsString())
+                .resultsPrefix(
+                        CfnParameter.Builder.create(stack, "Results").build().getValueAsString())
+                .faceMatchThreshold(CfnParameter.Builder.create(stack, "Threshold")
+                        .type("Number")
+                        .build()
                         .getValueAsNumber())
                 .build();
 

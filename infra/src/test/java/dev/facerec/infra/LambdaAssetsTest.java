@@ -7,20 +7,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Locale;
 
 /** The bundled function jars, extracted from the classpath. */
 class LambdaAssetsTest {
@@ -31,8 +31,8 @@ class LambdaAssetsTest {
     void extract_shouldWriteTheBundledJarToAContentAddressedPath() throws Exception {
         // GIVEN
         byte[] bundled;
-        try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("dev/facerec/infra/assets/collection-resource.jar")) {
+        try (InputStream in =
+                getClass().getClassLoader().getResourceAsStream("dev/facerec/infra/assets/collection-resource.jar")) {
             bundled = in.readAllBytes();
         }
 
@@ -41,8 +41,9 @@ class LambdaAssetsTest {
 
         // THEN
         assertThat(extracted).hasFileName("collection-resource.jar").hasBinaryContent(bundled);
-        assertThat(extracted.getParent()).hasFileName(
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bundled)));
+        assertThat(extracted.getParent())
+                .hasFileName(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(bundled)));
         assertThat(extracted.getParent().getParent()).hasFileName("facerec-assets-" + USER);
     }
 
@@ -115,7 +116,8 @@ class LambdaAssetsTest {
         // WHEN
         List<String> newer = new ArrayList<>();
         try (JarFile jar = new JarFile(LambdaAssets.extract(function).toFile())) {
-            jar.stream().filter(entry -> entry.getLastModifiedTime().toInstant().isAfter(latest))
+            jar.stream()
+                    .filter(entry -> entry.getLastModifiedTime().toInstant().isAfter(latest))
                     .forEach(entry -> newer.add(entry.getName() + " " + entry.getLastModifiedTime()));
         }
 
@@ -134,9 +136,11 @@ class LambdaAssetsTest {
         }
 
         // THEN it is a self-contained Lambda jar on the small HTTP client, without the heavy libraries
-        assertThat(entries).anyMatch(name -> name.startsWith("dev/facerec/functions/") && name.endsWith("Handler.class"))
+        assertThat(entries)
+                .anyMatch(name -> name.startsWith("dev/facerec/functions/") && name.endsWith("Handler.class"))
                 .anyMatch(name -> name.startsWith("software/amazon/awssdk/http/urlconnection/"))
-                .noneMatch(name -> name.startsWith("io/netty/") || name.startsWith("org/apache/http/")
+                .noneMatch(name -> name.startsWith("io/netty/")
+                        || name.startsWith("org/apache/http/")
                         || name.startsWith("software/amazon/awssdk/http/nio/netty/")
                         || name.startsWith("software/amazon/awssdk/http/apache/")
                         || name.startsWith("com/fasterxml/jackson/"));

@@ -29,8 +29,7 @@ final class TestStacks {
     private static Stack defaults;
     private static Stack existingBuckets;
 
-    private TestStacks() {
-    }
+    private TestStacks() {}
 
     /** The app's {@link FaceRecognitionStack} with every default. */
     static synchronized Stack defaultStack() {
@@ -51,20 +50,29 @@ final class TestStacks {
     static synchronized Stack existingBucketStack() {
         if (existingBuckets == null) {
             existingBuckets = checked(stack(stack -> {
-                new FaceRecognition(stack, "Photos", FaceRecognitionProps.builder()
-                        .existingBucket(Bucket.fromBucketName(stack, "Imported", EXISTING_BUCKET))
-                        .collectionId("photos-faces")
-                        .enrollPrefix("people/")
-                        .recognizePrefix("inbox/")
-                        .resultsPrefix("outbox/")
-                        .build());
-                new FaceRecognition(stack, "Tenant", FaceRecognitionProps.builder()
-                        .existingBucket(Bucket.fromBucketAttributes(stack, "Encrypted", BucketAttributes.builder()
-                                .bucketName(ENCRYPTED_BUCKET)
-                                .encryptionKey(Key.fromKeyArn(stack, "Key", KEY_ARN))
-                                .build()))
-                        .collectionId("tenant-faces")
-                        .build());
+                new FaceRecognition(
+                        stack,
+                        "Photos",
+                        FaceRecognitionProps.builder()
+                                .existingBucket(Bucket.fromBucketName(stack, "Imported", EXISTING_BUCKET))
+                                .collectionId("photos-faces")
+                                .enrollPrefix("people/")
+                                .recognizePrefix("inbox/")
+                                .resultsPrefix("outbox/")
+                                .build());
+                new FaceRecognition(
+                        stack,
+                        "Tenant",
+                        FaceRecognitionProps.builder()
+                                .existingBucket(Bucket.fromBucketAttributes(
+                                        stack,
+                                        "Encrypted",
+                                        BucketAttributes.builder()
+                                                .bucketName(ENCRYPTED_BUCKET)
+                                                .encryptionKey(Key.fromKeyArn(stack, "Key", KEY_ARN))
+                                                .build()))
+                                .collectionId("tenant-faces")
+                                .build());
             }));
         }
         return existingBuckets;
@@ -91,7 +99,9 @@ final class TestStacks {
     }
 
     private static Stack checked(Stack stack) {
-        Aspects.of(stack).add(new AwsSolutionsChecks(NagPackProps.builder().reports(false).verbose(true).build()));
+        Aspects.of(stack)
+                .add(new AwsSolutionsChecks(
+                        NagPackProps.builder().reports(false).verbose(true).build()));
         return stack;
     }
 }

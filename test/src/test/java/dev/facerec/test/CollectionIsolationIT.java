@@ -24,8 +24,8 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
 import software.amazon.awssdk.services.rekognition.model.Image;
 
@@ -37,103 +37,116 @@ import software.amazon.awssdk.services.rekognition.model.Image;
 @TestMethodOrder(OrderAnnotation.class)
 class CollectionIsolationIT {
 
-  private static final String STACK = "TwoPipelines";
+    private static final String STACK = "TwoPipelines";
 
-  @TempDir
-  static Path directory;
+    @TempDir
+    static Path directory;
 
-  private static CloudAssembly assembly;
-  private static Twin twin;
-  private static StackRecord stack;
+    private static CloudAssembly assembly;
+    private static Twin twin;
+    private static StackRecord stack;
 
-  @BeforeAll
-  static void synthesizeAndDeploy() {
-    App app = new App(AppProps.builder().outdir(directory.resolve("cdk.out").toString()).build());
-    Stack twoPipelines = new Stack(app, STACK);
-    for (String name : List.of("A", "B")) {
-      FaceRecognition faces = new FaceRecognition(twoPipelines, name);
-      output(twoPipelines, name + "BucketName", faces.getBucket().getBucketName());
-      output(twoPipelines, name + "TableName", faces.getTable().getTableName());
-      output(twoPipelines, name + "CollectionId", faces.getCollection().getCollectionId());
-    }
-    app.synth();
-    assembly = CloudAssembly.read(directory.resolve("cdk.out"));
-    twin = Twin.start(TwinSettings.defaults(directory.resolve("data"))
-        .withRetryDelays(Duration.ofMillis(200), Duration.ofMillis(400)), line -> { });
-    stack = twin.deploy(assembly, STACK, Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (twin != null) {
-      twin.close();
-    }
-  }
-
-  @Test
-  @Order(1)
-  void twoPipelines_shouldEachNameOnlyTheirOwnPeople() throws Exception {
-    // GIVEN two faces of a group photo, one enrolled in each pipeline
-    byte[] group = GroupPhotos.read(GroupPhotos.sample(3));
-    try (Pipeline a = pipeline("A"); Pipeline b = pipeline("B")) {
-      assertThat(a.collectionId()).isNotEqualTo(b.collectionId());
-      List<FaceDetail> faces = a.rekognition().detectFaces(r -> r.image(Image.builder()
-          .bytes(SdkBytes.fromByteArray(group)).build())).faceDetails();
-      enrol(a, "alice", GroupPhotos.crop(group, faces.get(0).boundingBox(), 0.5f));
-      enrol(b, "bob", GroupPhotos.crop(group, faces.get(1).boundingBox(), 0.5f));
-
-      // WHEN the group photo is recognised by both
-      List<String> namedByA = recognise(a, group);
-      List<String> namedByB = recognise(b, group);
-
-      // THEN each names its own person only, and each collection holds one face
-      assertThat(namedByA).containsExactly("alice");
-      assertThat(namedByB).containsExactly("bob");
-      assertThat(a.collectionFaceIds()).hasSize(1);
-      assertThat(b.collectionFaceIds()).hasSize(1);
-    }
-  }
-
-  @Test
-  @Order(2)
-  void redeploy_shouldRefuseTheRetainedCollections_afterTheStackWasDeleted() {
-    // GIVEN the stack deleted: its collections are retained (the default removal policy)
-    String kept = stack.outputs().get("ACollectionId");
-    twin.destroy(STACK);
-    try (Pipeline a = pipeline("A")) {
-      assertThat(a.collectionFaceIds()).as("the retained collection keeps its face").hasSize(1);
+    @BeforeAll
+    static void synthesizeAndDeploy() {
+        App app = new App(AppProps.builder()
+                .outdir(directory.resolve("cdk.out").toString())
+                .build());
+        Stack twoPipelines = new Stack(app, STACK);
+        for (String name : List.of("A", "B")) {
+            FaceRecognition faces = new FaceRecognition(twoPipelines, name);
+            output(twoPipelines, name + "BucketName", faces.getBucket().getBucketName());
+            output(twoPipelines, name + "TableName", faces.getTable().getTableName());
+            output(twoPipelines, name + "CollectionId", faces.getCollection().getCollectionId());
+        }
+        app.synth();
+        assembly = CloudAssembly.read(directory.resolve("cdk.out"));
+        twin = Twin.start(
+                TwinSettings.defaults(directory.resolve("data"))
+                        .withRetryDelays(Duration.ofMillis(200), Duration.ofMillis(400)),
+                line -> {});
+        stack = twin.deploy(assembly, STACK, Map.of());
     }
 
-    // WHEN / THEN deploying it again fails on the collection it did not create, saying why
-    assertThatThrownBy(() -> twin.deploy(assembly, STACK, Map.of()))
-        .hasMessageContaining("A collection with the id '" + kept + "' already exists and was not created by this"
-            + " resource");
-  }
+    @AfterAll
+    static void stop() {
+        if (twin != null) {
+            twin.close();
+        }
+    }
 
-  private static void enrol(Pipeline pipeline, String personId, byte[] face) throws InterruptedException {
-    String key = "enroll/" + personId + "/face.jpg";
-    pipeline.upload(key, face, Map.of());
-    assertThat(Pipeline.text(pipeline.awaitStatus(key, "INDEXED", "REJECTED"), "status")).isEqualTo("INDEXED");
-  }
+    @Test
+    @Order(1)
+    void twoPipelines_shouldEachNameOnlyTheirOwnPeople() throws Exception {
+        // GIVEN two faces of a group photo, one enrolled in each pipeline
+        byte[] group = GroupPhotos.read(GroupPhotos.sample(3));
+        try (Pipeline a = pipeline("A");
+                Pipeline b = pipeline("B")) {
+            assertThat(a.collectionId()).isNotEqualTo(b.collectionId());
+            List<FaceDetail> faces = a.rekognition()
+                    .detectFaces(r -> r.image(
+                            Image.builder().bytes(SdkBytes.fromByteArray(group)).build()))
+                    .faceDetails();
+            enrol(a, "alice", GroupPhotos.crop(group, faces.get(0).boundingBox(), 0.5f));
+            enrol(b, "bob", GroupPhotos.crop(group, faces.get(1).boundingBox(), 0.5f));
 
-  private static List<String> recognise(Pipeline pipeline, byte[] photo) throws InterruptedException {
-    String key = "recognize/group.jpg";
-    pipeline.upload(key, photo, Map.of());
-    assertThat(Pipeline.text(pipeline.awaitStatus(key, "RECOGNIZED", "REJECTED"), "status")).isEqualTo("RECOGNIZED");
-    return pipeline.objectRow(key, "RESULT").get("personIds").l().stream().map(AttributeValue::s).toList();
-  }
+            // WHEN the group photo is recognised by both
+            List<String> namedByA = recognise(a, group);
+            List<String> namedByB = recognise(b, group);
 
-  private static Pipeline pipeline(String name) {
-    Map<String, String> outputs = new HashMap<>();
-    stack.outputs().forEach((key, value) -> {
-      if (key.startsWith(name)) {
-        outputs.put(key.substring(name.length()), value);
-      }
-    });
-    return new Pipeline(twin, outputs);
-  }
+            // THEN each names its own person only, and each collection holds one face
+            assertThat(namedByA).containsExactly("alice");
+            assertThat(namedByB).containsExactly("bob");
+            assertThat(a.collectionFaceIds()).hasSize(1);
+            assertThat(b.collectionFaceIds()).hasSize(1);
+        }
+    }
 
-  private static void output(Stack stack, String id, String value) {
-    CfnOutput.Builder.create(stack, id).value(value).build();
-  }
+    @Test
+    @Order(2)
+    void redeploy_shouldRefuseTheRetainedCollections_afterTheStackWasDeleted() {
+        // GIVEN the stack deleted: its collections are retained (the default removal policy)
+        String kept = stack.outputs().get("ACollectionId");
+        twin.destroy(STACK);
+        try (Pipeline a = pipeline("A")) {
+            assertThat(a.collectionFaceIds())
+                    .as("the retained collection keeps its face")
+                    .hasSize(1);
+        }
+
+        // WHEN / THEN deploying it again fails on the collection it did not create, saying why
+        assertThatThrownBy(() -> twin.deploy(assembly, STACK, Map.of()))
+                .hasMessageContaining("A collection with the id '" + kept
+                        + "' already exists and was not created by this" + " resource");
+    }
+
+    private static void enrol(Pipeline pipeline, String personId, byte[] face) throws InterruptedException {
+        String key = "enroll/" + personId + "/face.jpg";
+        pipeline.upload(key, face, Map.of());
+        assertThat(Pipeline.text(pipeline.awaitStatus(key, "INDEXED", "REJECTED"), "status"))
+                .isEqualTo("INDEXED");
+    }
+
+    private static List<String> recognise(Pipeline pipeline, byte[] photo) throws InterruptedException {
+        String key = "recognize/group.jpg";
+        pipeline.upload(key, photo, Map.of());
+        assertThat(Pipeline.text(pipeline.awaitStatus(key, "RECOGNIZED", "REJECTED"), "status"))
+                .isEqualTo("RECOGNIZED");
+        return pipeline.objectRow(key, "RESULT").get("personIds").l().stream()
+                .map(AttributeValue::s)
+                .toList();
+    }
+
+    private static Pipeline pipeline(String name) {
+        Map<String, String> outputs = new HashMap<>();
+        stack.outputs().forEach((key, value) -> {
+            if (key.startsWith(name)) {
+                outputs.put(key.substring(name.length()), value);
+            }
+        });
+        return new Pipeline(twin, outputs);
+    }
+
+    private static void output(Stack stack, String id, String value) {
+        CfnOutput.Builder.create(stack, id).value(value).build();
+    }
 }

@@ -23,114 +23,131 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class Pipeline implements AutoCloseable {
 
-  static final Duration WAIT = Duration.ofSeconds(120);
+    static final Duration WAIT = Duration.ofSeconds(120);
 
-  private final Map<String, String> outputs;
-  private final S3Client s3;
-  private final DynamoDbClient dynamoDb;
-  private final RekognitionClient rekognition;
+    private final Map<String, String> outputs;
+    private final S3Client s3;
+    private final DynamoDbClient dynamoDb;
+    private final RekognitionClient rekognition;
 
-  Pipeline(Twin twin, Map<String, String> outputs) {
-    this.outputs = outputs;
-    Map<String, String> endpoints = twin.endpoints();
-    this.s3 = ServiceClients.s3(URI.create(endpoints.get("AWS_ENDPOINT_URL_S3")), "us-east-1");
-    this.dynamoDb = ServiceClients.dynamoDb(URI.create(endpoints.get("AWS_ENDPOINT_URL_DYNAMODB")), "us-east-1");
-    this.rekognition = RekognitionClient.builder()
-        .endpointOverride(URI.create(endpoints.get("AWS_ENDPOINT_URL_REKOGNITION")))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
-  }
-
-  String bucket() {
-    return outputs.get("BucketName");
-  }
-
-  S3Client s3() {
-    return s3;
-  }
-
-  RekognitionClient rekognition() {
-    return rekognition;
-  }
-
-  String collectionId() {
-    return outputs.get("CollectionId");
-  }
-
-  /** Uploads an object and returns its eTag (without quotes). */
-  String upload(String key, byte[] bytes, Map<String, String> metadata) {
-    return s3.putObject(b -> b.bucket(bucket()).key(key).metadata(metadata), RequestBody.fromBytes(bytes)).eTag()
-        .replace("\"", "");
-  }
-
-  /** The status row of an object once it reached one of the given statuses. */
-  Map<String, AttributeValue> awaitStatus(String key, String... statuses) throws InterruptedException {
-    List<String> wanted = List.of(statuses);
-    return await("status " + wanted + " of " + key, () -> {
-      Map<String, AttributeValue> row = statusRow(key);
-      return row != null && wanted.contains(text(row, "status")) ? row : null;
-    });
-  }
-
-  Map<String, AttributeValue> statusRow(String key) {
-    return objectRow(key, "STATUS");
-  }
-
-  /** The row of an object with that sort key ({@code STATUS}, {@code RESULT}), or {@code null}. */
-  Map<String, AttributeValue> objectRow(String key, String sortKey) {
-    Map<String, AttributeValue> row = dynamoDb.getItem(b -> b.tableName(table()).key(Map.of(
-        "pk", AttributeValue.fromS("OBJECT#" + bucket() + "/" + key), "sk", AttributeValue.fromS(sortKey))))
-        .item();
-    return row == null || row.isEmpty() ? null : row;
-  }
-
-  /** The face rows of a person. */
-  List<Map<String, AttributeValue>> faceRows(String personId) {
-    return dynamoDb.query(b -> b.tableName(table()).keyConditionExpression("pk = :pk AND begins_with(sk, :face)")
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PERSON#" + personId),
-            ":face", AttributeValue.fromS("FACE#")))).items();
-  }
-
-  /** The person ids of the people rows (index gsi1, PEOPLE). */
-  List<String> people() {
-    return dynamoDb.query(b -> b.tableName(table()).indexName("gsi1").keyConditionExpression("gsi1pk = :p")
-        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("PEOPLE")))).items().stream()
-        .map(row -> text(row, "gsi1sk")).toList();
-  }
-
-  /** The FaceIds in the collection. */
-  List<String> collectionFaceIds() {
-    return rekognition.listFacesPaginator(b -> b.collectionId(collectionId())).faces().stream()
-        .map(face -> face.faceId()).toList();
-  }
-
-  static String text(Map<String, AttributeValue> row, String attribute) {
-    AttributeValue value = row.get(attribute);
-    return value == null ? null : value.s() != null ? value.s() : value.n();
-  }
-
-  static <T> T await(String what, Supplier<T> poll) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      T value = poll.get();
-      if (value != null) {
-        return value;
-      }
-      Thread.sleep(200);
+    Pipeline(Twin twin, Map<String, String> outputs) {
+        this.outputs = outputs;
+        Map<String, String> endpoints = twin.endpoints();
+        this.s3 = ServiceClients.s3(URI.create(endpoints.get("AWS_ENDPOINT_URL_S3")), "us-east-1");
+        this.dynamoDb = ServiceClients.dynamoDb(URI.create(endpoints.get("AWS_ENDPOINT_URL_DYNAMODB")), "us-east-1");
+        this.rekognition = RekognitionClient.builder()
+                .endpointOverride(URI.create(endpoints.get("AWS_ENDPOINT_URL_REKOGNITION")))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
-    throw new AssertionError("timed out waiting for " + what);
-  }
 
-  private String table() {
-    return outputs.get("TableName");
-  }
+    String bucket() {
+        return outputs.get("BucketName");
+    }
 
-  @Override
-  public void close() {
-    s3.close();
-    dynamoDb.close();
-    rekognition.close();
-  }
+    S3Client s3() {
+        return s3;
+    }
+
+    RekognitionClient rekognition() {
+        return rekognition;
+    }
+
+    String collectionId() {
+        return outputs.get("CollectionId");
+    }
+
+    /** Uploads an object and returns its eTag (without quotes). */
+    String upload(String key, byte[] bytes, Map<String, String> metadata) {
+        return s3.putObject(b -> b.bucket(bucket()).key(key).metadata(metadata), RequestBody.fromBytes(bytes))
+                .eTag()
+                .replace("\"", "");
+    }
+
+    /** The status row of an object once it reached one of the given statuses. */
+    Map<String, AttributeValue> awaitStatus(String key, String... statuses) throws InterruptedException {
+        List<String> wanted = List.of(statuses);
+        return await("status " + wanted + " of " + key, () -> {
+            Map<String, AttributeValue> row = statusRow(key);
+            return row != null && wanted.contains(text(row, "status")) ? row : null;
+        });
+    }
+
+    Map<String, AttributeValue> statusRow(String key) {
+        return objectRow(key, "STATUS");
+    }
+
+    /** The row of an object with that sort key ({@code STATUS}, {@code RESULT}), or {@code null}. */
+    Map<String, AttributeValue> objectRow(String key, String sortKey) {
+        Map<String, AttributeValue> row = dynamoDb.getItem(b -> b.tableName(table())
+                        .key(Map.of(
+                                "pk",
+                                AttributeValue.fromS("OBJECT#" + bucket() + "/" + key),
+                                "sk",
+                                AttributeValue.fromS(sortKey))))
+                .item();
+        return row == null || row.isEmpty() ? null : row;
+    }
+
+    /** The face rows of a person. */
+    List<Map<String, AttributeValue>> faceRows(String personId) {
+        return dynamoDb.query(b -> b.tableName(table())
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :face)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS("PERSON#" + personId),
+                                ":face",
+                                AttributeValue.fromS("FACE#"))))
+                .items();
+    }
+
+    /** The person ids of the people rows (index gsi1, PEOPLE). */
+    List<String> people() {
+        return dynamoDb
+                .query(b -> b.tableName(table())
+                        .indexName("gsi1")
+                        .keyConditionExpression("gsi1pk = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("PEOPLE"))))
+                .items()
+                .stream()
+                .map(row -> text(row, "gsi1sk"))
+                .toList();
+    }
+
+    /** The FaceIds in the collection. */
+    List<String> collectionFaceIds() {
+        return rekognition.listFacesPaginator(b -> b.collectionId(collectionId())).faces().stream()
+                .map(face -> face.faceId())
+                .toList();
+    }
+
+    static String text(Map<String, AttributeValue> row, String attribute) {
+        AttributeValue value = row.get(attribute);
+        return value == null ? null : value.s() != null ? value.s() : value.n();
+    }
+
+    static <T> T await(String what, Supplier<T> poll) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = poll.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    private String table() {
+        return outputs.get("TableName");
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+        dynamoDb.close();
+        rekognition.close();
+    }
 }

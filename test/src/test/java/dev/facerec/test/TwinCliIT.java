@@ -2,9 +2,9 @@ package dev.facerec.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facerec.twin.cli.TwinCli;
 import dev.facerec.twin.ServiceClients;
 import dev.facerec.twin.TwinState;
+import dev.facerec.twin.cli.TwinCli;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,197 +36,217 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 @TestMethodOrder(OrderAnnotation.class)
 class TwinCliIT {
 
-  @TempDir
-  static Path directory;
+    @TempDir
+    static Path directory;
 
-  private static Process up;
-  private static final List<String> upOutput = new ArrayList<>();
+    private static Process up;
+    private static final List<String> upOutput = new ArrayList<>();
 
-  @BeforeAll
-  static void startTheTwin() throws Exception {
-    up = startUp();
-  }
-
-  /** Runs {@code twin up} in a process of its own and waits until it has printed its whole banner. */
-  private static Process startUp() throws Exception {
-    Path cdkOut = AppSynthesizer.sharedAssembly();
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dfacerec.nodeModules=" + System.getProperty("facerec.nodeModules"), TwinCli.class.getName(),
-        "up", "--cdk-out", cdkOut.toString(), "--data", data().toString(), "--fast-retries")
-        .redirectErrorStream(true);
-    // as twin/bin/twin does: the class path in CLASSPATH keeps the command line short, which ONNX Runtime needs
-    builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
-    Process process = builder.start();
-    synchronized (upOutput) {
-      upOutput.clear();
+    @BeforeAll
+    static void startTheTwin() throws Exception {
+        up = startUp();
     }
-    CompletableFuture<Boolean> ready = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          synchronized (upOutput) {
-            upOutput.add(line);
-          }
-          // the banner's last line: the endpoints and outputs come after "twin is up"
-          if (line.startsWith("data in ") && line.contains("stop with")) {
-            ready.complete(true);
-          }
+
+    /** Runs {@code twin up} in a process of its own and waits until it has printed its whole banner. */
+    private static Process startUp() throws Exception {
+        Path cdkOut = AppSynthesizer.sharedAssembly();
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dfacerec.nodeModules=" + System.getProperty("facerec.nodeModules"),
+                        TwinCli.class.getName(),
+                        "up",
+                        "--cdk-out",
+                        cdkOut.toString(),
+                        "--data",
+                        data().toString(),
+                        "--fast-retries")
+                .redirectErrorStream(true);
+        // as twin/bin/twin does: the class path in CLASSPATH keeps the command line short, which ONNX Runtime needs
+        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        Process process = builder.start();
+        synchronized (upOutput) {
+            upOutput.clear();
         }
-      } catch (IOException e) {
-        ready.completeExceptionally(e);
-      }
-      ready.complete(false);
-    }, "twin-up-output");
-    reader.setDaemon(true);
-    reader.start();
-    assertThat(ready.get(3, TimeUnit.MINUTES)).as("twin up printed its banner; output: %s", upOutput).isTrue();
-    return process;
-  }
-
-  @AfterAll
-  static void stopTheTwin() {
-    if (up.isAlive()) {
-      up.destroyForcibly();
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                            synchronized (upOutput) {
+                                upOutput.add(line);
+                            }
+                            // the banner's last line: the endpoints and outputs come after "twin is up"
+                            if (line.startsWith("data in ") && line.contains("stop with")) {
+                                ready.complete(true);
+                            }
+                        }
+                    } catch (IOException e) {
+                        ready.completeExceptionally(e);
+                    }
+                    ready.complete(false);
+                },
+                "twin-up-output");
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(ready.get(3, TimeUnit.MINUTES))
+                .as("twin up printed its banner; output: %s", upOutput)
+                .isTrue();
+        return process;
     }
-  }
 
-  @Test
-  @Order(1)
-  void up_shouldPrintTheEndpointsAndTheStackOutputs() {
-    // THEN
-    synchronized (upOutput) {
-      assertThat(upOutput).anyMatch(line -> line.matches("\\s+AWS_ENDPOINT_URL_S3=http://127\\.0\\.0\\.1:\\d+"))
-          .anyMatch(line -> line.matches("\\s+BucketName = facerecognition-.*"))
-          .anyMatch(line -> line.startsWith("twin is up in "));
+    @AfterAll
+    static void stopTheTwin() {
+        if (up.isAlive()) {
+            up.destroyForcibly();
+        }
     }
-  }
 
-  @Test
-  @Order(2)
-  void demo_shouldIdentifyEveryoneInTheGroupPhotoAndDrawThem() throws Exception {
-    // GIVEN
-    Path out = directory.resolve("demo");
-
-    // WHEN
-    Result result = run("demo", "--data", data().toString(), "--out", out.toString());
-
-    // THEN
-    assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).contains("5 face(s), all unknown", "person-1.jpg: INDEXED", "person-5.jpg: INDEXED")
-        .contains("Person 1 (", "Person 5 (").doesNotContain("unknown  ")
-        .containsPattern("recognising sample6\\.jpg, other people[^\\n]*\\n +[1-9][0-9]* face\\(s\\), 0 identified");
-    assertThat(ImageIO.read(out.resolve("demo-annotated.png").toFile()).getWidth()).isEqualTo(1920);
-  }
-
-  @Test
-  @Order(3)
-  void peopleAndForget_shouldListThenRemoveAPerson() throws Exception {
-    // WHEN
-    Result before = run("people", "--data", data().toString());
-    Result forget = run("forget", "demo-person-1", "--data", data().toString());
-    Result after = run("people", "--data", data().toString());
-
-    // THEN
-    assertThat(before.output()).contains("demo-person-1  Person 1", "5 people");
-    assertThat(forget.exitCode()).as(forget.output()).isZero();
-    assertThat(forget.output()).contains("demo-person-1: 1 photo(s) deleted (1 stored version(s) with them)");
-    assertThat(after.output()).doesNotContain("demo-person-1").contains("4 people");
-    TwinState state = TwinState.read(data()).orElseThrow();
-    try (S3Client s3 = ServiceClients.s3(URI.create(state.endpoints().get("AWS_ENDPOINT_URL_S3")), "us-east-1")) {
-      ListObjectVersionsResponse left = s3.listObjectVersions(b -> b.bucket(state.output("BucketName"))
-          .prefix("enroll/demo-person-1/"));
-      assertThat(left.versions()).as("versions of the forgotten person's photos").isEmpty();
-      assertThat(left.deleteMarkers()).isEmpty();
+    @Test
+    @Order(1)
+    void up_shouldPrintTheEndpointsAndTheStackOutputs() {
+        // THEN
+        synchronized (upOutput) {
+            assertThat(upOutput)
+                    .anyMatch(line -> line.matches("\\s+AWS_ENDPOINT_URL_S3=http://127\\.0\\.0\\.1:\\d+"))
+                    .anyMatch(line -> line.matches("\\s+BucketName = facerecognition-.*"))
+                    .anyMatch(line -> line.startsWith("twin is up in "));
+        }
     }
-  }
 
-  @Test
-  @Order(4)
-  void recognize_shouldPrintEveryFaceAndWriteTheAnnotatedPicture() throws Exception {
-    // GIVEN a group photo of people nobody enrolled, and a file that is no photo
-    Path photo = GroupPhotos.sample(6);
-    Path out = directory.resolve("others-annotated.png");
-    Path notAPhoto = Files.writeString(directory.resolve("not-a-photo.jpg"), "not a photo");
+    @Test
+    @Order(2)
+    void demo_shouldIdentifyEveryoneInTheGroupPhotoAndDrawThem() throws Exception {
+        // GIVEN
+        Path out = directory.resolve("demo");
 
-    // WHEN
-    Result result = run("recognize", photo.toString(), "--out", out.toString(), "--data", data().toString());
-    Result rejected = run("recognize", notAPhoto.toString(), "--data", data().toString());
+        // WHEN
+        Result result = run("demo", "--data", data().toString(), "--out", out.toString());
 
-    // THEN
-    assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).containsPattern("sample6\\.jpg: [1-9][0-9]* face\\(s\\)")
-        .contains("unknown", "annotated picture: " + out.toAbsolutePath());
-    assertThat(ImageIO.read(out.toFile())).isNotNull();
-    assertThat(rejected.exitCode()).isEqualTo(2);
-    assertThat(rejected.output()).contains("not-a-photo.jpg: REJECTED NOT_AN_IMAGE");
-  }
-
-  @Test
-  @Order(5)
-  void enroll_shouldSayWhyAPhotoIsRejected() throws Exception {
-    // GIVEN
-    Path notAPhoto = Files.writeString(directory.resolve("notes.jpg"), "not a photo");
-
-    // WHEN
-    Result result = run("enroll", "someone", notAPhoto.toString(), "--data", data().toString());
-
-    // THEN
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.output()).contains("notes.jpg: REJECTED NOT_AN_IMAGE");
-  }
-
-  @Test
-  @Order(6)
-  void up_shouldFindEverythingAsItWas_whenTheTwinWasKilled() throws Exception {
-    // GIVEN
-    up.destroyForcibly();
-    assertThat(up.waitFor(30, TimeUnit.SECONDS)).isTrue();
-
-    // WHEN
-    up = startUp();
-
-    // THEN
-    synchronized (upOutput) {
-      assertThat(upOutput).noneMatch(line -> line.matches("\\s+(CREATE|UPDATE|DELETE|REPLACE) .*"))
-          .anyMatch(line -> line.contains("(UPDATE_COMPLETE)"));
+        // THEN
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output())
+                .contains("5 face(s), all unknown", "person-1.jpg: INDEXED", "person-5.jpg: INDEXED")
+                .contains("Person 1 (", "Person 5 (")
+                .doesNotContain("unknown  ")
+                .containsPattern(
+                        "recognising sample6\\.jpg, other people[^\\n]*\\n +[1-9][0-9]* face\\(s\\), 0 identified");
+        assertThat(ImageIO.read(out.resolve("demo-annotated.png").toFile()).getWidth())
+                .isEqualTo(1920);
     }
-    Result people = run("people", "--data", data().toString());
-    assertThat(people.output()).contains("demo-person-2  Person 2", "4 people");
-  }
 
-  @Test
-  @Order(7)
-  void down_shouldStopTheTwinProcess() throws Exception {
-    // WHEN
-    Result result = run("down", "--data", data().toString());
+    @Test
+    @Order(3)
+    void peopleAndForget_shouldListThenRemoveAPerson() throws Exception {
+        // WHEN
+        Result before = run("people", "--data", data().toString());
+        Result forget = run("forget", "demo-person-1", "--data", data().toString());
+        Result after = run("people", "--data", data().toString());
 
-    // THEN
-    assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(up.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(data().resolve("twin.json")).doesNotExist();
-  }
-
-  private static Path data() {
-    return directory.resolve("data");
-  }
-
-  private record Result(int exitCode, String output) {}
-
-  /** Runs a command in this JVM and returns its exit code and what it printed. */
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    PrintStream originalErr = System.err;
-    PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8);
-    System.setOut(capture);
-    System.setErr(capture);
-    try {
-      int exitCode = TwinCli.run(args);
-      return new Result(exitCode, out.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(original);
-      System.setErr(originalErr);
+        // THEN
+        assertThat(before.output()).contains("demo-person-1  Person 1", "5 people");
+        assertThat(forget.exitCode()).as(forget.output()).isZero();
+        assertThat(forget.output()).contains("demo-person-1: 1 photo(s) deleted (1 stored version(s) with them)");
+        assertThat(after.output()).doesNotContain("demo-person-1").contains("4 people");
+        TwinState state = TwinState.read(data()).orElseThrow();
+        try (S3Client s3 = ServiceClients.s3(URI.create(state.endpoints().get("AWS_ENDPOINT_URL_S3")), "us-east-1")) {
+            ListObjectVersionsResponse left = s3.listObjectVersions(
+                    b -> b.bucket(state.output("BucketName")).prefix("enroll/demo-person-1/"));
+            assertThat(left.versions())
+                    .as("versions of the forgotten person's photos")
+                    .isEmpty();
+            assertThat(left.deleteMarkers()).isEmpty();
+        }
     }
-  }
+
+    @Test
+    @Order(4)
+    void recognize_shouldPrintEveryFaceAndWriteTheAnnotatedPicture() throws Exception {
+        // GIVEN a group photo of people nobody enrolled, and a file that is no photo
+        Path photo = GroupPhotos.sample(6);
+        Path out = directory.resolve("others-annotated.png");
+        Path notAPhoto = Files.writeString(directory.resolve("not-a-photo.jpg"), "not a photo");
+
+        // WHEN
+        Result result = run("recognize", photo.toString(), "--out", out.toString(), "--data", data().toString());
+        Result rejected = run("recognize", notAPhoto.toString(), "--data", data().toString());
+
+        // THEN
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output())
+                .containsPattern("sample6\\.jpg: [1-9][0-9]* face\\(s\\)")
+                .contains("unknown", "annotated picture: " + out.toAbsolutePath());
+        assertThat(ImageIO.read(out.toFile())).isNotNull();
+        assertThat(rejected.exitCode()).isEqualTo(2);
+        assertThat(rejected.output()).contains("not-a-photo.jpg: REJECTED NOT_AN_IMAGE");
+    }
+
+    @Test
+    @Order(5)
+    void enroll_shouldSayWhyAPhotoIsRejected() throws Exception {
+        // GIVEN
+        Path notAPhoto = Files.writeString(directory.resolve("notes.jpg"), "not a photo");
+
+        // WHEN
+        Result result = run("enroll", "someone", notAPhoto.toString(), "--data", data().toString());
+
+        // THEN
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("notes.jpg: REJECTED NOT_AN_IMAGE");
+    }
+
+    @Test
+    @Order(6)
+    void up_shouldFindEverythingAsItWas_whenTheTwinWasKilled() throws Exception {
+        // GIVEN
+        up.destroyForcibly();
+        assertThat(up.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        // WHEN
+        up = startUp();
+
+        // THEN
+        synchronized (upOutput) {
+            assertThat(upOutput)
+                    .noneMatch(line -> line.matches("\\s+(CREATE|UPDATE|DELETE|REPLACE) .*"))
+                    .anyMatch(line -> line.contains("(UPDATE_COMPLETE)"));
+        }
+        Result people = run("people", "--data", data().toString());
+        assertThat(people.output()).contains("demo-person-2  Person 2", "4 people");
+    }
+
+    @Test
+    @Order(7)
+    void down_shouldStopTheTwinProcess() throws Exception {
+        // WHEN
+        Result result = run("down", "--data", data().toString());
+
+        // THEN
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(up.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(data().resolve("twin.json")).doesNotExist();
+    }
+
+    private static Path data() {
+        return directory.resolve("data");
+    }
+
+    private record Result(int exitCode, String output) {}
+
+    /** Runs a command in this JVM and returns its exit code and what it printed. */
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        PrintStream originalErr = System.err;
+        PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            int exitCode = TwinCli.run(args);
+            return new Result(exitCode, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+            System.setErr(originalErr);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.facerec.twin;
 
+import dev.facerec.engine.rekognition.RekognitionServer;
 import dev.facerec.twin.cloudformation.CloudAssembly;
 import dev.facerec.twin.cloudformation.DeployerRegistry;
 import dev.facerec.twin.cloudformation.StackArtifact;
@@ -24,7 +25,6 @@ import dev.facerec.twin.events.EventsService;
 import dev.facerec.twin.lambda.LambdaService;
 import dev.facerec.twin.lambda.LambdaSettings;
 import dev.facerec.twin.notifications.NotificationService;
-import dev.facerec.engine.rekognition.RekognitionServer;
 import dev.facerec.twin.s3.S3Server;
 import dev.facerec.twin.sqs.SqsClients;
 import dev.facerec.twin.sqs.SqsServer;
@@ -50,162 +50,185 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class Twin implements AutoCloseable {
 
-  private final TwinSettings settings;
-  private final Deque<AutoCloseable> running = new ArrayDeque<>();
-  private final S3Server s3;
-  private final DynamoDbServer dynamoDb;
-  private final SqsServer sqs;
-  private final RekognitionServer rekognition;
-  private final LambdaService lambda;
-  private final NotificationService notifications;
-  private final EventsService events;
-  private final EventBridgeServer eventBridge;
-  private final StackDeployer deployer;
+    private final TwinSettings settings;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final S3Server s3;
+    private final DynamoDbServer dynamoDb;
+    private final SqsServer sqs;
+    private final RekognitionServer rekognition;
+    private final LambdaService lambda;
+    private final NotificationService notifications;
+    private final EventsService events;
+    private final EventBridgeServer eventBridge;
+    private final StackDeployer deployer;
 
-  private Twin(TwinSettings settings, Consumer<String> progress) {
-    this.settings = settings;
-    Path data = settings.dataDirectory().toAbsolutePath().normalize();
-    try {
-      progress.accept("starting S3 (s3proxy)");
-      s3 = started(S3Server.persistent(data.resolve("s3")).start());
-      progress.accept("starting DynamoDB Local");
-      dynamoDb = started(DynamoDbServer.persistent(data.resolve("dynamodb")).start());
-      progress.accept("starting SQS (ElasticMQ)");
-      sqs = started(SqsServer.start(data.resolve("sqs"), 0, settings.region(), settings.accountId()));
-      eventBridge = started(EventBridgeServer.bind(0));
-      progress.accept("starting Rekognition (face engine)");
-      rekognition = started(RekognitionServer.builder().dataDirectory(data.resolve("rekognition"))
-          .s3Endpoint(s3.endpoint()).region(settings.region()).accountId(settings.accountId()).build().start());
-      lambda = started(new LambdaService(new LambdaSettings(data.resolve("lambda"), settings.region(),
-          settings.accountId(), functionEndpoints(), settings.retryDelays(), settings.lambdaConcurrency(),
-          Duration.ofSeconds(60), Path.of(System.getProperty("java.home"), "bin", "java"))));
-      progress.accept("starting EventBridge");
-      events = started(new EventsService(data.resolve("events"), settings.region(), settings.accountId(), lambda,
-          started(SqsClients.create(sqs.endpoint(), settings.region())), Clock.systemUTC()));
-      eventBridge.serve(events);
-      notifications = new NotificationService(data.resolve("notifications"), lambda, settings.region());
-      s3.addListener(notifications);
-      deployer = new StackDeployer(registry(), new StackStore(data.resolve("stacks")), settings.region(),
-          settings.accountId(), progress);
-    } catch (RuntimeException e) {
-      close();
-      throw e;
-    }
-  }
-
-  /** Starts every service on the settings' data directory. */
-  public static Twin start(TwinSettings settings, Consumer<String> progress) {
-    return new Twin(settings, progress);
-  }
-
-  /**
-   * Deploys a stack of a cloud assembly (the only one when {@code stackName} is {@code null}); deploying the same
-   * assembly again changes nothing. The stack's asset parameters (legacy synthesizer) get the values {@code cdk
-   * deploy} would give them unless {@code parameters} names them.
-   */
-  public StackRecord deploy(CloudAssembly assembly, String stackName, Map<String, String> parameters) {
-    StackArtifact stack;
-    if (stackName != null) {
-      stack = assembly.stack(stackName);
-    } else if (assembly.stacks().size() == 1) {
-      stack = assembly.stacks().get(0);
-    } else {
-      throw new TemplateException("the cloud assembly has several stacks " + assembly.stacks().stream()
-          .map(StackArtifact::name).toList() + ": name the one to deploy");
-    }
-    Map<String, String> values = new LinkedHashMap<>(stack.assetParameters());
-    values.putAll(parameters);
-    return deployer.deploy(stack.name(), stack.template(), assembly.assets(), values);
-  }
-
-  /**
-   * Deletes a deployed stack as {@code cdk destroy} does: every resource the template does not retain is deleted
-   * (custom resources get their Delete request), in reverse order; retained ones stay.
-   */
-  public void destroy(String stackName) {
-    deployer.destroy(stackName);
-  }
-
-  /** The stack record of a deployed stack, if any. */
-  public Optional<StackRecord> stack(String stackName) {
-    return new StackStore(settings.dataDirectory().toAbsolutePath().normalize().resolve("stacks")).load(stackName);
-  }
-
-  /** The endpoints of the services, by the environment variable that points an SDK client at them. */
-  public Map<String, String> endpoints() {
-    return functionEndpoints();
-  }
-
-  public TwinSettings settings() {
-    return settings;
-  }
-
-  public RekognitionServer rekognition() {
-    return rekognition;
-  }
-
-  public LambdaService lambda() {
-    return lambda;
-  }
-
-  public NotificationService notifications() {
-    return notifications;
-  }
-
-  /** EventBridge: buses, rules, and {@link EventsService#runNow} to fire a scheduled rule now. */
-  public EventsService events() {
-    return events;
-  }
-
-  /** Stops every service (functions first); state stays in the data directory. */
-  @Override
-  public void close() {
-    RuntimeException failure = null;
-    while (!running.isEmpty()) {
-      try {
-        running.pop().close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("stopping the twin failed: " + e.getMessage(), e);
+    private Twin(TwinSettings settings, Consumer<String> progress) {
+        this.settings = settings;
+        Path data = settings.dataDirectory().toAbsolutePath().normalize();
+        try {
+            progress.accept("starting S3 (s3proxy)");
+            s3 = started(S3Server.persistent(data.resolve("s3")).start());
+            progress.accept("starting DynamoDB Local");
+            dynamoDb =
+                    started(DynamoDbServer.persistent(data.resolve("dynamodb")).start());
+            progress.accept("starting SQS (ElasticMQ)");
+            sqs = started(SqsServer.start(data.resolve("sqs"), 0, settings.region(), settings.accountId()));
+            eventBridge = started(EventBridgeServer.bind(0));
+            progress.accept("starting Rekognition (face engine)");
+            rekognition = started(RekognitionServer.builder()
+                    .dataDirectory(data.resolve("rekognition"))
+                    .s3Endpoint(s3.endpoint())
+                    .region(settings.region())
+                    .accountId(settings.accountId())
+                    .build()
+                    .start());
+            lambda = started(new LambdaService(new LambdaSettings(
+                    data.resolve("lambda"),
+                    settings.region(),
+                    settings.accountId(),
+                    functionEndpoints(),
+                    settings.retryDelays(),
+                    settings.lambdaConcurrency(),
+                    Duration.ofSeconds(60),
+                    Path.of(System.getProperty("java.home"), "bin", "java"))));
+            progress.accept("starting EventBridge");
+            events = started(new EventsService(
+                    data.resolve("events"),
+                    settings.region(),
+                    settings.accountId(),
+                    lambda,
+                    started(SqsClients.create(sqs.endpoint(), settings.region())),
+                    Clock.systemUTC()));
+            eventBridge.serve(events);
+            notifications = new NotificationService(data.resolve("notifications"), lambda, settings.region());
+            s3.addListener(notifications);
+            deployer = new StackDeployer(
+                    registry(),
+                    new StackStore(data.resolve("stacks")),
+                    settings.region(),
+                    settings.accountId(),
+                    progress);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-      }
     }
-    if (failure != null) {
-      throw failure;
+
+    /** Starts every service on the settings' data directory. */
+    public static Twin start(TwinSettings settings, Consumer<String> progress) {
+        return new Twin(settings, progress);
     }
-  }
 
-  private Map<String, String> functionEndpoints() {
-    Map<String, String> endpoints = new LinkedHashMap<>();
-    endpoints.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
-    endpoints.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
-    endpoints.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
-    endpoints.put("AWS_ENDPOINT_URL_REKOGNITION", rekognition.endpoint().toString());
-    endpoints.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridge.endpoint().toString());
-    return endpoints;
-  }
+    /**
+     * Deploys a stack of a cloud assembly (the only one when {@code stackName} is {@code null}); deploying the same
+     * assembly again changes nothing. The stack's asset parameters (legacy synthesizer) get the values {@code cdk
+     * deploy} would give them unless {@code parameters} names them.
+     */
+    public StackRecord deploy(CloudAssembly assembly, String stackName, Map<String, String> parameters) {
+        StackArtifact stack;
+        if (stackName != null) {
+            stack = assembly.stack(stackName);
+        } else if (assembly.stacks().size() == 1) {
+            stack = assembly.stacks().get(0);
+        } else {
+            throw new TemplateException("the cloud assembly has several stacks "
+                    + assembly.stacks().stream().map(StackArtifact::name).toList() + ": name the one to deploy");
+        }
+        Map<String, String> values = new LinkedHashMap<>(stack.assetParameters());
+        values.putAll(parameters);
+        return deployer.deploy(stack.name(), stack.template(), assembly.assets(), values);
+    }
 
-  private DeployerRegistry registry() {
-    S3Client s3Client = started(ServiceClients.s3(s3.endpoint(), settings.region()));
-    DynamoDbClient dynamoDbClient = started(ServiceClients.dynamoDb(dynamoDb.endpoint(), settings.region()));
-    SqsClient sqsClient = started(SqsClients.create(sqs.endpoint(), settings.region()));
-    CustomResourceResponses responses = started(new CustomResourceResponses());
-    DeployerRegistry registry = new DeployerRegistry()
-        .register(new BucketDeployer(s3Client))
-        .register(new BucketNotificationsDeployer(notifications))
-        .register(new TableDeployer(dynamoDbClient))
-        .register(new QueueDeployer(sqsClient))
-        .register(new FunctionDeployer(lambda))
-        .register(new EventBusDeployer(events))
-        .register(new RuleDeployer(events))
-        .register(new EventInvokeConfigDeployer(lambda))
-        .register(new CustomResourceDeployer(lambda, responses, settings.customResourceTimeout()));
-    RecordedResources.all().forEach(registry::register);
-    return registry;
-  }
+    /**
+     * Deletes a deployed stack as {@code cdk destroy} does: every resource the template does not retain is deleted
+     * (custom resources get their Delete request), in reverse order; retained ones stay.
+     */
+    public void destroy(String stackName) {
+        deployer.destroy(stackName);
+    }
 
-  private <T extends AutoCloseable> T started(T service) {
-    running.push(service);
-    return service;
-  }
+    /** The stack record of a deployed stack, if any. */
+    public Optional<StackRecord> stack(String stackName) {
+        return new StackStore(
+                        settings.dataDirectory().toAbsolutePath().normalize().resolve("stacks"))
+                .load(stackName);
+    }
+
+    /** The endpoints of the services, by the environment variable that points an SDK client at them. */
+    public Map<String, String> endpoints() {
+        return functionEndpoints();
+    }
+
+    public TwinSettings settings() {
+        return settings;
+    }
+
+    public RekognitionServer rekognition() {
+        return rekognition;
+    }
+
+    public LambdaService lambda() {
+        return lambda;
+    }
+
+    public NotificationService notifications() {
+        return notifications;
+    }
+
+    /** EventBridge: buses, rules, and {@link EventsService#runNow} to fire a scheduled rule now. */
+    public EventsService events() {
+        return events;
+    }
+
+    /** Stops every service (functions first); state stays in the data directory. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("stopping the twin failed: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private Map<String, String> functionEndpoints() {
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+        endpoints.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
+        endpoints.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+        endpoints.put("AWS_ENDPOINT_URL_REKOGNITION", rekognition.endpoint().toString());
+        endpoints.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridge.endpoint().toString());
+        return endpoints;
+    }
+
+    private DeployerRegistry registry() {
+        S3Client s3Client = started(ServiceClients.s3(s3.endpoint(), settings.region()));
+        DynamoDbClient dynamoDbClient = started(ServiceClients.dynamoDb(dynamoDb.endpoint(), settings.region()));
+        SqsClient sqsClient = started(SqsClients.create(sqs.endpoint(), settings.region()));
+        CustomResourceResponses responses = started(new CustomResourceResponses());
+        DeployerRegistry registry = new DeployerRegistry()
+                .register(new BucketDeployer(s3Client))
+                .register(new BucketNotificationsDeployer(notifications))
+                .register(new TableDeployer(dynamoDbClient))
+                .register(new QueueDeployer(sqsClient))
+                .register(new FunctionDeployer(lambda))
+                .register(new EventBusDeployer(events))
+                .register(new RuleDeployer(events))
+                .register(new EventInvokeConfigDeployer(lambda))
+                .register(new CustomResourceDeployer(lambda, responses, settings.customResourceTimeout()));
+        RecordedResources.all().forEach(registry::register);
+        return registry;
+    }
+
+    private <T extends AutoCloseable> T started(T service) {
+        running.push(service);
+        return service;
+    }
 }

@@ -12,21 +12,21 @@ package dev.facerec.engine.analysis;
  */
 public record AnalysisOptions(boolean attributes, boolean embeddings, int maxFaces, int embedLargest) {
 
-  public static final AnalysisOptions DETECT = new AnalysisOptions(false, false, Integer.MAX_VALUE);
-  public static final AnalysisOptions DETECT_ALL_ATTRIBUTES = new AnalysisOptions(true, false, Integer.MAX_VALUE);
-  public static final AnalysisOptions EMBED = new AnalysisOptions(false, true, Integer.MAX_VALUE);
+    public static final AnalysisOptions DETECT = new AnalysisOptions(false, false, Integer.MAX_VALUE);
+    public static final AnalysisOptions DETECT_ALL_ATTRIBUTES = new AnalysisOptions(true, false, Integer.MAX_VALUE);
+    public static final AnalysisOptions EMBED = new AnalysisOptions(false, true, Integer.MAX_VALUE);
 
-  public AnalysisOptions {
-    if (maxFaces < 1) {
-      throw new IllegalArgumentException("maxFaces must be at least 1, got " + maxFaces);
+    public AnalysisOptions {
+        if (maxFaces < 1) {
+            throw new IllegalArgumentException("maxFaces must be at least 1, got " + maxFaces);
+        }
+        if (embedLargest < 1) {
+            throw new IllegalArgumentException("embedLargest must be at least 1, got " + embedLargest);
+        }
     }
-    if (embedLargest < 1) {
-      throw new IllegalArgumentException("embedLargest must be at least 1, got " + embedLargest);
-    }
-  }
 
-  /** Options that embed every analysed face (when {@code embeddings}). */
-  public AnalysisOptions(boolean attributes, boolean embeddings, int maxFaces) {
-    this(attributes, embeddings, maxFaces, Integer.MAX_VALUE);
-  }
+    /** Options that embed every analysed face (when {@code embeddings}). */
+    public AnalysisOptions(boolean attributes, boolean embeddings, int maxFaces) {
+        this(attributes, embeddings, maxFaces, Integer.MAX_VALUE);
+    }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * @param faces  the faces found, highest detection confidence first; empty when there is none
  */
 public record AnalyzedImage(int width, int height, List<DetectedFace> faces) {
-  public AnalyzedImage {
-    faces = List.copyOf(faces);
-  }
+    public AnalyzedImage {
+        faces = List.copyOf(faces);
+    }
 }

@@ -16,26 +16,26 @@ import java.util.List;
  * @param embedding  L2-normalised identity vector; {@code null} unless requested
  */
 public record DetectedFace(
-    Box box,
-    float confidence,
-    List<Landmark> landmarks,
-    Pose pose,
-    Quality quality,
-    FaceAttributes attributes,
-    float[] embedding) {
+        Box box,
+        float confidence,
+        List<Landmark> landmarks,
+        Pose pose,
+        Quality quality,
+        FaceAttributes attributes,
+        float[] embedding) {
 
-  /**
-   * A box in ratios of the image: left, top, width, height; the part of the image the face covers (a face cut by
-   * the edge gets the box of its visible part, inside the image).
-   */
-  public record Box(float left, float top, float width, float height) {}
+    /**
+     * A box in ratios of the image: left, top, width, height; the part of the image the face covers (a face cut by
+     * the edge gets the box of its visible part, inside the image).
+     */
+    public record Box(float left, float top, float width, float height) {}
 
-  /** A landmark: its Rekognition type name (e.g. {@code eyeLeft}) and position in ratios of the image. */
-  public record Landmark(String type, float x, float y) {}
+    /** A landmark: its Rekognition type name (e.g. {@code eyeLeft}) and position in ratios of the image. */
+    public record Landmark(String type, float x, float y) {}
 
-  /** Head pose in degrees. */
-  public record Pose(float roll, float yaw, float pitch) {}
+    /** Head pose in degrees. */
+    public record Pose(float roll, float yaw, float pitch) {}
 
-  /** Image quality of the face region, 0–100 each. */
-  public record Quality(float brightness, float sharpness) {}
+    /** Image quality of the face region, 0–100 each. */
+    public record Quality(float brightness, float sharpness) {}
 }

@@ -7,36 +7,36 @@ package dev.facerec.engine.analysis;
  */
 final class EmbeddingModel {
 
-  static final int DIMENSION = 512;
+    static final int DIMENSION = 512;
 
-  private final OnnxModel model;
-  private final boolean mirrored;
+    private final OnnxModel model;
+    private final boolean mirrored;
 
-  EmbeddingModel(OnnxModel model, boolean mirrored) {
-    this.model = model;
-    this.mirrored = mirrored;
-  }
-
-  float[] embed(RgbImage aligned) {
-    float[] sum = model.runSingle(PixelNormalization.CENTRED_BGR.chw(aligned), "output");
-    if (mirrored) {
-      float[] flipped = model.runSingle(PixelNormalization.CENTRED_BGR.chw(aligned.mirrored()), "output");
-      for (int i = 0; i < sum.length; i++) {
-        sum[i] += flipped[i];
-      }
+    EmbeddingModel(OnnxModel model, boolean mirrored) {
+        this.model = model;
+        this.mirrored = mirrored;
     }
-    return normalise(sum);
-  }
 
-  static float[] normalise(float[] v) {
-    double norm = 0;
-    for (float x : v) {
-      norm += x * x;
+    float[] embed(RgbImage aligned) {
+        float[] sum = model.runSingle(PixelNormalization.CENTRED_BGR.chw(aligned), "output");
+        if (mirrored) {
+            float[] flipped = model.runSingle(PixelNormalization.CENTRED_BGR.chw(aligned.mirrored()), "output");
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += flipped[i];
+            }
+        }
+        return normalise(sum);
     }
-    float inv = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-    for (int i = 0; i < v.length; i++) {
-      v[i] *= inv;
+
+    static float[] normalise(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float inv = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= inv;
+        }
+        return v;
     }
-    return v;
-  }
 }

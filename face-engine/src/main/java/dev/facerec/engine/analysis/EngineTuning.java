@@ -11,8 +11,13 @@ package dev.facerec.engine.analysis;
  * @param mirroredEmbedding  add the mirrored face's embedding to the face's
  * @param decodeLimit        longest side at which images are decoded; larger ones are subsampled
  */
-record EngineTuning(float detectionThreshold, float tileThreshold, float nmsIou, double tileZoom, boolean mirroredEmbedding,
-    int decodeLimit) {
+record EngineTuning(
+        float detectionThreshold,
+        float tileThreshold,
+        float nmsIou,
+        double tileZoom,
+        boolean mirroredEmbedding,
+        int decodeLimit) {
 
-  static final EngineTuning DEFAULT = new EngineTuning(0.75f, 0.9f, 0.4f, 2.25, true, 2560);
+    static final EngineTuning DEFAULT = new EngineTuning(0.75f, 0.9f, 0.4f, 2.25, true, 2560);
 }

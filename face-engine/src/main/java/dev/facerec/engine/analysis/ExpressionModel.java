@@ -6,22 +6,23 @@ package dev.facerec.engine.analysis;
  */
 final class ExpressionModel {
 
-  /** The model's classes, in output order. */
-  static final String[] CLASSES = {"angry", "disgust", "fear", "happy", "sad", "surprise", "neutral"};
-  static final int HAPPY = 3;
+    /** The model's classes, in output order. */
+    static final String[] CLASSES = {"angry", "disgust", "fear", "happy", "sad", "surprise", "neutral"};
 
-  private static final int SIZE = 224;
-  private static final float GROWTH = 1.2f;
+    static final int HAPPY = 3;
 
-  private final OnnxModel model;
+    private static final int SIZE = 224;
+    private static final float GROWTH = 1.2f;
 
-  ExpressionModel(OnnxModel model) {
-    this.model = model;
-  }
+    private final OnnxModel model;
 
-  /** Probabilities of the seven classes (sum 1). */
-  float[] classify(RgbImage image, Detection face) {
-    RgbImage crop = Crops.square(image, face, GROWTH, SIZE);
-    return Softmax.of(model.runSingle(PixelNormalization.UNIT_RGB.chw(crop), "output"));
-  }
+    ExpressionModel(OnnxModel model) {
+        this.model = model;
+    }
+
+    /** Probabilities of the seven classes (sum 1). */
+    float[] classify(RgbImage image, Detection face) {
+        RgbImage crop = Crops.square(image, face, GROWTH, SIZE);
+        return Softmax.of(model.runSingle(PixelNormalization.UNIT_RGB.chw(crop), "output"));
+    }
 }

@@ -20,18 +20,18 @@ import java.util.List;
  * @param smileConfidence  0–100
  */
 public record FaceAttributes(
-    int ageLow,
-    int ageHigh,
-    String gender,
-    float genderConfidence,
-    List<Emotion> emotions,
-    boolean eyesOpen,
-    float eyesOpenConfidence,
-    boolean mouthOpen,
-    float mouthOpenConfidence,
-    boolean smile,
-    float smileConfidence) {
+        int ageLow,
+        int ageHigh,
+        String gender,
+        float genderConfidence,
+        List<Emotion> emotions,
+        boolean eyesOpen,
+        float eyesOpenConfidence,
+        boolean mouthOpen,
+        float mouthOpenConfidence,
+        boolean smile,
+        float smileConfidence) {
 
-  /** An emotion: Rekognition's type name ({@code HAPPY}, {@code SAD}, ...) and confidence 0–100. */
-  public record Emotion(String type, float confidence) {}
+    /** An emotion: Rekognition's type name ({@code HAPPY}, {@code SAD}, ...) and confidence 0–100. */
+    public record Emotion(String type, float confidence) {}
 }

@@ -16,22 +16,22 @@ package dev.facerec.engine.analysis;
  */
 public interface FaceEngine extends AutoCloseable {
 
-  /**
-   * Decodes {@code image} and analyses every face in it.
-   *
-   * @throws ImageException when the bytes are not a decodable JPEG or PNG, or its dimensions are out of range
-   */
-  AnalyzedImage analyze(byte[] image, AnalysisOptions options) throws ImageException;
+    /**
+     * Decodes {@code image} and analyses every face in it.
+     *
+     * @throws ImageException when the bytes are not a decodable JPEG or PNG, or its dimensions are out of range
+     */
+    AnalyzedImage analyze(byte[] image, AnalysisOptions options) throws ImageException;
 
-  /** The mapping between cosine similarity of two embeddings and Rekognition's 0–100 similarity. */
-  SimilarityScale similarityScale();
+    /** The mapping between cosine similarity of two embeddings and Rekognition's 0–100 similarity. */
+    SimilarityScale similarityScale();
 
-  /** A version string recorded with every indexed face, like Rekognition's {@code FaceModelVersion}. */
-  String faceModelVersion();
+    /** A version string recorded with every indexed face, like Rekognition's {@code FaceModelVersion}. */
+    String faceModelVersion();
 
-  /** Length of the vectors in {@link DetectedFace#embedding()}. */
-  int embeddingDimension();
+    /** Length of the vectors in {@link DetectedFace#embedding()}. */
+    int embeddingDimension();
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

@@ -21,65 +21,65 @@ import java.util.Properties;
  */
 public final class ModelDirectory {
 
-  /** System property naming the model directory. */
-  public static final String MODELS_PROPERTY = "facerec.models";
-  /** Environment variable naming the model directory. */
-  public static final String MODELS_ENV = "FACEREC_MODELS";
-  /** System property naming a {@code node_modules} directory. */
-  public static final String NODE_MODULES_PROPERTY = "facerec.nodeModules";
+    /** System property naming the model directory. */
+    public static final String MODELS_PROPERTY = "facerec.models";
+    /** Environment variable naming the model directory. */
+    public static final String MODELS_ENV = "FACEREC_MODELS";
+    /** System property naming a {@code node_modules} directory. */
+    public static final String NODE_MODULES_PROPERTY = "facerec.nodeModules";
 
-  static final String PACKAGE_MODELS = "faceplugin-face-recognition-js/model";
-  /** A model every usable directory holds. */
-  static final String PROBE = "fr_detect.onnx";
+    static final String PACKAGE_MODELS = "faceplugin-face-recognition-js/model";
+    /** A model every usable directory holds. */
+    static final String PROBE = "fr_detect.onnx";
 
-  private ModelDirectory() {}
+    private ModelDirectory() {}
 
-  /** The model directory found from the system properties, the environment and the working directory. */
-  public static Path find() {
-    return find(System.getProperties(), System.getenv(), Path.of("").toAbsolutePath());
-  }
-
-  static Path find(Properties properties, Map<String, String> env, Path workingDirectory) {
-    List<String> looked = new ArrayList<>();
-    String explicit = properties.getProperty(MODELS_PROPERTY);
-    if (explicit != null && !explicit.isBlank()) {
-      return require(Path.of(explicit), "system property " + MODELS_PROPERTY);
+    /** The model directory found from the system properties, the environment and the working directory. */
+    public static Path find() {
+        return find(System.getProperties(), System.getenv(), Path.of("").toAbsolutePath());
     }
-    String fromEnv = env.get(MODELS_ENV);
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return require(Path.of(fromEnv), "environment variable " + MODELS_ENV);
-    }
-    String nodeModules = properties.getProperty(NODE_MODULES_PROPERTY);
-    if (nodeModules != null && !nodeModules.isBlank()) {
-      Path candidate = Path.of(nodeModules).resolve(PACKAGE_MODELS);
-      if (holdsModels(candidate)) {
-        return candidate;
-      }
-      looked.add(candidate + " (from system property " + NODE_MODULES_PROPERTY + ")");
-    }
-    for (Path dir = workingDirectory; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("node_modules").resolve(PACKAGE_MODELS);
-      if (holdsModels(candidate)) {
-        return candidate;
-      }
-      looked.add(candidate.toString());
-    }
-    throw new IllegalStateException("Face models not found. Looked in: " + String.join(", ", looked)
-        + ". Run the build (it installs the npm package faceplugin-face-recognition-js), or set the system property "
-        + MODELS_PROPERTY + " or the environment variable " + MODELS_ENV + " to a directory holding " + PROBE
-        + " and the other fr_*.onnx models.");
-  }
 
-  /** {@code dir} if it holds the models. */
-  static Path require(Path dir, String source) {
-    if (!holdsModels(dir)) {
-      throw new IllegalStateException("Face models not found in " + dir.toAbsolutePath() + " (from " + source
-          + "): no " + PROBE + " there");
+    static Path find(Properties properties, Map<String, String> env, Path workingDirectory) {
+        List<String> looked = new ArrayList<>();
+        String explicit = properties.getProperty(MODELS_PROPERTY);
+        if (explicit != null && !explicit.isBlank()) {
+            return require(Path.of(explicit), "system property " + MODELS_PROPERTY);
+        }
+        String fromEnv = env.get(MODELS_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return require(Path.of(fromEnv), "environment variable " + MODELS_ENV);
+        }
+        String nodeModules = properties.getProperty(NODE_MODULES_PROPERTY);
+        if (nodeModules != null && !nodeModules.isBlank()) {
+            Path candidate = Path.of(nodeModules).resolve(PACKAGE_MODELS);
+            if (holdsModels(candidate)) {
+                return candidate;
+            }
+            looked.add(candidate + " (from system property " + NODE_MODULES_PROPERTY + ")");
+        }
+        for (Path dir = workingDirectory; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("node_modules").resolve(PACKAGE_MODELS);
+            if (holdsModels(candidate)) {
+                return candidate;
+            }
+            looked.add(candidate.toString());
+        }
+        throw new IllegalStateException("Face models not found. Looked in: " + String.join(", ", looked)
+                + ". Run the build (it installs the npm package faceplugin-face-recognition-js), or set the system property "
+                + MODELS_PROPERTY + " or the environment variable " + MODELS_ENV + " to a directory holding " + PROBE
+                + " and the other fr_*.onnx models.");
     }
-    return dir;
-  }
 
-  private static boolean holdsModels(Path dir) {
-    return Files.isRegularFile(dir.resolve(PROBE));
-  }
+    /** {@code dir} if it holds the models. */
+    static Path require(Path dir, String source) {
+        if (!holdsModels(dir)) {
+            throw new IllegalStateException("Face models not found in " + dir.toAbsolutePath() + " (from " + source
+                    + "): no " + PROBE + " there");
+        }
+        return dir;
+    }
+
+    private static boolean holdsModels(Path dir) {
+        return Files.isRegularFile(dir.resolve(PROBE));
+    }
 }

@@ -13,31 +13,34 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class OrtEnvironments {
 
-  private static final long INIT_STACK_BYTES = 64L << 20;
+    private static final long INIT_STACK_BYTES = 64L << 20;
 
-  private OrtEnvironments() {
-  }
+    private OrtEnvironments() {}
 
-  static synchronized OrtEnvironment get() {
-    AtomicReference<OrtEnvironment> created = new AtomicReference<>();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread init = new Thread(null, () -> {
-      try {
-        created.set(OrtEnvironment.getEnvironment());
-      } catch (Throwable t) {
-        failure.set(t);
-      }
-    }, "onnxruntime-init", INIT_STACK_BYTES);
-    init.start();
-    try {
-      init.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting ONNX Runtime", e);
+    static synchronized OrtEnvironment get() {
+        AtomicReference<OrtEnvironment> created = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread init = new Thread(
+                null,
+                () -> {
+                    try {
+                        created.set(OrtEnvironment.getEnvironment());
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "onnxruntime-init",
+                INIT_STACK_BYTES);
+        init.start();
+        try {
+            init.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting ONNX Runtime", e);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("ONNX Runtime failed to start: " + failure.get(), failure.get());
+        }
+        return created.get();
     }
-    if (failure.get() != null) {
-      throw new IllegalStateException("ONNX Runtime failed to start: " + failure.get(), failure.get());
-    }
-    return created.get();
-  }
 }

@@ -6,32 +6,32 @@ package dev.facerec.engine.analysis;
  */
 final class PoseModel {
 
-  private static final int SIZE = 224;
+    private static final int SIZE = 224;
 
-  private final OnnxModel model;
+    private final OnnxModel model;
 
-  PoseModel(OnnxModel model) {
-    this.model = model;
-  }
-
-  DetectedFace.Pose estimate(RgbImage image, Detection face) {
-    float dx = face.width() / 4;
-    float dy = face.height() / 4;
-    float x1 = Math.max(0, face.x1() - dx);
-    float y1 = Math.max(0, face.y1() - dy);
-    float x2 = Math.min(image.width(), face.x2() + dx);
-    float y2 = Math.min(image.height(), face.y2() + dy);
-    RgbImage crop = Resampler.resize(image, x1, y1, x2 - x1, y2 - y1, SIZE, SIZE, Resampler.Border.REPLICATE);
-    float[][] out = model.run(PixelNormalization.IMAGENET_RGB.chw(crop), "output", "617", "618");
-    return new DetectedFace.Pose(angle(out[2]), angle(out[0]), angle(out[1]));
-  }
-
-  private static float angle(float[] logits) {
-    float[] p = Softmax.of(logits);
-    float sum = 0;
-    for (int i = 0; i < p.length; i++) {
-      sum += p[i] * i;
+    PoseModel(OnnxModel model) {
+        this.model = model;
     }
-    return sum * 3 - 99;
-  }
+
+    DetectedFace.Pose estimate(RgbImage image, Detection face) {
+        float dx = face.width() / 4;
+        float dy = face.height() / 4;
+        float x1 = Math.max(0, face.x1() - dx);
+        float y1 = Math.max(0, face.y1() - dy);
+        float x2 = Math.min(image.width(), face.x2() + dx);
+        float y2 = Math.min(image.height(), face.y2() + dy);
+        RgbImage crop = Resampler.resize(image, x1, y1, x2 - x1, y2 - y1, SIZE, SIZE, Resampler.Border.REPLICATE);
+        float[][] out = model.run(PixelNormalization.IMAGENET_RGB.chw(crop), "output", "617", "618");
+        return new DetectedFace.Pose(angle(out[2]), angle(out[0]), angle(out[1]));
+    }
+
+    private static float angle(float[] logits) {
+        float[] p = Softmax.of(logits);
+        float sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            sum += p[i] * i;
+        }
+        return sum * 3 - 99;
+    }
 }

@@ -7,21 +7,21 @@ package dev.facerec.engine.analysis;
  */
 public interface SimilarityScale {
 
-  /** Similarity 0–100 for a cosine in [-1, 1]. */
-  float toPercent(float cosine);
+    /** Similarity 0–100 for a cosine in [-1, 1]. */
+    float toPercent(float cosine);
 
-  /** The smallest cosine whose similarity is at least {@code percent}; used to prune searches. */
-  float toCosine(float percent);
+    /** The smallest cosine whose similarity is at least {@code percent}; used to prune searches. */
+    float toCosine(float percent);
 
-  /** Cosine similarity of two L2-normalised embeddings of the same length (their dot product). */
-  static float cosine(float[] a, float[] b) {
-    if (a.length != b.length) {
-      throw new IllegalArgumentException("embeddings of different lengths: " + a.length + " and " + b.length);
+    /** Cosine similarity of two L2-normalised embeddings of the same length (their dot product). */
+    static float cosine(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("embeddings of different lengths: " + a.length + " and " + b.length);
+        }
+        float dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
     }
-    float dot = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-    }
-    return dot;
-  }
 }

@@ -17,20 +17,19 @@ import java.net.InetSocketAddress;
  */
 public final class LoopbackHttpServer {
 
-  /** The JDK's system property for TCP_NODELAY on its HTTP server's connections. */
-  public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    /** The JDK's system property for TCP_NODELAY on its HTTP server's connections. */
+    public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
-  static {
-    if (System.getProperty(NODELAY_PROPERTY) == null) {
-      System.setProperty(NODELAY_PROPERTY, "true");
+    static {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
     }
-  }
 
-  private LoopbackHttpServer() {
-  }
+    private LoopbackHttpServer() {}
 
-  /** An unstarted server on 127.0.0.1 and {@code port} (0: any free port). */
-  public static HttpServer create(int port, int backlog) throws IOException {
-    return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), backlog);
-  }
+    /** An unstarted server on 127.0.0.1 and {@code port} (0: any free port). */
+    public static HttpServer create(int port, int backlog) throws IOException {
+        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), backlog);
+    }
 }

@@ -9,29 +9,30 @@ import java.util.Base64;
  */
 final class PageTokens {
 
-  private static final String PREFIX = "v1:";
+    private static final String PREFIX = "v1:";
 
-  private PageTokens() {}
+    private PageTokens() {}
 
-  static String encode(String lastKey) {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString((PREFIX + lastKey).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** The key to resume after, or null for the first page. */
-  static String decode(RequestReader request) {
-    String token = request.optionalString("NextToken", null, Integer.MAX_VALUE);
-    if (token == null) {
-      return null;
+    static String encode(String lastKey) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((PREFIX + lastKey).getBytes(StandardCharsets.UTF_8));
     }
-    try {
-      String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      if (decoded.startsWith(PREFIX)) {
-        return decoded.substring(PREFIX.length());
-      }
-    } catch (IllegalArgumentException e) {
-      // not base64: falls through
+
+    /** The key to resume after, or null for the first page. */
+    static String decode(RequestReader request) {
+        String token = request.optionalString("NextToken", null, Integer.MAX_VALUE);
+        if (token == null) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (decoded.startsWith(PREFIX)) {
+                return decoded.substring(PREFIX.length());
+            }
+        } catch (IllegalArgumentException e) {
+            // not base64: falls through
+        }
+        throw new RekognitionException(ErrorType.INVALID_PAGINATION_TOKEN, "Invalid pagination token");
     }
-    throw new RekognitionException(ErrorType.INVALID_PAGINATION_TOKEN, "Invalid pagination token");
-  }
 }

@@ -6,34 +6,34 @@ package dev.facerec.engine.rekognition;
  */
 public final class RekognitionException extends RuntimeException {
 
-  private final String type;
-  private final int status;
+    private final String type;
+    private final int status;
 
-  public RekognitionException(ErrorType type, String message) {
-    this(type.code(), type.status(), message);
-  }
+    public RekognitionException(ErrorType type, String message) {
+        this(type.code(), type.status(), message);
+    }
 
-  public RekognitionException(String type, int status, String message) {
-    super(message);
-    this.type = type;
-    this.status = status;
-  }
+    public RekognitionException(String type, int status, String message) {
+        super(message);
+        this.type = type;
+        this.status = status;
+    }
 
-  /** The {@code __type} sent to the client, e.g. {@code InvalidParameterException}. */
-  public String type() {
-    return type;
-  }
+    /** The {@code __type} sent to the client, e.g. {@code InvalidParameterException}. */
+    public String type() {
+        return type;
+    }
 
-  public int status() {
-    return status;
-  }
+    public int status() {
+        return status;
+    }
 
-  static RekognitionException invalidParameter(String message) {
-    return new RekognitionException(ErrorType.INVALID_PARAMETER, message);
-  }
+    static RekognitionException invalidParameter(String message) {
+        return new RekognitionException(ErrorType.INVALID_PARAMETER, message);
+    }
 
-  static RekognitionException collectionNotFound(String collectionId) {
-    return new RekognitionException(
-        ErrorType.RESOURCE_NOT_FOUND, "The collection id: " + collectionId + " does not exist");
-  }
+    static RekognitionException collectionNotFound(String collectionId) {
+        return new RekognitionException(
+                ErrorType.RESOURCE_NOT_FOUND, "The collection id: " + collectionId + " does not exist");
+    }
 }

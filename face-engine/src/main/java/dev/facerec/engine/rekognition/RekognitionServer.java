@@ -1,9 +1,9 @@
 package dev.facerec.engine.rekognition;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.facerec.engine.http.LoopbackHttpServer;
 import dev.facerec.engine.analysis.FaceEngine;
 import dev.facerec.engine.analysis.OnnxFaceEngine;
+import dev.facerec.engine.http.LoopbackHttpServer;
 import dev.facerec.engine.store.CollectionStore;
 import dev.facerec.engine.store.SearchSettings;
 import java.io.IOException;
@@ -38,189 +38,190 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class RekognitionServer implements AutoCloseable {
 
-  /** Request threads: twice the cores, at least 4. */
-  private static final int REQUEST_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    /** Request threads: twice the cores, at least 4. */
+    private static final int REQUEST_THREADS =
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
-  private final Builder settings;
-  private final FaultInjector faults = new FaultInjector();
-  private FaceEngine engine;
-  private CollectionStore store;
-  private S3Client s3;
-  private HttpServer http;
-  private ExecutorService executor;
-
-  private RekognitionServer(Builder settings) {
-    this.settings = settings;
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Loads the engine (unless given) and the collections, and starts answering. */
-  public synchronized RekognitionServer start() {
-    if (http != null) {
-      return this;
-    }
-    try {
-      engine = settings.engine != null ? settings.engine : new OnnxFaceEngine();
-      store = settings.dataDirectory != null
-          ? CollectionStore.open(settings.dataDirectory, settings.search)
-          : CollectionStore.inMemory(settings.search);
-      s3 = settings.s3Endpoint == null ? null : s3Client(settings.s3Endpoint);
-      ServiceContext context = new ServiceContext(store, engine, new ImageSource(s3), settings.region,
-          settings.accountId);
-      Map<String, Operation> operations = new HashMap<>();
-      new CollectionOperations(context).registerInto(operations);
-      new FaceOperations(context).registerInto(operations);
-      new SearchOperations(context).registerInto(operations);
-      new DetectionOperations(context).registerInto(operations);
-      new UserOperations(context).registerInto(operations);
-      new UserSearchOperations(context).registerInto(operations);
-      new TagOperations(context).registerInto(operations);
-
-      http = LoopbackHttpServer.create(settings.port, 64);
-      executor = newExecutor(REQUEST_THREADS);
-      http.setExecutor(executor);
-      http.createContext("/", new RekognitionHttpHandler(operations, faults));
-      http.start();
-      return this;
-    } catch (IOException e) {
-      close();
-      throw new UncheckedIOException("cannot start the Rekognition server", e);
-    } catch (RuntimeException e) {
-      close();
-      throw e;
-    }
-  }
-
-  /** The URL to point a {@code RekognitionClient} at, e.g. {@code http://127.0.0.1:43123}. */
-  public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port());
-  }
-
-  public int port() {
-    if (http == null) {
-      throw new IllegalStateException("the server is not started");
-    }
-    return http.getAddress().getPort();
-  }
-
-  /** Makes the next calls of an operation fail; see {@link FaultInjector}. */
-  public FaultInjector faults() {
-    return faults;
-  }
-
-  /** Stops answering, lets running requests finish (up to 10 s), and closes the store (and the engine if owned). */
-  public synchronized void stop() {
-    if (http != null) {
-      http.stop(0);
-      http = null;
-    }
-    if (executor != null) {
-      executor.shutdown();
-      try {
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      executor = null;
-    }
-    if (store != null) {
-      store.close();
-      store = null;
-    }
-    if (s3 != null) {
-      s3.close();
-      s3 = null;
-    }
-    if (engine != null && settings.engine == null) {
-      engine.close();
-    }
-    engine = null;
-  }
-
-  @Override
-  public void close() {
-    stop();
-  }
-
-  private static ExecutorService newExecutor(int threads) {
-    AtomicInteger count = new AtomicInteger();
-    return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread thread = new Thread(r, "rekognition-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-  }
-
-  private static S3Client s3Client(URI endpoint) {
-    return S3Client.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .forcePathStyle(true)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
-  }
-
-  /** Settings of a {@link RekognitionServer}; every one has a default. */
-  public static final class Builder {
-    private int port;
-    private Path dataDirectory;
+    private final Builder settings;
+    private final FaultInjector faults = new FaultInjector();
     private FaceEngine engine;
-    private URI s3Endpoint;
-    private String region = "us-east-1";
-    private String accountId = "000000000000";
-    private SearchSettings search = SearchSettings.DEFAULT;
+    private CollectionStore store;
+    private S3Client s3;
+    private HttpServer http;
+    private ExecutorService executor;
 
-    private Builder() {}
-
-    /** Port on 127.0.0.1. @default 0, a free port */
-    public Builder port(int port) {
-      this.port = port;
-      return this;
+    private RekognitionServer(Builder settings) {
+        this.settings = settings;
     }
 
-    /** Where collections persist. @default none: everything stays in memory and is lost on stop */
-    public Builder dataDirectory(Path dataDirectory) {
-      this.dataDirectory = dataDirectory;
-      return this;
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** The face engine, which the server then does not close. @default a new {@link OnnxFaceEngine} */
-    public Builder engine(FaceEngine engine) {
-      this.engine = engine;
-      return this;
+    /** Loads the engine (unless given) and the collections, and starts answering. */
+    public synchronized RekognitionServer start() {
+        if (http != null) {
+            return this;
+        }
+        try {
+            engine = settings.engine != null ? settings.engine : new OnnxFaceEngine();
+            store = settings.dataDirectory != null
+                    ? CollectionStore.open(settings.dataDirectory, settings.search)
+                    : CollectionStore.inMemory(settings.search);
+            s3 = settings.s3Endpoint == null ? null : s3Client(settings.s3Endpoint);
+            ServiceContext context =
+                    new ServiceContext(store, engine, new ImageSource(s3), settings.region, settings.accountId);
+            Map<String, Operation> operations = new HashMap<>();
+            new CollectionOperations(context).registerInto(operations);
+            new FaceOperations(context).registerInto(operations);
+            new SearchOperations(context).registerInto(operations);
+            new DetectionOperations(context).registerInto(operations);
+            new UserOperations(context).registerInto(operations);
+            new UserSearchOperations(context).registerInto(operations);
+            new TagOperations(context).registerInto(operations);
+
+            http = LoopbackHttpServer.create(settings.port, 64);
+            executor = newExecutor(REQUEST_THREADS);
+            http.setExecutor(executor);
+            http.createContext("/", new RekognitionHttpHandler(operations, faults));
+            http.start();
+            return this;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot start the Rekognition server", e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
-    /** The S3 endpoint {@code S3Object} images are read from (path style, dummy credentials). @default none */
-    public Builder s3Endpoint(URI s3Endpoint) {
-      this.s3Endpoint = s3Endpoint;
-      return this;
+    /** The URL to point a {@code RekognitionClient} at, e.g. {@code http://127.0.0.1:43123}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port());
     }
 
-    /** Region in collection ARNs. @default us-east-1 */
-    public Builder region(String region) {
-      this.region = region;
-      return this;
+    public int port() {
+        if (http == null) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return http.getAddress().getPort();
     }
 
-    /** Account in collection ARNs. @default 000000000000 */
-    public Builder accountId(String accountId) {
-      this.accountId = accountId;
-      return this;
+    /** Makes the next calls of an operation fail; see {@link FaultInjector}. */
+    public FaultInjector faults() {
+        return faults;
     }
 
-    /** How searches scale; see {@link dev.facerec.engine.search.VectorIndex}. */
-    public Builder search(SearchSettings search) {
-      this.search = search;
-      return this;
+    /** Stops answering, lets running requests finish (up to 10 s), and closes the store (and the engine if owned). */
+    public synchronized void stop() {
+        if (http != null) {
+            http.stop(0);
+            http = null;
+        }
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+        if (s3 != null) {
+            s3.close();
+            s3 = null;
+        }
+        if (engine != null && settings.engine == null) {
+            engine.close();
+        }
+        engine = null;
     }
 
-    public RekognitionServer build() {
-      return new RekognitionServer(this);
+    @Override
+    public void close() {
+        stop();
     }
-  }
+
+    private static ExecutorService newExecutor(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread thread = new Thread(r, "rekognition-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static S3Client s3Client(URI endpoint) {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** Settings of a {@link RekognitionServer}; every one has a default. */
+    public static final class Builder {
+        private int port;
+        private Path dataDirectory;
+        private FaceEngine engine;
+        private URI s3Endpoint;
+        private String region = "us-east-1";
+        private String accountId = "000000000000";
+        private SearchSettings search = SearchSettings.DEFAULT;
+
+        private Builder() {}
+
+        /** Port on 127.0.0.1. @default 0, a free port */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Where collections persist. @default none: everything stays in memory and is lost on stop */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        /** The face engine, which the server then does not close. @default a new {@link OnnxFaceEngine} */
+        public Builder engine(FaceEngine engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        /** The S3 endpoint {@code S3Object} images are read from (path style, dummy credentials). @default none */
+        public Builder s3Endpoint(URI s3Endpoint) {
+            this.s3Endpoint = s3Endpoint;
+            return this;
+        }
+
+        /** Region in collection ARNs. @default us-east-1 */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        /** Account in collection ARNs. @default 000000000000 */
+        public Builder accountId(String accountId) {
+            this.accountId = accountId;
+            return this;
+        }
+
+        /** How searches scale; see {@link dev.facerec.engine.search.VectorIndex}. */
+        public Builder search(SearchSettings search) {
+            this.search = search;
+            return this;
+        }
+
+        public RekognitionServer build() {
+            return new RekognitionServer(this);
+        }
+    }
 }

@@ -12,45 +12,46 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class RekognitionServerMain {
 
-  private static final String USAGE =
-      "usage: RekognitionServerMain [--data-dir DIR] [--port N (0: any free port)] [--s3-endpoint URL] "
-          + "[--models DIR]";
+    private static final String USAGE =
+            "usage: RekognitionServerMain [--data-dir DIR] [--port N (0: any free port)] [--s3-endpoint URL] "
+                    + "[--models DIR]";
 
-  private RekognitionServerMain() {}
+    private RekognitionServerMain() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    long started = System.nanoTime();
-    RekognitionServer.Builder builder = RekognitionServer.builder().port(8765);
-    for (int i = 0; i < args.length; i++) {
-      String value = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--data-dir" -> builder.dataDirectory(Path.of(required(value, args[i])));
-        case "--port" -> builder.port(Integer.parseInt(required(value, args[i])));
-        case "--s3-endpoint" -> builder.s3Endpoint(URI.create(required(value, args[i])));
-        case "--models" -> builder.engine(new OnnxFaceEngine(Path.of(required(value, args[i]))));
-        default -> {
-          System.err.println("unknown argument " + args[i] + "\n" + USAGE);
-          System.exit(2);
+    public static void main(String[] args) throws InterruptedException {
+        long started = System.nanoTime();
+        RekognitionServer.Builder builder = RekognitionServer.builder().port(8765);
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--data-dir" -> builder.dataDirectory(Path.of(required(value, args[i])));
+                case "--port" -> builder.port(Integer.parseInt(required(value, args[i])));
+                case "--s3-endpoint" -> builder.s3Endpoint(URI.create(required(value, args[i])));
+                case "--models" -> builder.engine(new OnnxFaceEngine(Path.of(required(value, args[i]))));
+                default -> {
+                    System.err.println("unknown argument " + args[i] + "\n" + USAGE);
+                    System.exit(2);
+                }
+            }
+            i++;
         }
-      }
-      i++;
+        RekognitionServer server = builder.build().start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }));
+        System.out.printf(
+                "Rekognition endpoint: %s (ready in %d ms)%n",
+                server.endpoint(), (System.nanoTime() - started) / 1_000_000);
+        stopped.await();
     }
-    RekognitionServer server = builder.build().start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.stop();
-      stopped.countDown();
-    }));
-    System.out.printf("Rekognition endpoint: %s (ready in %d ms)%n", server.endpoint(),
-        (System.nanoTime() - started) / 1_000_000);
-    stopped.await();
-  }
 
-  private static String required(String value, String flag) {
-    if (value == null) {
-      System.err.println(flag + " needs a value\n" + USAGE);
-      System.exit(2);
+    private static String required(String value, String flag) {
+        if (value == null) {
+            System.err.println(flag + " needs a value\n" + USAGE);
+            System.exit(2);
+        }
+        return value;
     }
-    return value;
-  }
 }

@@ -13,60 +13,61 @@ import java.util.regex.Pattern;
  */
 final class TagOperations {
 
-  private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:rekognition:[^:]*:[0-9]*:collection/(.+)");
+    private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:rekognition:[^:]*:[0-9]*:collection/(.+)");
 
-  private final ServiceContext context;
+    private final ServiceContext context;
 
-  TagOperations(ServiceContext context) {
-    this.context = context;
-  }
-
-  void registerInto(Map<String, Operation> operations) {
-    operations.put("TagResource", this::tag);
-    operations.put("UntagResource", this::untag);
-    operations.put("ListTagsForResource", this::list);
-  }
-
-  private JsonNode tag(RequestReader request) {
-    StoredCollection collection = resource(request);
-    change(collection, request.tags("Tags", true), List.of());
-    return Json.object();
-  }
-
-  private JsonNode untag(RequestReader request) {
-    StoredCollection collection = resource(request);
-    List<String> keys = request.stringList(
-        "TagKeys", 0, Constraints.MAX_TAGS_PER_REQUEST, Constraints.TAG_KEY, Constraints.TAG_KEY_MAX);
-    change(collection, Map.of(), keys);
-    return Json.object();
-  }
-
-  private JsonNode list(RequestReader request) {
-    StoredCollection collection = resource(request);
-    ObjectNode response = Json.object();
-    ObjectNode tags = response.putObject("Tags");
-    collection.tags().forEach(tags::put);
-    return response;
-  }
-
-  /** Applies a change, or refuses it whole when the collection would hold more than it may. */
-  static void change(StoredCollection collection, Map<String, String> added, List<String> removed) {
-    if (!collection.changeTags(added, removed, Constraints.MAX_TAGS_PER_RESOURCE)) {
-      throw tooManyTags();
+    TagOperations(ServiceContext context) {
+        this.context = context;
     }
-  }
 
-  static RekognitionException tooManyTags() {
-    return new RekognitionException(ErrorType.SERVICE_QUOTA_EXCEEDED,
-        "A resource can have at most " + Constraints.MAX_TAGS_PER_RESOURCE + " tags");
-  }
-
-  private StoredCollection resource(RequestReader request) {
-    String arn = request.requiredString("ResourceArn", null, 2048);
-    var matcher = ARN.matcher(arn);
-    if (!matcher.matches() || !arn.equals(context.collectionArn(matcher.group(1)))) {
-      throw new RekognitionException(ErrorType.RESOURCE_NOT_FOUND, "The resource does not exist: " + arn);
+    void registerInto(Map<String, Operation> operations) {
+        operations.put("TagResource", this::tag);
+        operations.put("UntagResource", this::untag);
+        operations.put("ListTagsForResource", this::list);
     }
-    return context.collection(matcher.group(1));
-  }
+
+    private JsonNode tag(RequestReader request) {
+        StoredCollection collection = resource(request);
+        change(collection, request.tags("Tags", true), List.of());
+        return Json.object();
+    }
+
+    private JsonNode untag(RequestReader request) {
+        StoredCollection collection = resource(request);
+        List<String> keys = request.stringList(
+                "TagKeys", 0, Constraints.MAX_TAGS_PER_REQUEST, Constraints.TAG_KEY, Constraints.TAG_KEY_MAX);
+        change(collection, Map.of(), keys);
+        return Json.object();
+    }
+
+    private JsonNode list(RequestReader request) {
+        StoredCollection collection = resource(request);
+        ObjectNode response = Json.object();
+        ObjectNode tags = response.putObject("Tags");
+        collection.tags().forEach(tags::put);
+        return response;
+    }
+
+    /** Applies a change, or refuses it whole when the collection would hold more than it may. */
+    static void change(StoredCollection collection, Map<String, String> added, List<String> removed) {
+        if (!collection.changeTags(added, removed, Constraints.MAX_TAGS_PER_RESOURCE)) {
+            throw tooManyTags();
+        }
+    }
+
+    static RekognitionException tooManyTags() {
+        return new RekognitionException(
+                ErrorType.SERVICE_QUOTA_EXCEEDED,
+                "A resource can have at most " + Constraints.MAX_TAGS_PER_RESOURCE + " tags");
+    }
+
+    private StoredCollection resource(RequestReader request) {
+        String arn = request.requiredString("ResourceArn", null, 2048);
+        var matcher = ARN.matcher(arn);
+        if (!matcher.matches() || !arn.equals(context.collectionArn(matcher.group(1)))) {
+            throw new RekognitionException(ErrorType.RESOURCE_NOT_FOUND, "The resource does not exist: " + arn);
+        }
+        return context.collection(matcher.group(1));
+    }
 }

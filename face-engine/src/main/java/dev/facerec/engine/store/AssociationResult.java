@@ -13,14 +13,14 @@ import java.util.List;
  * @param status     the user's status afterwards
  */
 public record AssociationResult(
-    boolean userFound, boolean overQuota, List<String> succeeded, List<FaceFailure> failed, UserStatus status) {
+        boolean userFound, boolean overQuota, List<String> succeeded, List<FaceFailure> failed, UserStatus status) {
 
-  public AssociationResult {
-    succeeded = List.copyOf(succeeded);
-    failed = List.copyOf(failed);
-  }
+    public AssociationResult {
+        succeeded = List.copyOf(succeeded);
+        failed = List.copyOf(failed);
+    }
 
-  static AssociationResult userMissing() {
-    return new AssociationResult(false, false, List.of(), List.of(), UserStatus.CREATED);
-  }
+    static AssociationResult userMissing() {
+        return new AssociationResult(false, false, List.of(), List.of(), UserStatus.CREATED);
+    }
 }

@@ -15,15 +15,19 @@ import java.util.TreeMap;
  * @param tags             the tags given to CreateCollection (TagResource and UntagResource change them later)
  */
 public record CollectionInfo(
-    String collectionId, String arn, String faceModelVersion, int dimension, long createdMillis,
-    Map<String, String> tags) {
+        String collectionId,
+        String arn,
+        String faceModelVersion,
+        int dimension,
+        long createdMillis,
+        Map<String, String> tags) {
 
-  public CollectionInfo {
-    tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
-  }
+    public CollectionInfo {
+        tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
+    }
 
-  /** A collection created without tags. */
-  public CollectionInfo(String collectionId, String arn, String faceModelVersion, int dimension, long createdMillis) {
-    this(collectionId, arn, faceModelVersion, dimension, createdMillis, Map.of());
-  }
+    /** A collection created without tags. */
+    public CollectionInfo(String collectionId, String arn, String faceModelVersion, int dimension, long createdMillis) {
+        this(collectionId, arn, faceModelVersion, dimension, createdMillis, Map.of());
+    }
 }

@@ -9,8 +9,8 @@ import java.util.List;
  * @param failed  faces not removed: not found, or still associated with a user
  */
 public record DeletionResult(List<String> deleted, List<FaceFailure> failed) {
-  public DeletionResult {
-    deleted = List.copyOf(deleted);
-    failed = List.copyOf(failed);
-  }
+    public DeletionResult {
+        deleted = List.copyOf(deleted);
+        failed = List.copyOf(failed);
+    }
 }

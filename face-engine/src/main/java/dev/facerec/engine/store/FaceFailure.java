@@ -10,11 +10,11 @@ package dev.facerec.engine.store;
  */
 public record FaceFailure(String faceId, String userId, Reason reason, float cosine) {
 
-  /** Rekognition's reason codes for unsuccessful face associations, disassociations and deletions. */
-  public enum Reason {
-    FACE_NOT_FOUND,
-    ASSOCIATED_TO_A_DIFFERENT_USER,
-    LOW_MATCH_CONFIDENCE,
-    ASSOCIATED_TO_AN_EXISTING_USER
-  }
+    /** Rekognition's reason codes for unsuccessful face associations, disassociations and deletions. */
+    public enum Reason {
+        FACE_NOT_FOUND,
+        ASSOCIATED_TO_A_DIFFERENT_USER,
+        LOW_MATCH_CONFIDENCE,
+        ASSOCIATED_TO_AN_EXISTING_USER
+    }
 }

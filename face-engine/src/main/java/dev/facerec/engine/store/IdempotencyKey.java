@@ -10,7 +10,7 @@ package dev.facerec.engine.store;
  */
 public record IdempotencyKey(String operation, String token, String fingerprint) {
 
-  String id() {
-    return operation + '\u0000' + token;
-  }
+    String id() {
+        return operation + '\u0000' + token;
+    }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param more  whether items follow the last one
  */
 public record Page<T>(List<T> items, boolean more) {
-  public Page {
-    items = List.copyOf(items);
-  }
+    public Page {
+        items = List.copyOf(items);
+    }
 }

@@ -10,6 +10,6 @@ import dev.facerec.engine.search.VectorIndex;
  */
 public record SearchSettings(int exactLimit, int minCandidates) {
 
-  public static final SearchSettings DEFAULT =
-      new SearchSettings(VectorIndex.DEFAULT_EXACT_LIMIT, VectorIndex.DEFAULT_MIN_CANDIDATES);
+    public static final SearchSettings DEFAULT =
+            new SearchSettings(VectorIndex.DEFAULT_EXACT_LIMIT, VectorIndex.DEFAULT_MIN_CANDIDATES);
 }

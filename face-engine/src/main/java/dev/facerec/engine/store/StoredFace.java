@@ -13,15 +13,15 @@ package dev.facerec.engine.store;
  * @param userId                 the user the face is associated with, or null
  */
 public record StoredFace(
-    String faceId,
-    String imageId,
-    String externalImageId,
-    FaceBox box,
-    float confidence,
-    String indexFacesModelVersion,
-    String userId) {
+        String faceId,
+        String imageId,
+        String externalImageId,
+        FaceBox box,
+        float confidence,
+        String indexFacesModelVersion,
+        String userId) {
 
-  StoredFace withUserId(String newUserId) {
-    return new StoredFace(faceId, imageId, externalImageId, box, confidence, indexFacesModelVersion, newUserId);
-  }
+    StoredFace withUserId(String newUserId) {
+        return new StoredFace(faceId, imageId, externalImageId, box, confidence, indexFacesModelVersion, newUserId);
+    }
 }

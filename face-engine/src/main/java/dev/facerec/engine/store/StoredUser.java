@@ -10,11 +10,11 @@ import java.util.List;
  */
 public record StoredUser(String userId, List<String> faceIds) {
 
-  public StoredUser {
-    faceIds = List.copyOf(faceIds);
-  }
+    public StoredUser {
+        faceIds = List.copyOf(faceIds);
+    }
 
-  public UserStatus status() {
-    return faceIds.isEmpty() ? UserStatus.CREATED : UserStatus.ACTIVE;
-  }
+    public UserStatus status() {
+        return faceIds.isEmpty() ? UserStatus.CREATED : UserStatus.ACTIVE;
+    }
 }

@@ -5,7 +5,7 @@ package dev.facerec.engine.store;
  * has no face and {@code ACTIVE} once it has one; {@code UPDATING} is never observed.
  */
 public enum UserStatus {
-  CREATED,
-  UPDATING,
-  ACTIVE
+    CREATED,
+    UPDATING,
+    ACTIVE
 }

@@ -25,75 +25,85 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Images given as {@code S3Object}, read from a real S3-compatible server (s3proxy, in memory). */
 class S3ObjectImagesTest {
 
-  private static final String BUCKET = "photos";
+    private static final String BUCKET = "photos";
 
-  private static S3Proxy s3Server;
-  private static S3Client s3;
-  private static ServerFixture fixture;
-  private static RekognitionClient rekognition;
+    private static S3Proxy s3Server;
+    private static S3Client s3;
+    private static ServerFixture fixture;
+    private static RekognitionClient rekognition;
 
-  @BeforeAll
-  static void start() throws Exception {
-    s3Server = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test", "test").build();
-    s3Server.start();
-    while (!"STARTED".equals(s3Server.getState())) {
-      Thread.sleep(10);
+    @BeforeAll
+    static void start() throws Exception {
+        s3Server = S3Proxy.builder()
+                .blobStore(new TransientNio2BlobStore())
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test", "test")
+                .build();
+        s3Server.start();
+        while (!"STARTED".equals(s3Server.getState())) {
+            Thread.sleep(10);
+        }
+        URI endpoint = URI.create("http://127.0.0.1:" + s3Server.getPort());
+        s3 = S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        s3.createBucket(r -> r.bucket(BUCKET));
+        s3.putObject(r -> r.bucket(BUCKET).key("enroll/group photo.jpg"), RequestBody.fromBytes(Photos.sample(3)));
+        fixture = ServerFixture.start(server -> server.s3Endpoint(endpoint));
+        rekognition = fixture.client;
     }
-    URI endpoint = URI.create("http://127.0.0.1:" + s3Server.getPort());
-    s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
-    s3.createBucket(r -> r.bucket(BUCKET));
-    s3.putObject(r -> r.bucket(BUCKET).key("enroll/group photo.jpg"), RequestBody.fromBytes(Photos.sample(3)));
-    fixture = ServerFixture.start(server -> server.s3Endpoint(endpoint));
-    rekognition = fixture.client;
-  }
 
-  @AfterAll
-  static void stop() throws Exception {
-    fixture.close();
-    s3.close();
-    s3Server.stop();
-  }
+    @AfterAll
+    static void stop() throws Exception {
+        fixture.close();
+        s3.close();
+        s3Server.stop();
+    }
 
-  @Test
-  void indexFaces_shouldReadTheImageFromS3() {
-    // GIVEN a collection
-    rekognition.createCollection(r -> r.collectionId("from-s3"));
+    @Test
+    void indexFaces_shouldReadTheImageFromS3() {
+        // GIVEN a collection
+        rekognition.createCollection(r -> r.collectionId("from-s3"));
 
-    // WHEN indexing an object by bucket and key, and detecting faces on it
-    IndexFacesResponse indexed = rekognition.indexFaces(r -> r.collectionId("from-s3").image(object(
-        "enroll/group photo.jpg")));
-    int detected = rekognition.detectFaces(r -> r.image(object("enroll/group photo.jpg"))).faceDetails().size();
+        // WHEN indexing an object by bucket and key, and detecting faces on it
+        IndexFacesResponse indexed =
+                rekognition.indexFaces(r -> r.collectionId("from-s3").image(object("enroll/group photo.jpg")));
+        int detected = rekognition
+                .detectFaces(r -> r.image(object("enroll/group photo.jpg")))
+                .faceDetails()
+                .size();
 
-    // THEN the faces of the group photo are indexed
-    assertThat(indexed.faceRecords()).hasSize(detected).hasSizeGreaterThanOrEqualTo(3);
-  }
+        // THEN the faces of the group photo are indexed
+        assertThat(indexed.faceRecords()).hasSize(detected).hasSizeGreaterThanOrEqualTo(3);
+    }
 
-  @Test
-  @org.junit.jupiter.api.DisplayName("fails if the object or the bucket does not exist")
-  void detectFaces_failsIfObjectMissing() {
-    assertThatThrownBy(() -> rekognition.detectFaces(r -> r.image(object("enroll/missing.jpg"))))
-        .isInstanceOf(InvalidS3ObjectException.class);
-    assertThatThrownBy(() -> rekognition.detectFaces(
-        r -> r.image(i -> i.s3Object(o -> o.bucket("no-such-bucket").name("a.jpg")))))
-        .isInstanceOf(InvalidS3ObjectException.class);
-  }
+    @Test
+    @org.junit.jupiter.api.DisplayName("fails if the object or the bucket does not exist")
+    void detectFaces_failsIfObjectMissing() {
+        assertThatThrownBy(() -> rekognition.detectFaces(r -> r.image(object("enroll/missing.jpg"))))
+                .isInstanceOf(InvalidS3ObjectException.class);
+        assertThatThrownBy(() -> rekognition.detectFaces(r ->
+                        r.image(i -> i.s3Object(o -> o.bucket("no-such-bucket").name("a.jpg")))))
+                .isInstanceOf(InvalidS3ObjectException.class);
+    }
 
-  @Test
-  @org.junit.jupiter.api.DisplayName("fails if the object is over 15 MB")
-  void detectFaces_failsIfObjectOverFifteenMegabytes() {
-    // GIVEN an object of 15 MB and one byte
-    s3.putObject(r -> r.bucket(BUCKET).key("huge.jpg"), RequestBody.fromBytes(new byte[15 * 1024 * 1024 + 1]));
+    @Test
+    @org.junit.jupiter.api.DisplayName("fails if the object is over 15 MB")
+    void detectFaces_failsIfObjectOverFifteenMegabytes() {
+        // GIVEN an object of 15 MB and one byte
+        s3.putObject(r -> r.bucket(BUCKET).key("huge.jpg"), RequestBody.fromBytes(new byte[15 * 1024 * 1024 + 1]));
 
-    // WHEN / THEN
-    assertThatThrownBy(() -> rekognition.detectFaces(r -> r.image(object("huge.jpg"))))
-        .isInstanceOf(ImageTooLargeException.class)
-        .hasMessageContaining("15 MB");
-  }
+        // WHEN / THEN
+        assertThatThrownBy(() -> rekognition.detectFaces(r -> r.image(object("huge.jpg"))))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessageContaining("15 MB");
+    }
 
-  private static Image object(String key) {
-    return Image.builder().s3Object(o -> o.bucket(BUCKET).name(key)).build();
-  }
+    private static Image object(String key) {
+        return Image.builder().s3Object(o -> o.bucket(BUCKET).name(key)).build();
+    }
 }

@@ -21,60 +21,66 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", description = "Enrol the people of a sample group photo and recognise them in it.")
 final class DemoCommand implements Callable<Integer> {
 
-  @Mixin
-  DataOption data;
+    @Mixin
+    DataOption data;
 
-  @Option(names = "--photo", description = "The group photo (default: sample5.jpg of @vladmandic/face-api).")
-  Path photo;
+    @Option(names = "--photo", description = "The group photo (default: sample5.jpg of @vladmandic/face-api).")
+    Path photo;
 
-  @Option(names = "--others", description = "A group photo of other people (default: sample6.jpg of "
-      + "@vladmandic/face-api).")
-  Path others;
+    @Option(
+            names = "--others",
+            description = "A group photo of other people (default: sample6.jpg of " + "@vladmandic/face-api).")
+    Path others;
 
-  @Option(names = "--out", defaultValue = "twin-demo", description = "Where crops and the annotated picture go "
-      + "(default: ${DEFAULT-VALUE}).")
-  Path output;
+    @Option(
+            names = "--out",
+            defaultValue = "twin-demo",
+            description = "Where crops and the annotated picture go " + "(default: ${DEFAULT-VALUE}).")
+    Path output;
 
-  @Override
-  public Integer call() throws Exception {
-    Path group = photo != null ? photo : SamplePhotos.group(5);
-    Files.createDirectories(output);
-    try (RunningTwin twin = RunningTwin.connect(data.directory)) {
-      System.out.println("1. recognising " + group.getFileName() + " with nobody enrolled");
-      JsonNode before = Uploads.recognize(twin, group, "demo-before-" + group.getFileName());
-      if (before == null) {
-        return 2;
-      }
-      List<RecognizedFace> faces = RecognizedFace.of(before);
-      System.out.println("   " + faces.size() + " face(s), all unknown");
-      System.out.println("2. enrolling each face as a person of its own, from a crop");
-      BufferedImage image = ImageIO.read(group.toFile());
-      for (int i = 0; i < faces.size(); i++) {
-        Path crop = output.resolve("person-" + (i + 1) + ".jpg");
-        ImageIO.write(Crops.around(image, faces.get(i), 0.5), "jpg", crop.toFile());
-        System.out.println("   " + Uploads.describe(crop, Uploads.enroll(twin, "demo-person-" + (i + 1),
-            "Person " + (i + 1), crop)));
-      }
-      System.out.println("3. recognising " + group.getFileName() + " again");
-      JsonNode after = Uploads.recognize(twin, group, "demo-" + group.getFileName());
-      if (after == null) {
-        return 2;
-      }
-      RecognizeCommand.report(group, after, output.resolve("demo-annotated.png"));
-      Path strangers = others != null ? others : SamplePhotos.group(6);
-      System.out.println("4. recognising " + strangers.getFileName() + ", other people: nobody may be identified");
-      JsonNode elsewhere = Uploads.recognize(twin, strangers, "demo-others-" + strangers.getFileName());
-      if (elsewhere == null) {
-        return 2;
-      }
-      List<RecognizedFace> strangerFaces = RecognizedFace.of(elsewhere);
-      long identified = strangerFaces.stream().filter(RecognizedFace::identified).count();
-      System.out.println("   " + strangerFaces.size() + " face(s), " + identified + " identified");
-      if (identified > 0) {
-        System.out.println("   unexpected: someone enrolled from " + group.getFileName() + " was matched");
-        return 3;
-      }
+    @Override
+    public Integer call() throws Exception {
+        Path group = photo != null ? photo : SamplePhotos.group(5);
+        Files.createDirectories(output);
+        try (RunningTwin twin = RunningTwin.connect(data.directory)) {
+            System.out.println("1. recognising " + group.getFileName() + " with nobody enrolled");
+            JsonNode before = Uploads.recognize(twin, group, "demo-before-" + group.getFileName());
+            if (before == null) {
+                return 2;
+            }
+            List<RecognizedFace> faces = RecognizedFace.of(before);
+            System.out.println("   " + faces.size() + " face(s), all unknown");
+            System.out.println("2. enrolling each face as a person of its own, from a crop");
+            BufferedImage image = ImageIO.read(group.toFile());
+            for (int i = 0; i < faces.size(); i++) {
+                Path crop = output.resolve("person-" + (i + 1) + ".jpg");
+                ImageIO.write(Crops.around(image, faces.get(i), 0.5), "jpg", crop.toFile());
+                System.out.println("   "
+                        + Uploads.describe(
+                                crop, Uploads.enroll(twin, "demo-person-" + (i + 1), "Person " + (i + 1), crop)));
+            }
+            System.out.println("3. recognising " + group.getFileName() + " again");
+            JsonNode after = Uploads.recognize(twin, group, "demo-" + group.getFileName());
+            if (after == null) {
+                return 2;
+            }
+            RecognizeCommand.report(group, after, output.resolve("demo-annotated.png"));
+            Path strangers = others != null ? others : SamplePhotos.group(6);
+            System.out.println(
+                    "4. recognising " + strangers.getFileName() + ", other people: nobody may be identified");
+            JsonNode elsewhere = Uploads.recognize(twin, strangers, "demo-others-" + strangers.getFileName());
+            if (elsewhere == null) {
+                return 2;
+            }
+            List<RecognizedFace> strangerFaces = RecognizedFace.of(elsewhere);
+            long identified =
+                    strangerFaces.stream().filter(RecognizedFace::identified).count();
+            System.out.println("   " + strangerFaces.size() + " face(s), " + identified + " identified");
+            if (identified > 0) {
+                System.out.println("   unexpected: someone enrolled from " + group.getFileName() + " was matched");
+                return 3;
+            }
+        }
+        return 0;
     }
-    return 0;
-  }
 }

@@ -12,23 +12,23 @@ import picocli.CommandLine.Mixin;
 @Command(name = "down", description = "Stop the running twin (state stays in the data directory).")
 final class DownCommand implements Callable<Integer> {
 
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
-  @Mixin
-  DataOption data;
+    @Mixin
+    DataOption data;
 
-  @Override
-  public Integer call() throws Exception {
-    Optional<TwinState> state = TwinState.read(data.directory);
-    if (state.isEmpty() || !state.get().isAlive()) {
-      TwinState.remove(data.directory);
-      System.out.println("no twin is running on " + data.directory);
-      return 0;
+    @Override
+    public Integer call() throws Exception {
+        Optional<TwinState> state = TwinState.read(data.directory);
+        if (state.isEmpty() || !state.get().isAlive()) {
+            TwinState.remove(data.directory);
+            System.out.println("no twin is running on " + data.directory);
+            return 0;
+        }
+        ProcessHandle process = ProcessHandle.of(state.get().pid()).orElseThrow();
+        process.destroy();
+        process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        System.out.println("twin stopped (pid " + state.get().pid() + ")");
+        return 0;
     }
-    ProcessHandle process = ProcessHandle.of(state.get().pid()).orElseThrow();
-    process.destroy();
-    process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    System.out.println("twin stopped (pid " + state.get().pid() + ")");
-    return 0;
-  }
 }

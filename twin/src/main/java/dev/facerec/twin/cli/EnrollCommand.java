@@ -14,28 +14,28 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Command(name = "enroll", description = "Enrol a person from one or more photos (one face each).")
 final class EnrollCommand implements Callable<Integer> {
 
-  @Mixin
-  DataOption data;
+    @Mixin
+    DataOption data;
 
-  @Parameters(index = "0", description = "The person's id: letters, digits, _ . - : (up to 128).")
-  String personId;
+    @Parameters(index = "0", description = "The person's id: letters, digits, _ . - : (up to 128).")
+    String personId;
 
-  @Parameters(index = "1..*", arity = "1..*", description = "Photos (JPEG or PNG) showing only this person.")
-  List<Path> photos;
+    @Parameters(index = "1..*", arity = "1..*", description = "Photos (JPEG or PNG) showing only this person.")
+    List<Path> photos;
 
-  @Option(names = "--name", description = "The display name (stored as object metadata 'name').")
-  String name;
+    @Option(names = "--name", description = "The display name (stored as object metadata 'name').")
+    String name;
 
-  @Override
-  public Integer call() throws Exception {
-    int rejected = 0;
-    try (RunningTwin twin = RunningTwin.connect(data.directory)) {
-      for (Path photo : photos) {
-        Map<String, AttributeValue> status = Uploads.enroll(twin, personId, name, photo);
-        rejected += "REJECTED".equals(RunningTwin.text(status, "status")) ? 1 : 0;
-        System.out.println(Uploads.describe(photo, status));
-      }
+    @Override
+    public Integer call() throws Exception {
+        int rejected = 0;
+        try (RunningTwin twin = RunningTwin.connect(data.directory)) {
+            for (Path photo : photos) {
+                Map<String, AttributeValue> status = Uploads.enroll(twin, personId, name, photo);
+                rejected += "REJECTED".equals(RunningTwin.text(status, "status")) ? 1 : 0;
+                System.out.println(Uploads.describe(photo, status));
+            }
+        }
+        return rejected == 0 ? 0 : 2;
     }
-    return rejected == 0 ? 0 : 2;
-  }
 }

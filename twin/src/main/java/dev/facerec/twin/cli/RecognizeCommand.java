@@ -15,38 +15,45 @@ import picocli.CommandLine.Parameters;
 @Command(name = "recognize", description = "Find and identify every face in a photo; writes an annotated PNG.")
 final class RecognizeCommand implements Callable<Integer> {
 
-  @Mixin
-  DataOption data;
+    @Mixin
+    DataOption data;
 
-  @Parameters(index = "0", description = "The photo (JPEG or PNG).")
-  Path photo;
+    @Parameters(index = "0", description = "The photo (JPEG or PNG).")
+    Path photo;
 
-  @Option(names = "--out", description = "The annotated PNG (default: <photo name>-annotated.png here).")
-  Path output;
+    @Option(names = "--out", description = "The annotated PNG (default: <photo name>-annotated.png here).")
+    Path output;
 
-  @Override
-  public Integer call() throws Exception {
-    try (RunningTwin twin = RunningTwin.connect(data.directory)) {
-      JsonNode result = Uploads.recognize(twin, photo, photo.getFileName().toString());
-      if (result == null) {
-        return 2;
-      }
-      Path annotated = output != null ? output
-          : Path.of(photo.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-annotated.png");
-      report(photo, result, annotated);
+    @Override
+    public Integer call() throws Exception {
+        try (RunningTwin twin = RunningTwin.connect(data.directory)) {
+            JsonNode result = Uploads.recognize(twin, photo, photo.getFileName().toString());
+            if (result == null) {
+                return 2;
+            }
+            Path annotated = output != null
+                    ? output
+                    : Path.of(photo.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-annotated.png");
+            report(photo, result, annotated);
+        }
+        return 0;
     }
-    return 0;
-  }
 
-  /** Prints who is where and writes the annotated picture. */
-  static void report(Path photo, JsonNode result, Path annotated) throws IOException {
-    List<RecognizedFace> faces = RecognizedFace.of(result);
-    System.out.println(photo.getFileName() + ": " + faces.size() + " face(s)");
-    for (RecognizedFace face : faces) {
-      System.out.printf(Locale.ROOT, "  %-32s box left %.2f top %.2f width %.2f height %.2f%n", face.label(),
-          face.left(), face.top(), face.width(), face.height());
+    /** Prints who is where and writes the annotated picture. */
+    static void report(Path photo, JsonNode result, Path annotated) throws IOException {
+        List<RecognizedFace> faces = RecognizedFace.of(result);
+        System.out.println(photo.getFileName() + ": " + faces.size() + " face(s)");
+        for (RecognizedFace face : faces) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-32s box left %.2f top %.2f width %.2f height %.2f%n",
+                    face.label(),
+                    face.left(),
+                    face.top(),
+                    face.width(),
+                    face.height());
+        }
+        AnnotatedImage.write(photo, faces, annotated);
+        System.out.println("annotated picture: " + annotated.toAbsolutePath());
     }
-    AnnotatedImage.write(photo, faces, annotated);
-    System.out.println("annotated picture: " + annotated.toAbsolutePath());
-  }
 }

@@ -20,32 +20,34 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run-schedule", description = "Fire a scheduled rule now (its targets get the 'Scheduled Event').")
 final class RunScheduleCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Mixin
-  DataOption data;
+    @Mixin
+    DataOption data;
 
-  @Parameters(index = "0", description = "The rule's name or ARN.")
-  String rule;
+    @Parameters(index = "0", description = "The rule's name or ARN.")
+    String rule;
 
-  @Override
-  public Integer call() throws Exception {
-    TwinState state = RunningTwin.state(data.directory);
-    String endpoint = state.endpoints().get("AWS_ENDPOINT_URL_EVENTBRIDGE");
-    if (endpoint == null) {
-      throw new IllegalStateException("the running twin has no EventBridge: restart it with this version");
+    @Override
+    public Integer call() throws Exception {
+        TwinState state = RunningTwin.state(data.directory);
+        String endpoint = state.endpoints().get("AWS_ENDPOINT_URL_EVENTBRIDGE");
+        if (endpoint == null) {
+            throw new IllegalStateException("the running twin has no EventBridge: restart it with this version");
+        }
+        HttpRequest request = HttpRequest.newBuilder(EventBridgeServer.runScheduleUri(URI.create(endpoint)))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.createObjectNode().put("Rule", rule).toString()))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(response.body());
+        if (response.statusCode() != 200) {
+            System.err.println("twin: " + body.path("message").asText(response.body()));
+            return 1;
+        }
+        System.out.println(
+                "rule " + rule + " fired: event " + body.path("EventId").asText());
+        return 0;
     }
-    HttpRequest request = HttpRequest.newBuilder(EventBridgeServer.runScheduleUri(URI.create(endpoint)))
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("Rule", rule).toString()))
-        .header("Content-Type", "application/x-amz-json-1.1")
-        .build();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    JsonNode body = JSON.readTree(response.body());
-    if (response.statusCode() != 200) {
-      System.err.println("twin: " + body.path("message").asText(response.body()));
-      return 1;
-    }
-    System.out.println("rule " + rule + " fired: event " + body.path("EventId").asText());
-    return 0;
-  }
 }

@@ -16,27 +16,39 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param retainOnDelete whether the template's deletion policy keeps the real resource
  * @param stackId the ARN of the stack it belongs to
  */
-public record DeployedResource(String logicalId, String type, String physicalId, ObjectNode attributes,
-    JsonNode properties, boolean retainOnDelete, String stackId) {
+public record DeployedResource(
+        String logicalId,
+        String type,
+        String physicalId,
+        ObjectNode attributes,
+        JsonNode properties,
+        boolean retainOnDelete,
+        String stackId) {
 
-  /** A new record; the attributes are given as name, value pairs. */
-  public static DeployedResource of(ResourceRequest request, String physicalId, String... attributes) {
-    ObjectNode values = JsonNodeFactory.instance.objectNode();
-    for (int i = 0; i + 1 < attributes.length; i += 2) {
-      values.put(attributes[i], attributes[i + 1]);
+    /** A new record; the attributes are given as name, value pairs. */
+    public static DeployedResource of(ResourceRequest request, String physicalId, String... attributes) {
+        ObjectNode values = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i + 1 < attributes.length; i += 2) {
+            values.put(attributes[i], attributes[i + 1]);
+        }
+        return new DeployedResource(
+                request.logicalId(),
+                request.type(),
+                physicalId,
+                values,
+                request.properties(),
+                request.retainOnDelete(),
+                request.stackId());
     }
-    return new DeployedResource(request.logicalId(), request.type(), physicalId, values, request.properties(),
-        request.retainOnDelete(), request.stackId());
-  }
 
-  /** The same resource deployed anew with the request's properties and deletion policy. */
-  public DeployedResource updatedBy(ResourceRequest request) {
-    return new DeployedResource(logicalId, type, physicalId, attributes, request.properties(),
-        request.retainOnDelete(), stackId);
-  }
+    /** The same resource deployed anew with the request's properties and deletion policy. */
+    public DeployedResource updatedBy(ResourceRequest request) {
+        return new DeployedResource(
+                logicalId, type, physicalId, attributes, request.properties(), request.retainOnDelete(), stackId);
+    }
 
-  /** The same resource with other attributes (e.g. a custom resource's {@code Data}). */
-  public DeployedResource withAttributes(ObjectNode values) {
-    return new DeployedResource(logicalId, type, physicalId, values, properties, retainOnDelete, stackId);
-  }
+    /** The same resource with other attributes (e.g. a custom resource's {@code Data}). */
+    public DeployedResource withAttributes(ObjectNode values) {
+        return new DeployedResource(logicalId, type, physicalId, values, properties, retainOnDelete, stackId);
+    }
 }

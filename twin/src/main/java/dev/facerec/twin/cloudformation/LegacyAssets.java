@@ -13,45 +13,48 @@ import java.util.Map;
  */
 final class LegacyAssets {
 
-  /** The bucket name the twin gives legacy asset parameters; assets are found by key, whatever the bucket. */
-  static final String BUCKET = "cdk-twin-assets";
-  private static final String PREFIX = "assets/";
+    /** The bucket name the twin gives legacy asset parameters; assets are found by key, whatever the bucket. */
+    static final String BUCKET = "cdk-twin-assets";
 
-  private LegacyAssets() {
-  }
+    private static final String PREFIX = "assets/";
 
-  /**
-   * Reads the asset entries of one stack's metadata ({@code path → [entries]}) and returns the parameter values;
-   * each asset is added to {@code assets} under its object key.
-   */
-  static Map<String, String> read(Path directory, JsonNode metadata, Map<String, Path> assets) {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    metadata.forEach(entries -> entries.forEach(entry -> {
-      if (!"aws:cdk:asset".equals(entry.path("type").asText())) {
-        return;
-      }
-      JsonNode asset = entry.path("data");
-      if (!asset.hasNonNull("s3KeyParameter")) {
-        return;
-      }
-      String path = asset.path("path").asText();
-      String file = asset.path("id").asText() + extension(path, asset.path("packaging").asText());
-      assets.put(PREFIX + file, directory.resolve(path));
-      parameters.put(asset.path("s3BucketParameter").asText(), BUCKET);
-      parameters.put(asset.path("s3KeyParameter").asText(), PREFIX + "||" + file);
-      if (asset.hasNonNull("artifactHashParameter")) {
-        parameters.put(asset.path("artifactHashParameter").asText(), asset.path("sourceHash").asText());
-      }
-    }));
-    return parameters;
-  }
+    private LegacyAssets() {}
 
-  /** The CLI's file name suffix for an uploaded asset: a directory is zipped, a file keeps its extension. */
-  private static String extension(String path, String packaging) {
-    if (!"file".equals(packaging)) {
-      return ".zip";
+    /**
+     * Reads the asset entries of one stack's metadata ({@code path → [entries]}) and returns the parameter values;
+     * each asset is added to {@code assets} under its object key.
+     */
+    static Map<String, String> read(Path directory, JsonNode metadata, Map<String, Path> assets) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        metadata.forEach(entries -> entries.forEach(entry -> {
+            if (!"aws:cdk:asset".equals(entry.path("type").asText())) {
+                return;
+            }
+            JsonNode asset = entry.path("data");
+            if (!asset.hasNonNull("s3KeyParameter")) {
+                return;
+            }
+            String path = asset.path("path").asText();
+            String file = asset.path("id").asText()
+                    + extension(path, asset.path("packaging").asText());
+            assets.put(PREFIX + file, directory.resolve(path));
+            parameters.put(asset.path("s3BucketParameter").asText(), BUCKET);
+            parameters.put(asset.path("s3KeyParameter").asText(), PREFIX + "||" + file);
+            if (asset.hasNonNull("artifactHashParameter")) {
+                parameters.put(
+                        asset.path("artifactHashParameter").asText(),
+                        asset.path("sourceHash").asText());
+            }
+        }));
+        return parameters;
     }
-    int dot = path.lastIndexOf('.');
-    return dot < 0 || path.lastIndexOf('/') > dot ? "" : path.substring(dot);
-  }
+
+    /** The CLI's file name suffix for an uploaded asset: a directory is zipped, a file keeps its extension. */
+    private static String extension(String path, String packaging) {
+        if (!"file".equals(packaging)) {
+            return ".zip";
+        }
+        int dot = path.lastIndexOf('.');
+        return dot < 0 || path.lastIndexOf('/') > dot ? "" : path.substring(dot);
+    }
 }

@@ -8,23 +8,23 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public interface ResourceDeployer {
 
-  /** The resource type, e.g. {@code AWS::SQS::Queue}. */
-  String type();
+    /** The resource type, e.g. {@code AWS::SQS::Queue}. */
+    String type();
 
-  DeployedResource create(ResourceRequest request);
+    DeployedResource create(ResourceRequest request);
 
-  /** Applies changed properties; called only when the resolved properties differ from the deployed ones. */
-  DeployedResource update(ResourceRequest request, DeployedResource deployed);
+    /** Applies changed properties; called only when the resolved properties differ from the deployed ones. */
+    DeployedResource update(ResourceRequest request, DeployedResource deployed);
 
-  void delete(DeployedResource deployed);
+    void delete(DeployedResource deployed);
 
-  /** Whether the resource still exists in its service (read); a resource that vanished is created again. */
-  default boolean exists(DeployedResource deployed) {
-    return true;
-  }
+    /** Whether the resource still exists in its service (read); a resource that vanished is created again. */
+    default boolean exists(DeployedResource deployed) {
+        return true;
+    }
 
-  /** Whether the change cannot be made in place, so CloudFormation would replace the resource. */
-  default boolean requiresReplacement(JsonNode deployedProperties, JsonNode newProperties) {
-    return false;
-  }
+    /** Whether the change cannot be made in place, so CloudFormation would replace the resource. */
+    default boolean requiresReplacement(JsonNode deployedProperties, JsonNode newProperties) {
+        return false;
+    }
 }

@@ -14,11 +14,11 @@ import java.util.Map;
  */
 public record StackArtifact(String name, Path templateFile, Map<String, String> assetParameters) {
 
-  public StackArtifact {
-    assetParameters = Map.copyOf(assetParameters);
-  }
+    public StackArtifact {
+        assetParameters = Map.copyOf(assetParameters);
+    }
 
-  public Template template() {
-    return Template.read(templateFile);
-  }
+    public Template template() {
+        return Template.read(templateFile);
+    }
 }

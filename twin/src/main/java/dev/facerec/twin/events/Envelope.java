@@ -16,22 +16,28 @@ import java.util.List;
  */
 final class Envelope {
 
-  private Envelope() {
-  }
+    private Envelope() {}
 
-  static ObjectNode of(String id, String source, String detailType, Instant time, List<String> resources,
-      JsonNode detail, String account, String region) {
-    ObjectNode event = JsonNodeFactory.instance.objectNode();
-    event.put("version", "0");
-    event.put("id", id);
-    event.put("detail-type", detailType);
-    event.put("source", source);
-    event.put("account", account);
-    event.put("time", DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.SECONDS)));
-    event.put("region", region);
-    ArrayNode list = event.putArray("resources");
-    resources.forEach(list::add);
-    event.set("detail", detail);
-    return event;
-  }
+    static ObjectNode of(
+            String id,
+            String source,
+            String detailType,
+            Instant time,
+            List<String> resources,
+            JsonNode detail,
+            String account,
+            String region) {
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("version", "0");
+        event.put("id", id);
+        event.put("detail-type", detailType);
+        event.put("source", source);
+        event.put("account", account);
+        event.put("time", DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.SECONDS)));
+        event.put("region", region);
+        ArrayNode list = event.putArray("resources");
+        resources.forEach(list::add);
+        event.set("detail", detail);
+        return event;
+    }
 }

@@ -15,50 +15,50 @@ import java.util.concurrent.Executors;
  */
 public final class EventBridgeServer implements AutoCloseable {
 
-  private final HttpServer http;
-  private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
-    Thread thread = new Thread(runnable, "eventbridge-http");
-    thread.setDaemon(true);
-    return thread;
-  });
+    private final HttpServer http;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "eventbridge-http");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-  private EventBridgeServer(int port) throws IOException {
-    http = LoopbackHttpServer.create(port, 64);
-    http.setExecutor(executor);
-  }
-
-  /**
-   * Takes a port (0: a free one) without answering yet, so that the endpoint can be given to the functions that the
-   * service delivers to before the service exists.
-   */
-  public static EventBridgeServer bind(int port) {
-    try {
-      return new EventBridgeServer(port);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the EventBridge server", e);
+    private EventBridgeServer(int port) throws IOException {
+        http = LoopbackHttpServer.create(port, 64);
+        http.setExecutor(executor);
     }
-  }
 
-  /** Starts answering for the service. */
-  public EventBridgeServer serve(EventsService service) {
-    http.createContext("/", new EventBridgeHttpHandler(service));
-    http.start();
-    return this;
-  }
+    /**
+     * Takes a port (0: a free one) without answering yet, so that the endpoint can be given to the functions that the
+     * service delivers to before the service exists.
+     */
+    public static EventBridgeServer bind(int port) {
+        try {
+            return new EventBridgeServer(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the EventBridge server", e);
+        }
+    }
 
-  /** The URL for {@code AWS_ENDPOINT_URL_EVENTBRIDGE} and {@code endpointOverride}. */
-  public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
-  }
+    /** Starts answering for the service. */
+    public EventBridgeServer serve(EventsService service) {
+        http.createContext("/", new EventBridgeHttpHandler(service));
+        http.start();
+        return this;
+    }
 
-  /** The URL that fires a scheduled rule now: POST {@code {"Rule": name or ARN}}. */
-  public static URI runScheduleUri(URI endpoint) {
-    return endpoint.resolve(EventBridgeHttpHandler.RUN_SCHEDULE_PATH);
-  }
+    /** The URL for {@code AWS_ENDPOINT_URL_EVENTBRIDGE} and {@code endpointOverride}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+    }
 
-  @Override
-  public void close() {
-    http.stop(0);
-    executor.shutdownNow();
-  }
+    /** The URL that fires a scheduled rule now: POST {@code {"Rule": name or ARN}}. */
+    public static URI runScheduleUri(URI endpoint) {
+        return endpoint.resolve(EventBridgeHttpHandler.RUN_SCHEDULE_PATH);
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        executor.shutdownNow();
+    }
 }

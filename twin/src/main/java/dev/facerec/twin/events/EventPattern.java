@@ -12,36 +12,36 @@ import software.amazon.event.ruler.Machine;
  */
 final class EventPattern {
 
-  private final Machine machine = new Machine();
+    private final Machine machine = new Machine();
 
-  private EventPattern(String ruleName, String pattern) {
-    try {
-      machine.addRule(ruleName, pattern);
-    } catch (IOException | RuntimeException e) {
-      throw invalid(ruleName, e.getMessage());
+    private EventPattern(String ruleName, String pattern) {
+        try {
+            machine.addRule(ruleName, pattern);
+        } catch (IOException | RuntimeException e) {
+            throw invalid(ruleName, e.getMessage());
+        }
     }
-  }
 
-  /** Compiles a pattern, or fails with an {@link IllegalArgumentException} naming the rule and the reason. */
-  static EventPattern compile(String ruleName, String pattern) {
-    String problem = JsonRuleCompiler.check(pattern);
-    if (problem != null) {
-      throw invalid(ruleName, problem);
+    /** Compiles a pattern, or fails with an {@link IllegalArgumentException} naming the rule and the reason. */
+    static EventPattern compile(String ruleName, String pattern) {
+        String problem = JsonRuleCompiler.check(pattern);
+        if (problem != null) {
+            throw invalid(ruleName, problem);
+        }
+        return new EventPattern(ruleName, pattern);
     }
-    return new EventPattern(ruleName, pattern);
-  }
 
-  /** Whether an event (EventBridge's envelope as JSON) matches. */
-  boolean matches(String eventJson) {
-    try {
-      return !machine.rulesForJSONEvent(eventJson).isEmpty();
-    } catch (Exception e) {
-      return false;
+    /** Whether an event (EventBridge's envelope as JSON) matches. */
+    boolean matches(String eventJson) {
+        try {
+            return !machine.rulesForJSONEvent(eventJson).isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
     }
-  }
 
-  private static IllegalArgumentException invalid(String ruleName, String reason) {
-    return new IllegalArgumentException("rule " + ruleName + " has an event pattern EventBridge rejects: "
-        + reason);
-  }
+    private static IllegalArgumentException invalid(String ruleName, String reason) {
+        return new IllegalArgumentException(
+                "rule " + ruleName + " has an event pattern EventBridge rejects: " + reason);
+    }
 }

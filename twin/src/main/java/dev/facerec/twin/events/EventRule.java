@@ -12,16 +12,21 @@ import java.util.List;
  * @param enabled whether the rule matches events and fires on its schedule ({@code State} {@code ENABLED})
  * @param targets where matching events go
  */
-public record EventRule(String name, String eventBusName, String eventPattern, String scheduleExpression,
-    boolean enabled, List<RuleTarget> targets) {
+public record EventRule(
+        String name,
+        String eventBusName,
+        String eventPattern,
+        String scheduleExpression,
+        boolean enabled,
+        List<RuleTarget> targets) {
 
-  public EventRule {
-    targets = List.copyOf(targets);
-  }
+    public EventRule {
+        targets = List.copyOf(targets);
+    }
 
-  /** The rule's ARN: {@code rule/NAME} on the default bus, {@code rule/BUS/NAME} on a custom bus. */
-  public String arn(String region, String accountId) {
-    String resource = EventsService.DEFAULT_BUS.equals(eventBusName) ? name : eventBusName + "/" + name;
-    return "arn:aws:events:" + region + ":" + accountId + ":rule/" + resource;
-  }
+    /** The rule's ARN: {@code rule/NAME} on the default bus, {@code rule/BUS/NAME} on a custom bus. */
+    public String arn(String region, String accountId) {
+        String resource = EventsService.DEFAULT_BUS.equals(eventBusName) ? name : eventBusName + "/" + name;
+        return "arn:aws:events:" + region + ":" + accountId + ":rule/" + resource;
+    }
 }

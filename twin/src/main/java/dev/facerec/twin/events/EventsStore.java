@@ -16,86 +16,91 @@ import java.util.stream.Stream;
  */
 final class EventsStore {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path buses;
-  private final Path rules;
+    private final Path buses;
+    private final Path rules;
 
-  EventsStore(Path directory) {
-    this.buses = directory.resolve("buses");
-    this.rules = directory.resolve("rules");
-  }
-
-  void saveBus(String name) {
-    write(buses.resolve(name + ".json"), JSON.createObjectNode().put("name", name).toPrettyString());
-  }
-
-  void deleteBus(String name) {
-    delete(buses.resolve(name + ".json"));
-  }
-
-  List<String> loadBuses() {
-    return files(buses).stream().map(f -> f.getFileName().toString().replaceFirst("\\.json$", "")).toList();
-  }
-
-  void saveRule(EventRule rule) {
-    try {
-      write(ruleFile(rule.eventBusName(), rule.name()), JSON.writerWithDefaultPrettyPrinter()
-          .writeValueAsString(rule));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot save rule " + rule.name(), e);
+    EventsStore(Path directory) {
+        this.buses = directory.resolve("buses");
+        this.rules = directory.resolve("rules");
     }
-  }
 
-  void deleteRule(String busName, String name) {
-    delete(ruleFile(busName, name));
-  }
-
-  List<EventRule> loadRules() {
-    List<EventRule> loaded = new ArrayList<>();
-    if (!Files.isDirectory(rules)) {
-      return loaded;
+    void saveBus(String name) {
+        write(
+                buses.resolve(name + ".json"),
+                JSON.createObjectNode().put("name", name).toPrettyString());
     }
-    try (Stream<Path> busDirectories = Files.list(rules)) {
-      for (Path bus : (Iterable<Path>) busDirectories.sorted()::iterator) {
-        for (Path file : files(bus)) {
-          loaded.add(JSON.readValue(file.toFile(), EventRule.class));
+
+    void deleteBus(String name) {
+        delete(buses.resolve(name + ".json"));
+    }
+
+    List<String> loadBuses() {
+        return files(buses).stream()
+                .map(f -> f.getFileName().toString().replaceFirst("\\.json$", ""))
+                .toList();
+    }
+
+    void saveRule(EventRule rule) {
+        try {
+            write(
+                    ruleFile(rule.eventBusName(), rule.name()),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rule));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save rule " + rule.name(), e);
         }
-      }
-      return loaded;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the rules in " + rules, e);
     }
-  }
 
-  private Path ruleFile(String busName, String name) {
-    return rules.resolve(busName).resolve(name + ".json");
-  }
+    void deleteRule(String busName, String name) {
+        delete(ruleFile(busName, name));
+    }
 
-  private static List<Path> files(Path directory) {
-    if (!Files.isDirectory(directory)) {
-      return List.of();
+    List<EventRule> loadRules() {
+        List<EventRule> loaded = new ArrayList<>();
+        if (!Files.isDirectory(rules)) {
+            return loaded;
+        }
+        try (Stream<Path> busDirectories = Files.list(rules)) {
+            for (Path bus : (Iterable<Path>) busDirectories.sorted()::iterator) {
+                for (Path file : files(bus)) {
+                    loaded.add(JSON.readValue(file.toFile(), EventRule.class));
+                }
+            }
+            return loaded;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules in " + rules, e);
+        }
     }
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + directory, e);
-    }
-  }
 
-  private static void write(Path file, String content) {
-    try {
-      StateFiles.write(file, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+    private Path ruleFile(String busName, String name) {
+        return rules.resolve(busName).resolve(name + ".json");
     }
-  }
 
-  private static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + file, e);
+    private static List<Path> files(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
     }
-  }
+
+    private static void write(Path file, String content) {
+        try {
+            StateFiles.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + file, e);
+        }
+    }
 }

@@ -8,5 +8,4 @@ package dev.facerec.twin.events;
  * @param input constant JSON sent instead of the event, or {@code null}
  * @param inputPath a path ({@code $} or {@code $.a.b}) of the part of the event to send, or {@code null}
  */
-public record RuleTarget(String id, String arn, String input, String inputPath) {
-}
+public record RuleTarget(String id, String arn, String input, String inputPath) {}

@@ -19,62 +19,65 @@ import java.util.function.BiConsumer;
  */
 final class Schedules implements AutoCloseable {
 
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "eventbridge-schedules");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private final Map<String, ScheduledFuture<?>> armed = new HashMap<>();
-  private final Clock clock;
-  private final BiConsumer<String, Instant> fire;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "eventbridge-schedules");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, ScheduledFuture<?>> armed = new HashMap<>();
+    private final Clock clock;
+    private final BiConsumer<String, Instant> fire;
 
-  /**
-   * @param clock the time schedules are computed from
-   * @param fire called with the key of an armed schedule and the time it was due
-   */
-  Schedules(Clock clock, BiConsumer<String, Instant> fire) {
-    this.clock = clock;
-    this.fire = fire;
-  }
-
-  /** (Re)arms the schedule under {@code key}, from now. */
-  void arm(String key, ScheduleExpression expression) {
-    arm(key, expression, clock.instant());
-  }
-
-  synchronized void disarm(String key) {
-    ScheduledFuture<?> old = armed.remove(key);
-    if (old != null) {
-      old.cancel(false);
+    /**
+     * @param clock the time schedules are computed from
+     * @param fire called with the key of an armed schedule and the time it was due
+     */
+    Schedules(Clock clock, BiConsumer<String, Instant> fire) {
+        this.clock = clock;
+        this.fire = fire;
     }
-  }
 
-  @Override
-  public synchronized void close() {
-    timer.shutdownNow();
-    armed.clear();
-  }
-
-  private synchronized void arm(String key, ScheduleExpression expression, Instant from) {
-    disarm(key);
-    Instant due = expression.next(from);
-    if (due == null || timer.isShutdown()) {
-      return;
+    /** (Re)arms the schedule under {@code key}, from now. */
+    void arm(String key, ScheduleExpression expression) {
+        arm(key, expression, clock.instant());
     }
-    long delay = Math.max(0, Duration.between(clock.instant(), due).toMillis());
-    AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
-    self.set(timer.schedule(() -> {
-      if (!claim(key, self.get())) {
-        return;
-      }
-      arm(key, expression, due);
-      fire.accept(key, due);
-    }, delay, TimeUnit.MILLISECONDS));
-    armed.put(key, self.get());
-  }
 
-  /** Whether this firing is still the armed one (not disarmed or re-armed meanwhile). */
-  private synchronized boolean claim(String key, ScheduledFuture<?> future) {
-    return future != null && armed.remove(key, future);
-  }
+    synchronized void disarm(String key) {
+        ScheduledFuture<?> old = armed.remove(key);
+        if (old != null) {
+            old.cancel(false);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        timer.shutdownNow();
+        armed.clear();
+    }
+
+    private synchronized void arm(String key, ScheduleExpression expression, Instant from) {
+        disarm(key);
+        Instant due = expression.next(from);
+        if (due == null || timer.isShutdown()) {
+            return;
+        }
+        long delay = Math.max(0, Duration.between(clock.instant(), due).toMillis());
+        AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
+        self.set(timer.schedule(
+                () -> {
+                    if (!claim(key, self.get())) {
+                        return;
+                    }
+                    arm(key, expression, due);
+                    fire.accept(key, due);
+                },
+                delay,
+                TimeUnit.MILLISECONDS));
+        armed.put(key, self.get());
+    }
+
+    /** Whether this firing is still the armed one (not disarmed or re-armed meanwhile). */
+    private synchronized boolean claim(String key, ScheduledFuture<?> future) {
+        return future != null && armed.remove(key, future);
+    }
 }

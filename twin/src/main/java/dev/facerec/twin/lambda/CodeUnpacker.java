@@ -18,58 +18,58 @@ import java.util.zip.ZipFile;
  */
 final class CodeUnpacker {
 
-  private final Path cacheDirectory;
+    private final Path cacheDirectory;
 
-  CodeUnpacker(Path cacheDirectory) {
-    this.cacheDirectory = cacheDirectory;
-  }
+    CodeUnpacker(Path cacheDirectory) {
+        this.cacheDirectory = cacheDirectory;
+    }
 
-  /** The directory to run the function's code from. */
-  Path taskRoot(Path code) {
-    if (Files.isDirectory(code)) {
-      return code;
-    }
-    if (!Files.isRegularFile(code)) {
-      throw new IllegalArgumentException("the function's code asset does not exist: " + code);
-    }
-    try {
-      Path target = cacheDirectory.resolve(code.getFileName() + "-" + Files.size(code) + "-"
-          + Files.getLastModifiedTime(code).toMillis());
-      Path done = target.resolve(".unpacked");
-      if (!Files.exists(done)) {
-        if (code.getFileName().toString().endsWith(".jar")) {
-          Path lib = Files.createDirectories(target.resolve("lib"));
-          Files.copy(code, lib.resolve(code.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        } else {
-          unzip(code, target);
+    /** The directory to run the function's code from. */
+    Path taskRoot(Path code) {
+        if (Files.isDirectory(code)) {
+            return code;
         }
-        Files.createFile(done);
-      }
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot unpack the function's code asset " + code, e);
+        if (!Files.isRegularFile(code)) {
+            throw new IllegalArgumentException("the function's code asset does not exist: " + code);
+        }
+        try {
+            Path target = cacheDirectory.resolve(code.getFileName() + "-" + Files.size(code) + "-"
+                    + Files.getLastModifiedTime(code).toMillis());
+            Path done = target.resolve(".unpacked");
+            if (!Files.exists(done)) {
+                if (code.getFileName().toString().endsWith(".jar")) {
+                    Path lib = Files.createDirectories(target.resolve("lib"));
+                    Files.copy(code, lib.resolve(code.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    unzip(code, target);
+                }
+                Files.createFile(done);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the function's code asset " + code, e);
+        }
     }
-  }
 
-  private static void unzip(Path archive, Path target) throws IOException {
-    Files.createDirectories(target);
-    try (ZipFile zip = new ZipFile(archive.toFile())) {
-      Enumeration<? extends ZipEntry> entries = zip.entries();
-      while (entries.hasMoreElements()) {
-        ZipEntry entry = entries.nextElement();
-        Path destination = target.resolve(entry.getName()).normalize();
-        if (!destination.startsWith(target)) {
-          throw new IOException("the archive entry " + entry.getName() + " points outside the archive");
+    private static void unzip(Path archive, Path target) throws IOException {
+        Files.createDirectories(target);
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                Path destination = target.resolve(entry.getName()).normalize();
+                if (!destination.startsWith(target)) {
+                    throw new IOException("the archive entry " + entry.getName() + " points outside the archive");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.createDirectories(destination.getParent());
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
         }
-        if (entry.isDirectory()) {
-          Files.createDirectories(destination);
-        } else {
-          Files.createDirectories(destination.getParent());
-          try (InputStream in = zip.getInputStream(entry)) {
-            Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
-      }
     }
-  }
 }

@@ -3,5 +3,5 @@ package dev.facerec.twin.lambda;
 /** Delivers an asynchronous invocation record to a destination (an SQS queue or a Lambda function). */
 interface DestinationSender {
 
-  void send(String destinationArn, String record);
+    void send(String destinationArn, String record);
 }

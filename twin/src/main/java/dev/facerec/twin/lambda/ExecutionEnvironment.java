@@ -19,149 +19,167 @@ import java.util.concurrent.TimeoutException;
  */
 final class ExecutionEnvironment implements AutoCloseable {
 
-  private static final long KILL_WAIT_SECONDS = 5;
+    private static final long KILL_WAIT_SECONDS = 5;
 
-  private final FunctionConfiguration function;
-  private final String functionArn;
-  private final Duration initTimeout;
-  private final RuntimeApiEndpoint endpoint;
-  private final Process process;
-  private boolean initialized;
-  private volatile boolean broken;
+    private final FunctionConfiguration function;
+    private final String functionArn;
+    private final Duration initTimeout;
+    private final RuntimeApiEndpoint endpoint;
+    private final Process process;
+    private boolean initialized;
+    private volatile boolean broken;
 
-  private ExecutionEnvironment(FunctionConfiguration function, String functionArn, Duration initTimeout,
-      RuntimeApiEndpoint endpoint, Process process) {
-    this.function = function;
-    this.functionArn = functionArn;
-    this.initTimeout = initTimeout;
-    this.endpoint = endpoint;
-    this.process = process;
-  }
-
-  static ExecutionEnvironment start(FunctionConfiguration function, LambdaSettings settings, Path taskRoot,
-      Path logFile, ExecutorService executor) {
-    RuntimeApiEndpoint endpoint = new RuntimeApiEndpoint(executor);
-    try {
-      Process process = LaunchCommand.build(function, settings, taskRoot, endpoint.address(), logFile).start();
-      process.getOutputStream().close();
-      return new ExecutionEnvironment(function, settings.functionArn(function.name()), settings.initTimeout(),
-          endpoint, process);
-    } catch (IOException e) {
-      endpoint.close();
-      throw new UncheckedIOException("cannot start a JVM for function " + function.name(), e);
+    private ExecutionEnvironment(
+            FunctionConfiguration function,
+            String functionArn,
+            Duration initTimeout,
+            RuntimeApiEndpoint endpoint,
+            Process process) {
+        this.function = function;
+        this.functionArn = functionArn;
+        this.initTimeout = initTimeout;
+        this.endpoint = endpoint;
+        this.process = process;
     }
-  }
 
-  /** Whether this environment can take another invocation. */
-  boolean isUsable() {
-    return !broken && process.isAlive();
-  }
-
-  /** Runs one invocation to its end: a response, a function error, a timeout, a crash or a failed start. */
-  InvocationResult invoke(String requestId, byte[] payload) {
-    Invocation invocation = new Invocation(requestId, payload, functionArn, function.timeout());
-    endpoint.submit(invocation);
-    try {
-      long deadline = awaitPickUp(invocation);
-      initialized = true;
-      long remaining = Math.max(0, deadline - System.currentTimeMillis());
-      return firstOf(requestId, invocation.result(), remaining)
-          .orElseGet(() -> timedOut(requestId));
-    } catch (StartFailure failure) {
-      broken = true;
-      close();
-      return failure.result;
+    static ExecutionEnvironment start(
+            FunctionConfiguration function,
+            LambdaSettings settings,
+            Path taskRoot,
+            Path logFile,
+            ExecutorService executor) {
+        RuntimeApiEndpoint endpoint = new RuntimeApiEndpoint(executor);
+        try {
+            Process process = LaunchCommand.build(function, settings, taskRoot, endpoint.address(), logFile)
+                    .start();
+            process.getOutputStream().close();
+            return new ExecutionEnvironment(
+                    function, settings.functionArn(function.name()), settings.initTimeout(), endpoint, process);
+        } catch (IOException e) {
+            endpoint.close();
+            throw new UncheckedIOException("cannot start a JVM for function " + function.name(), e);
+        }
     }
-  }
 
-  private long awaitPickUp(Invocation invocation) throws StartFailure {
-    long limit = initialized ? Long.MAX_VALUE : initTimeout.toMillis();
-    CompletableFuture<Object> first = CompletableFuture.anyOf(
-        invocation.pickedUp(), endpoint.initError(), process.onExit());
-    Object outcome;
-    try {
-      outcome = first.get(limit, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new StartFailure(InvocationResult.failure(invocation.requestId(), "Runtime.InitTimeout",
-          "the runtime did not ask for an invocation within " + initTimeout.toSeconds() + " s"));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StartFailure(InvocationResult.failure(invocation.requestId(), "Runtime.Interrupted",
-          "the twin is shutting down"));
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
+    /** Whether this environment can take another invocation. */
+    boolean isUsable() {
+        return !broken && process.isAlive();
     }
-    if (outcome instanceof Long deadline) {
-      return deadline;
+
+    /** Runs one invocation to its end: a response, a function error, a timeout, a crash or a failed start. */
+    InvocationResult invoke(String requestId, byte[] payload) {
+        Invocation invocation = new Invocation(requestId, payload, functionArn, function.timeout());
+        endpoint.submit(invocation);
+        try {
+            long deadline = awaitPickUp(invocation);
+            initialized = true;
+            long remaining = Math.max(0, deadline - System.currentTimeMillis());
+            return firstOf(requestId, invocation.result(), remaining).orElseGet(() -> timedOut(requestId));
+        } catch (StartFailure failure) {
+            broken = true;
+            close();
+            return failure.result;
+        }
     }
-    if (outcome instanceof byte[] initError) {
-      throw new StartFailure(new InvocationResult(invocation.requestId(), initError, InvocationResult.UNHANDLED));
+
+    private long awaitPickUp(Invocation invocation) throws StartFailure {
+        long limit = initialized ? Long.MAX_VALUE : initTimeout.toMillis();
+        CompletableFuture<Object> first =
+                CompletableFuture.anyOf(invocation.pickedUp(), endpoint.initError(), process.onExit());
+        Object outcome;
+        try {
+            outcome = first.get(limit, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new StartFailure(InvocationResult.failure(
+                    invocation.requestId(),
+                    "Runtime.InitTimeout",
+                    "the runtime did not ask for an invocation within " + initTimeout.toSeconds() + " s"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartFailure(InvocationResult.failure(
+                    invocation.requestId(), "Runtime.Interrupted", "the twin is shutting down"));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        if (outcome instanceof Long deadline) {
+            return deadline;
+        }
+        if (outcome instanceof byte[] initError) {
+            throw new StartFailure(new InvocationResult(invocation.requestId(), initError, InvocationResult.UNHANDLED));
+        }
+        throw new StartFailure(exited(invocation.requestId()));
     }
-    throw new StartFailure(exited(invocation.requestId()));
-  }
 
-  private Optional<InvocationResult> firstOf(String requestId, CompletableFuture<InvocationResult> result,
-      long millis) {
-    CompletableFuture<Object> first = CompletableFuture.anyOf(result, process.onExit());
-    try {
-      Object outcome = first.get(millis, TimeUnit.MILLISECONDS);
-      if (outcome instanceof InvocationResult answered) {
-        return Optional.of(answered);
-      }
-      broken = true;
-      return Optional.of(result.isDone() ? result.join() : exited(requestId));
-    } catch (TimeoutException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      broken = true;
-      return Optional.of(InvocationResult.failure(requestId, "Runtime.Interrupted", "the twin is shutting down"));
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
+    private Optional<InvocationResult> firstOf(
+            String requestId, CompletableFuture<InvocationResult> result, long millis) {
+        CompletableFuture<Object> first = CompletableFuture.anyOf(result, process.onExit());
+        try {
+            Object outcome = first.get(millis, TimeUnit.MILLISECONDS);
+            if (outcome instanceof InvocationResult answered) {
+                return Optional.of(answered);
+            }
+            broken = true;
+            return Optional.of(result.isDone() ? result.join() : exited(requestId));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            broken = true;
+            return Optional.of(InvocationResult.failure(requestId, "Runtime.Interrupted", "the twin is shutting down"));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
-  }
 
-  private InvocationResult timedOut(String requestId) {
-    broken = true;
-    close();
-    return InvocationResult.failure(requestId, "Sandbox.Timedout", String.format(Locale.ROOT,
-        "RequestId: %s Error: Task timed out after %.2f seconds", requestId, function.timeout().toMillis() / 1000.0));
-  }
-
-  private InvocationResult exited(String requestId) {
-    return InvocationResult.failure(requestId, "Runtime.ExitError",
-        "RequestId: " + requestId + " Error: Runtime exited with error: exit status " + exitStatus());
-  }
-
-  private String exitStatus() {
-    try {
-      return Integer.toString(process.waitFor(1, TimeUnit.SECONDS) ? process.exitValue() : -1);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "unknown";
+    private InvocationResult timedOut(String requestId) {
+        broken = true;
+        close();
+        return InvocationResult.failure(
+                requestId,
+                "Sandbox.Timedout",
+                String.format(
+                        Locale.ROOT,
+                        "RequestId: %s Error: Task timed out after %.2f seconds",
+                        requestId,
+                        function.timeout().toMillis() / 1000.0));
     }
-  }
 
-  /** Kills the process (and waits, briefly, until it is gone) and closes its Runtime API endpoint. */
-  @Override
-  public void close() {
-    process.destroyForcibly();
-    try {
-      process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private InvocationResult exited(String requestId) {
+        return InvocationResult.failure(
+                requestId,
+                "Runtime.ExitError",
+                "RequestId: " + requestId + " Error: Runtime exited with error: exit status " + exitStatus());
     }
-    endpoint.close();
-  }
 
-  /** A start that ended before the runtime took the invocation. */
-  private static final class StartFailure extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final transient InvocationResult result;
-
-    StartFailure(InvocationResult result) {
-      super(null, null, false, false);
-      this.result = result;
+    private String exitStatus() {
+        try {
+            return Integer.toString(process.waitFor(1, TimeUnit.SECONDS) ? process.exitValue() : -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
     }
-  }
+
+    /** Kills the process (and waits, briefly, until it is gone) and closes its Runtime API endpoint. */
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        endpoint.close();
+    }
+
+    /** A start that ended before the runtime took the invocation. */
+    private static final class StartFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient InvocationResult result;
+
+        StartFailure(InvocationResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
 }

@@ -21,38 +21,46 @@ import java.util.Objects;
  * @param logging the log format and levels, which reach the runtime as Lambda's reserved variables
  */
 public record FunctionConfiguration(
-    String name,
-    String handler,
-    String runtime,
-    int memoryMb,
-    Duration timeout,
-    Map<String, String> environment,
-    Path code,
-    Integer reservedConcurrency,
-    String role,
-    LoggingConfig logging) {
+        String name,
+        String handler,
+        String runtime,
+        int memoryMb,
+        Duration timeout,
+        Map<String, String> environment,
+        Path code,
+        Integer reservedConcurrency,
+        String role,
+        LoggingConfig logging) {
 
-  /** Lambda's defaults for the properties a template may leave out. */
-  public static final int DEFAULT_MEMORY_MB = 128;
+    /** Lambda's defaults for the properties a template may leave out. */
+    public static final int DEFAULT_MEMORY_MB = 128;
 
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
 
-  public FunctionConfiguration {
-    Objects.requireNonNull(name, "name");
-    environment = Map.copyOf(environment == null ? Map.of() : environment);
-    timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-    memoryMb = memoryMb <= 0 ? DEFAULT_MEMORY_MB : memoryMb;
-    logging = logging == null ? LoggingConfig.TEXT : logging;
-  }
+    public FunctionConfiguration {
+        Objects.requireNonNull(name, "name");
+        environment = Map.copyOf(environment == null ? Map.of() : environment);
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        memoryMb = memoryMb <= 0 ? DEFAULT_MEMORY_MB : memoryMb;
+        logging = logging == null ? LoggingConfig.TEXT : logging;
+    }
 
-  /** A function with Lambda's default logging (plain text). */
-  public FunctionConfiguration(String name, String handler, String runtime, int memoryMb, Duration timeout,
-      Map<String, String> environment, Path code, Integer reservedConcurrency, String role) {
-    this(name, handler, runtime, memoryMb, timeout, environment, code, reservedConcurrency, role, null);
-  }
+    /** A function with Lambda's default logging (plain text). */
+    public FunctionConfiguration(
+            String name,
+            String handler,
+            String runtime,
+            int memoryMb,
+            Duration timeout,
+            Map<String, String> environment,
+            Path code,
+            Integer reservedConcurrency,
+            String role) {
+        this(name, handler, runtime, memoryMb, timeout, environment, code, reservedConcurrency, role, null);
+    }
 
-  /** Whether the twin can run this function: a Java runtime with its code on disk. */
-  public boolean isRunnable() {
-    return runtime != null && runtime.startsWith("java") && code != null;
-  }
+    /** Whether the twin can run this function: a Java runtime with its code on disk. */
+    public boolean isRunnable() {
+        return runtime != null && runtime.startsWith("java") && code != null;
+    }
 }

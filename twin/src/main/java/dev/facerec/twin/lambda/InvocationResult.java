@@ -11,21 +11,21 @@ import java.nio.charset.StandardCharsets;
  */
 public record InvocationResult(String requestId, byte[] payload, String functionError) {
 
-  static final String UNHANDLED = "Unhandled";
+    static final String UNHANDLED = "Unhandled";
 
-  static InvocationResult success(String requestId, byte[] payload) {
-    return new InvocationResult(requestId, payload, null);
-  }
+    static InvocationResult success(String requestId, byte[] payload) {
+        return new InvocationResult(requestId, payload, null);
+    }
 
-  static InvocationResult failure(String requestId, String errorType, String errorMessage) {
-    return new InvocationResult(requestId, ErrorDocuments.of(errorType, errorMessage), UNHANDLED);
-  }
+    static InvocationResult failure(String requestId, String errorType, String errorMessage) {
+        return new InvocationResult(requestId, ErrorDocuments.of(errorType, errorMessage), UNHANDLED);
+    }
 
-  public boolean failed() {
-    return functionError != null;
-  }
+    public boolean failed() {
+        return functionError != null;
+    }
 
-  public String payloadText() {
-    return new String(payload, StandardCharsets.UTF_8);
-  }
+    public String payloadText() {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
 }

@@ -23,176 +23,184 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class LambdaService implements AutoCloseable {
 
-  private final LambdaSettings settings;
-  private final FunctionStore store;
-  private final CodeUnpacker unpacker;
-  private final ExecutorService runtimeApiThreads = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "lambda-runtime-api");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private final Map<String, DeployedFunction> functions = new ConcurrentHashMap<>();
-  private SqsClient sqs;
+    private final LambdaSettings settings;
+    private final FunctionStore store;
+    private final CodeUnpacker unpacker;
+    private final ExecutorService runtimeApiThreads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "lambda-runtime-api");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, DeployedFunction> functions = new ConcurrentHashMap<>();
+    private SqsClient sqs;
 
-  public LambdaService(LambdaSettings settings) {
-    this.settings = settings;
-    this.store = new FunctionStore(settings.dataDirectory().resolve("functions"));
-    this.unpacker = new CodeUnpacker(settings.dataDirectory().resolve("code"));
-    store.loadAll().forEach(this::deploy);
-  }
-
-  /** Creates a function, or replaces its definition (warm environments of the old one are stopped). */
-  public synchronized void putFunction(FunctionConfiguration function) {
-    DeployedFunction old = functions.get(function.name());
-    EventInvokeConfig invokeConfig = old == null ? null : old.invokeConfig();
-    store.save(function, invokeConfig);
-    deploy(function, invokeConfig);
-  }
-
-  /** Sets how the function's asynchronous invocations are retried and where their records go. */
-  public synchronized void putEventInvokeConfig(String functionName, EventInvokeConfig invokeConfig) {
-    if (invokeConfig != null) {
-      checkDestination(invokeConfig.onSuccessDestination());
-      checkDestination(invokeConfig.onFailureDestination());
+    public LambdaService(LambdaSettings settings) {
+        this.settings = settings;
+        this.store = new FunctionStore(settings.dataDirectory().resolve("functions"));
+        this.unpacker = new CodeUnpacker(settings.dataDirectory().resolve("code"));
+        store.loadAll().forEach(this::deploy);
     }
-    FunctionConfiguration function = deployed(functionName).function();
-    store.save(function, invokeConfig);
-    deploy(function, invokeConfig);
-  }
 
-  /** Deletes a function; its queued events are dropped with it, as in Lambda. */
-  public synchronized void deleteFunction(String functionName) {
-    DeployedFunction removed = functions.remove(functionName);
-    if (removed != null) {
-      removed.close();
-      store.delete(functionName);
-      deleteQueuedEvents(functionName);
+    /** Creates a function, or replaces its definition (warm environments of the old one are stopped). */
+    public synchronized void putFunction(FunctionConfiguration function) {
+        DeployedFunction old = functions.get(function.name());
+        EventInvokeConfig invokeConfig = old == null ? null : old.invokeConfig();
+        store.save(function, invokeConfig);
+        deploy(function, invokeConfig);
     }
-  }
 
-  public Optional<FunctionConfiguration> function(String functionName) {
-    return Optional.ofNullable(functions.get(functionName)).map(DeployedFunction::function);
-  }
-
-  public Optional<EventInvokeConfig> eventInvokeConfig(String functionName) {
-    return Optional.ofNullable(functions.get(functionName)).map(DeployedFunction::invokeConfig);
-  }
-
-  public String functionArn(String functionName) {
-    return settings.functionArn(functionName);
-  }
-
-  /** Invokes a function and waits for its result ({@code InvocationType=RequestResponse}). */
-  public InvocationResult invoke(String functionNameOrArn, byte[] payload) {
-    DeployedFunction function = deployed(functionNameOrArn);
-    String requestId = UUID.randomUUID().toString();
-    try {
-      return function.invoke(requestId, payload);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return InvocationResult.failure(requestId, "Runtime.Interrupted", "the twin is shutting down");
+    /** Sets how the function's asynchronous invocations are retried and where their records go. */
+    public synchronized void putEventInvokeConfig(String functionName, EventInvokeConfig invokeConfig) {
+        if (invokeConfig != null) {
+            checkDestination(invokeConfig.onSuccessDestination());
+            checkDestination(invokeConfig.onFailureDestination());
+        }
+        FunctionConfiguration function = deployed(functionName).function();
+        store.save(function, invokeConfig);
+        deploy(function, invokeConfig);
     }
-  }
 
-  /** Queues an event for the function ({@code InvocationType=Event}) and returns its request id at once. */
-  public String invokeAsync(String functionNameOrArn, byte[] payload) {
-    return deployed(functionNameOrArn).queue().submit(payload);
-  }
-
-  /** How many asynchronous events of the function are not done: queued, waiting for a retry, or running. */
-  public int pendingEvents(String functionName) {
-    return deployed(functionName).queue().pending();
-  }
-
-  /** How many execution environments (JVM processes) the function has now. */
-  public int environments(String functionName) {
-    return deployed(functionName).instances().environments();
-  }
-
-  /** Where the output of the function's processes goes (its "log group"). */
-  public Path logFile(String functionName) {
-    return settings.dataDirectory().resolve("logs").resolve(functionName + ".log");
-  }
-
-  @Override
-  public synchronized void close() {
-    functions.values().forEach(DeployedFunction::close);
-    functions.clear();
-    runtimeApiThreads.shutdownNow();
-    if (sqs != null) {
-      sqs.close();
+    /** Deletes a function; its queued events are dropped with it, as in Lambda. */
+    public synchronized void deleteFunction(String functionName) {
+        DeployedFunction removed = functions.remove(functionName);
+        if (removed != null) {
+            removed.close();
+            store.delete(functionName);
+            deleteQueuedEvents(functionName);
+        }
     }
-  }
 
-  private void deploy(FunctionConfiguration function, EventInvokeConfig invokeConfig) {
-    DeployedFunction old = functions.remove(function.name());
-    if (old != null) {
-      old.close();
+    public Optional<FunctionConfiguration> function(String functionName) {
+        return Optional.ofNullable(functions.get(functionName)).map(DeployedFunction::function);
     }
-    EventInvokeConfig effective = invokeConfig == null ? EventInvokeConfig.DEFAULT : invokeConfig;
-    FunctionInstances instances = new FunctionInstances(function, settings,
-        function.isRunnable() ? unpacker.taskRoot(function.code()) : null, prepareLog(function.name()),
-        runtimeApiThreads);
-    AsyncEventQueue queue = new AsyncEventQueue(functionArn(function.name()), instances, effective,
-        settings.retryDelays(), new EventStore(eventDirectory(function.name())), this::sendToDestination);
-    functions.put(function.name(), new DeployedFunction(function, invokeConfig, instances, queue));
-  }
 
-  private DeployedFunction deployed(String functionNameOrArn) {
-    String name = functionNameOrArn.startsWith("arn:")
-        ? functionNameOrArn.split(":")[6] : functionNameOrArn;
-    DeployedFunction function = functions.get(name);
-    if (function == null) {
-      throw new IllegalArgumentException("Function not found: " + functionNameOrArn);
+    public Optional<EventInvokeConfig> eventInvokeConfig(String functionName) {
+        return Optional.ofNullable(functions.get(functionName)).map(DeployedFunction::invokeConfig);
     }
-    return function;
-  }
 
-  private void sendToDestination(String destinationArn, String record) {
-    if (destinationArn.startsWith("arn:aws:lambda:")) {
-      invokeAsync(destinationArn, record.getBytes(StandardCharsets.UTF_8));
-      return;
+    public String functionArn(String functionName) {
+        return settings.functionArn(functionName);
     }
-    String queueName = destinationArn.substring(destinationArn.lastIndexOf(':') + 1);
-    SqsClient client = sqs();
-    String queueUrl = client.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
-    client.sendMessage(b -> b.queueUrl(queueUrl).messageBody(record));
-  }
 
-  private synchronized SqsClient sqs() {
-    if (sqs == null) {
-      String endpoint = settings.serviceEndpoints().get("AWS_ENDPOINT_URL_SQS");
-      if (endpoint == null) {
-        throw new IllegalStateException("an SQS destination needs the twin's SQS endpoint (AWS_ENDPOINT_URL_SQS)");
-      }
-      sqs = SqsClients.create(URI.create(endpoint), settings.region());
+    /** Invokes a function and waits for its result ({@code InvocationType=RequestResponse}). */
+    public InvocationResult invoke(String functionNameOrArn, byte[] payload) {
+        DeployedFunction function = deployed(functionNameOrArn);
+        String requestId = UUID.randomUUID().toString();
+        try {
+            return function.invoke(requestId, payload);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return InvocationResult.failure(requestId, "Runtime.Interrupted", "the twin is shutting down");
+        }
     }
-    return sqs;
-  }
 
-  private static void checkDestination(String arn) {
-    if (arn != null && !arn.startsWith("arn:aws:sqs:") && !arn.startsWith("arn:aws:lambda:")) {
-      throw new IllegalArgumentException("the twin delivers asynchronous invocation records to SQS queues and "
-          + "Lambda functions only; unsupported destination: " + arn);
+    /** Queues an event for the function ({@code InvocationType=Event}) and returns its request id at once. */
+    public String invokeAsync(String functionNameOrArn, byte[] payload) {
+        return deployed(functionNameOrArn).queue().submit(payload);
     }
-  }
 
-  private Path prepareLog(String functionName) {
-    Path log = logFile(functionName);
-    try {
-      Files.createDirectories(log.getParent());
-      return log;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the log directory " + log.getParent(), e);
+    /** How many asynchronous events of the function are not done: queued, waiting for a retry, or running. */
+    public int pendingEvents(String functionName) {
+        return deployed(functionName).queue().pending();
     }
-  }
 
-  private Path eventDirectory(String functionName) {
-    return settings.dataDirectory().resolve("events").resolve(functionName);
-  }
+    /** How many execution environments (JVM processes) the function has now. */
+    public int environments(String functionName) {
+        return deployed(functionName).instances().environments();
+    }
 
-  private void deleteQueuedEvents(String functionName) {
-    EventStore events = new EventStore(eventDirectory(functionName));
-    events.loadAll().forEach(event -> events.delete(event.requestId()));
-  }
+    /** Where the output of the function's processes goes (its "log group"). */
+    public Path logFile(String functionName) {
+        return settings.dataDirectory().resolve("logs").resolve(functionName + ".log");
+    }
+
+    @Override
+    public synchronized void close() {
+        functions.values().forEach(DeployedFunction::close);
+        functions.clear();
+        runtimeApiThreads.shutdownNow();
+        if (sqs != null) {
+            sqs.close();
+        }
+    }
+
+    private void deploy(FunctionConfiguration function, EventInvokeConfig invokeConfig) {
+        DeployedFunction old = functions.remove(function.name());
+        if (old != null) {
+            old.close();
+        }
+        EventInvokeConfig effective = invokeConfig == null ? EventInvokeConfig.DEFAULT : invokeConfig;
+        FunctionInstances instances = new FunctionInstances(
+                function,
+                settings,
+                function.isRunnable() ? unpacker.taskRoot(function.code()) : null,
+                prepareLog(function.name()),
+                runtimeApiThreads);
+        AsyncEventQueue queue = new AsyncEventQueue(
+                functionArn(function.name()),
+                instances,
+                effective,
+                settings.retryDelays(),
+                new EventStore(eventDirectory(function.name())),
+                this::sendToDestination);
+        functions.put(function.name(), new DeployedFunction(function, invokeConfig, instances, queue));
+    }
+
+    private DeployedFunction deployed(String functionNameOrArn) {
+        String name = functionNameOrArn.startsWith("arn:") ? functionNameOrArn.split(":")[6] : functionNameOrArn;
+        DeployedFunction function = functions.get(name);
+        if (function == null) {
+            throw new IllegalArgumentException("Function not found: " + functionNameOrArn);
+        }
+        return function;
+    }
+
+    private void sendToDestination(String destinationArn, String record) {
+        if (destinationArn.startsWith("arn:aws:lambda:")) {
+            invokeAsync(destinationArn, record.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String queueName = destinationArn.substring(destinationArn.lastIndexOf(':') + 1);
+        SqsClient client = sqs();
+        String queueUrl = client.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
+        client.sendMessage(b -> b.queueUrl(queueUrl).messageBody(record));
+    }
+
+    private synchronized SqsClient sqs() {
+        if (sqs == null) {
+            String endpoint = settings.serviceEndpoints().get("AWS_ENDPOINT_URL_SQS");
+            if (endpoint == null) {
+                throw new IllegalStateException(
+                        "an SQS destination needs the twin's SQS endpoint (AWS_ENDPOINT_URL_SQS)");
+            }
+            sqs = SqsClients.create(URI.create(endpoint), settings.region());
+        }
+        return sqs;
+    }
+
+    private static void checkDestination(String arn) {
+        if (arn != null && !arn.startsWith("arn:aws:sqs:") && !arn.startsWith("arn:aws:lambda:")) {
+            throw new IllegalArgumentException("the twin delivers asynchronous invocation records to SQS queues and "
+                    + "Lambda functions only; unsupported destination: " + arn);
+        }
+    }
+
+    private Path prepareLog(String functionName) {
+        Path log = logFile(functionName);
+        try {
+            Files.createDirectories(log.getParent());
+            return log;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the log directory " + log.getParent(), e);
+        }
+    }
+
+    private Path eventDirectory(String functionName) {
+        return settings.dataDirectory().resolve("events").resolve(functionName);
+    }
+
+    private void deleteQueuedEvents(String functionName) {
+        EventStore events = new EventStore(eventDirectory(functionName));
+        events.loadAll().forEach(event -> events.delete(event.requestId()));
+    }
 }

@@ -13,59 +13,60 @@ import java.util.Map;
  */
 final class LaunchCommand {
 
-  private LaunchCommand() {
-  }
+    private LaunchCommand() {}
 
-  static ProcessBuilder build(FunctionConfiguration function, LambdaSettings settings, Path taskRoot,
-      String runtimeApi, Path logFile) {
-    List<String> command = List.of(
-        settings.javaExecutable().toString(),
-        "-Xmx" + function.memoryMb() + "m",
-        "-XX:+UseSerialGC",
-        "-XX:+TieredCompilation",
-        "-XX:TieredStopAtLevel=1",
-        "-Xshare:auto",
-        "-XX:+ErrorFileToStderr",
-        "-Djava.net.preferIPv4Stack=true",
-        "--add-opens=java.base/java.io=ALL-UNNAMED",
-        "-D" + RuntimeJni.PROPERTY + "=" + RuntimeJni.unpack(settings.dataDirectory().resolve("runtime")),
-        "-cp", RuntimeClasspath.locate(),
-        RuntimeClasspath.MAIN_CLASS,
-        function.handler());
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(taskRoot.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(Redirect.appendTo(logFile.toFile()))
-        .redirectInput(Redirect.PIPE);
-    Map<String, String> environment = builder.environment();
-    String path = environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-    environment.clear();
-    environment.put("PATH", path);
-    environment.putAll(function.environment());
-    environment.putAll(settings.serviceEndpoints());
-    environment.putAll(reserved(function, settings, taskRoot, runtimeApi));
-    environment.putAll(function.logging().environment());
-    return builder;
-  }
+    static ProcessBuilder build(
+            FunctionConfiguration function, LambdaSettings settings, Path taskRoot, String runtimeApi, Path logFile) {
+        List<String> command = List.of(
+                settings.javaExecutable().toString(),
+                "-Xmx" + function.memoryMb() + "m",
+                "-XX:+UseSerialGC",
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-XX:+ErrorFileToStderr",
+                "-Djava.net.preferIPv4Stack=true",
+                "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "-D" + RuntimeJni.PROPERTY + "="
+                        + RuntimeJni.unpack(settings.dataDirectory().resolve("runtime")),
+                "-cp",
+                RuntimeClasspath.locate(),
+                RuntimeClasspath.MAIN_CLASS,
+                function.handler());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(taskRoot.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(logFile.toFile()))
+                .redirectInput(Redirect.PIPE);
+        Map<String, String> environment = builder.environment();
+        String path = environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        environment.clear();
+        environment.put("PATH", path);
+        environment.putAll(function.environment());
+        environment.putAll(settings.serviceEndpoints());
+        environment.putAll(reserved(function, settings, taskRoot, runtimeApi));
+        environment.putAll(function.logging().environment());
+        return builder;
+    }
 
-  private static Map<String, String> reserved(FunctionConfiguration function, LambdaSettings settings,
-      Path taskRoot, String runtimeApi) {
-    return Map.ofEntries(
-        Map.entry("_HANDLER", function.handler()),
-        Map.entry("AWS_LAMBDA_RUNTIME_API", runtimeApi),
-        Map.entry("AWS_LAMBDA_FUNCTION_NAME", function.name()),
-        Map.entry("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"),
-        Map.entry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb())),
-        Map.entry("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name()),
-        Map.entry("AWS_LAMBDA_LOG_STREAM_NAME", "$LATEST-" + runtimeApi),
-        Map.entry("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"),
-        Map.entry("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime()),
-        Map.entry("AWS_REGION", settings.region()),
-        Map.entry("AWS_DEFAULT_REGION", settings.region()),
-        Map.entry("AWS_ACCESS_KEY_ID", "test"),
-        Map.entry("AWS_SECRET_ACCESS_KEY", "test"),
-        Map.entry("LAMBDA_TASK_ROOT", taskRoot.toString()),
-        Map.entry("TZ", ":UTC"),
-        Map.entry("LANG", "en_US.UTF-8"));
-  }
+    private static Map<String, String> reserved(
+            FunctionConfiguration function, LambdaSettings settings, Path taskRoot, String runtimeApi) {
+        return Map.ofEntries(
+                Map.entry("_HANDLER", function.handler()),
+                Map.entry("AWS_LAMBDA_RUNTIME_API", runtimeApi),
+                Map.entry("AWS_LAMBDA_FUNCTION_NAME", function.name()),
+                Map.entry("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"),
+                Map.entry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb())),
+                Map.entry("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name()),
+                Map.entry("AWS_LAMBDA_LOG_STREAM_NAME", "$LATEST-" + runtimeApi),
+                Map.entry("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"),
+                Map.entry("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime()),
+                Map.entry("AWS_REGION", settings.region()),
+                Map.entry("AWS_DEFAULT_REGION", settings.region()),
+                Map.entry("AWS_ACCESS_KEY_ID", "test"),
+                Map.entry("AWS_SECRET_ACCESS_KEY", "test"),
+                Map.entry("LAMBDA_TASK_ROOT", taskRoot.toString()),
+                Map.entry("TZ", ":UTC"),
+                Map.entry("LANG", "en_US.UTF-8"));
+    }
 }

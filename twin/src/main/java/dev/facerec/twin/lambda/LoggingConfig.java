@@ -18,26 +18,26 @@ import java.util.Map;
  */
 public record LoggingConfig(String logFormat, String applicationLogLevel, String systemLogLevel) {
 
-  /** Lambda's default: plain text, no level filtering. */
-  public static final LoggingConfig TEXT = new LoggingConfig("Text", null, null);
+    /** Lambda's default: plain text, no level filtering. */
+    public static final LoggingConfig TEXT = new LoggingConfig("Text", null, null);
 
-  public LoggingConfig {
-    logFormat = logFormat == null || logFormat.isBlank() ? "Text" : logFormat;
-  }
-
-  /** Whether the format is JSON (the only one with level filtering). */
-  public boolean isJson() {
-    return "JSON".equalsIgnoreCase(logFormat);
-  }
-
-  /** The variables Lambda sets for the runtime. */
-  public Map<String, String> environment() {
-    Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("AWS_LAMBDA_LOG_FORMAT", isJson() ? "JSON" : "TEXT");
-    if (isJson()) {
-      String level = applicationLogLevel == null || applicationLogLevel.isBlank() ? "INFO" : applicationLogLevel;
-      environment.put("AWS_LAMBDA_LOG_LEVEL", level.toUpperCase(Locale.ROOT));
+    public LoggingConfig {
+        logFormat = logFormat == null || logFormat.isBlank() ? "Text" : logFormat;
     }
-    return environment;
-  }
+
+    /** Whether the format is JSON (the only one with level filtering). */
+    public boolean isJson() {
+        return "JSON".equalsIgnoreCase(logFormat);
+    }
+
+    /** The variables Lambda sets for the runtime. */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_LAMBDA_LOG_FORMAT", isJson() ? "JSON" : "TEXT");
+        if (isJson()) {
+            String level = applicationLogLevel == null || applicationLogLevel.isBlank() ? "INFO" : applicationLogLevel;
+            environment.put("AWS_LAMBDA_LOG_LEVEL", level.toUpperCase(Locale.ROOT));
+        }
+        return environment;
+    }
 }

@@ -15,42 +15,43 @@ import java.util.concurrent.TimeUnit;
  * @param notBefore when it may be invoked next (later than now while it waits for a retry)
  */
 record QueuedEvent(String requestId, byte[] payload, Instant received, int attempts, Instant notBefore)
-    implements Delayed {
+        implements Delayed {
 
-  QueuedEvent {
-    payload = payload.clone();
-  }
+    QueuedEvent {
+        payload = payload.clone();
+    }
 
-  @Override
-  public byte[] payload() {
-    return payload.clone();
-  }
+    @Override
+    public byte[] payload() {
+        return payload.clone();
+    }
 
-  QueuedEvent retryAfter(Duration delay) {
-    return new QueuedEvent(requestId, payload, received, attempts + 1, Instant.now().plus(delay));
-  }
+    QueuedEvent retryAfter(Duration delay) {
+        return new QueuedEvent(
+                requestId, payload, received, attempts + 1, Instant.now().plus(delay));
+    }
 
-  Duration age() {
-    return Duration.between(received, Instant.now());
-  }
+    Duration age() {
+        return Duration.between(received, Instant.now());
+    }
 
-  @Override
-  public long getDelay(TimeUnit unit) {
-    return unit.convert(Duration.between(Instant.now(), notBefore));
-  }
+    @Override
+    public long getDelay(TimeUnit unit) {
+        return unit.convert(Duration.between(Instant.now(), notBefore));
+    }
 
-  @Override
-  public int compareTo(Delayed other) {
-    return notBefore.compareTo(((QueuedEvent) other).notBefore);
-  }
+    @Override
+    public int compareTo(Delayed other) {
+        return notBefore.compareTo(((QueuedEvent) other).notBefore);
+    }
 
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof QueuedEvent event && event.requestId.equals(requestId) && event.attempts == attempts;
-  }
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof QueuedEvent event && event.requestId.equals(requestId) && event.attempts == attempts;
+    }
 
-  @Override
-  public int hashCode() {
-    return requestId.hashCode() * 31 + attempts;
-  }
+    @Override
+    public int hashCode() {
+        return requestId.hashCode() * 31 + attempts;
+    }
 }

@@ -26,132 +26,135 @@ import java.util.regex.Pattern;
  */
 final class RuntimeApiEndpoint implements AutoCloseable {
 
-  private static final String PREFIX = "/2018-06-01/runtime/";
-  private static final Pattern ANSWER = Pattern.compile("invocation/([^/]+)/(response|error)");
+    private static final String PREFIX = "/2018-06-01/runtime/";
+    private static final Pattern ANSWER = Pattern.compile("invocation/([^/]+)/(response|error)");
 
-  private static final long POLL_MILLIS = 200;
+    private static final long POLL_MILLIS = 200;
 
-  private final HttpServer server;
-  private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
-  private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
-  private final CompletableFuture<byte[]> initError = new CompletableFuture<>();
-  private volatile boolean closed;
+    private final HttpServer server;
+    private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
+    private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
+    private final CompletableFuture<byte[]> initError = new CompletableFuture<>();
+    private volatile boolean closed;
 
-  RuntimeApiEndpoint(ExecutorService executor) {
-    try {
-      server = LoopbackHttpServer.create(0, 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open a Lambda Runtime API endpoint", e);
+    RuntimeApiEndpoint(ExecutorService executor) {
+        try {
+            server = LoopbackHttpServer.create(0, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a Lambda Runtime API endpoint", e);
+        }
+        server.createContext(PREFIX, this::handle);
+        server.setExecutor(executor);
+        server.start();
     }
-    server.createContext(PREFIX, this::handle);
-    server.setExecutor(executor);
-    server.start();
-  }
 
-  /** The value of {@code AWS_LAMBDA_RUNTIME_API}. */
-  String address() {
-    return "127.0.0.1:" + server.getAddress().getPort();
-  }
+    /** The value of {@code AWS_LAMBDA_RUNTIME_API}. */
+    String address() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
 
-  void submit(Invocation invocation) {
-    inFlight.put(invocation.requestId(), invocation);
-    pending.add(invocation);
-  }
+    void submit(Invocation invocation) {
+        inFlight.put(invocation.requestId(), invocation);
+        pending.add(invocation);
+    }
 
-  /** Completes with the error document the runtime posted to {@code /runtime/init/error}. */
-  CompletableFuture<byte[]> initError() {
-    return initError;
-  }
+    /** Completes with the error document the runtime posted to {@code /runtime/init/error}. */
+    CompletableFuture<byte[]> initError() {
+        return initError;
+    }
 
-  @Override
-  public void close() {
-    closed = true;
-    server.stop(0);
-  }
+    @Override
+    public void close() {
+        closed = true;
+        server.stop(0);
+    }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
-      String method = exchange.getRequestMethod();
-      if ("GET".equals(method) && "invocation/next".equals(path)) {
-        next(exchange);
-        return;
-      }
-      Matcher answer = ANSWER.matcher(path);
-      if ("POST".equals(method) && answer.matches()) {
-        answer(exchange, answer.group(1), "error".equals(answer.group(2)));
-      } else if ("POST".equals(method) && "init/error".equals(path)) {
-        initError.complete(readBody(exchange));
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
+            String method = exchange.getRequestMethod();
+            if ("GET".equals(method) && "invocation/next".equals(path)) {
+                next(exchange);
+                return;
+            }
+            Matcher answer = ANSWER.matcher(path);
+            if ("POST".equals(method) && answer.matches()) {
+                answer(exchange, answer.group(1), "error".equals(answer.group(2)));
+            } else if ("POST".equals(method) && "init/error".equals(path)) {
+                initError.complete(readBody(exchange));
+                accepted(exchange);
+            } else {
+                respond(exchange, 404, "{\"errorType\":\"NotFound\",\"errorMessage\":\"unknown Runtime API path\"}");
+            }
+        }
+    }
+
+    private void next(HttpExchange exchange) throws IOException {
+        Invocation invocation = awaitInvocation();
+        if (invocation == null) {
+            respond(exchange, 500, "{\"errorType\":\"ServiceException\",\"errorMessage\":\"shutting down\"}");
+            return;
+        }
+        long deadline = invocation.pickUp();
+        var headers = exchange.getResponseHeaders();
+        headers.add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
+        headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
+        headers.add("Lambda-Runtime-Invoked-Function-Arn", invocation.functionArn());
+        headers.add(
+                "Lambda-Runtime-Trace-Id",
+                "Root=1-00000000-" + invocation.requestId().replace("-", "").substring(0, 24)
+                        + ";Parent=0000000000000000;Sampled=0");
+        headers.add("Content-Type", "application/json");
+        byte[] body = invocation.payload();
+        exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private Invocation awaitInvocation() {
+        try {
+            Invocation invocation = null;
+            while (invocation == null && !closed) {
+                invocation = pending.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            return invocation;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void answer(HttpExchange exchange, String requestId, boolean error) throws IOException {
+        Invocation invocation = inFlight.remove(requestId);
+        byte[] body = readBody(exchange);
+        if (invocation == null) {
+            respond(exchange, 400, "{\"errorType\":\"InvalidRequestID\",\"errorMessage\":\"unknown request id\"}");
+            return;
+        }
+        invocation.complete(
+                error
+                        ? new InvocationResult(requestId, body, InvocationResult.UNHANDLED)
+                        : InvocationResult.success(requestId, body));
         accepted(exchange);
-      } else {
-        respond(exchange, 404, "{\"errorType\":\"NotFound\",\"errorMessage\":\"unknown Runtime API path\"}");
-      }
     }
-  }
 
-  private void next(HttpExchange exchange) throws IOException {
-    Invocation invocation = awaitInvocation();
-    if (invocation == null) {
-      respond(exchange, 500, "{\"errorType\":\"ServiceException\",\"errorMessage\":\"shutting down\"}");
-      return;
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            return in.readAllBytes();
+        }
     }
-    long deadline = invocation.pickUp();
-    var headers = exchange.getResponseHeaders();
-    headers.add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-    headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
-    headers.add("Lambda-Runtime-Invoked-Function-Arn", invocation.functionArn());
-    headers.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-" + invocation.requestId().replace("-", "")
-        .substring(0, 24) + ";Parent=0000000000000000;Sampled=0");
-    headers.add("Content-Type", "application/json");
-    byte[] body = invocation.payload();
-    exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
 
-  private Invocation awaitInvocation() {
-    try {
-      Invocation invocation = null;
-      while (invocation == null && !closed) {
-        invocation = pending.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-      }
-      return invocation;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
+    private static void accepted(HttpExchange exchange) throws IOException {
+        respond(exchange, 202, "{\"status\":\"OK\"}");
     }
-  }
 
-  private void answer(HttpExchange exchange, String requestId, boolean error) throws IOException {
-    Invocation invocation = inFlight.remove(requestId);
-    byte[] body = readBody(exchange);
-    if (invocation == null) {
-      respond(exchange, 400, "{\"errorType\":\"InvalidRequestID\",\"errorMessage\":\"unknown request id\"}");
-      return;
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
-    invocation.complete(error
-        ? new InvocationResult(requestId, body, InvocationResult.UNHANDLED)
-        : InvocationResult.success(requestId, body));
-    accepted(exchange);
-  }
-
-  private static byte[] readBody(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      return in.readAllBytes();
-    }
-  }
-
-  private static void accepted(HttpExchange exchange) throws IOException {
-    respond(exchange, 202, "{\"status\":\"OK\"}");
-  }
-
-  private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
 }

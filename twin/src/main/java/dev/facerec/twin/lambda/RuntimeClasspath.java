@@ -18,47 +18,49 @@ import java.util.stream.Collectors;
  */
 final class RuntimeClasspath {
 
-  private static final List<String> RUNTIME_CLASSES = List.of(
-      "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
-      "com.amazonaws.services.lambda.runtime.Context",
-      "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
-      "software.amazon.awssdk.utilslite.SdkInternalThreadLocal");
+    private static final List<String> RUNTIME_CLASSES = List.of(
+            "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+            "com.amazonaws.services.lambda.runtime.Context",
+            "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+            "software.amazon.awssdk.utilslite.SdkInternalThreadLocal");
 
-  /** The Runtime Interface Client's entry point. */
-  static final String MAIN_CLASS = RUNTIME_CLASSES.get(0);
+    /** The Runtime Interface Client's entry point. */
+    static final String MAIN_CLASS = RUNTIME_CLASSES.get(0);
 
-  private RuntimeClasspath() {
-  }
+    private RuntimeClasspath() {}
 
-  /** The class path, or an error naming the runtime part that is missing or not in a jar of its own. */
-  static String locate() {
-    Set<Path> jars = new LinkedHashSet<>();
-    for (String className : RUNTIME_CLASSES) {
-      jars.add(jarOf(className));
+    /** The class path, or an error naming the runtime part that is missing or not in a jar of its own. */
+    static String locate() {
+        Set<Path> jars = new LinkedHashSet<>();
+        for (String className : RUNTIME_CLASSES) {
+            jars.add(jarOf(className));
+        }
+        return jars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
-    return jars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-  }
 
-  private static Path jarOf(String className) {
-    Path location = location(className);
-    String file = location.getFileName().toString();
-    if (!Files.isRegularFile(location) || !(file.startsWith("aws-lambda-java") || file.startsWith("utils-lite"))) {
-      throw new IllegalStateException("the Lambda runtime class " + className + " is not in a jar of its own ("
-          + location + "): run the twin from the module's class path, not from a shaded jar");
+    private static Path jarOf(String className) {
+        Path location = location(className);
+        String file = location.getFileName().toString();
+        if (!Files.isRegularFile(location) || !(file.startsWith("aws-lambda-java") || file.startsWith("utils-lite"))) {
+            throw new IllegalStateException("the Lambda runtime class " + className + " is not in a jar of its own ("
+                    + location + "): run the twin from the module's class path, not from a shaded jar");
+        }
+        return location;
     }
-    return location;
-  }
 
-  private static Path location(String className) {
-    try {
-      CodeSource source = Class.forName(className).getProtectionDomain().getCodeSource();
-      if (source == null) {
-        throw new IllegalStateException("cannot tell where the Lambda runtime class " + className + " comes from");
-      }
-      return Path.of(source.getLocation().toURI());
-    } catch (ClassNotFoundException | URISyntaxException e) {
-      throw new IllegalStateException("the Lambda runtime class " + className
-          + " is not on the twin's class path: add com.amazonaws:aws-lambda-java-runtime-interface-client", e);
+    private static Path location(String className) {
+        try {
+            CodeSource source = Class.forName(className).getProtectionDomain().getCodeSource();
+            if (source == null) {
+                throw new IllegalStateException(
+                        "cannot tell where the Lambda runtime class " + className + " comes from");
+            }
+            return Path.of(source.getLocation().toURI());
+        } catch (ClassNotFoundException | URISyntaxException e) {
+            throw new IllegalStateException(
+                    "the Lambda runtime class " + className
+                            + " is not on the twin's class path: add com.amazonaws:aws-lambda-java-runtime-interface-client",
+                    e);
+        }
     }
-  }
 }

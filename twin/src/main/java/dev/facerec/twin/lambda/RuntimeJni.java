@@ -16,37 +16,36 @@ import java.util.Locale;
  */
 final class RuntimeJni {
 
-  /** The system property the client reads the library's path from. */
-  static final String PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    /** The system property the client reads the library's path from. */
+    static final String PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
-  private RuntimeJni() {
-  }
+    private RuntimeJni() {}
 
-  /** The unpacked library for this machine, in {@code directory}. */
-  static synchronized Path unpack(Path directory) {
-    String name = "libaws-lambda-jni.linux-" + architecture() + ".so";
-    Path target = directory.resolve(name);
-    try (InputStream in = RuntimeJni.class.getResourceAsStream("/jni/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("the Lambda runtime interface client has no native library " + name
-            + ": the twin runs functions on Linux x86_64 and aarch64");
-      }
-      byte[] library = in.readAllBytes();
-      if (Files.isRegularFile(target) && Files.size(target) == library.length) {
-        return target;
-      }
-      Files.createDirectories(directory);
-      Path partial = Files.createTempFile(directory, name, ".partial");
-      Files.write(partial, library);
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot unpack the Lambda runtime's native library into " + directory, e);
+    /** The unpacked library for this machine, in {@code directory}. */
+    static synchronized Path unpack(Path directory) {
+        String name = "libaws-lambda-jni.linux-" + architecture() + ".so";
+        Path target = directory.resolve(name);
+        try (InputStream in = RuntimeJni.class.getResourceAsStream("/jni/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the Lambda runtime interface client has no native library " + name
+                        + ": the twin runs functions on Linux x86_64 and aarch64");
+            }
+            byte[] library = in.readAllBytes();
+            if (Files.isRegularFile(target) && Files.size(target) == library.length) {
+                return target;
+            }
+            Files.createDirectories(directory);
+            Path partial = Files.createTempFile(directory, name, ".partial");
+            Files.write(partial, library);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the Lambda runtime's native library into " + directory, e);
+        }
     }
-  }
 
-  private static String architecture() {
-    String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-    return arch.equals("aarch64") || arch.equals("arm64") ? "aarch_64" : "x86_64";
-  }
+    private static String architecture() {
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        return arch.equals("aarch64") || arch.equals("arm64") ? "aarch_64" : "x86_64";
+    }
 }

@@ -15,24 +15,25 @@ import java.util.Locale;
  */
 public record LambdaTarget(String id, String functionArn, List<String> events, String prefix, String suffix) {
 
-  public LambdaTarget {
-    events = List.copyOf(events);
-    prefix = prefix == null ? "" : prefix;
-    suffix = suffix == null ? "" : suffix;
-  }
-
-  /** Whether an event (e.g. {@code ObjectCreated:Put}) on a key is one this target wants. */
-  public boolean matches(String eventName, String key) {
-    return key.startsWith(prefix) && key.endsWith(suffix)
-        && events.stream().anyMatch(pattern -> matchesPattern(pattern, eventName));
-  }
-
-  private static boolean matchesPattern(String pattern, String eventName) {
-    String wanted = pattern.startsWith("s3:") ? pattern.substring(3) : pattern;
-    if (wanted.endsWith(":*")) {
-      String family = wanted.substring(0, wanted.length() - 1).toLowerCase(Locale.ROOT);
-      return eventName.toLowerCase(Locale.ROOT).startsWith(family);
+    public LambdaTarget {
+        events = List.copyOf(events);
+        prefix = prefix == null ? "" : prefix;
+        suffix = suffix == null ? "" : suffix;
     }
-    return wanted.equalsIgnoreCase(eventName);
-  }
+
+    /** Whether an event (e.g. {@code ObjectCreated:Put}) on a key is one this target wants. */
+    public boolean matches(String eventName, String key) {
+        return key.startsWith(prefix)
+                && key.endsWith(suffix)
+                && events.stream().anyMatch(pattern -> matchesPattern(pattern, eventName));
+    }
+
+    private static boolean matchesPattern(String pattern, String eventName) {
+        String wanted = pattern.startsWith("s3:") ? pattern.substring(3) : pattern;
+        if (wanted.endsWith(":*")) {
+            String family = wanted.substring(0, wanted.length() - 1).toLowerCase(Locale.ROOT);
+            return eventName.toLowerCase(Locale.ROOT).startsWith(family);
+        }
+        return wanted.equalsIgnoreCase(eventName);
+    }
 }

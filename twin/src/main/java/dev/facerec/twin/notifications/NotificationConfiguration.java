@@ -13,39 +13,40 @@ import java.util.UUID;
  */
 public final class NotificationConfiguration {
 
-  private NotificationConfiguration() {
-  }
+    private NotificationConfiguration() {}
 
-  /** The Lambda targets of a configuration document. */
-  public static List<LambdaTarget> parse(JsonNode configuration) {
-    for (String unsupported : List.of("QueueConfigurations", "TopicConfigurations", "EventBridgeConfiguration")) {
-      JsonNode entries = configuration.get(unsupported);
-      if (entries != null && !(entries.isArray() && entries.isEmpty())) {
-        throw new IllegalArgumentException("the twin delivers S3 notifications to Lambda functions only; "
-            + unsupported + " is not supported");
-      }
-    }
-    List<LambdaTarget> targets = new ArrayList<>();
-    for (JsonNode entry : configuration.path("LambdaFunctionConfigurations")) {
-      List<String> events = new ArrayList<>();
-      entry.path("Events").forEach(event -> events.add(event.asText()));
-      String prefix = "";
-      String suffix = "";
-      for (JsonNode rule : entry.path("Filter").path("Key").path("FilterRules")) {
-        String name = rule.path("Name").asText();
-        if ("prefix".equalsIgnoreCase(name)) {
-          prefix = rule.path("Value").asText();
-        } else if ("suffix".equalsIgnoreCase(name)) {
-          suffix = rule.path("Value").asText();
-        } else {
-          throw new IllegalArgumentException("unknown S3 notification filter rule " + name);
+    /** The Lambda targets of a configuration document. */
+    public static List<LambdaTarget> parse(JsonNode configuration) {
+        for (String unsupported : List.of("QueueConfigurations", "TopicConfigurations", "EventBridgeConfiguration")) {
+            JsonNode entries = configuration.get(unsupported);
+            if (entries != null && !(entries.isArray() && entries.isEmpty())) {
+                throw new IllegalArgumentException("the twin delivers S3 notifications to Lambda functions only; "
+                        + unsupported + " is not supported");
+            }
         }
-      }
-      String arn = entry.path("LambdaFunctionArn").asText();
-      String id = entry.hasNonNull("Id") ? entry.get("Id").asText()
-          : UUID.nameUUIDFromBytes((arn + events + prefix + suffix).getBytes(StandardCharsets.UTF_8)).toString();
-      targets.add(new LambdaTarget(id, arn, events, prefix, suffix));
+        List<LambdaTarget> targets = new ArrayList<>();
+        for (JsonNode entry : configuration.path("LambdaFunctionConfigurations")) {
+            List<String> events = new ArrayList<>();
+            entry.path("Events").forEach(event -> events.add(event.asText()));
+            String prefix = "";
+            String suffix = "";
+            for (JsonNode rule : entry.path("Filter").path("Key").path("FilterRules")) {
+                String name = rule.path("Name").asText();
+                if ("prefix".equalsIgnoreCase(name)) {
+                    prefix = rule.path("Value").asText();
+                } else if ("suffix".equalsIgnoreCase(name)) {
+                    suffix = rule.path("Value").asText();
+                } else {
+                    throw new IllegalArgumentException("unknown S3 notification filter rule " + name);
+                }
+            }
+            String arn = entry.path("LambdaFunctionArn").asText();
+            String id = entry.hasNonNull("Id")
+                    ? entry.get("Id").asText()
+                    : UUID.nameUUIDFromBytes((arn + events + prefix + suffix).getBytes(StandardCharsets.UTF_8))
+                            .toString();
+            targets.add(new LambdaTarget(id, arn, events, prefix, suffix));
+        }
+        return targets;
     }
-    return targets;
-  }
 }

@@ -14,9 +14,9 @@ package dev.facerec.twin.s3;
  * @param sequencer  upper-case hex, increasing with every change the server makes (across restarts too)
  */
 public record ObjectChange(
-    String eventName, String bucket, String key, long size, String eTag, String versionId, String sequencer) {
+        String eventName, String bucket, String key, long size, String eTag, String versionId, String sequencer) {
 
-  public boolean isCreated() {
-    return eventName.startsWith("ObjectCreated:");
-  }
+    public boolean isCreated() {
+        return eventName.startsWith("ObjectCreated:");
+    }
 }

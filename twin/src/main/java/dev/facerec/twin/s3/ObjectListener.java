@@ -7,5 +7,5 @@ package dev.facerec.twin.s3;
 @FunctionalInterface
 public interface ObjectListener {
 
-  void onChange(ObjectChange change);
+    void onChange(ObjectChange change);
 }

@@ -24,109 +24,109 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
  */
 public final class S3Server implements AutoCloseable {
 
-  /** The access key and secret clients sign with unless configured otherwise. */
-  public static final String DEFAULT_IDENTITY = "test";
+    /** The access key and secret clients sign with unless configured otherwise. */
+    public static final String DEFAULT_IDENTITY = "test";
 
-  private final Path dataDirectory;
-  private final String identity;
-  private final String credential;
-  private final List<ObjectListener> listeners = new CopyOnWriteArrayList<>();
-  private S3Proxy proxy;
+    private final Path dataDirectory;
+    private final String identity;
+    private final String credential;
+    private final List<ObjectListener> listeners = new CopyOnWriteArrayList<>();
+    private S3Proxy proxy;
 
-  private S3Server(Path dataDirectory, String identity, String credential) {
-    this.dataDirectory = dataDirectory;
-    this.identity = identity;
-    this.credential = credential;
-  }
-
-  /** A server that keeps its objects in memory: they are gone when it stops. */
-  public static S3Server inMemory() {
-    return new S3Server(null, DEFAULT_IDENTITY, DEFAULT_IDENTITY);
-  }
-
-  /** A server that keeps its objects under {@code directory} (one sub-directory per bucket), across restarts. */
-  public static S3Server persistent(Path directory) {
-    return new S3Server(directory, DEFAULT_IDENTITY, DEFAULT_IDENTITY);
-  }
-
-  /** Adds a listener for every object write and delete; may be called before or after {@link #start()}. */
-  public S3Server addListener(ObjectListener listener) {
-    listeners.add(listener);
-    return this;
-  }
-
-  /** Starts the server; returns it for chaining. */
-  public synchronized S3Server start() {
-    if (proxy != null) {
-      throw new IllegalStateException("the S3 server is already running on " + endpoint());
+    private S3Server(Path dataDirectory, String identity, String credential) {
+        this.dataDirectory = dataDirectory;
+        this.identity = identity;
+        this.credential = credential;
     }
-    BlobStore store = new NotifyingBlobStore(openStore(), listeners, new SequencerClock(Clock.systemUTC()));
-    S3Proxy started = S3Proxy.builder()
-        .blobStore(store)
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, identity, credential)
-        .ignoreUnknownHeaders(true)
-        .build();
-    try {
-      started.start();
-      while (!"STARTED".equals(started.getState())) {
-        Thread.sleep(10);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting the S3 server", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot start the S3 server", e);
-    }
-    proxy = started;
-    return this;
-  }
 
-  /** The endpoint for {@code endpointOverride} or {@code AWS_ENDPOINT_URL_S3}. */
-  public synchronized URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port());
-  }
-
-  public synchronized int port() {
-    if (proxy == null) {
-      throw new IllegalStateException("the S3 server is not running");
+    /** A server that keeps its objects in memory: they are gone when it stops. */
+    public static S3Server inMemory() {
+        return new S3Server(null, DEFAULT_IDENTITY, DEFAULT_IDENTITY);
     }
-    return proxy.getPort();
-  }
 
-  /** Where objects are stored, or {@code null} for an in-memory server. */
-  public Path dataDirectory() {
-    return dataDirectory;
-  }
+    /** A server that keeps its objects under {@code directory} (one sub-directory per bucket), across restarts. */
+    public static S3Server persistent(Path directory) {
+        return new S3Server(directory, DEFAULT_IDENTITY, DEFAULT_IDENTITY);
+    }
 
-  /** Stops the server; objects of a persistent server stay on disk. Does nothing when it is not running. */
-  public synchronized void stop() {
-    if (proxy == null) {
-      return;
+    /** Adds a listener for every object write and delete; may be called before or after {@link #start()}. */
+    public S3Server addListener(ObjectListener listener) {
+        listeners.add(listener);
+        return this;
     }
-    try {
-      proxy.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot stop the S3 server", e);
-    } finally {
-      proxy = null;
-    }
-  }
 
-  @Override
-  public void close() {
-    stop();
-  }
+    /** Starts the server; returns it for chaining. */
+    public synchronized S3Server start() {
+        if (proxy != null) {
+            throw new IllegalStateException("the S3 server is already running on " + endpoint());
+        }
+        BlobStore store = new NotifyingBlobStore(openStore(), listeners, new SequencerClock(Clock.systemUTC()));
+        S3Proxy started = S3Proxy.builder()
+                .blobStore(store)
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, identity, credential)
+                .ignoreUnknownHeaders(true)
+                .build();
+        try {
+            started.start();
+            while (!"STARTED".equals(started.getState())) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the S3 server", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the S3 server", e);
+        }
+        proxy = started;
+        return this;
+    }
 
-  private BlobStore openStore() {
-    if (dataDirectory == null) {
-      return new TransientNio2BlobStore();
+    /** The endpoint for {@code endpointOverride} or {@code AWS_ENDPOINT_URL_S3}. */
+    public synchronized URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port());
     }
-    try {
-      Files.createDirectories(dataDirectory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the S3 data directory " + dataDirectory, e);
+
+    public synchronized int port() {
+        if (proxy == null) {
+            throw new IllegalStateException("the S3 server is not running");
+        }
+        return proxy.getPort();
     }
-    return new VersionedFilesystemStore(dataDirectory.toAbsolutePath(), Clock.systemUTC());
-  }
+
+    /** Where objects are stored, or {@code null} for an in-memory server. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Stops the server; objects of a persistent server stay on disk. Does nothing when it is not running. */
+    public synchronized void stop() {
+        if (proxy == null) {
+            return;
+        }
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the S3 server", e);
+        } finally {
+            proxy = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private BlobStore openStore() {
+        if (dataDirectory == null) {
+            return new TransientNio2BlobStore();
+        }
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the S3 data directory " + dataDirectory, e);
+        }
+        return new VersionedFilesystemStore(dataDirectory.toAbsolutePath(), Clock.systemUTC());
+    }
 }

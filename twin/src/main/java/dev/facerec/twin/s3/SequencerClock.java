@@ -9,16 +9,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SequencerClock {
 
-  private final Clock clock;
-  private final AtomicLong last = new AtomicLong();
+    private final Clock clock;
+    private final AtomicLong last = new AtomicLong();
 
-  SequencerClock(Clock clock) {
-    this.clock = clock;
-  }
+    SequencerClock(Clock clock) {
+        this.clock = clock;
+    }
 
-  String next() {
-    long now = clock.millis() * 1_000_000L;
-    long value = last.updateAndGet(previous -> Math.max(previous + 1, now));
-    return String.format("%018X", value);
-  }
+    String next() {
+        long now = clock.millis() * 1_000_000L;
+        long value = last.updateAndGet(previous -> Math.max(previous + 1, now));
+        return String.format("%018X", value);
+    }
 }

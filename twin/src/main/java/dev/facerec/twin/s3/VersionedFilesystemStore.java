@@ -22,29 +22,31 @@ import org.gaul.s3proxy.nio2blob.AbstractNio2BlobStore;
  */
 final class VersionedFilesystemStore extends AbstractNio2BlobStore {
 
-  private static final String SEQUENCE_FIELD = "VERSION_SEQUENCE";
+    private static final String SEQUENCE_FIELD = "VERSION_SEQUENCE";
 
-  VersionedFilesystemStore(Path root, Clock clock) {
-    super(root);
-    if (!Files.isDirectory(root)) {
-      throw new IllegalStateException(new NoSuchFileException(root.toString()));
+    VersionedFilesystemStore(Path root, Clock clock) {
+        super(root);
+        if (!Files.isDirectory(root)) {
+            throw new IllegalStateException(new NoSuchFileException(root.toString()));
+        }
+        advanceVersionSequence(clock.millis() * 1000L);
     }
-    advanceVersionSequence(clock.millis() * 1000L);
-  }
 
-  @Override
-  public boolean supportsVersioning() {
-    return true;
-  }
-
-  private static void advanceVersionSequence(long floor) {
-    try {
-      Field field = AbstractNio2BlobStore.class.getDeclaredField(SEQUENCE_FIELD);
-      field.setAccessible(true);
-      ((AtomicLong) field.get(null)).accumulateAndGet(floor, Math::max);
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalStateException("s3proxy's file store no longer has the version counter " + SEQUENCE_FIELD
-          + " this twin was written for (s3proxy 4.1.0): check S3 versioning after the upgrade", e);
+    @Override
+    public boolean supportsVersioning() {
+        return true;
     }
-  }
+
+    private static void advanceVersionSequence(long floor) {
+        try {
+            Field field = AbstractNio2BlobStore.class.getDeclaredField(SEQUENCE_FIELD);
+            field.setAccessible(true);
+            ((AtomicLong) field.get(null)).accumulateAndGet(floor, Math::max);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException(
+                    "s3proxy's file store no longer has the version counter " + SEQUENCE_FIELD
+                            + " this twin was written for (s3proxy 4.1.0): check S3 versioning after the upgrade",
+                    e);
+        }
+    }
 }

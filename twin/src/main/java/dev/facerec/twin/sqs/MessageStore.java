@@ -20,37 +20,36 @@ import scalikejdbc.ConnectionPoolSettings;
  */
 final class MessageStore {
 
-  private MessageStore() {
-  }
+    private MessageStore() {}
 
-  static void open(String jdbcUrl) {
-    Driver.load();
-    ConnectionPool$ pools = ConnectionPool$.MODULE$;
-    ConnectionPoolSettings settings = pools.singleton$default$4();
-    ConnectionPool.singleton(jdbcUrl, "", "", settings, pools.singleton$default$5(jdbcUrl, "", "", settings));
-  }
-
-  /** The names of the queues ElasticMQ saved in its {@code queue} table (none in a new store). */
-  static List<String> savedQueueNames(String jdbcUrl) {
-    List<String> names = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, "", "");
-        Statement statement = connection.createStatement();
-        ResultSet tables = connection.getMetaData().getTables(null, null, "QUEUE", null)) {
-      if (!tables.next()) {
-        return names;
-      }
-      try (ResultSet rows = statement.executeQuery("select name from queue")) {
-        while (rows.next()) {
-          names.add(rows.getString(1));
-        }
-      }
-      return names;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the SQS store " + jdbcUrl + ": " + e.getMessage(), e);
+    static void open(String jdbcUrl) {
+        Driver.load();
+        ConnectionPool$ pools = ConnectionPool$.MODULE$;
+        ConnectionPoolSettings settings = pools.singleton$default$4();
+        ConnectionPool.singleton(jdbcUrl, "", "", settings, pools.singleton$default$5(jdbcUrl, "", "", settings));
     }
-  }
 
-  static void close() {
-    ConnectionPool.closeAll();
-  }
+    /** The names of the queues ElasticMQ saved in its {@code queue} table (none in a new store). */
+    static List<String> savedQueueNames(String jdbcUrl) {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "", "");
+                Statement statement = connection.createStatement();
+                ResultSet tables = connection.getMetaData().getTables(null, null, "QUEUE", null)) {
+            if (!tables.next()) {
+                return names;
+            }
+            try (ResultSet rows = statement.executeQuery("select name from queue")) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the SQS store " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void close() {
+        ConnectionPool.closeAll();
+    }
 }

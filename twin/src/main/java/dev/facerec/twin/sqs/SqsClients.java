@@ -10,16 +10,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** SQS clients for the twin's own SQS server, with the twin's dummy credentials. */
 public final class SqsClients {
 
-  private SqsClients() {
-  }
+    private SqsClients() {}
 
-  /** A client for the SQS server at {@code endpoint}. */
-  public static SqsClient create(URI endpoint, String region) {
-    return SqsClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.of(region))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
-  }
+    /** A client for the SQS server at {@code endpoint}. */
+    public static SqsClient create(URI endpoint, String region) {
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
 }

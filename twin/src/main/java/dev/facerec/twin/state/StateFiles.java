@@ -13,19 +13,18 @@ import java.nio.file.StandardCopyOption;
  */
 public final class StateFiles {
 
-  private StateFiles() {
-  }
+    private StateFiles() {}
 
-  /** Replaces {@code file} with {@code content} (UTF-8) atomically, creating its directory if needed. */
-  public static void write(Path file, String content) throws IOException {
-    Path directory = file.toAbsolutePath().getParent();
-    Files.createDirectories(directory);
-    Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
-    try {
-      Files.writeString(temporary, content, StandardCharsets.UTF_8);
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
+    /** Replaces {@code file} with {@code content} (UTF-8) atomically, creating its directory if needed. */
+    public static void write(Path file, String content) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
-  }
 }

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class NotificationConfigurationTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Test
-  void parse_shouldReadLambdaTargetsWithTheirFilters_whenGivenCdksConfiguration() throws Exception {
-    // WHEN
-    List<LambdaTarget> targets = NotificationConfiguration.parse(JSON.readTree("""
+    @Test
+    void parse_shouldReadLambdaTargetsWithTheirFilters_whenGivenCdksConfiguration() throws Exception {
+        // WHEN
+        List<LambdaTarget> targets = NotificationConfiguration.parse(JSON.readTree("""
         {"LambdaFunctionConfigurations": [
           {"Events": ["s3:ObjectCreated:*"], "LambdaFunctionArn": "arn:f",
            "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": "enroll/"}]}}},
@@ -23,27 +23,29 @@ class NotificationConfigurationTest {
            "Filter": {"Key": {"FilterRules": [{"Name": "Suffix", "Value": ".jpg"}, {"Name": "Prefix", "Value": "e/"}]}}}
         ]}"""));
 
-    // THEN
-    assertThat(targets).hasSize(2);
-    LambdaTarget created = targets.get(0);
-    assertThat(created.matches("ObjectCreated:Put", "enroll/ann/1.jpg")).isTrue();
-    assertThat(created.matches("ObjectCreated:CompleteMultipartUpload", "enroll/x")).isTrue();
-    assertThat(created.matches("ObjectRemoved:Delete", "enroll/ann/1.jpg")).isFalse();
-    assertThat(created.matches("ObjectCreated:Put", "recognize/1.jpg")).isFalse();
-    LambdaTarget removed = targets.get(1);
-    assertThat(removed.matches("ObjectRemoved:Delete", "e/1.jpg")).isTrue();
-    assertThat(removed.matches("ObjectRemoved:Delete", "e/1.png")).isFalse();
-    assertThat(removed.matches("ObjectRemoved:DeleteMarkerCreated", "e/1.jpg")).isFalse();
-    assertThat(created.id()).isNotEqualTo(removed.id());
-  }
+        // THEN
+        assertThat(targets).hasSize(2);
+        LambdaTarget created = targets.get(0);
+        assertThat(created.matches("ObjectCreated:Put", "enroll/ann/1.jpg")).isTrue();
+        assertThat(created.matches("ObjectCreated:CompleteMultipartUpload", "enroll/x"))
+                .isTrue();
+        assertThat(created.matches("ObjectRemoved:Delete", "enroll/ann/1.jpg")).isFalse();
+        assertThat(created.matches("ObjectCreated:Put", "recognize/1.jpg")).isFalse();
+        LambdaTarget removed = targets.get(1);
+        assertThat(removed.matches("ObjectRemoved:Delete", "e/1.jpg")).isTrue();
+        assertThat(removed.matches("ObjectRemoved:Delete", "e/1.png")).isFalse();
+        assertThat(removed.matches("ObjectRemoved:DeleteMarkerCreated", "e/1.jpg"))
+                .isFalse();
+        assertThat(created.id()).isNotEqualTo(removed.id());
+    }
 
-  @Test
-  @DisplayName("fails if the configuration has queue targets, which the twin does not deliver to")
-  void parse_shouldFail_whenTheConfigurationHasQueueTargets() {
-    assertThatThrownBy(() -> NotificationConfiguration.parse(JSON.readTree("""
+    @Test
+    @DisplayName("fails if the configuration has queue targets, which the twin does not deliver to")
+    void parse_shouldFail_whenTheConfigurationHasQueueTargets() {
+        assertThatThrownBy(() -> NotificationConfiguration.parse(JSON.readTree("""
         {"QueueConfigurations": [{"Events": ["s3:ObjectCreated:*"], "QueueArn": "arn:q"}]}""")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the twin delivers S3 notifications to Lambda functions only; QueueConfigurations is not "
-            + "supported");
-  }
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the twin delivers S3 notifications to Lambda functions only; QueueConfigurations is not "
+                        + "supported");
+    }
 }

@@ -14,78 +14,82 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 class SqsServerTest {
 
-  private static final String ACCOUNT = "000000000000";
+    private static final String ACCOUNT = "000000000000";
 
-  @TempDir
-  Path dataDirectory;
+    @TempDir
+    Path dataDirectory;
 
-  @Test
-  void sdkClient_shouldSendAndReceive_whenTalkingJsonProtocolToElasticMq() {
-    // GIVEN
-    try (SqsServer server = SqsServer.start(dataDirectory, 0, "us-east-1", "123456789012");
-        SqsClient sqs = client(server.endpoint())) {
-      String url = sqs.createQueue(b -> b.queueName("failures")).queueUrl();
+    @Test
+    void sdkClient_shouldSendAndReceive_whenTalkingJsonProtocolToElasticMq() {
+        // GIVEN
+        try (SqsServer server = SqsServer.start(dataDirectory, 0, "us-east-1", "123456789012");
+                SqsClient sqs = client(server.endpoint())) {
+            String url = sqs.createQueue(b -> b.queueName("failures")).queueUrl();
 
-      // WHEN
-      sqs.sendMessage(b -> b.queueUrl(url).messageBody("{\"hello\":\"world\"}"));
-      List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages();
+            // WHEN
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("{\"hello\":\"world\"}"));
+            List<Message> messages =
+                    sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages();
 
-      // THEN
-      assertThat(messages).extracting(Message::body).containsExactly("{\"hello\":\"world\"}");
-      assertThat(sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-          .attributes().get(QueueAttributeName.QUEUE_ARN))
-          .isEqualTo("arn:aws:sqs:us-east-1:123456789012:failures").isEqualTo(server.queueArn("failures"));
-    }
-  }
-
-  @Test
-  void start_shouldKeepQueuesAndMessages_whenRestartedOnTheSameDirectory() {
-    // GIVEN
-    try (SqsServer first = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT);
-        SqsClient sqs = client(first.endpoint())) {
-      String url = sqs.createQueue(b -> b.queueName("kept")).queueUrl();
-      sqs.sendMessage(b -> b.queueUrl(url).messageBody("survives"));
+            // THEN
+            assertThat(messages).extracting(Message::body).containsExactly("{\"hello\":\"world\"}");
+            assertThat(sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                            .attributes()
+                            .get(QueueAttributeName.QUEUE_ARN))
+                    .isEqualTo("arn:aws:sqs:us-east-1:123456789012:failures")
+                    .isEqualTo(server.queueArn("failures"));
+        }
     }
 
-    // WHEN
-    try (SqsServer second = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT);
-        SqsClient sqs = client(second.endpoint())) {
-      String url = sqs.getQueueUrl(b -> b.queueName("kept")).queueUrl();
-      List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages();
+    @Test
+    void start_shouldKeepQueuesAndMessages_whenRestartedOnTheSameDirectory() {
+        // GIVEN
+        try (SqsServer first = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT);
+                SqsClient sqs = client(first.endpoint())) {
+            String url = sqs.createQueue(b -> b.queueName("kept")).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("survives"));
+        }
 
-      // THEN
-      assertThat(messages).extracting(Message::body).containsExactly("survives");
+        // WHEN
+        try (SqsServer second = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT);
+                SqsClient sqs = client(second.endpoint())) {
+            String url = sqs.getQueueUrl(b -> b.queueName("kept")).queueUrl();
+            List<Message> messages =
+                    sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages();
+
+            // THEN
+            assertThat(messages).extracting(Message::body).containsExactly("survives");
+        }
     }
-  }
 
-  @Test
-  void start_shouldNotSeeAnotherDirectorysQueues_whenRestartedElsewhereInTheSameJvm(@TempDir Path elsewhere) {
-    // GIVEN
-    try (SqsServer first = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT);
-        SqsClient sqs = client(first.endpoint())) {
-      sqs.createQueue(b -> b.queueName("only-here"));
+    @Test
+    void start_shouldNotSeeAnotherDirectorysQueues_whenRestartedElsewhereInTheSameJvm(@TempDir Path elsewhere) {
+        // GIVEN
+        try (SqsServer first = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT);
+                SqsClient sqs = client(first.endpoint())) {
+            sqs.createQueue(b -> b.queueName("only-here"));
+        }
+
+        // WHEN
+        try (SqsServer second = SqsServer.start(elsewhere, 0, "us-east-1", ACCOUNT);
+                SqsClient sqs = client(second.endpoint())) {
+            // THEN
+            assertThat(sqs.listQueues().queueUrls()).isEmpty();
+        }
     }
 
-    // WHEN
-    try (SqsServer second = SqsServer.start(elsewhere, 0, "us-east-1", ACCOUNT);
-        SqsClient sqs = client(second.endpoint())) {
-      // THEN
-      assertThat(sqs.listQueues().queueUrls()).isEmpty();
+    @Test
+    void start_shouldFail_whenAnotherServerRunsInThisJvm(@TempDir Path elsewhere) {
+        // GIVEN
+        try (SqsServer first = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT)) {
+            // WHEN / THEN
+            assertThatThrownBy(() -> SqsServer.start(elsewhere, 0, "us-east-1", ACCOUNT))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already running");
+        }
     }
-  }
 
-  @Test
-  void start_shouldFail_whenAnotherServerRunsInThisJvm(@TempDir Path elsewhere) {
-    // GIVEN
-    try (SqsServer first = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT)) {
-      // WHEN / THEN
-      assertThatThrownBy(() -> SqsServer.start(elsewhere, 0, "us-east-1", ACCOUNT))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("already running");
+    private static SqsClient client(URI endpoint) {
+        return SqsClients.create(endpoint, "us-east-1");
     }
-  }
-
-  private static SqsClient client(URI endpoint) {
-    return SqsClients.create(endpoint, "us-east-1");
-  }
 }

@@ -14,25 +14,26 @@ import org.junit.jupiter.api.Test;
  */
 class SharedFacesAccuracyTest {
 
-  @Test
-  void similarityScale_shouldSeparatePeopleAtDefaultThreshold_whenDeepfacePortraits() {
-    Optional<FaceSet> faces = FaceSet.locate();
-    assumeTrue(faces.isPresent(), "shared/faces not found next to the working directory or a parent: skipped");
+    @Test
+    void similarityScale_shouldSeparatePeopleAtDefaultThreshold_whenDeepfacePortraits() {
+        Optional<FaceSet> faces = FaceSet.locate();
+        assumeTrue(faces.isPresent(), "shared/faces not found next to the working directory or a parent: skipped");
 
-    try (OnnxFaceEngine engine = new OnnxFaceEngine()) {
-      // GIVEN the embeddings of every deepface portrait
-      List<EmbeddedPhoto> photos = EmbeddedPhoto.embedAll(engine, faces.get().ofKind("deepface"), 2);
+        try (OnnxFaceEngine engine = new OnnxFaceEngine()) {
+            // GIVEN the embeddings of every deepface portrait
+            List<EmbeddedPhoto> photos =
+                    EmbeddedPhoto.embedAll(engine, faces.get().ofKind("deepface"), 2);
 
-      // WHEN every same- and different-person pair is scored
-      PairStatistics pairs = Verification.pairs(photos);
+            // WHEN every same- and different-person pair is scored
+            PairStatistics pairs = Verification.pairs(photos);
 
-      // THEN Rekognition's default threshold 80 accepts nearly every same pair and very few different ones
-      float threshold = engine.similarityScale().toCosine(80);
-      assertThat(photos.stream().filter(p -> p.embedding() == null)).hasSizeLessThanOrEqualTo(1); // img47 is WebP
-      assertThat(pairs.sameCount()).isGreaterThan(100);
-      assertThat(pairs.auc()).isGreaterThan(0.999);
-      assertThat(pairs.trueAcceptRate(threshold)).isGreaterThanOrEqualTo(0.98);
-      assertThat(pairs.falseAcceptRate(threshold)).isLessThanOrEqualTo(0.01);
+            // THEN Rekognition's default threshold 80 accepts nearly every same pair and very few different ones
+            float threshold = engine.similarityScale().toCosine(80);
+            assertThat(photos.stream().filter(p -> p.embedding() == null)).hasSizeLessThanOrEqualTo(1); // img47 is WebP
+            assertThat(pairs.sameCount()).isGreaterThan(100);
+            assertThat(pairs.auc()).isGreaterThan(0.999);
+            assertThat(pairs.trueAcceptRate(threshold)).isGreaterThanOrEqualTo(0.98);
+            assertThat(pairs.falseAcceptRate(threshold)).isLessThanOrEqualTo(0.01);
+        }
     }
-  }
 }

@@ -28,7 +28,8 @@ final class CloudFormationResponder {
     }
 
     static CloudFormationResponder create() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         return new CloudFormationResponder(http, Duration.ofSeconds(1));
     }
 

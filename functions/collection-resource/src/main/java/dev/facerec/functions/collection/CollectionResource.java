@@ -30,13 +30,16 @@ final class CollectionResource {
             return switch (type) {
                 case "Create", "Update" -> ensure(request);
                 case "Delete" -> delete(request);
-                default -> throw new IllegalArgumentException(
-                        "RequestType must be Create, Update or Delete, got '" + type + "'");
+                default ->
+                    throw new IllegalArgumentException(
+                            "RequestType must be Create, Update or Delete, got '" + type + "'");
             };
         } catch (RuntimeException e) {
-            return failure(request, e instanceof CollectionNotOwnedException
-                    ? e.getMessage()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failure(
+                    request,
+                    e instanceof CollectionNotOwnedException
+                            ? e.getMessage()
+                            : e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -53,10 +56,15 @@ final class CollectionResource {
         // An Update that keeps the collection id is about the collection CloudFormation already gave this resource
         boolean ours = "Update".equals(request.requestType())
                 && settings.collectionId().equals(request.physicalResourceId());
-        CollectionState state = collections.ensure(settings.collectionId(), owner(request), ours,
-                settings.adoptExisting(), request.tags(), request.oldTags());
-        return CustomResourceResponse.success(state.collectionId(),
-                Map.of(ARN, state.arn(), FACE_MODEL_VERSION, state.faceModelVersion()));
+        CollectionState state = collections.ensure(
+                settings.collectionId(),
+                owner(request),
+                ours,
+                settings.adoptExisting(),
+                request.tags(),
+                request.oldTags());
+        return CustomResourceResponse.success(
+                state.collectionId(), Map.of(ARN, state.arn(), FACE_MODEL_VERSION, state.faceModelVersion()));
     }
 
     private static CollectionOwner owner(CustomResourceRequest request) {

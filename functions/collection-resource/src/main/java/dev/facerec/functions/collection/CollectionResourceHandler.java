@@ -72,7 +72,8 @@ public final class CollectionResourceHandler implements RequestStreamHandler {
             return work.get(budgetMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             work.cancel(true);
-            return CollectionResource.failure(request,
+            return CollectionResource.failure(
+                    request,
                     "Timed out: Rekognition did not answer within " + budgetMillis + " ms. See the log stream "
                             + context.getLogStreamName());
         } catch (ExecutionException e) {

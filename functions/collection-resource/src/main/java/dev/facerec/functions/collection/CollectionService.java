@@ -28,8 +28,13 @@ final class CollectionService {
      * A collection that is taken has its tags brought to {@code tags}: added or changed, and those of
      * {@code oldTags} no longer wanted removed.
      */
-    CollectionState ensure(String collectionId, CollectionOwner owner, boolean ours, boolean adopt,
-            Map<String, String> tags, Map<String, String> oldTags) {
+    CollectionState ensure(
+            String collectionId,
+            CollectionOwner owner,
+            boolean ours,
+            boolean adopt,
+            Map<String, String> tags,
+            Map<String, String> oldTags) {
         CollectionState state;
         try {
             state = describe(collectionId);
@@ -86,7 +91,9 @@ final class CollectionService {
     }
 
     private Map<String, String> tags(CollectionState state) {
-        return rekognition.listTagsForResource(request -> request.resourceArn(state.arn())).tags();
+        return rekognition
+                .listTagsForResource(request -> request.resourceArn(state.arn()))
+                .tags();
     }
 
     private CollectionState describe(String collectionId) {

@@ -58,5 +58,4 @@ record CustomResourceResponse(boolean success, String reason, String physicalRes
             json.writeValue(value);
         }
     }
-
 }

@@ -42,8 +42,9 @@ class CollectionOwnershipTest {
 
         // THEN
         assertThat(calls.onlyAnswer().field("Status")).isEqualTo("SUCCESS");
-        assertThat(rekognition.tags("faces-1")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                CollectionOwner.TAG, LocalCollections.FIXTURE_OWNER.value(), "team", "doors"));
+        assertThat(rekognition.tags("faces-1"))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(CollectionOwner.TAG, LocalCollections.FIXTURE_OWNER.value(), "team", "doors"));
     }
 
     @Test
@@ -75,8 +76,8 @@ class CollectionOwnershipTest {
 
         // THEN
         assertThat(calls.onlyAnswer().field("Status")).isEqualTo("SUCCESS");
-        assertThat(calls.onlyAnswer().data()).containsEntry("Arn",
-                "arn:aws:rekognition:us-east-1:000000000000:collection/faces-1");
+        assertThat(calls.onlyAnswer().data())
+                .containsEntry("Arn", "arn:aws:rekognition:us-east-1:000000000000:collection/faces-1");
         assertThat(rekognition.calls()).doesNotContainKey("CreateCollection");
     }
 
@@ -90,8 +91,8 @@ class CollectionOwnershipTest {
 
         // THEN it is this resource's from now on
         assertThat(calls.onlyAnswer().field("Status")).isEqualTo("SUCCESS");
-        assertThat(rekognition.tags("faces-1")).containsEntry(CollectionOwner.TAG,
-                LocalCollections.FIXTURE_OWNER.value());
+        assertThat(rekognition.tags("faces-1"))
+                .containsEntry(CollectionOwner.TAG, LocalCollections.FIXTURE_OWNER.value());
     }
 
     @Test
@@ -100,14 +101,21 @@ class CollectionOwnershipTest {
         rekognition.add("faces-1", Map.of("team", "doors", "legacy", "x", "set-by-hand", "y"));
 
         // WHEN an Update keeps the id and changes the tags
-        calls.invoke("update-tags", Map.of("physicalId", "faces-1", "collectionId", "faces-1",
-                "removalPolicy", "retain"));
+        calls.invoke(
+                "update-tags", Map.of("physicalId", "faces-1", "collectionId", "faces-1", "removalPolicy", "retain"));
 
         // THEN tags dropped from the template go, the others are set, one set by hand stays
         assertThat(calls.onlyAnswer().field("Status")).isEqualTo("SUCCESS");
-        assertThat(rekognition.tags("faces-1")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                CollectionOwner.TAG, LocalCollections.FIXTURE_OWNER.value(),
-                "team", "gates", "cost-centre", "42", "set-by-hand", "y"));
+        assertThat(rekognition.tags("faces-1"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        CollectionOwner.TAG,
+                        LocalCollections.FIXTURE_OWNER.value(),
+                        "team",
+                        "gates",
+                        "cost-centre",
+                        "42",
+                        "set-by-hand",
+                        "y"));
     }
 
     @Test

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
+import dev.facerec.engine.rekognition.ErrorType;
+import dev.facerec.functions.testing.TestContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import dev.facerec.engine.rekognition.ErrorType;
-import dev.facerec.functions.testing.TestClients;
-import dev.facerec.functions.testing.TestContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,9 +62,12 @@ class CollectionResourceHandlerTest {
         assertThat(answer.field("RequestId")).isEqualTo("6c2b7e5e-create");
         assertThat(answer.field("LogicalResourceId")).isEqualTo("FacesCollection");
         assertThat(answer.field("StackId")).startsWith("arn:aws:cloudformation:us-east-1:000000000000:stack/");
-        assertThat(answer.data()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "Arn", "arn:aws:rekognition:us-east-1:000000000000:collection/faces-1",
-                "FaceModelVersion", LocalCollections.FACE_MODEL_VERSION));
+        assertThat(answer.data())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "Arn",
+                        "arn:aws:rekognition:us-east-1:000000000000:collection/faces-1",
+                        "FaceModelVersion",
+                        LocalCollections.FACE_MODEL_VERSION));
     }
 
     @Test
@@ -170,8 +168,15 @@ class CollectionResourceHandlerTest {
         rekognition.add("faces-1");
 
         // WHEN
-        invoke("delete", Map.of("physicalId", "create-failed:6c2b7e5e-create", "collectionId", "faces-1",
-                "removalPolicy", "destroy"));
+        invoke(
+                "delete",
+                Map.of(
+                        "physicalId",
+                        "create-failed:6c2b7e5e-create",
+                        "collectionId",
+                        "faces-1",
+                        "removalPolicy",
+                        "destroy"));
 
         // THEN
         assertThat(rekognition.calls()).isEmpty();
@@ -202,8 +207,8 @@ class CollectionResourceHandlerTest {
         // THEN
         assertThat(rekognition.calls()).isEmpty();
         assertThat(onlyAnswer().field("Status")).isEqualTo("FAILED");
-        assertThat(onlyAnswer().field("Reason")).isEqualTo(
-                "IllegalArgumentException: CollectionId must match [a-zA-Z0-9_.-]{1,255}, got 'my faces/1'");
+        assertThat(onlyAnswer().field("Reason"))
+                .isEqualTo("IllegalArgumentException: CollectionId must match [a-zA-Z0-9_.-]{1,255}, got 'my faces/1'");
     }
 
     @Test
@@ -212,8 +217,8 @@ class CollectionResourceHandlerTest {
         invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "snapshot"));
 
         // THEN
-        assertThat(onlyAnswer().field("Reason")).isEqualTo(
-                "IllegalArgumentException: RemovalPolicy must be 'retain' or 'destroy', got 'snapshot'");
+        assertThat(onlyAnswer().field("Reason"))
+                .isEqualTo("IllegalArgumentException: RemovalPolicy must be 'retain' or 'destroy', got 'snapshot'");
     }
 
     @Test
@@ -227,8 +232,8 @@ class CollectionResourceHandlerTest {
 
         // THEN
         assertThat(onlyAnswer().field("Status")).isEqualTo("FAILED");
-        assertThat(onlyAnswer().field("Reason")).isEqualTo(
-                "IllegalArgumentException: RequestType must be Create, Update or Delete, got 'Replace'");
+        assertThat(onlyAnswer().field("Reason"))
+                .isEqualTo("IllegalArgumentException: RequestType must be Create, Update or Delete, got 'Replace'");
     }
 
     @Test
@@ -258,7 +263,8 @@ class CollectionResourceHandlerTest {
         invoke("create", Map.of("collectionId", "faces-1", "removalPolicy", "retain"));
 
         // THEN
-        assertThat(cloudFormation.deliveries()).hasSize(2)
+        assertThat(cloudFormation.deliveries())
+                .hasSize(2)
                 .allSatisfy(delivery -> assertThat(delivery.field("Status")).isEqualTo("SUCCESS"));
     }
 
@@ -286,8 +292,8 @@ class CollectionResourceHandlerTest {
         // THEN
         assertThat(cloudFormation.deliveries()).isEmpty();
         assertThat(rekognition.calls()).isEmpty();
-        assertThat(context.lines()).containsExactly(
-                "Ignored an event that is no CloudFormation request: the event has no ResponseURL");
+        assertThat(context.lines())
+                .containsExactly("Ignored an event that is no CloudFormation request: the event has no ResponseURL");
     }
 
     @Test
@@ -300,7 +306,8 @@ class CollectionResourceHandlerTest {
 
         // THEN
         assertThat(cloudFormation.deliveries()).isEmpty();
-        assertThat(context.lines()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        assertThat(context.lines())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .startsWith("Ignored an event that is no CloudFormation request: the event is not JSON");
     }
 

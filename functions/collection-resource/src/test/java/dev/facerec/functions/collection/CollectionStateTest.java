@@ -10,8 +10,8 @@ class CollectionStateTest {
     @Test
     void of_shouldAddTheArnPrefix_whenCreateCollectionAnswersWithoutIt() {
         // WHEN
-        CollectionState state = CollectionState.of("faces-1",
-                "aws:rekognition:us-east-1:000000000000:collection/faces-1", "7.0");
+        CollectionState state =
+                CollectionState.of("faces-1", "aws:rekognition:us-east-1:000000000000:collection/faces-1", "7.0");
 
         // THEN
         assertThat(state.arn()).isEqualTo("arn:aws:rekognition:us-east-1:000000000000:collection/faces-1");
@@ -20,8 +20,8 @@ class CollectionStateTest {
     @Test
     void of_shouldKeepTheArn_whenDescribeCollectionAnswersWithThePrefix() {
         // WHEN
-        CollectionState state = CollectionState.of("faces-1",
-                "arn:aws:rekognition:us-east-1:000000000000:collection/faces-1", "7.0");
+        CollectionState state =
+                CollectionState.of("faces-1", "arn:aws:rekognition:us-east-1:000000000000:collection/faces-1", "7.0");
 
         // THEN
         assertThat(state.arn()).isEqualTo("arn:aws:rekognition:us-east-1:000000000000:collection/faces-1");

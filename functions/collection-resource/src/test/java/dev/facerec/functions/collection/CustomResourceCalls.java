@@ -31,8 +31,8 @@ final class CustomResourceCalls implements AutoCloseable {
         cloudFormation = new ResponseUrlServer();
         CloudFormationResponder responder =
                 new CloudFormationResponder(HttpClient.newHttpClient(), Duration.ofMillis(10));
-        handler = new CollectionResourceHandler(TestClients.rekognition(rekognition.endpoint()), responder,
-                Duration.ofSeconds(1));
+        handler = new CollectionResourceHandler(
+                TestClients.rekognition(rekognition.endpoint()), responder, Duration.ofSeconds(1));
     }
 
     void reset() {
@@ -45,8 +45,8 @@ final class CustomResourceCalls implements AutoCloseable {
     }
 
     void invoke(String fixture, Map<String, String> values, int remainingMillis) throws IOException {
-        handler.handleRequest(stream(event(fixture, values)), new ByteArrayOutputStream(),
-                new TestContext(remainingMillis));
+        handler.handleRequest(
+                stream(event(fixture, values)), new ByteArrayOutputStream(), new TestContext(remainingMillis));
     }
 
     String event(String fixture, Map<String, String> values) throws IOException {

@@ -19,8 +19,14 @@ final class LocalCollections implements AutoCloseable {
 
     /** The face model version the server's engine reports. */
     static final String FACE_MODEL_VERSION = ColorFaceEngine.FACE_MODEL_VERSION;
-    private static final List<String> OPERATIONS = List.of("CreateCollection", "DescribeCollection",
-            "DeleteCollection", "ListTagsForResource", "TagResource", "UntagResource");
+
+    private static final List<String> OPERATIONS = List.of(
+            "CreateCollection",
+            "DescribeCollection",
+            "DeleteCollection",
+            "ListTagsForResource",
+            "TagResource",
+            "UntagResource");
     /** The owner of the collections the fixtures' stack and logical id create. */
     static final CollectionOwner FIXTURE_OWNER = CollectionOwner.of(
             "arn:aws:cloudformation:us-east-1:000000000000:stack/FaceRecognition/5b6a1e10-0000-0000-0000-000000000000",
@@ -93,7 +99,7 @@ final class LocalCollections implements AutoCloseable {
     }
 
     private List<String> collectionIds() {
-        return setup.listCollectionsPaginator(b -> { }).collectionIds().stream().toList();
+        return setup.listCollectionsPaginator(b -> {}).collectionIds().stream().toList();
     }
 
     @Override

@@ -70,7 +70,8 @@ final class ResponseUrlServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, JsonNode> body = JsonNode.parser().parse(exchange.getRequestBody()).asObject();
+            Map<String, JsonNode> body =
+                    JsonNode.parser().parse(exchange.getRequestBody()).asObject();
             deliveries.add(new Delivery(exchange.getRequestMethod(), Map.copyOf(exchange.getRequestHeaders()), body));
             Integer refusal;
             synchronized (this) {

@@ -22,88 +22,93 @@ import software.amazon.awssdk.services.rekognition.model.UnsuccessfulFaceDeletio
  */
 public final class CollectionFaces {
 
-  private static final int DELETE_BATCH = 4096;
-  private static final int LIST_PAGE = 4096;
-  private static final int ASSOCIATE_BATCH = 100;
+    private static final int DELETE_BATCH = 4096;
+    private static final int LIST_PAGE = 4096;
+    private static final int ASSOCIATE_BATCH = 100;
 
-  private final RekognitionClient rekognition;
-  private final String collectionId;
+    private final RekognitionClient rekognition;
+    private final String collectionId;
 
-  public CollectionFaces(RekognitionClient rekognition, String collectionId) {
-    this.rekognition = rekognition;
-    this.collectionId = collectionId;
-  }
-
-  /** Creates the user of a person unless it exists. */
-  public void ensureUser(String userId) {
-    try {
-      rekognition.createUser(b -> b.collectionId(collectionId).userId(userId));
-    } catch (ConflictException alreadyThere) {
-      // The person already has a user: nothing to do.
+    public CollectionFaces(RekognitionClient rekognition, String collectionId) {
+        this.rekognition = rekognition;
+        this.collectionId = collectionId;
     }
-  }
 
-  /** Deletes a person's user (its faces are disassociated by Rekognition); a missing user is fine. */
-  public void deleteUser(String userId) {
-    try {
-      rekognition.deleteUser(b -> b.collectionId(collectionId).userId(userId));
-    } catch (ResourceNotFoundException alreadyGone) {
-      // Nothing left to delete.
-    }
-  }
-
-  /**
-   * Disassociates {@code faceIds} from {@code userId} (when given) and deletes them from the collection.
-   *
-   * @throws IllegalStateException when a face could not be deleted for another reason than being gone already
-   */
-  public void remove(String userId, Collection<String> faceIds) {
-    if (faceIds.isEmpty()) {
-      return;
-    }
-    if (userId != null) {
-      for (List<String> batch : batches(faceIds, ASSOCIATE_BATCH)) {
+    /** Creates the user of a person unless it exists. */
+    public void ensureUser(String userId) {
         try {
-          rekognition.disassociateFaces(b -> b.collectionId(collectionId).userId(userId).faceIds(batch));
-        } catch (ResourceNotFoundException userGone) {
-          break;
+            rekognition.createUser(b -> b.collectionId(collectionId).userId(userId));
+        } catch (ConflictException alreadyThere) {
+            // The person already has a user: nothing to do.
         }
-      }
     }
-    for (List<String> batch : batches(faceIds, DELETE_BATCH)) {
-      DeleteFacesResponse response = rekognition.deleteFaces(b -> b.collectionId(collectionId).faceIds(batch));
-      for (UnsuccessfulFaceDeletion failure : response.unsuccessfulFaceDeletions()) {
-        if (!failure.reasons().contains(UnsuccessfulFaceDeletionReason.FACE_NOT_FOUND)) {
-          throw new IllegalStateException("Rekognition did not delete a face: " + failure.reasonsAsStrings());
+
+    /** Deletes a person's user (its faces are disassociated by Rekognition); a missing user is fine. */
+    public void deleteUser(String userId) {
+        try {
+            rekognition.deleteUser(b -> b.collectionId(collectionId).userId(userId));
+        } catch (ResourceNotFoundException alreadyGone) {
+            // Nothing left to delete.
         }
-      }
     }
-  }
 
-  /**
-   * Removes the faces indexed with {@code externalImageId} that are not among {@code known}: what an interrupted
-   * invocation may have indexed without recording it. ListFaces cannot filter by ExternalImageId, so this lists
-   * the whole collection (one call per 4096 faces): meant for recovery, not for every event.
-   *
-   * @return how many faces were removed
-   */
-  public int removeUnrecorded(String externalImageId, Set<String> known) {
-    Map<String, List<String>> byUser = new LinkedHashMap<>();
-    for (Face face : rekognition.listFacesPaginator(b -> b.collectionId(collectionId).maxResults(LIST_PAGE)).faces()) {
-      if (externalImageId.equals(face.externalImageId()) && !known.contains(face.faceId())) {
-        byUser.computeIfAbsent(face.userId() == null ? "" : face.userId(), u -> new ArrayList<>()).add(face.faceId());
-      }
+    /**
+     * Disassociates {@code faceIds} from {@code userId} (when given) and deletes them from the collection.
+     *
+     * @throws IllegalStateException when a face could not be deleted for another reason than being gone already
+     */
+    public void remove(String userId, Collection<String> faceIds) {
+        if (faceIds.isEmpty()) {
+            return;
+        }
+        if (userId != null) {
+            for (List<String> batch : batches(faceIds, ASSOCIATE_BATCH)) {
+                try {
+                    rekognition.disassociateFaces(
+                            b -> b.collectionId(collectionId).userId(userId).faceIds(batch));
+                } catch (ResourceNotFoundException userGone) {
+                    break;
+                }
+            }
+        }
+        for (List<String> batch : batches(faceIds, DELETE_BATCH)) {
+            DeleteFacesResponse response =
+                    rekognition.deleteFaces(b -> b.collectionId(collectionId).faceIds(batch));
+            for (UnsuccessfulFaceDeletion failure : response.unsuccessfulFaceDeletions()) {
+                if (!failure.reasons().contains(UnsuccessfulFaceDeletionReason.FACE_NOT_FOUND)) {
+                    throw new IllegalStateException("Rekognition did not delete a face: " + failure.reasonsAsStrings());
+                }
+            }
+        }
     }
-    byUser.forEach((userId, faceIds) -> remove(userId.isEmpty() ? null : userId, faceIds));
-    return byUser.values().stream().mapToInt(List::size).sum();
-  }
 
-  private static List<List<String>> batches(Collection<String> ids, int size) {
-    List<String> all = new ArrayList<>(ids);
-    List<List<String>> batches = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += size) {
-      batches.add(all.subList(i, Math.min(all.size(), i + size)));
+    /**
+     * Removes the faces indexed with {@code externalImageId} that are not among {@code known}: what an interrupted
+     * invocation may have indexed without recording it. ListFaces cannot filter by ExternalImageId, so this lists
+     * the whole collection (one call per 4096 faces): meant for recovery, not for every event.
+     *
+     * @return how many faces were removed
+     */
+    public int removeUnrecorded(String externalImageId, Set<String> known) {
+        Map<String, List<String>> byUser = new LinkedHashMap<>();
+        for (Face face : rekognition
+                .listFacesPaginator(b -> b.collectionId(collectionId).maxResults(LIST_PAGE))
+                .faces()) {
+            if (externalImageId.equals(face.externalImageId()) && !known.contains(face.faceId())) {
+                byUser.computeIfAbsent(face.userId() == null ? "" : face.userId(), u -> new ArrayList<>())
+                        .add(face.faceId());
+            }
+        }
+        byUser.forEach((userId, faceIds) -> remove(userId.isEmpty() ? null : userId, faceIds));
+        return byUser.values().stream().mapToInt(List::size).sum();
     }
-    return batches;
-  }
+
+    private static List<List<String>> batches(Collection<String> ids, int size) {
+        List<String> all = new ArrayList<>(ids);
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            batches.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return batches;
+    }
 }

@@ -43,112 +43,136 @@ import software.amazon.awssdk.services.rekognition.model.BoundingBox;
  */
 final class EnrollmentRows {
 
-  private final String table;
-  private final Instant now;
-  private final Map<String, Integer> deltas = new LinkedHashMap<>();
-  private final Map<String, String> displayNames = new HashMap<>();
-  private final Map<String, Long> deletions = new HashMap<>();
-  private final Set<TransactWriteItem> faceItems = new LinkedHashSet<>();
+    private final String table;
+    private final Instant now;
+    private final Map<String, Integer> deltas = new LinkedHashMap<>();
+    private final Map<String, String> displayNames = new HashMap<>();
+    private final Map<String, Long> deletions = new HashMap<>();
+    private final Set<TransactWriteItem> faceItems = new LinkedHashSet<>();
 
-  EnrollmentRows(String table, Instant now) {
-    this.table = table;
-    this.now = now;
-  }
-
-  /** Removes the rows of faces recorded for {@code personId}. */
-  void removeFaces(String personId, Collection<String> faceIds) {
-    for (String faceId : faceIds) {
-      faceItems.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-          .key(TableKeys.key(TableKeys.personPk(personId), TableKeys.faceSk(faceId))).build()).build());
+    EnrollmentRows(String table, Instant now) {
+        this.table = table;
+        this.now = now;
     }
-    deltas.merge(personId, -faceIds.size(), Integer::sum);
-  }
 
-  /** Adds the row of a newly indexed face, and counts it on its person (with the display name, if any). */
-  void addFace(String personId, String displayName, IndexedFace face, S3ObjectEvent source) {
-    BoundingBox box = face.record().face().boundingBox();
-    Map<String, AttributeValue> item = new LinkedHashMap<>(
-        TableKeys.key(TableKeys.personPk(personId), TableKeys.faceSk(face.faceId())));
-    item.put(FACE_ID, AttributeValues.s(face.faceId()));
-    item.put(PERSON_ID, AttributeValues.s(personId));
-    putIfPresent(item, IMAGE_ID, face.record().face().imageId());
-    putIfPresent(item, EXTERNAL_IMAGE_ID, face.record().face().externalImageId());
-    if (box != null) {
-      item.put(BOUNDING_BOX, AttributeValues.m(Map.of("Left", AttributeValues.n(box.left()), "Top", AttributeValues.n(box.top()),
-          "Width", AttributeValues.n(box.width()), "Height", AttributeValues.n(box.height()))));
+    /** Removes the rows of faces recorded for {@code personId}. */
+    void removeFaces(String personId, Collection<String> faceIds) {
+        for (String faceId : faceIds) {
+            faceItems.add(TransactWriteItem.builder()
+                    .delete(Delete.builder()
+                            .tableName(table)
+                            .key(TableKeys.key(TableKeys.personPk(personId), TableKeys.faceSk(faceId)))
+                            .build())
+                    .build());
+        }
+        deltas.merge(personId, -faceIds.size(), Integer::sum);
     }
-    if (face.record().face().confidence() != null) {
-      item.put(CONFIDENCE, AttributeValues.n(face.record().face().confidence()));
+
+    /** Adds the row of a newly indexed face, and counts it on its person (with the display name, if any). */
+    void addFace(String personId, String displayName, IndexedFace face, S3ObjectEvent source) {
+        BoundingBox box = face.record().face().boundingBox();
+        Map<String, AttributeValue> item =
+                new LinkedHashMap<>(TableKeys.key(TableKeys.personPk(personId), TableKeys.faceSk(face.faceId())));
+        item.put(FACE_ID, AttributeValues.s(face.faceId()));
+        item.put(PERSON_ID, AttributeValues.s(personId));
+        putIfPresent(item, IMAGE_ID, face.record().face().imageId());
+        putIfPresent(item, EXTERNAL_IMAGE_ID, face.record().face().externalImageId());
+        if (box != null) {
+            item.put(
+                    BOUNDING_BOX,
+                    AttributeValues.m(Map.of(
+                            "Left",
+                            AttributeValues.n(box.left()),
+                            "Top",
+                            AttributeValues.n(box.top()),
+                            "Width",
+                            AttributeValues.n(box.width()),
+                            "Height",
+                            AttributeValues.n(box.height()))));
+        }
+        if (face.record().face().confidence() != null) {
+            item.put(CONFIDENCE, AttributeValues.n(face.record().face().confidence()));
+        }
+        putIfPresent(item, FACE_MODEL_VERSION, face.faceModelVersion());
+        item.put(SOURCE_BUCKET, AttributeValues.s(source.bucket()));
+        item.put(SOURCE_KEY, AttributeValues.s(source.key()));
+        putIfPresent(item, SOURCE_VERSION_ID, source.versionId());
+        putIfPresent(item, SOURCE_ETAG, source.eTag());
+        item.put(INDEXED_AT, AttributeValues.s(now.toString()));
+        item.put(TableKeys.GSI1_PK, AttributeValues.s(TableKeys.objectPk(source.bucket(), source.key())));
+        item.put(TableKeys.GSI1_SK, AttributeValues.s(TableKeys.faceSk(face.faceId())));
+        faceItems.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build())
+                .build());
+        deltas.merge(personId, 1, Integer::sum);
+        if (displayName != null) {
+            displayNames.put(personId, displayName);
+        }
     }
-    putIfPresent(item, FACE_MODEL_VERSION, face.faceModelVersion());
-    item.put(SOURCE_BUCKET, AttributeValues.s(source.bucket()));
-    item.put(SOURCE_KEY, AttributeValues.s(source.key()));
-    putIfPresent(item, SOURCE_VERSION_ID, source.versionId());
-    putIfPresent(item, SOURCE_ETAG, source.eTag());
-    item.put(INDEXED_AT, AttributeValues.s(now.toString()));
-    item.put(TableKeys.GSI1_PK, AttributeValues.s(TableKeys.objectPk(source.bucket(), source.key())));
-    item.put(TableKeys.GSI1_SK, AttributeValues.s(TableKeys.faceSk(face.faceId())));
-    faceItems.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-        .conditionExpression("attribute_not_exists(pk)").build()).build());
-    deltas.merge(personId, 1, Integer::sum);
-    if (displayName != null) {
-      displayNames.put(personId, displayName);
+
+    /** The people whose face count goes down, with the change. */
+    Map<String, Integer> shrinking() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        deltas.forEach((person, delta) -> {
+            if (delta < 0) {
+                out.put(person, delta);
+            }
+        });
+        return out;
     }
-  }
 
-  /** The people whose face count goes down, with the change. */
-  Map<String, Integer> shrinking() {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    deltas.forEach((person, delta) -> {
-      if (delta < 0) {
-        out.put(person, delta);
-      }
-    });
-    return out;
-  }
-
-  /** Deletes a person's row instead of updating it, provided its face count is still {@code countRead}. */
-  void deletePerson(String personId, long countRead) {
-    deletions.put(personId, countRead);
-  }
-
-  /** Adds every gathered row change to {@code change}. */
-  StatusChange applyTo(StatusChange change) {
-    faceItems.forEach(change::alsoWrite);
-    deltas.forEach((personId, delta) -> {
-      Map<String, AttributeValue> key = TableKeys.key(TableKeys.personPk(personId), TableKeys.PROFILE);
-      if (deletions.containsKey(personId)) {
-        change.alsoWrite(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key)
-            .conditionExpression("#count = :count")
-            .expressionAttributeNames(Map.of("#count", FACE_COUNT))
-            .expressionAttributeValues(Map.of(":count", AttributeValues.n(deletions.get(personId)))).build()).build());
-      } else if (delta != 0 || displayNames.containsKey(personId)) {
-        change.alsoWrite(TransactWriteItem.builder().update(personUpdate(personId, delta)
-            .toTransactionUpdate(table, key)).build());
-      }
-    });
-    return change;
-  }
-
-  private UpdateSpec personUpdate(String personId, int delta) {
-    UpdateSpec update = new UpdateSpec()
-        .set(PERSON_ID, AttributeValues.s(personId))
-        .set(USER_ID, AttributeValues.s(personId))
-        .set(TableKeys.GSI1_PK, AttributeValues.s(TableKeys.PEOPLE))
-        .set(TableKeys.GSI1_SK, AttributeValues.s(personId))
-        .setIfAbsent(CREATED_AT, AttributeValues.s(now.toString()))
-        .set(UPDATED_AT, AttributeValues.s(now.toString()))
-        .add(FACE_COUNT, AttributeValues.n(delta));
-    String name = displayNames.get(personId);
-    if (name != null) {
-      update.set(DISPLAY_NAME, AttributeValues.s(name));
+    /** Deletes a person's row instead of updating it, provided its face count is still {@code countRead}. */
+    void deletePerson(String personId, long countRead) {
+        deletions.put(personId, countRead);
     }
-    return update;
-  }
 
-  private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-    if (value != null) {
-      item.put(name, AttributeValues.s(value));
+    /** Adds every gathered row change to {@code change}. */
+    StatusChange applyTo(StatusChange change) {
+        faceItems.forEach(change::alsoWrite);
+        deltas.forEach((personId, delta) -> {
+            Map<String, AttributeValue> key = TableKeys.key(TableKeys.personPk(personId), TableKeys.PROFILE);
+            if (deletions.containsKey(personId)) {
+                change.alsoWrite(TransactWriteItem.builder()
+                        .delete(Delete.builder()
+                                .tableName(table)
+                                .key(key)
+                                .conditionExpression("#count = :count")
+                                .expressionAttributeNames(Map.of("#count", FACE_COUNT))
+                                .expressionAttributeValues(Map.of(":count", AttributeValues.n(deletions.get(personId))))
+                                .build())
+                        .build());
+            } else if (delta != 0 || displayNames.containsKey(personId)) {
+                change.alsoWrite(TransactWriteItem.builder()
+                        .update(personUpdate(personId, delta).toTransactionUpdate(table, key))
+                        .build());
+            }
+        });
+        return change;
     }
-  }
+
+    private UpdateSpec personUpdate(String personId, int delta) {
+        UpdateSpec update = new UpdateSpec()
+                .set(PERSON_ID, AttributeValues.s(personId))
+                .set(USER_ID, AttributeValues.s(personId))
+                .set(TableKeys.GSI1_PK, AttributeValues.s(TableKeys.PEOPLE))
+                .set(TableKeys.GSI1_SK, AttributeValues.s(personId))
+                .setIfAbsent(CREATED_AT, AttributeValues.s(now.toString()))
+                .set(UPDATED_AT, AttributeValues.s(now.toString()))
+                .add(FACE_COUNT, AttributeValues.n(delta));
+        String name = displayNames.get(personId);
+        if (name != null) {
+            update.set(DISPLAY_NAME, AttributeValues.s(name));
+        }
+        return update;
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, AttributeValues.s(value));
+        }
+    }
 }

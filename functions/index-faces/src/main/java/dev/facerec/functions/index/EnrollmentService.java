@@ -43,150 +43,161 @@ import software.amazon.awssdk.services.rekognition.model.RekognitionException;
  */
 public final class EnrollmentService {
 
-  /** The {@code kind} recorded on enrolment status rows. */
-  public static final String KIND = "ENROLL";
-  /** The metadata key of the display name ({@code x-amz-meta-name}). */
-  public static final String NAME_METADATA = "name";
-  /** How long an event waits for another one that holds the same person before Lambda has to retry it. */
-  public static final Duration PERSON_LOCK_PATIENCE = Duration.ofSeconds(15);
+    /** The {@code kind} recorded on enrolment status rows. */
+    public static final String KIND = "ENROLL";
+    /** The metadata key of the display name ({@code x-amz-meta-name}). */
+    public static final String NAME_METADATA = "name";
+    /** How long an event waits for another one that holds the same person before Lambda has to retry it. */
+    public static final Duration PERSON_LOCK_PATIENCE = Duration.ofSeconds(15);
 
-  private final FunctionConfig config;
-  private final DynamoDbClient dynamoDb;
-  private final Clock clock;
-  private final StatusStore store;
-  private final ObjectEventRunner runner;
-  private final ImageInspector inspector;
-  private final CollectionFaces faces;
-  private final FaceIndexer indexer;
-  private final PersonLocks personLocks;
+    private final FunctionConfig config;
+    private final DynamoDbClient dynamoDb;
+    private final Clock clock;
+    private final StatusStore store;
+    private final ObjectEventRunner runner;
+    private final ImageInspector inspector;
+    private final CollectionFaces faces;
+    private final FaceIndexer indexer;
+    private final PersonLocks personLocks;
 
-  public EnrollmentService(AwsClients clients, FunctionConfig config, Clock clock) {
-    this.config = config;
-    this.dynamoDb = clients.dynamoDb();
-    this.clock = clock;
-    this.store = new StatusStore(clients.dynamoDb(), config.tableName(), clock);
-    this.runner = new ObjectEventRunner(store);
-    this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
-    this.faces = new CollectionFaces(clients.rekognition(), config.collectionId());
-    this.indexer = new FaceIndexer(clients.rekognition(), config.collectionId(), faces);
-    this.personLocks = new PersonLocks(clients.dynamoDb(), config.tableName(), clock, PERSON_LOCK_PATIENCE);
-  }
-
-  /** Processes one event; returns its outcome (a status, {@code DUPLICATE} or {@code OUT_OF_ORDER}). */
-  public String process(S3ObjectEvent event, Duration lease, OutcomeLog log) {
-    PersonLock lock = new PersonLock(personLocks, lease);
-    boolean finished = false;
-    try {
-      String outcome = event.isRemoved()
-          ? runner.run(event, KIND, lease, log, claim -> removed(claim, lock))
-          : runner.run(event, KIND, lease, log, claim -> created(claim, lock));
-      finished = true;
-      return outcome;
-    } finally {
-      lock.close(finished);
+    public EnrollmentService(AwsClients clients, FunctionConfig config, Clock clock) {
+        this.config = config;
+        this.dynamoDb = clients.dynamoDb();
+        this.clock = clock;
+        this.store = new StatusStore(clients.dynamoDb(), config.tableName(), clock);
+        this.runner = new ObjectEventRunner(store);
+        this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
+        this.faces = new CollectionFaces(clients.rekognition(), config.collectionId());
+        this.indexer = new FaceIndexer(clients.rekognition(), config.collectionId(), faces);
+        this.personLocks = new PersonLocks(clients.dynamoDb(), config.tableName(), clock, PERSON_LOCK_PATIENCE);
     }
-  }
 
-  private StatusChange created(Claim claim, PersonLock lock) {
-    lock.take(personOf(claim));
-    removeUnrecorded(claim);
-    EnrollmentRows rows = new EnrollmentRows(config.tableName(), clock.instant());
-    removePrevious(claim, rows);
-    S3ObjectEvent event = claim.event();
-    StatusChange change;
-    try {
-      EnrollKey key = EnrollKey.parse(event.key(), config.enrollPrefix());
-      InspectedImage image = inspector.inspect(event);
-      IndexedFace face = indexer.index(event, key.personId(), ids -> recordIndexed(claim, key.personId(), ids));
-      String name = DisplayNames.fromMetadata(image.metadata().get(NAME_METADATA));
-      rows.addFace(key.personId(), name, face, event);
-      change = StatusChange.to(ObjectStatus.INDEXED)
-          .set(PERSON_ID, AttributeValues.s(key.personId()))
-          .set(INDEXED_FACE_IDS, AttributeValues.ss(List.of(face.faceId())))
-          .set(RECORDED_FACE_IDS, AttributeValues.ss(List.of(face.faceId())))
-          .set(FACE_COUNT, AttributeValues.n(1));
-    } catch (RejectedException rejection) {
-      change = cleared(StatusChange.rejected(rejection));
-    } catch (StaleObjectException stale) {
-      change = cleared(StatusChange.to(ObjectStatus.STALE)
-          .set(StatusAttributes.DETAIL, AttributeValues.s(stale.getMessage())));
-    } catch (RekognitionException error) {
-      change = cleared(StatusChange.rejected(RekognitionErrors.toRejection(error)));
+    /** Processes one event; returns its outcome (a status, {@code DUPLICATE} or {@code OUT_OF_ORDER}). */
+    public String process(S3ObjectEvent event, Duration lease, OutcomeLog log) {
+        PersonLock lock = new PersonLock(personLocks, lease);
+        boolean finished = false;
+        try {
+            String outcome = event.isRemoved()
+                    ? runner.run(event, KIND, lease, log, claim -> removed(claim, lock))
+                    : runner.run(event, KIND, lease, log, claim -> created(claim, lock));
+            finished = true;
+            return outcome;
+        } finally {
+            lock.close(finished);
+        }
     }
-    return lock.releaseWith(finishPeople(rows, change));
-  }
 
-  private StatusChange removed(Claim claim, PersonLock lock) {
-    lock.take(personOf(claim));
-    removeUnrecorded(claim);
-    S3ObjectEvent event = claim.event();
-    String indexedVersion = claim.previous(VERSION_ID);
-    boolean otherVersion = !event.isDeleteMarker() && event.versionId() != null && indexedVersion != null
-        && !indexedVersion.equals(event.versionId());
-    if (otherVersion) {
-      String previousStatus = claim.previous(StatusAttributes.STATUS);
-      boolean settled = previousStatus != null && !ObjectStatus.PROCESSING.name().equals(previousStatus);
-      return lock.releaseWith(StatusChange.to(settled ? ObjectStatus.valueOf(previousStatus) : ObjectStatus.STALE));
+    private StatusChange created(Claim claim, PersonLock lock) {
+        lock.take(personOf(claim));
+        removeUnrecorded(claim);
+        EnrollmentRows rows = new EnrollmentRows(config.tableName(), clock.instant());
+        removePrevious(claim, rows);
+        S3ObjectEvent event = claim.event();
+        StatusChange change;
+        try {
+            EnrollKey key = EnrollKey.parse(event.key(), config.enrollPrefix());
+            InspectedImage image = inspector.inspect(event);
+            IndexedFace face = indexer.index(event, key.personId(), ids -> recordIndexed(claim, key.personId(), ids));
+            String name = DisplayNames.fromMetadata(image.metadata().get(NAME_METADATA));
+            rows.addFace(key.personId(), name, face, event);
+            change = StatusChange.to(ObjectStatus.INDEXED)
+                    .set(PERSON_ID, AttributeValues.s(key.personId()))
+                    .set(INDEXED_FACE_IDS, AttributeValues.ss(List.of(face.faceId())))
+                    .set(RECORDED_FACE_IDS, AttributeValues.ss(List.of(face.faceId())))
+                    .set(FACE_COUNT, AttributeValues.n(1));
+        } catch (RejectedException rejection) {
+            change = cleared(StatusChange.rejected(rejection));
+        } catch (StaleObjectException stale) {
+            change = cleared(StatusChange.to(ObjectStatus.STALE)
+                    .set(StatusAttributes.DETAIL, AttributeValues.s(stale.getMessage())));
+        } catch (RekognitionException error) {
+            change = cleared(StatusChange.rejected(RekognitionErrors.toRejection(error)));
+        }
+        return lock.releaseWith(finishPeople(rows, change));
     }
-    EnrollmentRows rows = new EnrollmentRows(config.tableName(), clock.instant());
-    removePrevious(claim, rows);
-    return lock.releaseWith(finishPeople(rows, cleared(StatusChange.to(ObjectStatus.REMOVED)).remove(FACE_COUNT)));
-  }
 
-  /** The person an enrolment key names (the same for every upload under it), or {@code null} for a bad key. */
-  private String personOf(Claim claim) {
-    try {
-      return EnrollKey.parse(claim.event().key(), config.enrollPrefix()).personId();
-    } catch (RejectedException invalidKey) {
-      return null;
+    private StatusChange removed(Claim claim, PersonLock lock) {
+        lock.take(personOf(claim));
+        removeUnrecorded(claim);
+        S3ObjectEvent event = claim.event();
+        String indexedVersion = claim.previous(VERSION_ID);
+        boolean otherVersion = !event.isDeleteMarker()
+                && event.versionId() != null
+                && indexedVersion != null
+                && !indexedVersion.equals(event.versionId());
+        if (otherVersion) {
+            String previousStatus = claim.previous(StatusAttributes.STATUS);
+            boolean settled =
+                    previousStatus != null && !ObjectStatus.PROCESSING.name().equals(previousStatus);
+            return lock.releaseWith(
+                    StatusChange.to(settled ? ObjectStatus.valueOf(previousStatus) : ObjectStatus.STALE));
+        }
+        EnrollmentRows rows = new EnrollmentRows(config.tableName(), clock.instant());
+        removePrevious(claim, rows);
+        return lock.releaseWith(finishPeople(
+                rows, cleared(StatusChange.to(ObjectStatus.REMOVED)).remove(FACE_COUNT)));
     }
-  }
 
-  /** Removes from the collection (and, through {@code rows}, from the table) what the key's last upload added. */
-  private void removePrevious(Claim claim, EnrollmentRows rows) {
-    Map<String, AttributeValue> previous = claim.previous();
-    String personId = AttributeValues.str(previous, PERSON_ID);
-    Set<String> inCollection = new LinkedHashSet<>(AttributeValues.set(previous, INDEXED_FACE_IDS));
-    List<String> recorded = AttributeValues.set(previous, RECORDED_FACE_IDS);
-    inCollection.addAll(recorded);
-    faces.remove(personId, inCollection);
-    if (personId != null && !recorded.isEmpty()) {
-      rows.removeFaces(personId, recorded);
+    /** The person an enrolment key names (the same for every upload under it), or {@code null} for a bad key. */
+    private String personOf(Claim claim) {
+        try {
+            return EnrollKey.parse(claim.event().key(), config.enrollPrefix()).personId();
+        } catch (RejectedException invalidKey) {
+            return null;
+        }
     }
-  }
 
-  /**
-   * After an interrupted invocation (a crash or timeout between IndexFaces and the write of its face ids), finds
-   * and removes the faces it indexed for this key without recording them: no row would ever lead to them again.
-   */
-  private void removeUnrecorded(Claim claim) {
-    if (!claim.interruptedAttempt()) {
-      return;
+    /** Removes from the collection (and, through {@code rows}, from the table) what the key's last upload added. */
+    private void removePrevious(Claim claim, EnrollmentRows rows) {
+        Map<String, AttributeValue> previous = claim.previous();
+        String personId = AttributeValues.str(previous, PERSON_ID);
+        Set<String> inCollection = new LinkedHashSet<>(AttributeValues.set(previous, INDEXED_FACE_IDS));
+        List<String> recorded = AttributeValues.set(previous, RECORDED_FACE_IDS);
+        inCollection.addAll(recorded);
+        faces.remove(personId, inCollection);
+        if (personId != null && !recorded.isEmpty()) {
+            rows.removeFaces(personId, recorded);
+        }
     }
-    Set<String> known = new LinkedHashSet<>(AttributeValues.set(claim.previous(), INDEXED_FACE_IDS));
-    known.addAll(AttributeValues.set(claim.previous(), RECORDED_FACE_IDS));
-    faces.removeUnrecorded(ExternalImageIds.forKey(claim.event().key()), known);
-  }
 
-  private void recordIndexed(Claim claim, String personId, List<String> faceIds) {
-    store.update(claim, new UpdateSpec().set(PERSON_ID, AttributeValues.s(personId)).set(INDEXED_FACE_IDS, AttributeValues.ss(faceIds)));
-  }
+    /**
+     * After an interrupted invocation (a crash or timeout between IndexFaces and the write of its face ids), finds
+     * and removes the faces it indexed for this key without recording them: no row would ever lead to them again.
+     */
+    private void removeUnrecorded(Claim claim) {
+        if (!claim.interruptedAttempt()) {
+            return;
+        }
+        Set<String> known = new LinkedHashSet<>(AttributeValues.set(claim.previous(), INDEXED_FACE_IDS));
+        known.addAll(AttributeValues.set(claim.previous(), RECORDED_FACE_IDS));
+        faces.removeUnrecorded(ExternalImageIds.forKey(claim.event().key()), known);
+    }
 
-  /** People left without faces lose their Rekognition user and their row. */
-  private StatusChange finishPeople(EnrollmentRows rows, StatusChange change) {
-    rows.shrinking().forEach((personId, delta) -> {
-      Map<String, AttributeValue> person = dynamoDb.getItem(b -> b.tableName(config.tableName()).consistentRead(true)
-          .key(TableKeys.key(TableKeys.personPk(personId), TableKeys.PROFILE))).item();
-      long count = AttributeValues.num(person, FaceRowAttributes.FACE_COUNT, 0);
-      if (count + delta <= 0) {
-        faces.deleteUser(personId);
-        rows.deletePerson(personId, count);
-      }
-    });
-    return rows.applyTo(change);
-  }
+    private void recordIndexed(Claim claim, String personId, List<String> faceIds) {
+        store.update(
+                claim,
+                new UpdateSpec()
+                        .set(PERSON_ID, AttributeValues.s(personId))
+                        .set(INDEXED_FACE_IDS, AttributeValues.ss(faceIds)));
+    }
 
-  private static StatusChange cleared(StatusChange change) {
-    return change.remove(PERSON_ID).remove(INDEXED_FACE_IDS).remove(RECORDED_FACE_IDS);
-  }
+    /** People left without faces lose their Rekognition user and their row. */
+    private StatusChange finishPeople(EnrollmentRows rows, StatusChange change) {
+        rows.shrinking().forEach((personId, delta) -> {
+            Map<String, AttributeValue> person = dynamoDb.getItem(b -> b.tableName(config.tableName())
+                            .consistentRead(true)
+                            .key(TableKeys.key(TableKeys.personPk(personId), TableKeys.PROFILE)))
+                    .item();
+            long count = AttributeValues.num(person, FaceRowAttributes.FACE_COUNT, 0);
+            if (count + delta <= 0) {
+                faces.deleteUser(personId);
+                rows.deletePerson(personId, count);
+            }
+        });
+        return rows.applyTo(change);
+    }
+
+    private static StatusChange cleared(StatusChange change) {
+        return change.remove(PERSON_ID).remove(INDEXED_FACE_IDS).remove(RECORDED_FACE_IDS);
+    }
 }

@@ -17,47 +17,46 @@ import java.util.HexFormat;
  */
 public final class ExternalImageIds {
 
-  /** Rekognition's maximum ExternalImageId length. */
-  public static final int MAX_LENGTH = 255;
+    /** Rekognition's maximum ExternalImageId length. */
+    public static final int MAX_LENGTH = 255;
 
-  private static final int KEPT_PREFIX = 190;
-  private static final int HASH_DIGITS = 63;
+    private static final int KEPT_PREFIX = 190;
+    private static final int HASH_DIGITS = 63;
 
-  private ExternalImageIds() {
-  }
+    private ExternalImageIds() {}
 
-  /** The ExternalImageId for a decoded object key. */
-  public static String forKey(String key) {
-    if (key == null || key.isEmpty()) {
-      throw new IllegalArgumentException("an object key is never empty");
+    /** The ExternalImageId for a decoded object key. */
+    public static String forKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("an object key is never empty");
+        }
+        StringBuilder out = new StringBuilder(key.length() + 16);
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c == '/') {
+                out.append(':');
+            } else if (isPlain(c)) {
+                out.append((char) c);
+            } else {
+                out.append('_').append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+            }
+        }
+        if (out.length() <= MAX_LENGTH) {
+            return out.toString();
+        }
+        return out.substring(0, KEPT_PREFIX) + "_h" + sha256(key).substring(0, HASH_DIGITS);
     }
-    StringBuilder out = new StringBuilder(key.length() + 16);
-    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (c == '/') {
-        out.append(':');
-      } else if (isPlain(c)) {
-        out.append((char) c);
-      } else {
-        out.append('_').append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
-      }
-    }
-    if (out.length() <= MAX_LENGTH) {
-      return out.toString();
-    }
-    return out.substring(0, KEPT_PREFIX) + "_h" + sha256(key).substring(0, HASH_DIGITS);
-  }
 
-  private static boolean isPlain(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
-  }
-
-  private static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    private static boolean isPlain(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
     }
-  }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
 }

@@ -28,106 +28,113 @@ import software.amazon.awssdk.services.rekognition.model.UnsuccessfulFaceAssocia
  */
 public final class FaceIndexer {
 
-  private final RekognitionClient rekognition;
-  private final String collectionId;
-  private final CollectionFaces faces;
+    private final RekognitionClient rekognition;
+    private final String collectionId;
+    private final CollectionFaces faces;
 
-  public FaceIndexer(RekognitionClient rekognition, String collectionId, CollectionFaces faces) {
-    this.rekognition = rekognition;
-    this.collectionId = collectionId;
-    this.faces = faces;
-  }
+    public FaceIndexer(RekognitionClient rekognition, String collectionId, CollectionFaces faces) {
+        this.rekognition = rekognition;
+        this.collectionId = collectionId;
+        this.faces = faces;
+    }
 
-  /**
-   * Indexes the face of the photo named by {@code event} for {@code personId}.
-   *
-   * @param onIndexed told the ids of the faces IndexFaces added, before anything else happens
-   * @throws RejectedException   NO_FACE, MULTIPLE_FACES, LOW_QUALITY, FACE_MISMATCH, or a non-retryable error
-   * @throws RekognitionException a retryable error (the faces recorded through {@code onIndexed} stay to clean up)
-   */
-  public IndexedFace index(S3ObjectEvent event, String personId, Consumer<List<String>> onIndexed) {
-    IndexFacesResponse response;
-    try {
-      response = rekognition.indexFaces(b -> b.collectionId(collectionId)
-          .image(i -> i.s3Object(o -> o.bucket(event.bucket()).name(event.key()).version(event.versionId())))
-          .externalImageId(ExternalImageIds.forKey(event.key()))
-          .maxFaces(1)
-          .qualityFilter(QualityFilter.AUTO));
-    } catch (RekognitionException e) {
-      throw RekognitionErrors.toRejection(e);
+    /**
+     * Indexes the face of the photo named by {@code event} for {@code personId}.
+     *
+     * @param onIndexed told the ids of the faces IndexFaces added, before anything else happens
+     * @throws RejectedException   NO_FACE, MULTIPLE_FACES, LOW_QUALITY, FACE_MISMATCH, or a non-retryable error
+     * @throws RekognitionException a retryable error (the faces recorded through {@code onIndexed} stay to clean up)
+     */
+    public IndexedFace index(S3ObjectEvent event, String personId, Consumer<List<String>> onIndexed) {
+        IndexFacesResponse response;
+        try {
+            response = rekognition.indexFaces(b -> b.collectionId(collectionId)
+                    .image(i -> i.s3Object(
+                            o -> o.bucket(event.bucket()).name(event.key()).version(event.versionId())))
+                    .externalImageId(ExternalImageIds.forKey(event.key()))
+                    .maxFaces(1)
+                    .qualityFilter(QualityFilter.AUTO));
+        } catch (RekognitionException e) {
+            throw RekognitionErrors.toRejection(e);
+        }
+        List<String> faceIds =
+                response.faceRecords().stream().map(r -> r.face().faceId()).toList();
+        if (!faceIds.isEmpty()) {
+            record(faceIds, onIndexed);
+        }
+        try {
+            checkOneGoodFace(response);
+            FaceRecord record = response.faceRecords().get(0);
+            associate(personId, record.face().faceId());
+            return new IndexedFace(record, response.faceModelVersion());
+        } catch (RejectedException rejection) {
+            faces.remove(null, faceIds);
+            throw rejection;
+        } catch (RekognitionException e) {
+            if (RekognitionErrors.isRetryable(e)) {
+                throw e;
+            }
+            faces.remove(null, faceIds);
+            throw RekognitionErrors.toRejection(e);
+        }
     }
-    List<String> faceIds = response.faceRecords().stream().map(r -> r.face().faceId()).toList();
-    if (!faceIds.isEmpty()) {
-      record(faceIds, onIndexed);
-    }
-    try {
-      checkOneGoodFace(response);
-      FaceRecord record = response.faceRecords().get(0);
-      associate(personId, record.face().faceId());
-      return new IndexedFace(record, response.faceModelVersion());
-    } catch (RejectedException rejection) {
-      faces.remove(null, faceIds);
-      throw rejection;
-    } catch (RekognitionException e) {
-      if (RekognitionErrors.isRetryable(e)) {
-        throw e;
-      }
-      faces.remove(null, faceIds);
-      throw RekognitionErrors.toRejection(e);
-    }
-  }
 
-  /** Reports the new faces; when that fails (the table is unreachable, the lease was lost), deletes them again. */
-  private void record(List<String> faceIds, Consumer<List<String>> onIndexed) {
-    try {
-      onIndexed.accept(faceIds);
-    } catch (RuntimeException error) {
-      try {
-        faces.remove(null, faceIds);
-      } catch (RuntimeException cleanup) {
-        error.addSuppressed(cleanup);
-      }
-      throw error;
+    /** Reports the new faces; when that fails (the table is unreachable, the lease was lost), deletes them again. */
+    private void record(List<String> faceIds, Consumer<List<String>> onIndexed) {
+        try {
+            onIndexed.accept(faceIds);
+        } catch (RuntimeException error) {
+            try {
+                faces.remove(null, faceIds);
+            } catch (RuntimeException cleanup) {
+                error.addSuppressed(cleanup);
+            }
+            throw error;
+        }
     }
-  }
 
-  private static void checkOneGoodFace(IndexFacesResponse response) {
-    long more = response.unindexedFaces().stream()
-        .filter(u -> u.reasons().contains(software.amazon.awssdk.services.rekognition.model.Reason.EXCEEDS_MAX_FACES))
-        .count();
-    int indexed = response.faceRecords().size();
-    if (more > 0 || indexed > 1) {
-      throw new RejectedException(Reason.MULTIPLE_FACES, "the photo shows " + (indexed + more)
-          + " faces; an enrolment photo must show exactly one person");
+    private static void checkOneGoodFace(IndexFacesResponse response) {
+        long more = response.unindexedFaces().stream()
+                .filter(u -> u.reasons()
+                        .contains(software.amazon.awssdk.services.rekognition.model.Reason.EXCEEDS_MAX_FACES))
+                .count();
+        int indexed = response.faceRecords().size();
+        if (more > 0 || indexed > 1) {
+            throw new RejectedException(
+                    Reason.MULTIPLE_FACES,
+                    "the photo shows " + (indexed + more) + " faces; an enrolment photo must show exactly one person");
+        }
+        if (indexed == 0 && response.unindexedFaces().isEmpty()) {
+            throw new RejectedException(Reason.NO_FACE, "no face was found in the photo");
+        }
+        if (indexed == 0) {
+            TreeSet<String> reasons = new TreeSet<>();
+            for (UnindexedFace face : response.unindexedFaces()) {
+                reasons.addAll(face.reasonsAsStrings());
+            }
+            throw new RejectedException(
+                    Reason.LOW_QUALITY,
+                    "the face did not pass Rekognition's quality filter: " + String.join(", ", reasons));
+        }
     }
-    if (indexed == 0 && response.unindexedFaces().isEmpty()) {
-      throw new RejectedException(Reason.NO_FACE, "no face was found in the photo");
-    }
-    if (indexed == 0) {
-      TreeSet<String> reasons = new TreeSet<>();
-      for (UnindexedFace face : response.unindexedFaces()) {
-        reasons.addAll(face.reasonsAsStrings());
-      }
-      throw new RejectedException(Reason.LOW_QUALITY, "the face did not pass Rekognition's quality filter: "
-          + String.join(", ", reasons));
-    }
-  }
 
-  private void associate(String personId, String faceId) {
-    faces.ensureUser(personId);
-    AssociateFacesResponse response;
-    try {
-      response = rekognition.associateFaces(b -> b.collectionId(collectionId).userId(personId).faceIds(faceId));
-    } catch (ResourceNotFoundException userDeletedMeanwhile) {
-      faces.ensureUser(personId);
-      response = rekognition.associateFaces(b -> b.collectionId(collectionId).userId(personId).faceIds(faceId));
+    private void associate(String personId, String faceId) {
+        faces.ensureUser(personId);
+        AssociateFacesResponse response;
+        try {
+            response = rekognition.associateFaces(
+                    b -> b.collectionId(collectionId).userId(personId).faceIds(faceId));
+        } catch (ResourceNotFoundException userDeletedMeanwhile) {
+            faces.ensureUser(personId);
+            response = rekognition.associateFaces(
+                    b -> b.collectionId(collectionId).userId(personId).faceIds(faceId));
+        }
+        for (UnsuccessfulFaceAssociation failure : response.unsuccessfulFaceAssociations()) {
+            if (failure.reasons().contains(UnsuccessfulFaceAssociationReason.LOW_MATCH_CONFIDENCE)) {
+                throw new RejectedException(
+                        Reason.FACE_MISMATCH, "the face does not match the faces already enrolled for this person");
+            }
+            throw new IllegalStateException("Rekognition did not associate the face: " + failure.reasonsAsStrings());
+        }
     }
-    for (UnsuccessfulFaceAssociation failure : response.unsuccessfulFaceAssociations()) {
-      if (failure.reasons().contains(UnsuccessfulFaceAssociationReason.LOW_MATCH_CONFIDENCE)) {
-        throw new RejectedException(Reason.FACE_MISMATCH,
-            "the face does not match the faces already enrolled for this person");
-      }
-      throw new IllegalStateException("Rekognition did not associate the face: " + failure.reasonsAsStrings());
-    }
-  }
 }

@@ -11,13 +11,13 @@ import java.time.Clock;
  */
 public final class IndexFacesHandler extends S3EventHandler {
 
-  /** Used by Lambda: clients and settings from the environment. */
-  public IndexFacesHandler() {
-    this(AwsClients.fromEnvironment(), FunctionConfig.fromEnvironment(System.getenv()), Clock.systemUTC());
-  }
+    /** Used by Lambda: clients and settings from the environment. */
+    public IndexFacesHandler() {
+        this(AwsClients.fromEnvironment(), FunctionConfig.fromEnvironment(System.getenv()), Clock.systemUTC());
+    }
 
-  /** Used by tests: the given clients and settings. */
-  public IndexFacesHandler(AwsClients clients, FunctionConfig config, Clock clock) {
-    super("index-faces", new EnrollmentService(clients, config, clock)::process);
-  }
+    /** Used by tests: the given clients and settings. */
+    public IndexFacesHandler(AwsClients clients, FunctionConfig config, Clock clock) {
+        super("index-faces", new EnrollmentService(clients, config, clock)::process);
+    }
 }

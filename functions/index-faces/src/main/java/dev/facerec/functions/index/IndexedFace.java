@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.rekognition.model.FaceRecord;
  */
 public record IndexedFace(FaceRecord record, String faceModelVersion) {
 
-  public String faceId() {
-    return record.face().faceId();
-  }
+    public String faceId() {
+        return record.face().faceId();
+    }
 }

@@ -9,40 +9,40 @@ import java.time.Duration;
  */
 final class PersonLock {
 
-  private final PersonLocks locks;
-  private final Duration lease;
-  private PersonLocks.Held held;
-  private boolean inFinalChange;
+    private final PersonLocks locks;
+    private final Duration lease;
+    private PersonLocks.Held held;
+    private boolean inFinalChange;
 
-  PersonLock(PersonLocks locks, Duration lease) {
-    this.locks = locks;
-    this.lease = lease;
-  }
-
-  /** Takes the lock of {@code personId}; nothing when it is {@code null} (a key that names no valid person). */
-  void take(String personId) {
-    if (personId != null && held == null) {
-      held = locks.acquire(personId, lease);
+    PersonLock(PersonLocks locks, Duration lease) {
+        this.locks = locks;
+        this.lease = lease;
     }
-  }
 
-  /** Adds the release of the lock to the invocation's final change. */
-  StatusChange releaseWith(StatusChange change) {
-    if (held != null) {
-      change.alsoWrite(locks.releaseItem(held));
-      inFinalChange = true;
+    /** Takes the lock of {@code personId}; nothing when it is {@code null} (a key that names no valid person). */
+    void take(String personId) {
+        if (personId != null && held == null) {
+            held = locks.acquire(personId, lease);
+        }
     }
-    return change;
-  }
 
-  /**
-   * Ends the scope.
-   *
-   * @param finished whether the invocation wrote its final change (which gave the lock back when it carried it)
-   */
-  void close(boolean finished) {
-    if (held != null && !(finished && inFinalChange)) {
-      locks.releaseQuietly(held);
+    /** Adds the release of the lock to the invocation's final change. */
+    StatusChange releaseWith(StatusChange change) {
+        if (held != null) {
+            change.alsoWrite(locks.releaseItem(held));
+            inFinalChange = true;
+        }
+        return change;
     }
-  }
+
+    /**
+     * Ends the scope.
+     *
+     * @param finished whether the invocation wrote its final change (which gave the lock back when it carried it)
+     */
+    void close(boolean finished) {
+        if (held != null && !(finished && inFinalChange)) {
+            locks.releaseQuietly(held);
+        }
+    }
 }

@@ -9,5 +9,4 @@ import java.awt.Rectangle;
  * @param region the crop's rectangle in image pixels
  * @param face   the face's rectangle in image pixels
  */
-public record FaceCrop(byte[] jpeg, Rectangle region, Rectangle face) {
-}
+public record FaceCrop(byte[] jpeg, Rectangle region, Rectangle face) {}

@@ -10,15 +10,15 @@ package dev.facerec.functions.recognize;
  */
 public record Identity(IdentityStatus status, String personId, Float similarity, String detail) {
 
-  public static Identity identified(String personId, Float similarity) {
-    return new Identity(IdentityStatus.IDENTIFIED, personId, similarity, null);
-  }
+    public static Identity identified(String personId, Float similarity) {
+        return new Identity(IdentityStatus.IDENTIFIED, personId, similarity, null);
+    }
 
-  public static Identity unknown() {
-    return new Identity(IdentityStatus.UNKNOWN, null, null, null);
-  }
+    public static Identity unknown() {
+        return new Identity(IdentityStatus.UNKNOWN, null, null, null);
+    }
 
-  public static Identity notSearched(String detail) {
-    return new Identity(IdentityStatus.NOT_SEARCHED, null, null, detail);
-  }
+    public static Identity notSearched(String detail) {
+        return new Identity(IdentityStatus.NOT_SEARCHED, null, null, detail);
+    }
 }

@@ -2,10 +2,10 @@ package dev.facerec.functions.recognize;
 
 /** The outcome of searching one face (the result JSON's {@code identity.status}). */
 public enum IdentityStatus {
-  /** A person of the collection matched above the threshold. */
-  IDENTIFIED,
-  /** The face was searched; nobody matched above the threshold. */
-  UNKNOWN,
-  /** The face could not be searched (no searchable face in its crop, or another face was larger there). */
-  NOT_SEARCHED
+    /** A person of the collection matched above the threshold. */
+    IDENTIFIED,
+    /** The face was searched; nobody matched above the threshold. */
+    UNKNOWN,
+    /** The face could not be searched (no searchable face in its crop, or another face was larger there). */
+    NOT_SEARCHED
 }

@@ -21,68 +21,67 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class ImageDecoder {
 
-  /** Longest side, in pixels, an image is decoded at. */
-  public static final int MAX_DECODED_SIDE = 3000;
+    /** Longest side, in pixels, an image is decoded at. */
+    public static final int MAX_DECODED_SIDE = 3000;
 
-  private ImageDecoder() {
-  }
+    private ImageDecoder() {}
 
-  /**
-   * Decodes {@code bytes}, whose header was already read.
-   *
-   * @throws RejectedException NOT_AN_IMAGE when the bytes cannot be decoded
-   */
-  public static BufferedImage decode(byte[] bytes, ImageHeader header) {
-    int longest = Math.max(header.width(), header.height());
-    int step = Math.max(1, (longest + MAX_DECODED_SIDE - 1) / MAX_DECODED_SIDE);
-    try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
-      if (!readers.hasNext()) {
-        throw cannotDecode(null);
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(input, true, true);
-        ImageReadParam param = reader.getDefaultReadParam();
-        param.setSourceSubsampling(step, step, 0, 0);
-        return orient(reader.read(0, param), header.orientation());
-      } finally {
-        reader.dispose();
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof RejectedException rejected) {
-        throw rejected;
-      }
-      throw cannotDecode(e);
+    /**
+     * Decodes {@code bytes}, whose header was already read.
+     *
+     * @throws RejectedException NOT_AN_IMAGE when the bytes cannot be decoded
+     */
+    public static BufferedImage decode(byte[] bytes, ImageHeader header) {
+        int longest = Math.max(header.width(), header.height());
+        int step = Math.max(1, (longest + MAX_DECODED_SIDE - 1) / MAX_DECODED_SIDE);
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                throw cannotDecode(null);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(step, step, 0, 0);
+                return orient(reader.read(0, param), header.orientation());
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RejectedException rejected) {
+                throw rejected;
+            }
+            throw cannotDecode(e);
+        }
     }
-  }
 
-  /** Turns stored pixels into the displayed image for an EXIF orientation (1–8). */
-  public static BufferedImage orient(BufferedImage image, int orientation) {
-    if (orientation <= 1 || orientation > 8) {
-      return image;
+    /** Turns stored pixels into the displayed image for an EXIF orientation (1–8). */
+    public static BufferedImage orient(BufferedImage image, int orientation) {
+        if (orientation <= 1 || orientation > 8) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean transposed = orientation >= 5;
+        AffineTransform t = new AffineTransform();
+        switch (orientation) {
+            case 2 -> t.setTransform(-1, 0, 0, 1, w, 0);
+            case 3 -> t.setTransform(-1, 0, 0, -1, w, h);
+            case 4 -> t.setTransform(1, 0, 0, -1, 0, h);
+            case 5 -> t.setTransform(0, 1, 1, 0, 0, 0);
+            case 6 -> t.setTransform(0, 1, -1, 0, h, 0);
+            case 7 -> t.setTransform(0, -1, -1, 0, h, w);
+            default -> t.setTransform(0, -1, 1, 0, 0, w);
+        }
+        BufferedImage out = new BufferedImage(transposed ? h : w, transposed ? w : h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(image, t, null);
+        g.dispose();
+        return out;
     }
-    int w = image.getWidth();
-    int h = image.getHeight();
-    boolean transposed = orientation >= 5;
-    AffineTransform t = new AffineTransform();
-    switch (orientation) {
-      case 2 -> t.setTransform(-1, 0, 0, 1, w, 0);
-      case 3 -> t.setTransform(-1, 0, 0, -1, w, h);
-      case 4 -> t.setTransform(1, 0, 0, -1, 0, h);
-      case 5 -> t.setTransform(0, 1, 1, 0, 0, 0);
-      case 6 -> t.setTransform(0, 1, -1, 0, h, 0);
-      case 7 -> t.setTransform(0, -1, -1, 0, h, w);
-      default -> t.setTransform(0, -1, 1, 0, 0, w);
-    }
-    BufferedImage out = new BufferedImage(transposed ? h : w, transposed ? w : h, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    g.drawImage(image, t, null);
-    g.dispose();
-    return out;
-  }
 
-  private static RejectedException cannotDecode(Exception cause) {
-    return new RejectedException(Reason.NOT_AN_IMAGE, "the image cannot be decoded", null, cause);
-  }
+    private static RejectedException cannotDecode(Exception cause) {
+        return new RejectedException(Reason.NOT_AN_IMAGE, "the image cannot be decoded", null, cause);
+    }
 }

@@ -16,37 +16,43 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 /** Looks up the display names of identified people in their person rows (one BatchGetItem per 100 people). */
 public final class PersonNames {
 
-  private static final int BATCH = 100;
+    private static final int BATCH = 100;
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+    private final DynamoDbClient dynamoDb;
+    private final String table;
 
-  public PersonNames(DynamoDbClient dynamoDb, String table) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
-  }
-
-  /** Person id → display name, for the people that have one. */
-  public Map<String, String> of(Collection<String> personIds) {
-    List<String> ids = new ArrayList<>(new LinkedHashSet<>(personIds));
-    Map<String, String> names = new HashMap<>();
-    for (int from = 0; from < ids.size(); from += BATCH) {
-      List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
-          .map(id -> TableKeys.key(TableKeys.personPk(id), TableKeys.PROFILE)).toList();
-      Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
-          .projectionExpression("personId, displayName").consistentRead(true).build());
-      while (!request.isEmpty()) {
-        Map<String, KeysAndAttributes> pending = request;
-        BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
-        for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-          String name = AttributeValues.str(item, "displayName");
-          if (name != null) {
-            names.put(AttributeValues.str(item, "personId"), name);
-          }
-        }
-        request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-      }
+    public PersonNames(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
     }
-    return names;
-  }
+
+    /** Person id → display name, for the people that have one. */
+    public Map<String, String> of(Collection<String> personIds) {
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(personIds));
+        Map<String, String> names = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
+                    .map(id -> TableKeys.key(TableKeys.personPk(id), TableKeys.PROFILE))
+                    .toList();
+            Map<String, KeysAndAttributes> request = Map.of(
+                    table,
+                    KeysAndAttributes.builder()
+                            .keys(keys)
+                            .projectionExpression("personId, displayName")
+                            .consistentRead(true)
+                            .build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    String name = AttributeValues.str(item, "displayName");
+                    if (name != null) {
+                        names.put(AttributeValues.str(item, "personId"), name);
+                    }
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return names;
+    }
 }

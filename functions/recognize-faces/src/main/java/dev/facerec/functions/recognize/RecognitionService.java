@@ -48,130 +48,146 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class RecognitionService {
 
-  /** The {@code kind} recorded on recognition status rows. */
-  public static final String KIND = "RECOGNIZE";
-  /** Suffix of result objects. */
-  public static final String RESULT_SUFFIX = ".json";
+    /** The {@code kind} recorded on recognition status rows. */
+    public static final String KIND = "RECOGNIZE";
+    /** Suffix of result objects. */
+    public static final String RESULT_SUFFIX = ".json";
 
-  private final FunctionConfig config;
-  private final S3Client s3;
-  private final RekognitionClient rekognition;
-  private final Clock clock;
-  private final ObjectEventRunner runner;
-  private final ImageInspector inspector;
-  private final FaceIdentifier identifier;
-  private final PersonNames names;
+    private final FunctionConfig config;
+    private final S3Client s3;
+    private final RekognitionClient rekognition;
+    private final Clock clock;
+    private final ObjectEventRunner runner;
+    private final ImageInspector inspector;
+    private final FaceIdentifier identifier;
+    private final PersonNames names;
 
-  public RecognitionService(AwsClients clients, FunctionConfig config, Clock clock) {
-    this.config = config;
-    this.s3 = clients.s3();
-    this.rekognition = clients.rekognition();
-    this.clock = clock;
-    this.runner = new ObjectEventRunner(new StatusStore(clients.dynamoDb(), config.tableName(), clock));
-    this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
-    this.identifier = new FaceIdentifier(clients.rekognition(), config.collectionId(), config.faceMatchThreshold());
-    this.names = new PersonNames(clients.dynamoDb(), config.tableName());
-  }
-
-  /** Processes one event; returns its outcome. Deletions under the recognise prefix need no work. */
-  public String process(S3ObjectEvent event, Duration lease, OutcomeLog log) {
-    if (!event.isCreated()) {
-      log.outcome(event.eventName(), event.bucket(), event.key(), "IGNORED", null);
-      return "IGNORED";
+    public RecognitionService(AwsClients clients, FunctionConfig config, Clock clock) {
+        this.config = config;
+        this.s3 = clients.s3();
+        this.rekognition = clients.rekognition();
+        this.clock = clock;
+        this.runner = new ObjectEventRunner(new StatusStore(clients.dynamoDb(), config.tableName(), clock));
+        this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
+        this.identifier = new FaceIdentifier(clients.rekognition(), config.collectionId(), config.faceMatchThreshold());
+        this.names = new PersonNames(clients.dynamoDb(), config.tableName());
     }
-    return runner.run(event, KIND, lease, log, this::recognize, this::expiring);
-  }
 
-  /** Where the result of a photo goes: the results prefix, the key after the recognise prefix, ".json". */
-  public String resultKey(String key) {
-    return config.resultsPrefix() + key.substring(config.recognizePrefix().length()) + RESULT_SUFFIX;
-  }
-
-  private StatusChange recognize(Claim claim) {
-    S3ObjectEvent event = claim.event();
-    if (!event.key().startsWith(config.recognizePrefix()) || event.key().endsWith("/")) {
-      throw new RejectedException(Reason.INVALID_KEY, "a photo to recognise goes under the recognise prefix");
+    /** Processes one event; returns its outcome. Deletions under the recognise prefix need no work. */
+    public String process(S3ObjectEvent event, Duration lease, OutcomeLog log) {
+        if (!event.isCreated()) {
+            log.outcome(event.eventName(), event.bucket(), event.key(), "IGNORED", null);
+            return "IGNORED";
+        }
+        return runner.run(event, KIND, lease, log, this::recognize, this::expiring);
     }
-    InspectedImage image = inspector.inspect(event);
-    List<FaceDetail> details = detect(event);
-    if (details.isEmpty()) {
-      throw new RejectedException(Reason.NO_FACE, "no face was found in the photo");
-    }
-    byte[] bytes = S3ObjectSource.download(s3, event.bucket(), event.key(), event.versionId(), event.eTag());
-    BufferedImage decoded = ImageDecoder.decode(bytes, image.header());
-    List<RecognizedFace> faces = identify(decoded, details);
-    Instant now = clock.instant();
-    String resultKey = resultKey(event.key());
-    writeResult(event.bucket(), resultKey,
-        ResultDocument.build(event, image.header(), config.faceMatchThreshold(), now, faces));
-    long identified = faces.stream().filter(f -> f.identity().status() == IdentityStatus.IDENTIFIED).count();
-    return StatusChange.to(ObjectStatus.RECOGNIZED)
-        .set(FACE_COUNT, AttributeValues.n(faces.size()))
-        .set(RESULT_KEY, AttributeValues.s(resultKey))
-        .alsoWrite(resultRow(event, resultKey, faces, identified, now));
-  }
 
-  private List<FaceDetail> detect(S3ObjectEvent event) {
-    try {
-      return rekognition.detectFaces(b -> b.attributes(Attribute.ALL)
-          .image(i -> i.s3Object(o -> o.bucket(event.bucket()).name(event.key()).version(event.versionId()))))
-          .faceDetails();
-    } catch (RekognitionException e) {
-      throw RekognitionErrors.toRejection(e);
+    /** Where the result of a photo goes: the results prefix, the key after the recognise prefix, ".json". */
+    public String resultKey(String key) {
+        return config.resultsPrefix() + key.substring(config.recognizePrefix().length()) + RESULT_SUFFIX;
     }
-  }
 
-  private List<RecognizedFace> identify(BufferedImage image, List<FaceDetail> details) {
-    List<BoundingBox> boxes = details.stream().map(FaceDetail::boundingBox).toList();
-    List<Identity> identities = new ArrayList<>(details.size());
-    for (int i = 0; i < details.size(); i++) {
-      identities.add(boxes.get(i) == null ? Identity.notSearched("no bounding box")
-          : identifier.identify(FaceCropper.crop(image, boxes, i)));
+    private StatusChange recognize(Claim claim) {
+        S3ObjectEvent event = claim.event();
+        if (!event.key().startsWith(config.recognizePrefix()) || event.key().endsWith("/")) {
+            throw new RejectedException(Reason.INVALID_KEY, "a photo to recognise goes under the recognise prefix");
+        }
+        InspectedImage image = inspector.inspect(event);
+        List<FaceDetail> details = detect(event);
+        if (details.isEmpty()) {
+            throw new RejectedException(Reason.NO_FACE, "no face was found in the photo");
+        }
+        byte[] bytes = S3ObjectSource.download(s3, event.bucket(), event.key(), event.versionId(), event.eTag());
+        BufferedImage decoded = ImageDecoder.decode(bytes, image.header());
+        List<RecognizedFace> faces = identify(decoded, details);
+        Instant now = clock.instant();
+        String resultKey = resultKey(event.key());
+        writeResult(
+                event.bucket(),
+                resultKey,
+                ResultDocument.build(event, image.header(), config.faceMatchThreshold(), now, faces));
+        long identified = faces.stream()
+                .filter(f -> f.identity().status() == IdentityStatus.IDENTIFIED)
+                .count();
+        return StatusChange.to(ObjectStatus.RECOGNIZED)
+                .set(FACE_COUNT, AttributeValues.n(faces.size()))
+                .set(RESULT_KEY, AttributeValues.s(resultKey))
+                .alsoWrite(resultRow(event, resultKey, faces, identified, now));
     }
-    Map<String, String> displayNames = names.of(identities.stream()
-        .filter(id -> id.personId() != null).map(Identity::personId).toList());
-    List<RecognizedFace> faces = new ArrayList<>(details.size());
-    for (int i = 0; i < details.size(); i++) {
-      Identity identity = identities.get(i);
-      String name = identity.personId() == null ? null : displayNames.get(identity.personId());
-      faces.add(new RecognizedFace(details.get(i), identity, name));
+
+    private List<FaceDetail> detect(S3ObjectEvent event) {
+        try {
+            return rekognition
+                    .detectFaces(b -> b.attributes(Attribute.ALL)
+                            .image(i -> i.s3Object(o ->
+                                    o.bucket(event.bucket()).name(event.key()).version(event.versionId()))))
+                    .faceDetails();
+        } catch (RekognitionException e) {
+            throw RekognitionErrors.toRejection(e);
+        }
     }
-    return faces;
-  }
 
-  /** Results go to the photo's bucket, under the results prefix. */
-  private void writeResult(String bucket, String resultKey, byte[] json) {
-    s3.putObject(b -> b.bucket(bucket).key(resultKey).contentType("application/json"),
-        RequestBody.fromBytes(json));
-  }
-
-  private TransactWriteItem resultRow(S3ObjectEvent event, String resultKey, List<RecognizedFace> faces,
-      long identified, Instant now) {
-    Map<String, AttributeValue> item = new HashMap<>(TableKeys.key(TableKeys.objectPk(event.bucket(), event.key()),
-        TableKeys.RESULT));
-    item.put("resultBucket", AttributeValues.s(event.bucket()));
-    item.put("resultKey", AttributeValues.s(resultKey));
-    item.put("faceCount", AttributeValues.n(faces.size()));
-    item.put("identifiedCount", AttributeValues.n(identified));
-    item.put("personIds", AttributeValues.l(faces.stream().filter(f -> f.identity().personId() != null)
-        .map(f -> AttributeValues.s(f.identity().personId())).distinct().toList()));
-    item.put("processedAt", AttributeValues.s(now.toString()));
-    if (event.versionId() != null) {
-      item.put("sourceVersionId", AttributeValues.s(event.versionId()));
+    private List<RecognizedFace> identify(BufferedImage image, List<FaceDetail> details) {
+        List<BoundingBox> boxes = details.stream().map(FaceDetail::boundingBox).toList();
+        List<Identity> identities = new ArrayList<>(details.size());
+        for (int i = 0; i < details.size(); i++) {
+            identities.add(
+                    boxes.get(i) == null
+                            ? Identity.notSearched("no bounding box")
+                            : identifier.identify(FaceCropper.crop(image, boxes, i)));
+        }
+        Map<String, String> displayNames = names.of(identities.stream()
+                .filter(id -> id.personId() != null)
+                .map(Identity::personId)
+                .toList());
+        List<RecognizedFace> faces = new ArrayList<>(details.size());
+        for (int i = 0; i < details.size(); i++) {
+            Identity identity = identities.get(i);
+            String name = identity.personId() == null ? null : displayNames.get(identity.personId());
+            faces.add(new RecognizedFace(details.get(i), identity, name));
+        }
+        return faces;
     }
-    if (event.eTag() != null) {
-      item.put("sourceETag", AttributeValues.s(event.eTag()));
+
+    /** Results go to the photo's bucket, under the results prefix. */
+    private void writeResult(String bucket, String resultKey, byte[] json) {
+        s3.putObject(b -> b.bucket(bucket).key(resultKey).contentType("application/json"), RequestBody.fromBytes(json));
     }
-    item.put(TableKeys.TTL, AttributeValues.n(expiry()));
-    return TransactWriteItem.builder().put(Put.builder().tableName(config.tableName()).item(item).build()).build();
-  }
 
-  /** Recognition rows expire: the status row gets the same TTL as the result row. */
-  private StatusChange expiring(StatusChange change) {
-    return change.set(TableKeys.TTL, AttributeValues.n(expiry()));
-  }
+    private TransactWriteItem resultRow(
+            S3ObjectEvent event, String resultKey, List<RecognizedFace> faces, long identified, Instant now) {
+        Map<String, AttributeValue> item =
+                new HashMap<>(TableKeys.key(TableKeys.objectPk(event.bucket(), event.key()), TableKeys.RESULT));
+        item.put("resultBucket", AttributeValues.s(event.bucket()));
+        item.put("resultKey", AttributeValues.s(resultKey));
+        item.put("faceCount", AttributeValues.n(faces.size()));
+        item.put("identifiedCount", AttributeValues.n(identified));
+        item.put(
+                "personIds",
+                AttributeValues.l(faces.stream()
+                        .filter(f -> f.identity().personId() != null)
+                        .map(f -> AttributeValues.s(f.identity().personId()))
+                        .distinct()
+                        .toList()));
+        item.put("processedAt", AttributeValues.s(now.toString()));
+        if (event.versionId() != null) {
+            item.put("sourceVersionId", AttributeValues.s(event.versionId()));
+        }
+        if (event.eTag() != null) {
+            item.put("sourceETag", AttributeValues.s(event.eTag()));
+        }
+        item.put(TableKeys.TTL, AttributeValues.n(expiry()));
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(config.tableName()).item(item).build())
+                .build();
+    }
 
-  private long expiry() {
-    return clock.instant().plus(Duration.ofDays(config.resultTtlDays())).getEpochSecond();
-  }
+    /** Recognition rows expire: the status row gets the same TTL as the result row. */
+    private StatusChange expiring(StatusChange change) {
+        return change.set(TableKeys.TTL, AttributeValues.n(expiry()));
+    }
+
+    private long expiry() {
+        return clock.instant().plus(Duration.ofDays(config.resultTtlDays())).getEpochSecond();
+    }
 }

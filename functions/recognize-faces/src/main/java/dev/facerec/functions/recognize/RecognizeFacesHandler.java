@@ -11,13 +11,13 @@ import java.time.Clock;
  */
 public final class RecognizeFacesHandler extends S3EventHandler {
 
-  /** Used by Lambda: clients and settings from the environment, built once per container. */
-  public RecognizeFacesHandler() {
-    this(AwsClients.fromEnvironment(), FunctionConfig.fromEnvironment(System.getenv()), Clock.systemUTC());
-  }
+    /** Used by Lambda: clients and settings from the environment, built once per container. */
+    public RecognizeFacesHandler() {
+        this(AwsClients.fromEnvironment(), FunctionConfig.fromEnvironment(System.getenv()), Clock.systemUTC());
+    }
 
-  /** Used by tests: the given clients and settings. */
-  public RecognizeFacesHandler(AwsClients clients, FunctionConfig config, Clock clock) {
-    super("recognize-faces", new RecognitionService(clients, config, clock)::process);
-  }
+    /** Used by tests: the given clients and settings. */
+    public RecognizeFacesHandler(AwsClients clients, FunctionConfig config, Clock clock) {
+        super("recognize-faces", new RecognitionService(clients, config, clock)::process);
+    }
 }

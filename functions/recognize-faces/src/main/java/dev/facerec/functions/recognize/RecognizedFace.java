@@ -9,5 +9,4 @@ import software.amazon.awssdk.services.rekognition.model.FaceDetail;
  * @param identity    the search outcome
  * @param displayName the person's display name, when identified and known
  */
-public record RecognizedFace(FaceDetail detail, Identity identity, String displayName) {
-}
+public record RecognizedFace(FaceDetail detail, Identity identity, String displayName) {}

@@ -10,21 +10,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The recognition tests' view of {@link FunctionServices}: the handlers' clients and settings, status rows. */
 final class RecognizeFixture {
 
-  private RecognizeFixture() {
-  }
+    private RecognizeFixture() {}
 
-  /** The clients the handlers under test (recognition, and enrolment to set up people) use. */
-  static AwsClients clients(FunctionServices services) {
-    return new AwsClients(services.s3(), services.dynamoDb(), services.rekognition());
-  }
+    /** The clients the handlers under test (recognition, and enrolment to set up people) use. */
+    static AwsClients clients(FunctionServices services) {
+        return new AwsClients(services.s3(), services.dynamoDb(), services.rekognition());
+    }
 
-  /** The handlers' settings: the defaults, on the test table. */
-  static FunctionConfig config() {
-    return FunctionConfig.defaults(FunctionServices.TABLE);
-  }
+    /** The handlers' settings: the defaults, on the test table. */
+    static FunctionConfig config() {
+        return FunctionConfig.defaults(FunctionServices.TABLE);
+    }
 
-  /** The status row of an object (empty when there is none). */
-  static Map<String, AttributeValue> statusRow(FunctionServices services, String key) {
-    return services.item(TableKeys.statusKey(FunctionServices.BUCKET, key));
-  }
+    /** The status row of an object (empty when there is none). */
+    static Map<String, AttributeValue> statusRow(FunctionServices services, String key) {
+        return services.item(TableKeys.statusKey(FunctionServices.BUCKET, key));
+    }
 }

@@ -9,8 +9,8 @@ package dev.facerec.functions.testing;
  * @param reason      the reason the status row must give
  */
 public record BadImage(String description, String fileName, byte[] bytes, String reason) {
-  @Override
-  public String toString() {
-    return description;
-  }
+    @Override
+    public String toString() {
+        return description;
+    }
 }

@@ -9,5 +9,4 @@ import java.awt.Rectangle;
  * @param color the subject
  * @param box   where it is, in pixels
  */
-public record ColorFace(FaceColor color, Rectangle box) {
-}
+public record ColorFace(FaceColor color, Rectangle box) {}

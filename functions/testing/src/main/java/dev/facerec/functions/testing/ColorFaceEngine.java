@@ -31,120 +31,133 @@ import javax.imageio.ImageIO;
  */
 public final class ColorFaceEngine implements FaceEngine {
 
-  /** The face model version the engine reports. */
-  public static final String FACE_MODEL_VERSION = "color-faces-1";
-  /** The detection confidence of every face. */
-  public static final float CONFIDENCE = 99.9f;
-  /** The similarity of two faces of the same colour. */
-  public static final float SAME_COLOR_SIMILARITY = CalibratedSimilarityScale.DEFAULT.toPercent(1f);
-  /** The head pose every face is given (distinct values, so that a mix-up shows). */
-  public static final float POSE_ROLL = 1.5f;
-  public static final float POSE_YAW = -2.5f;
-  public static final float POSE_PITCH = 3.5f;
-  /** The quality every face is given. */
-  public static final float BRIGHTNESS = 80f;
-  public static final float SHARPNESS = 90f;
+    /** The face model version the engine reports. */
+    public static final String FACE_MODEL_VERSION = "color-faces-1";
+    /** The detection confidence of every face. */
+    public static final float CONFIDENCE = 99.9f;
+    /** The similarity of two faces of the same colour. */
+    public static final float SAME_COLOR_SIMILARITY = CalibratedSimilarityScale.DEFAULT.toPercent(1f);
+    /** The head pose every face is given (distinct values, so that a mix-up shows). */
+    public static final float POSE_ROLL = 1.5f;
 
-  @Override
-  public AnalyzedImage analyze(byte[] image, AnalysisOptions options) throws ImageException {
-    BufferedImage pixels = decode(image);
-    List<DetectedFace> faces = new ArrayList<>();
-    for (ColorFace found : ColorFaces.detect(pixels)) {
-      if (faces.size() < options.maxFaces()) {
-        faces.add(face(found, pixels.getWidth(), pixels.getHeight(), options));
-      }
+    public static final float POSE_YAW = -2.5f;
+    public static final float POSE_PITCH = 3.5f;
+    /** The quality every face is given. */
+    public static final float BRIGHTNESS = 80f;
+
+    public static final float SHARPNESS = 90f;
+
+    @Override
+    public AnalyzedImage analyze(byte[] image, AnalysisOptions options) throws ImageException {
+        BufferedImage pixels = decode(image);
+        List<DetectedFace> faces = new ArrayList<>();
+        for (ColorFace found : ColorFaces.detect(pixels)) {
+            if (faces.size() < options.maxFaces()) {
+                faces.add(face(found, pixels.getWidth(), pixels.getHeight(), options));
+            }
+        }
+        return new AnalyzedImage(pixels.getWidth(), pixels.getHeight(), faces);
     }
-    return new AnalyzedImage(pixels.getWidth(), pixels.getHeight(), faces);
-  }
 
-  @Override
-  public SimilarityScale similarityScale() {
-    return CalibratedSimilarityScale.DEFAULT;
-  }
-
-  @Override
-  public String faceModelVersion() {
-    return FACE_MODEL_VERSION;
-  }
-
-  @Override
-  public int embeddingDimension() {
-    return FaceColor.values().length;
-  }
-
-  @Override
-  public void close() {
-    // nothing to release
-  }
-
-  /** The age range a face of {@code color} is given: 20–28 for the first colour, five years more for each next. */
-  public static int ageLow(FaceColor color) {
-    return 20 + 5 * color.ordinal();
-  }
-
-  public static int ageHigh(FaceColor color) {
-    return ageLow(color) + 8;
-  }
-
-  /** The gender a face of {@code color} is given, alternating with the colours' order. */
-  public static String gender(FaceColor color) {
-    return color.ordinal() % 2 == 0 ? "Female" : "Male";
-  }
-
-  private static BufferedImage decode(byte[] image) throws ImageException {
-    if (!isJpeg(image) && !isPng(image)) {
-      throw new ImageException(ImageException.Kind.INVALID_IMAGE_FORMAT, "not a JPEG or PNG");
+    @Override
+    public SimilarityScale similarityScale() {
+        return CalibratedSimilarityScale.DEFAULT;
     }
-    try {
-      BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
-      if (decoded == null) {
-        throw new ImageException(ImageException.Kind.INVALID_IMAGE_FORMAT, "undecodable image");
-      }
-      return decoded;
-    } catch (IOException e) {
-      throw new ImageException(ImageException.Kind.INVALID_IMAGE_FORMAT, "undecodable image", e);
+
+    @Override
+    public String faceModelVersion() {
+        return FACE_MODEL_VERSION;
     }
-  }
 
-  private static boolean isJpeg(byte[] b) {
-    return b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8;
-  }
+    @Override
+    public int embeddingDimension() {
+        return FaceColor.values().length;
+    }
 
-  private static boolean isPng(byte[] b) {
-    return b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-  }
+    @Override
+    public void close() {
+        // nothing to release
+    }
 
-  private static DetectedFace face(ColorFace found, float width, float height, AnalysisOptions options) {
-    Rectangle box = found.box();
-    List<DetectedFace.Landmark> landmarks = List.of(
-        landmark("eyeLeft", box, 0.3, 0.35, width, height),
-        landmark("eyeRight", box, 0.7, 0.35, width, height),
-        landmark("nose", box, 0.5, 0.55, width, height),
-        landmark("mouthLeft", box, 0.35, 0.75, width, height),
-        landmark("mouthRight", box, 0.65, 0.75, width, height));
-    return new DetectedFace(
-        new DetectedFace.Box(box.x / width, box.y / height, box.width / width, box.height / height),
-        CONFIDENCE, landmarks, new DetectedFace.Pose(POSE_ROLL, POSE_YAW, POSE_PITCH),
-        new DetectedFace.Quality(BRIGHTNESS, SHARPNESS),
-        options.attributes() ? attributes(found.color()) : null,
-        options.embeddings() ? embedding(found.color()) : null);
-  }
+    /** The age range a face of {@code color} is given: 20–28 for the first colour, five years more for each next. */
+    public static int ageLow(FaceColor color) {
+        return 20 + 5 * color.ordinal();
+    }
 
-  private static FaceAttributes attributes(FaceColor color) {
-    return new FaceAttributes(ageLow(color), ageHigh(color), gender(color), 95f,
-        List.of(new FaceAttributes.Emotion("CALM", 8f), new FaceAttributes.Emotion("HAPPY", 90f)),
-        true, 97f, false, 96f, true, 90f);
-  }
+    public static int ageHigh(FaceColor color) {
+        return ageLow(color) + 8;
+    }
 
-  private static float[] embedding(FaceColor color) {
-    float[] vector = new float[FaceColor.values().length];
-    vector[color.ordinal()] = 1f;
-    return vector;
-  }
+    /** The gender a face of {@code color} is given, alternating with the colours' order. */
+    public static String gender(FaceColor color) {
+        return color.ordinal() % 2 == 0 ? "Female" : "Male";
+    }
 
-  private static DetectedFace.Landmark landmark(String type, Rectangle box, double fx, double fy, float width,
-      float height) {
-    return new DetectedFace.Landmark(type, (float) ((box.x + fx * box.width) / width),
-        (float) ((box.y + fy * box.height) / height));
-  }
+    private static BufferedImage decode(byte[] image) throws ImageException {
+        if (!isJpeg(image) && !isPng(image)) {
+            throw new ImageException(ImageException.Kind.INVALID_IMAGE_FORMAT, "not a JPEG or PNG");
+        }
+        try {
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
+            if (decoded == null) {
+                throw new ImageException(ImageException.Kind.INVALID_IMAGE_FORMAT, "undecodable image");
+            }
+            return decoded;
+        } catch (IOException e) {
+            throw new ImageException(ImageException.Kind.INVALID_IMAGE_FORMAT, "undecodable image", e);
+        }
+    }
+
+    private static boolean isJpeg(byte[] b) {
+        return b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8;
+    }
+
+    private static boolean isPng(byte[] b) {
+        return b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    }
+
+    private static DetectedFace face(ColorFace found, float width, float height, AnalysisOptions options) {
+        Rectangle box = found.box();
+        List<DetectedFace.Landmark> landmarks = List.of(
+                landmark("eyeLeft", box, 0.3, 0.35, width, height),
+                landmark("eyeRight", box, 0.7, 0.35, width, height),
+                landmark("nose", box, 0.5, 0.55, width, height),
+                landmark("mouthLeft", box, 0.35, 0.75, width, height),
+                landmark("mouthRight", box, 0.65, 0.75, width, height));
+        return new DetectedFace(
+                new DetectedFace.Box(box.x / width, box.y / height, box.width / width, box.height / height),
+                CONFIDENCE,
+                landmarks,
+                new DetectedFace.Pose(POSE_ROLL, POSE_YAW, POSE_PITCH),
+                new DetectedFace.Quality(BRIGHTNESS, SHARPNESS),
+                options.attributes() ? attributes(found.color()) : null,
+                options.embeddings() ? embedding(found.color()) : null);
+    }
+
+    private static FaceAttributes attributes(FaceColor color) {
+        return new FaceAttributes(
+                ageLow(color),
+                ageHigh(color),
+                gender(color),
+                95f,
+                List.of(new FaceAttributes.Emotion("CALM", 8f), new FaceAttributes.Emotion("HAPPY", 90f)),
+                true,
+                97f,
+                false,
+                96f,
+                true,
+                90f);
+    }
+
+    private static float[] embedding(FaceColor color) {
+        float[] vector = new float[FaceColor.values().length];
+        vector[color.ordinal()] = 1f;
+        return vector;
+    }
+
+    private static DetectedFace.Landmark landmark(
+            String type, Rectangle box, double fx, double fy, float width, float height) {
+        return new DetectedFace.Landmark(
+                type, (float) ((box.x + fx * box.width) / width), (float) ((box.y + fy * box.height) / height));
+    }
 }

@@ -19,54 +19,54 @@ import java.util.regex.Pattern;
  */
 public final class EventFixtures {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z]+)}");
 
-  private EventFixtures() {
-  }
+    private EventFixtures() {}
 
-  /** The fixture {@code events/<name>} with its placeholders replaced. */
-  public static String load(String name, Map<String, ?> values) {
-    String text = read("events/" + name);
-    Matcher matcher = PLACEHOLDER.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      Object value = values.get(matcher.group(1));
-      if (value == null) {
-        throw new IllegalArgumentException("fixture " + name + " needs a value for ${" + matcher.group(1) + "}");
-      }
-      matcher.appendReplacement(out, Matcher.quoteReplacement(value.toString()));
+    /** The fixture {@code events/<name>} with its placeholders replaced. */
+    public static String load(String name, Map<String, ?> values) {
+        String text = read("events/" + name);
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            Object value = values.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException(
+                        "fixture " + name + " needs a value for ${" + matcher.group(1) + "}");
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value.toString()));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
-    matcher.appendTail(out);
-    return out.toString();
-  }
 
-  /** The fixture as a stream, as Lambda hands it to a RequestStreamHandler. */
-  public static InputStream stream(String name, Map<String, ?> values) {
-    return new ByteArrayInputStream(load(name, values).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /**
-   * The fixture as the {@link S3Event} a handler receives: deserialized by the Lambda runtime's own event serializer
-   * ({@code aws-lambda-java-serialization}), as the runtime interface client does before calling the handler.
-   */
-  public static S3Event s3Event(String name, Map<String, ?> values) {
-    return LambdaEventSerializers.serializerFor(S3Event.class, EventFixtures.class.getClassLoader())
-        .fromJson(stream(name, values));
-  }
-
-  /** A key encoded the way S3 encodes it in notifications (form encoding: spaces become {@code +}). */
-  public static String encodeKey(String key) {
-    return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
-  }
-
-  private static String read(String resource) {
-    try (InputStream in = EventFixtures.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + resource + " on the test classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** The fixture as a stream, as Lambda hands it to a RequestStreamHandler. */
+    public static InputStream stream(String name, Map<String, ?> values) {
+        return new ByteArrayInputStream(load(name, values).getBytes(StandardCharsets.UTF_8));
     }
-  }
+
+    /**
+     * The fixture as the {@link S3Event} a handler receives: deserialized by the Lambda runtime's own event serializer
+     * ({@code aws-lambda-java-serialization}), as the runtime interface client does before calling the handler.
+     */
+    public static S3Event s3Event(String name, Map<String, ?> values) {
+        return LambdaEventSerializers.serializerFor(S3Event.class, EventFixtures.class.getClassLoader())
+                .fromJson(stream(name, values));
+    }
+
+    /** A key encoded the way S3 encodes it in notifications (form encoding: spaces become {@code +}). */
+    public static String encodeKey(String key) {
+        return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = EventFixtures.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + resource + " on the test classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -15,26 +15,29 @@ import java.util.Map;
  */
 public abstract class HandlerTests {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The local services of the running test class. */
-  protected static FunctionServices services;
+    /** The local services of the running test class. */
+    protected static FunctionServices services;
 
-  /** Invokes {@code handler} with an event fixture in a new {@link TestContext}, and returns its answer as JSON. */
-  protected static JsonNode invoke(RequestHandler<S3Event, ?> handler, String fixture, Map<String, ?> values)
-      throws IOException {
-    return invoke(handler, fixture, values, new TestContext());
-  }
+    /** Invokes {@code handler} with an event fixture in a new {@link TestContext}, and returns its answer as JSON. */
+    protected static JsonNode invoke(RequestHandler<S3Event, ?> handler, String fixture, Map<String, ?> values)
+            throws IOException {
+        return invoke(handler, fixture, values, new TestContext());
+    }
 
-  /** Invokes {@code handler} with an event fixture in {@code context}, and returns its answer as JSON. */
-  protected static JsonNode invoke(RequestHandler<S3Event, ?> handler, String fixture, Map<String, ?> values,
-      Context context) throws IOException {
-    return JSON.valueToTree(handler.handleRequest(EventFixtures.s3Event(fixture, values), context));
-  }
+    /** Invokes {@code handler} with an event fixture in {@code context}, and returns its answer as JSON. */
+    protected static JsonNode invoke(
+            RequestHandler<S3Event, ?> handler, String fixture, Map<String, ?> values, Context context)
+            throws IOException {
+        return JSON.valueToTree(handler.handleRequest(EventFixtures.s3Event(fixture, values), context));
+    }
 
-  /** Invokes {@code handler} with the ObjectCreated fixture and returns the outcome of its one record. */
-  protected static String created(RequestHandler<S3Event, ?> handler, Map<String, Object> values)
-      throws IOException {
-    return invoke(handler, "object-created-template.json", values).path("outcomes").get(0).asText();
-  }
+    /** Invokes {@code handler} with the ObjectCreated fixture and returns the outcome of its one record. */
+    protected static String created(RequestHandler<S3Event, ?> handler, Map<String, Object> values) throws IOException {
+        return invoke(handler, "object-created-template.json", values)
+                .path("outcomes")
+                .get(0)
+                .asText();
+    }
 }

@@ -11,35 +11,35 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
  */
 public final class LocalRekognition implements AutoCloseable {
 
-  private final ColorFaceEngine engine = new ColorFaceEngine();
-  private final RekognitionServer server = RekognitionServer.builder().engine(engine).build().start();
-  private final RekognitionClient client = TestClients.rekognitionWithoutRetries(server.endpoint());
+    private final ColorFaceEngine engine = new ColorFaceEngine();
+    private final RekognitionServer server =
+            RekognitionServer.builder().engine(engine).build().start();
+    private final RekognitionClient client = TestClients.rekognitionWithoutRetries(server.endpoint());
 
-  private LocalRekognition() {
-  }
+    private LocalRekognition() {}
 
-  public static LocalRekognition start() {
-    return new LocalRekognition();
-  }
+    public static LocalRekognition start() {
+        return new LocalRekognition();
+    }
 
-  public URI endpoint() {
-    return server.endpoint();
-  }
+    public URI endpoint() {
+        return server.endpoint();
+    }
 
-  /** A client without retries: every injected fault reaches the caller. */
-  public RekognitionClient client() {
-    return client;
-  }
+    /** A client without retries: every injected fault reaches the caller. */
+    public RekognitionClient client() {
+        return client;
+    }
 
-  /** The server's faults, call counts and interleavings. */
-  public FaultInjector faults() {
-    return server.faults();
-  }
+    /** The server's faults, call counts and interleavings. */
+    public FaultInjector faults() {
+        return server.faults();
+    }
 
-  @Override
-  public void close() {
-    client.close();
-    server.close();
-    engine.close();
-  }
+    @Override
+    public void close() {
+        client.close();
+        server.close();
+        engine.close();
+    }
 }

@@ -8,5 +8,4 @@ import software.amazon.awssdk.services.rekognition.model.BoundingBox;
  * @param box  where it is in the photo (ratios)
  * @param crop the face with half its size of margin on every side, as a JPEG
  */
-public record SampleFace(BoundingBox box, byte[] crop) {
-}
+public record SampleFace(BoundingBox box, byte[] crop) {}

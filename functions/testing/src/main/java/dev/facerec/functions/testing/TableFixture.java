@@ -13,34 +13,34 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 public final class TableFixture {
 
-  private static final String PK = "pk";
-  private static final String SK = "sk";
-  private static final String GSI1 = "gsi1";
-  private static final String GSI1_PK = "gsi1pk";
-  private static final String GSI1_SK = "gsi1sk";
-  private static final String TTL = "ttl";
+    private static final String PK = "pk";
+    private static final String SK = "sk";
+    private static final String GSI1 = "gsi1";
+    private static final String GSI1_PK = "gsi1pk";
+    private static final String GSI1_SK = "gsi1sk";
+    private static final String TTL = "ttl";
 
-  private TableFixture() {
-  }
+    private TableFixture() {}
 
-  /** Creates {@code name} and waits until it is active. */
-  public static void create(DynamoDbClient dynamoDb, String name) {
-    dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(
-            a -> a.attributeName(PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(SK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(GSI1_PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(GSI1_SK).attributeType(ScalarAttributeType.S))
-        .keySchema(
-            k -> k.attributeName(PK).keyType(KeyType.HASH),
-            k -> k.attributeName(SK).keyType(KeyType.RANGE))
-        .globalSecondaryIndexes(g -> g.indexName(GSI1)
-            .keySchema(
-                k -> k.attributeName(GSI1_PK).keyType(KeyType.HASH),
-                k -> k.attributeName(GSI1_SK).keyType(KeyType.RANGE))
-            .projection(p -> p.projectionType(ProjectionType.ALL))));
-    dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(name));
-    dynamoDb.updateTimeToLive(b -> b.tableName(name)
-        .timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
-  }
+    /** Creates {@code name} and waits until it is active. */
+    public static void create(DynamoDbClient dynamoDb, String name) {
+        dynamoDb.createTable(b -> b.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        a -> a.attributeName(PK).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(SK).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(GSI1_PK).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(GSI1_SK).attributeType(ScalarAttributeType.S))
+                .keySchema(
+                        k -> k.attributeName(PK).keyType(KeyType.HASH),
+                        k -> k.attributeName(SK).keyType(KeyType.RANGE))
+                .globalSecondaryIndexes(g -> g.indexName(GSI1)
+                        .keySchema(
+                                k -> k.attributeName(GSI1_PK).keyType(KeyType.HASH),
+                                k -> k.attributeName(GSI1_SK).keyType(KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))));
+        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(name));
+        dynamoDb.updateTimeToLive(b -> b.tableName(name)
+                .timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
+    }
 }

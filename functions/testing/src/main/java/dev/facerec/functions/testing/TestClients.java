@@ -18,39 +18,52 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class TestClients {
 
-  /** The access key (and secret) the clients sign with and the local servers accept. */
-  public static final String ACCESS_KEY = "test";
-  public static final String SECRET_KEY = "test";
+    /** The access key (and secret) the clients sign with and the local servers accept. */
+    public static final String ACCESS_KEY = "test";
 
-  private static final StaticCredentialsProvider CREDENTIALS =
-      StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    public static final String SECRET_KEY = "test";
 
-  private TestClients() {
-  }
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
 
-  public static S3Client s3(URI endpoint) {
-    return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-        .forcePathStyle(true).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-  }
+    private TestClients() {}
 
-  public static DynamoDbClient dynamoDb(URI endpoint) {
-    return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-        .credentialsProvider(CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-  }
+    public static S3Client s3(URI endpoint) {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .forcePathStyle(true)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
 
-  /** A Rekognition client with the SDK's standard retries (as in Lambda). */
-  public static RekognitionClient rekognition(URI endpoint) {
-    return rekognition(endpoint, AwsRetryStrategy.forRetryMode(RetryMode.STANDARD));
-  }
+    public static DynamoDbClient dynamoDb(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
 
-  /** A Rekognition client that never retries: every injected fault reaches the caller. */
-  public static RekognitionClient rekognitionWithoutRetries(URI endpoint) {
-    return rekognition(endpoint, AwsRetryStrategy.doNotRetry());
-  }
+    /** A Rekognition client with the SDK's standard retries (as in Lambda). */
+    public static RekognitionClient rekognition(URI endpoint) {
+        return rekognition(endpoint, AwsRetryStrategy.forRetryMode(RetryMode.STANDARD));
+    }
 
-  private static RekognitionClient rekognition(URI endpoint, RetryStrategy retries) {
-    return RekognitionClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-        .credentialsProvider(CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(c -> c.retryStrategy(retries)).build();
-  }
+    /** A Rekognition client that never retries: every injected fault reaches the caller. */
+    public static RekognitionClient rekognitionWithoutRetries(URI endpoint) {
+        return rekognition(endpoint, AwsRetryStrategy.doNotRetry());
+    }
+
+    private static RekognitionClient rekognition(URI endpoint, RetryStrategy retries) {
+        return RekognitionClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(retries))
+                .build();
+    }
 }

@@ -7,5 +7,4 @@ package dev.facerec.functions.testing;
  * @param eTag the ETag, without quotes
  * @param size the size in bytes
  */
-public record Uploaded(String key, String eTag, long size) {
-}
+public record Uploaded(String key, String eTag, long size) {}

@@ -10,18 +10,18 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class WithColorFaceEngine extends HandlerTests {
 
-  @BeforeAll
-  static void startServicesWithColorFaceEngine() {
-    services = FunctionServices.startWithColorFaces();
-  }
+    @BeforeAll
+    static void startServicesWithColorFaceEngine() {
+        services = FunctionServices.startWithColorFaces();
+    }
 
-  @AfterAll
-  static void stopServicesWithColorFaceEngine() {
-    services.close();
-  }
+    @AfterAll
+    static void stopServicesWithColorFaceEngine() {
+        services.close();
+    }
 
-  @BeforeEach
-  void forgetFaults() {
-    services.faults().clear();
-  }
+    @BeforeEach
+    void forgetFaults() {
+        services.faults().clear();
+    }
 }

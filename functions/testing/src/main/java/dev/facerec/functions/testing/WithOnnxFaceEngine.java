@@ -10,18 +10,18 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class WithOnnxFaceEngine extends HandlerTests {
 
-  @BeforeAll
-  static void startServicesWithOnnxFaceEngine() {
-    services = FunctionServices.startWithOnnxEngine();
-  }
+    @BeforeAll
+    static void startServicesWithOnnxFaceEngine() {
+        services = FunctionServices.startWithOnnxEngine();
+    }
 
-  @AfterAll
-  static void stopServicesWithOnnxFaceEngine() {
-    services.close();
-  }
+    @AfterAll
+    static void stopServicesWithOnnxFaceEngine() {
+        services.close();
+    }
 
-  @BeforeEach
-  void forgetFaults() {
-    services.faults().clear();
-  }
+    @BeforeEach
+    void forgetFaults() {
+        services.faults().clear();
+    }
 }

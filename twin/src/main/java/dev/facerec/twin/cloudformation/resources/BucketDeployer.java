@@ -21,79 +21,93 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public final class BucketDeployer implements ResourceDeployer {
 
-  private static final Logger LOG = System.getLogger(BucketDeployer.class.getName());
-  private static final int NOT_IMPLEMENTED = 501;
+    private static final Logger LOG = System.getLogger(BucketDeployer.class.getName());
+    private static final int NOT_IMPLEMENTED = 501;
 
-  private final S3Client s3;
+    private final S3Client s3;
 
-  public BucketDeployer(S3Client s3) {
-    this.s3 = s3;
-  }
-
-  @Override
-  public String type() {
-    return "AWS::S3::Bucket";
-  }
-
-  @Override
-  public DeployedResource create(ResourceRequest request) {
-    String name = request.physicalName("BucketName", 63, true);
-    s3.createBucket(b -> b.bucket(name));
-    applyVersioning(request, name);
-    return DeployedResource.of(request, name,
-        "Arn", "arn:aws:s3:::" + name,
-        "DomainName", name + ".s3.amazonaws.com",
-        "RegionalDomainName", name + ".s3." + request.region() + ".amazonaws.com",
-        "DualStackDomainName", name + ".s3.dualstack." + request.region() + ".amazonaws.com",
-        "WebsiteURL", "http://" + name + ".s3-website-" + request.region() + ".amazonaws.com");
-  }
-
-  @Override
-  public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
-    applyVersioning(request, deployed.physicalId());
-    return deployed.updatedBy(request);
-  }
-
-  @Override
-  public boolean requiresReplacement(JsonNode deployedProperties, JsonNode newProperties) {
-    return !Objects.equals(deployedProperties.get("BucketName"), newProperties.get("BucketName"));
-  }
-
-  @Override
-  public void delete(DeployedResource deployed) {
-    try {
-      s3.deleteBucket(b -> b.bucket(deployed.physicalId()));
-    } catch (NoSuchBucketException e) {
-      // already gone
-    } catch (S3Exception e) {
-      throw new TemplateException("cannot delete bucket " + deployed.physicalId() + " ("
-          + e.awsErrorDetails().errorCode() + "): empty it first, as CloudFormation requires", e);
+    public BucketDeployer(S3Client s3) {
+        this.s3 = s3;
     }
-  }
 
-  @Override
-  public boolean exists(DeployedResource deployed) {
-    try {
-      s3.headBucket(b -> b.bucket(deployed.physicalId()));
-      return true;
-    } catch (NoSuchBucketException e) {
-      return false;
+    @Override
+    public String type() {
+        return "AWS::S3::Bucket";
     }
-  }
 
-  private void applyVersioning(ResourceRequest request, String bucket) {
-    String status = request.properties().path("VersioningConfiguration").path("Status").asText("");
-    if (!status.isEmpty()) {
-      try {
-        s3.putBucketVersioning(b -> b.bucket(bucket)
-            .versioningConfiguration(v -> v.status(BucketVersioningStatus.fromValue(status))));
-      } catch (S3Exception e) {
-        if (e.statusCode() != NOT_IMPLEMENTED) {
-          throw e;
+    @Override
+    public DeployedResource create(ResourceRequest request) {
+        String name = request.physicalName("BucketName", 63, true);
+        s3.createBucket(b -> b.bucket(name));
+        applyVersioning(request, name);
+        return DeployedResource.of(
+                request,
+                name,
+                "Arn",
+                "arn:aws:s3:::" + name,
+                "DomainName",
+                name + ".s3.amazonaws.com",
+                "RegionalDomainName",
+                name + ".s3." + request.region() + ".amazonaws.com",
+                "DualStackDomainName",
+                name + ".s3.dualstack." + request.region() + ".amazonaws.com",
+                "WebsiteURL",
+                "http://" + name + ".s3-website-" + request.region() + ".amazonaws.com");
+    }
+
+    @Override
+    public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
+        applyVersioning(request, deployed.physicalId());
+        return deployed.updatedBy(request);
+    }
+
+    @Override
+    public boolean requiresReplacement(JsonNode deployedProperties, JsonNode newProperties) {
+        return !Objects.equals(deployedProperties.get("BucketName"), newProperties.get("BucketName"));
+    }
+
+    @Override
+    public void delete(DeployedResource deployed) {
+        try {
+            s3.deleteBucket(b -> b.bucket(deployed.physicalId()));
+        } catch (NoSuchBucketException e) {
+            // already gone
+        } catch (S3Exception e) {
+            throw new TemplateException(
+                    "cannot delete bucket " + deployed.physicalId() + " ("
+                            + e.awsErrorDetails().errorCode() + "): empty it first, as CloudFormation requires",
+                    e);
         }
-        LOG.log(Level.WARNING, "bucket " + bucket + ": the twin's S3 store does not keep versions; versioning "
-            + status + " is recorded only and objects get no version ids");
-      }
     }
-  }
+
+    @Override
+    public boolean exists(DeployedResource deployed) {
+        try {
+            s3.headBucket(b -> b.bucket(deployed.physicalId()));
+            return true;
+        } catch (NoSuchBucketException e) {
+            return false;
+        }
+    }
+
+    private void applyVersioning(ResourceRequest request, String bucket) {
+        String status = request.properties()
+                .path("VersioningConfiguration")
+                .path("Status")
+                .asText("");
+        if (!status.isEmpty()) {
+            try {
+                s3.putBucketVersioning(b -> b.bucket(bucket)
+                        .versioningConfiguration(v -> v.status(BucketVersioningStatus.fromValue(status))));
+            } catch (S3Exception e) {
+                if (e.statusCode() != NOT_IMPLEMENTED) {
+                    throw e;
+                }
+                LOG.log(
+                        Level.WARNING,
+                        "bucket " + bucket + ": the twin's S3 store does not keep versions; versioning " + status
+                                + " is recorded only and objects get no version ids");
+            }
+        }
+    }
 }

@@ -11,36 +11,37 @@ import dev.facerec.twin.notifications.NotificationService;
  */
 public final class BucketNotificationsDeployer implements ResourceDeployer {
 
-  private final NotificationService notifications;
+    private final NotificationService notifications;
 
-  public BucketNotificationsDeployer(NotificationService notifications) {
-    this.notifications = notifications;
-  }
-
-  @Override
-  public String type() {
-    return "Custom::S3BucketNotifications";
-  }
-
-  @Override
-  public DeployedResource create(ResourceRequest request) {
-    String bucket = request.requiredText("BucketName");
-    notifications.putConfiguration(bucket, request.properties().path("NotificationConfiguration"));
-    return DeployedResource.of(request, request.stackId() + "-" + request.logicalId());
-  }
-
-  @Override
-  public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
-    String oldBucket = deployed.properties().path("BucketName").asText();
-    if (!oldBucket.equals(request.requiredText("BucketName"))) {
-      notifications.deleteConfiguration(oldBucket);
+    public BucketNotificationsDeployer(NotificationService notifications) {
+        this.notifications = notifications;
     }
-    create(request);
-    return deployed.updatedBy(request);
-  }
 
-  @Override
-  public void delete(DeployedResource deployed) {
-    notifications.deleteConfiguration(deployed.properties().path("BucketName").asText());
-  }
+    @Override
+    public String type() {
+        return "Custom::S3BucketNotifications";
+    }
+
+    @Override
+    public DeployedResource create(ResourceRequest request) {
+        String bucket = request.requiredText("BucketName");
+        notifications.putConfiguration(bucket, request.properties().path("NotificationConfiguration"));
+        return DeployedResource.of(request, request.stackId() + "-" + request.logicalId());
+    }
+
+    @Override
+    public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
+        String oldBucket = deployed.properties().path("BucketName").asText();
+        if (!oldBucket.equals(request.requiredText("BucketName"))) {
+            notifications.deleteConfiguration(oldBucket);
+        }
+        create(request);
+        return deployed.updatedBy(request);
+    }
+
+    @Override
+    public void delete(DeployedResource deployed) {
+        notifications.deleteConfiguration(
+                deployed.properties().path("BucketName").asText());
+    }
 }

@@ -30,133 +30,144 @@ import java.util.concurrent.TimeoutException;
  */
 public final class CustomResourceDeployer implements ResourceDeployer {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final LambdaService lambda;
-  private final CustomResourceResponses responses;
-  private final Duration responseTimeout;
+    private final LambdaService lambda;
+    private final CustomResourceResponses responses;
+    private final Duration responseTimeout;
 
-  /**
-   * @param responseTimeout how long to wait for the response after the function returned
-   */
-  public CustomResourceDeployer(LambdaService lambda, CustomResourceResponses responses, Duration responseTimeout) {
-    this.lambda = lambda;
-    this.responses = responses;
-    this.responseTimeout = responseTimeout;
-  }
-
-  @Override
-  public String type() {
-    return "AWS::CloudFormation::CustomResource";
-  }
-
-  @Override
-  public DeployedResource create(ResourceRequest request) {
-    JsonNode response = call(request.requiredText("ServiceToken"), event(request, "Create", null, null));
-    return DeployedResource.of(request, physicalId(request, response)).withAttributes(data(response));
-  }
-
-  @Override
-  public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
-    JsonNode response = call(request.requiredText("ServiceToken"),
-        event(request, "Update", deployed.physicalId(), deployed.properties()));
-    String physicalId = physicalId(request, response);
-    if (!physicalId.equals(deployed.physicalId())) {
-      delete(deployed);
+    /**
+     * @param responseTimeout how long to wait for the response after the function returned
+     */
+    public CustomResourceDeployer(LambdaService lambda, CustomResourceResponses responses, Duration responseTimeout) {
+        this.lambda = lambda;
+        this.responses = responses;
+        this.responseTimeout = responseTimeout;
     }
-    return new DeployedResource(deployed.logicalId(), deployed.type(), physicalId, data(response),
-        request.properties(), request.retainOnDelete(), request.stackId());
-  }
 
-  @Override
-  public void delete(DeployedResource deployed) {
-    ObjectNode event = JSON.createObjectNode();
-    event.put("RequestType", "Delete");
-    event.put("StackId", deployed.stackId());
-    event.put("LogicalResourceId", deployed.logicalId());
-    event.put("ResourceType", deployed.type());
-    event.put("PhysicalResourceId", deployed.physicalId());
-    event.set("ResourceProperties", stringified(deployed.properties()));
-    call(deployed.properties().path("ServiceToken").asText(), event);
-  }
+    @Override
+    public String type() {
+        return "AWS::CloudFormation::CustomResource";
+    }
 
-  private ObjectNode event(ResourceRequest request, String requestType, String physicalId, JsonNode oldProperties) {
-    ObjectNode event = JSON.createObjectNode();
-    event.put("RequestType", requestType);
-    event.put("StackId", request.stackId());
-    event.put("LogicalResourceId", request.logicalId());
-    event.put("ResourceType", request.type());
-    event.set("ResourceProperties", stringified(request.properties()));
-    if (oldProperties != null) {
-      event.set("OldResourceProperties", stringified(oldProperties));
+    @Override
+    public DeployedResource create(ResourceRequest request) {
+        JsonNode response = call(request.requiredText("ServiceToken"), event(request, "Create", null, null));
+        return DeployedResource.of(request, physicalId(request, response)).withAttributes(data(response));
     }
-    if (physicalId != null) {
-      event.put("PhysicalResourceId", physicalId);
-    }
-    return event;
-  }
 
-  private JsonNode call(String serviceToken, ObjectNode event) {
-    if (!serviceToken.startsWith("arn:aws:lambda:")) {
-      throw new TemplateException("custom resource " + event.path("LogicalResourceId").asText()
-          + " has the ServiceToken " + serviceToken + "; the twin supports Lambda-backed custom resources only");
+    @Override
+    public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
+        JsonNode response = call(
+                request.requiredText("ServiceToken"),
+                event(request, "Update", deployed.physicalId(), deployed.properties()));
+        String physicalId = physicalId(request, response);
+        if (!physicalId.equals(deployed.physicalId())) {
+            delete(deployed);
+        }
+        return new DeployedResource(
+                deployed.logicalId(),
+                deployed.type(),
+                physicalId,
+                data(response),
+                request.properties(),
+                request.retainOnDelete(),
+                request.stackId());
     }
-    String requestId = UUID.randomUUID().toString();
-    event.put("ServiceToken", serviceToken);
-    event.put("RequestId", requestId);
-    event.put("ResponseURL", responses.responseUrl(requestId));
-    CompletableFuture<JsonNode> response = responses.expect(requestId);
-    try {
-      InvocationResult result = lambda.invoke(serviceToken, event.toString().getBytes(StandardCharsets.UTF_8));
-      if (result.failed() && !response.isDone()) {
-        throw new TemplateException("the custom resource provider failed without answering: "
-            + result.payloadText());
-      }
-      JsonNode answer = response.get(responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (!"SUCCESS".equals(answer.path("Status").asText())) {
-        throw new TemplateException("the custom resource provider answered " + answer.path("Status").asText()
-            + ": " + answer.path("Reason").asText("no reason given"));
-      }
-      return answer;
-    } catch (TimeoutException e) {
-      throw new TemplateException("the custom resource provider sent no response to its ResponseURL within "
-          + responseTimeout.toSeconds() + " s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TemplateException("interrupted while waiting for a custom resource response", e);
-    } catch (ExecutionException e) {
-      throw new TemplateException("the custom resource response could not be read: " + e.getCause().getMessage());
-    } finally {
-      responses.forget(requestId);
-    }
-  }
 
-  private static String physicalId(ResourceRequest request, JsonNode response) {
-    String physicalId = response.path("PhysicalResourceId").asText("");
-    if (physicalId.isEmpty()) {
-      throw new TemplateException("the custom resource provider of " + request.logicalId()
-          + " answered without a PhysicalResourceId");
+    @Override
+    public void delete(DeployedResource deployed) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("RequestType", "Delete");
+        event.put("StackId", deployed.stackId());
+        event.put("LogicalResourceId", deployed.logicalId());
+        event.put("ResourceType", deployed.type());
+        event.put("PhysicalResourceId", deployed.physicalId());
+        event.set("ResourceProperties", stringified(deployed.properties()));
+        call(deployed.properties().path("ServiceToken").asText(), event);
     }
-    return physicalId;
-  }
 
-  private static ObjectNode data(JsonNode response) {
-    JsonNode data = response.get("Data");
-    return data != null && data.isObject() ? (ObjectNode) data.deepCopy() : JSON.createObjectNode();
-  }
+    private ObjectNode event(ResourceRequest request, String requestType, String physicalId, JsonNode oldProperties) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("RequestType", requestType);
+        event.put("StackId", request.stackId());
+        event.put("LogicalResourceId", request.logicalId());
+        event.put("ResourceType", request.type());
+        event.set("ResourceProperties", stringified(request.properties()));
+        if (oldProperties != null) {
+            event.set("OldResourceProperties", stringified(oldProperties));
+        }
+        if (physicalId != null) {
+            event.put("PhysicalResourceId", physicalId);
+        }
+        return event;
+    }
 
-  /** CloudFormation hands custom resource properties over with every number and boolean as a string. */
-  static JsonNode stringified(JsonNode value) {
-    if (value.isObject()) {
-      ObjectNode copy = JSON.createObjectNode();
-      value.fields().forEachRemaining(e -> copy.set(e.getKey(), stringified(e.getValue())));
-      return copy;
+    private JsonNode call(String serviceToken, ObjectNode event) {
+        if (!serviceToken.startsWith("arn:aws:lambda:")) {
+            throw new TemplateException(
+                    "custom resource " + event.path("LogicalResourceId").asText() + " has the ServiceToken "
+                            + serviceToken + "; the twin supports Lambda-backed custom resources only");
+        }
+        String requestId = UUID.randomUUID().toString();
+        event.put("ServiceToken", serviceToken);
+        event.put("RequestId", requestId);
+        event.put("ResponseURL", responses.responseUrl(requestId));
+        CompletableFuture<JsonNode> response = responses.expect(requestId);
+        try {
+            InvocationResult result =
+                    lambda.invoke(serviceToken, event.toString().getBytes(StandardCharsets.UTF_8));
+            if (result.failed() && !response.isDone()) {
+                throw new TemplateException(
+                        "the custom resource provider failed without answering: " + result.payloadText());
+            }
+            JsonNode answer = response.get(responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!"SUCCESS".equals(answer.path("Status").asText())) {
+                throw new TemplateException("the custom resource provider answered "
+                        + answer.path("Status").asText() + ": "
+                        + answer.path("Reason").asText("no reason given"));
+            }
+            return answer;
+        } catch (TimeoutException e) {
+            throw new TemplateException("the custom resource provider sent no response to its ResponseURL within "
+                    + responseTimeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TemplateException("interrupted while waiting for a custom resource response", e);
+        } catch (ExecutionException e) {
+            throw new TemplateException("the custom resource response could not be read: "
+                    + e.getCause().getMessage());
+        } finally {
+            responses.forget(requestId);
+        }
     }
-    if (value.isArray()) {
-      ArrayNode copy = JSON.createArrayNode();
-      value.forEach(element -> copy.add(stringified(element)));
-      return copy;
+
+    private static String physicalId(ResourceRequest request, JsonNode response) {
+        String physicalId = response.path("PhysicalResourceId").asText("");
+        if (physicalId.isEmpty()) {
+            throw new TemplateException("the custom resource provider of " + request.logicalId()
+                    + " answered without a PhysicalResourceId");
+        }
+        return physicalId;
     }
-    return value.isNull() ? value : JSON.getNodeFactory().textNode(value.asText());
-  }
+
+    private static ObjectNode data(JsonNode response) {
+        JsonNode data = response.get("Data");
+        return data != null && data.isObject() ? (ObjectNode) data.deepCopy() : JSON.createObjectNode();
+    }
+
+    /** CloudFormation hands custom resource properties over with every number and boolean as a string. */
+    static JsonNode stringified(JsonNode value) {
+        if (value.isObject()) {
+            ObjectNode copy = JSON.createObjectNode();
+            value.fields().forEachRemaining(e -> copy.set(e.getKey(), stringified(e.getValue())));
+            return copy;
+        }
+        if (value.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            value.forEach(element -> copy.add(stringified(element)));
+            return copy;
+        }
+        return value.isNull() ? value : JSON.getNodeFactory().textNode(value.asText());
+    }
 }

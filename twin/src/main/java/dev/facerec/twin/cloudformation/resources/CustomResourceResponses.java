@@ -18,57 +18,57 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CustomResourceResponses implements AutoCloseable {
 
-  private static final String PATH = "/cloudformation-responses/";
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PATH = "/cloudformation-responses/";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpServer server;
-  private final Map<String, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
+    private final HttpServer server;
+    private final Map<String, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
 
-  public CustomResourceResponses() {
-    try {
-      server = LoopbackHttpServer.create(0, 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the custom resource response endpoint", e);
+    public CustomResourceResponses() {
+        try {
+            server = LoopbackHttpServer.create(0, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the custom resource response endpoint", e);
+        }
+        server.createContext(PATH, this::handle);
+        server.start();
     }
-    server.createContext(PATH, this::handle);
-    server.start();
-  }
 
-  /** Expects a response for the request id and returns its {@code ResponseURL} and the future response. */
-  CompletableFuture<JsonNode> expect(String requestId) {
-    CompletableFuture<JsonNode> response = new CompletableFuture<>();
-    waiting.put(requestId, response);
-    return response;
-  }
-
-  String responseUrl(String requestId) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + PATH + requestId;
-  }
-
-  void forget(String requestId) {
-    waiting.remove(requestId);
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
-  }
-
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String requestId = exchange.getRequestURI().getPath().substring(PATH.length());
-      CompletableFuture<JsonNode> response = waiting.remove(requestId);
-      if (!"PUT".equals(exchange.getRequestMethod()) || response == null) {
-        exchange.sendResponseHeaders(response == null ? 404 : 405, -1);
-        return;
-      }
-      try (InputStream body = exchange.getRequestBody()) {
-        response.complete(JSON.readTree(body));
-        exchange.sendResponseHeaders(200, -1);
-      } catch (IOException e) {
-        response.completeExceptionally(e);
-        exchange.sendResponseHeaders(400, -1);
-      }
+    /** Expects a response for the request id and returns its {@code ResponseURL} and the future response. */
+    CompletableFuture<JsonNode> expect(String requestId) {
+        CompletableFuture<JsonNode> response = new CompletableFuture<>();
+        waiting.put(requestId, response);
+        return response;
     }
-  }
+
+    String responseUrl(String requestId) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + PATH + requestId;
+    }
+
+    void forget(String requestId) {
+        waiting.remove(requestId);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String requestId = exchange.getRequestURI().getPath().substring(PATH.length());
+            CompletableFuture<JsonNode> response = waiting.remove(requestId);
+            if (!"PUT".equals(exchange.getRequestMethod()) || response == null) {
+                exchange.sendResponseHeaders(response == null ? 404 : 405, -1);
+                return;
+            }
+            try (InputStream body = exchange.getRequestBody()) {
+                response.complete(JSON.readTree(body));
+                exchange.sendResponseHeaders(200, -1);
+            } catch (IOException e) {
+                response.completeExceptionally(e);
+                exchange.sendResponseHeaders(400, -1);
+            }
+        }
+    }
 }

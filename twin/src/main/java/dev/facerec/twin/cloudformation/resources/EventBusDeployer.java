@@ -13,42 +13,42 @@ import java.util.Objects;
  */
 public final class EventBusDeployer implements ResourceDeployer {
 
-  private final EventsService events;
+    private final EventsService events;
 
-  public EventBusDeployer(EventsService events) {
-    this.events = events;
-  }
-
-  @Override
-  public String type() {
-    return "AWS::Events::EventBus";
-  }
-
-  @Override
-  public DeployedResource create(ResourceRequest request) {
-    String name = request.requiredText("Name");
-    return DeployedResource.of(request, name, "Arn", events.putEventBus(name), "Name", name);
-  }
-
-  @Override
-  public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
-    return deployed.updatedBy(request);
-  }
-
-  @Override
-  public boolean requiresReplacement(JsonNode deployedProperties, JsonNode newProperties) {
-    return !Objects.equals(deployedProperties.get("Name"), newProperties.get("Name"));
-  }
-
-  @Override
-  public void delete(DeployedResource deployed) {
-    if (events.hasEventBus(deployed.physicalId())) {
-      events.deleteEventBus(deployed.physicalId());
+    public EventBusDeployer(EventsService events) {
+        this.events = events;
     }
-  }
 
-  @Override
-  public boolean exists(DeployedResource deployed) {
-    return events.hasEventBus(deployed.physicalId());
-  }
+    @Override
+    public String type() {
+        return "AWS::Events::EventBus";
+    }
+
+    @Override
+    public DeployedResource create(ResourceRequest request) {
+        String name = request.requiredText("Name");
+        return DeployedResource.of(request, name, "Arn", events.putEventBus(name), "Name", name);
+    }
+
+    @Override
+    public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
+        return deployed.updatedBy(request);
+    }
+
+    @Override
+    public boolean requiresReplacement(JsonNode deployedProperties, JsonNode newProperties) {
+        return !Objects.equals(deployedProperties.get("Name"), newProperties.get("Name"));
+    }
+
+    @Override
+    public void delete(DeployedResource deployed) {
+        if (events.hasEventBus(deployed.physicalId())) {
+            events.deleteEventBus(deployed.physicalId());
+        }
+    }
+
+    @Override
+    public boolean exists(DeployedResource deployed) {
+        return events.hasEventBus(deployed.physicalId());
+    }
 }

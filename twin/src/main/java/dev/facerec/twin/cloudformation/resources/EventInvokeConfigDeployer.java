@@ -14,52 +14,53 @@ import java.time.Duration;
  */
 public final class EventInvokeConfigDeployer implements ResourceDeployer {
 
-  private final LambdaService lambda;
+    private final LambdaService lambda;
 
-  public EventInvokeConfigDeployer(LambdaService lambda) {
-    this.lambda = lambda;
-  }
-
-  @Override
-  public String type() {
-    return "AWS::Lambda::EventInvokeConfig";
-  }
-
-  @Override
-  public DeployedResource create(ResourceRequest request) {
-    String function = functionName(request.requiredText("FunctionName"));
-    lambda.putEventInvokeConfig(function, configuration(request));
-    return DeployedResource.of(request, function + "$" + request.requiredText("Qualifier"));
-  }
-
-  @Override
-  public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
-    return create(request);
-  }
-
-  @Override
-  public void delete(DeployedResource deployed) {
-    String function = functionName(deployed.properties().path("FunctionName").asText());
-    if (lambda.function(function).isPresent()) {
-      lambda.putEventInvokeConfig(function, null);
+    public EventInvokeConfigDeployer(LambdaService lambda) {
+        this.lambda = lambda;
     }
-  }
 
-  private static EventInvokeConfig configuration(ResourceRequest request) {
-    JsonNode destinations = request.properties().path("DestinationConfig");
-    return new EventInvokeConfig(
-        request.integer("MaximumRetryAttempts", EventInvokeConfig.DEFAULT.maximumRetryAttempts()),
-        Duration.ofSeconds(request.integer("MaximumEventAgeInSeconds",
-            (int) EventInvokeConfig.DEFAULT.maximumEventAge().toSeconds())),
-        text(destinations.path("OnSuccess").path("Destination")),
-        text(destinations.path("OnFailure").path("Destination")));
-  }
+    @Override
+    public String type() {
+        return "AWS::Lambda::EventInvokeConfig";
+    }
 
-  private static String text(JsonNode node) {
-    return node.isMissingNode() || node.isNull() ? null : node.asText();
-  }
+    @Override
+    public DeployedResource create(ResourceRequest request) {
+        String function = functionName(request.requiredText("FunctionName"));
+        lambda.putEventInvokeConfig(function, configuration(request));
+        return DeployedResource.of(request, function + "$" + request.requiredText("Qualifier"));
+    }
 
-  private static String functionName(String nameOrArn) {
-    return nameOrArn.startsWith("arn:") ? nameOrArn.split(":")[6] : nameOrArn;
-  }
+    @Override
+    public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
+        return create(request);
+    }
+
+    @Override
+    public void delete(DeployedResource deployed) {
+        String function =
+                functionName(deployed.properties().path("FunctionName").asText());
+        if (lambda.function(function).isPresent()) {
+            lambda.putEventInvokeConfig(function, null);
+        }
+    }
+
+    private static EventInvokeConfig configuration(ResourceRequest request) {
+        JsonNode destinations = request.properties().path("DestinationConfig");
+        return new EventInvokeConfig(
+                request.integer("MaximumRetryAttempts", EventInvokeConfig.DEFAULT.maximumRetryAttempts()),
+                Duration.ofSeconds(request.integer("MaximumEventAgeInSeconds", (int)
+                        EventInvokeConfig.DEFAULT.maximumEventAge().toSeconds())),
+                text(destinations.path("OnSuccess").path("Destination")),
+                text(destinations.path("OnFailure").path("Destination")));
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    private static String functionName(String nameOrArn) {
+        return nameOrArn.startsWith("arn:") ? nameOrArn.split(":")[6] : nameOrArn;
+    }
 }

@@ -21,87 +21,96 @@ import java.util.Objects;
  */
 public final class FunctionDeployer implements ResourceDeployer {
 
-  private final LambdaService lambda;
+    private final LambdaService lambda;
 
-  public FunctionDeployer(LambdaService lambda) {
-    this.lambda = lambda;
-  }
-
-  @Override
-  public String type() {
-    return "AWS::Lambda::Function";
-  }
-
-  @Override
-  public DeployedResource create(ResourceRequest request) {
-    String name = request.physicalName("FunctionName", 64, false);
-    lambda.putFunction(configuration(request, name));
-    return DeployedResource.of(request, name, "Arn", lambda.functionArn(name));
-  }
-
-  @Override
-  public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
-    lambda.putFunction(configuration(request, deployed.physicalId()));
-    return deployed.updatedBy(request);
-  }
-
-  @Override
-  public boolean requiresReplacement(JsonNode deployedProperties, JsonNode newProperties) {
-    return !Objects.equals(deployedProperties.get("FunctionName"), newProperties.get("FunctionName"));
-  }
-
-  @Override
-  public void delete(DeployedResource deployed) {
-    lambda.deleteFunction(deployed.physicalId());
-  }
-
-  @Override
-  public boolean exists(DeployedResource deployed) {
-    return lambda.function(deployed.physicalId()).isPresent();
-  }
-
-  private static FunctionConfiguration configuration(ResourceRequest request, String name) {
-    JsonNode properties = request.properties();
-    Map<String, String> environment = new LinkedHashMap<>();
-    properties.path("Environment").path("Variables").fields()
-        .forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
-    JsonNode reserved = properties.get("ReservedConcurrentExecutions");
-    return new FunctionConfiguration(name,
-        request.text("Handler"),
-        request.text("Runtime"),
-        request.integer("MemorySize", FunctionConfiguration.DEFAULT_MEMORY_MB),
-        Duration.ofSeconds(request.integer("Timeout", (int) FunctionConfiguration.DEFAULT_TIMEOUT.toSeconds())),
-        environment,
-        code(request),
-        reserved == null ? null : reserved.asInt(),
-        request.text("Role"),
-        logging(properties.path("LoggingConfig")));
-  }
-
-  /** {@code LoggingConfig}'s format and levels ({@code LogGroup} is the log group's business, not the runtime's). */
-  private static LoggingConfig logging(JsonNode config) {
-    if (config.isMissingNode() || config.isNull()) {
-      return LoggingConfig.TEXT;
+    public FunctionDeployer(LambdaService lambda) {
+        this.lambda = lambda;
     }
-    return new LoggingConfig(textOrNull(config, "LogFormat"), textOrNull(config, "ApplicationLogLevel"),
-        textOrNull(config, "SystemLogLevel"));
-  }
 
-  private static String textOrNull(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
-  }
+    @Override
+    public String type() {
+        return "AWS::Lambda::Function";
+    }
 
-  private static Path code(ResourceRequest request) {
-    JsonNode code = request.properties().path("Code");
-    if (code.has("S3Key")) {
-      return request.assets().locate(code.path("S3Bucket").asText(), code.get("S3Key").asText(),
-          "function " + request.logicalId());
+    @Override
+    public DeployedResource create(ResourceRequest request) {
+        String name = request.physicalName("FunctionName", 64, false);
+        lambda.putFunction(configuration(request, name));
+        return DeployedResource.of(request, name, "Arn", lambda.functionArn(name));
     }
-    if (code.has("ZipFile")) {
-      return null;
+
+    @Override
+    public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
+        lambda.putFunction(configuration(request, deployed.physicalId()));
+        return deployed.updatedBy(request);
     }
-    throw new TemplateException("function " + request.logicalId() + " has code the twin cannot run: " + code
-        + " (the twin runs S3 assets of the cloud assembly)");
-  }
+
+    @Override
+    public boolean requiresReplacement(JsonNode deployedProperties, JsonNode newProperties) {
+        return !Objects.equals(deployedProperties.get("FunctionName"), newProperties.get("FunctionName"));
+    }
+
+    @Override
+    public void delete(DeployedResource deployed) {
+        lambda.deleteFunction(deployed.physicalId());
+    }
+
+    @Override
+    public boolean exists(DeployedResource deployed) {
+        return lambda.function(deployed.physicalId()).isPresent();
+    }
+
+    private static FunctionConfiguration configuration(ResourceRequest request, String name) {
+        JsonNode properties = request.properties();
+        Map<String, String> environment = new LinkedHashMap<>();
+        properties
+                .path("Environment")
+                .path("Variables")
+                .fields()
+                .forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
+        JsonNode reserved = properties.get("ReservedConcurrentExecutions");
+        return new FunctionConfiguration(
+                name,
+                request.text("Handler"),
+                request.text("Runtime"),
+                request.integer("MemorySize", FunctionConfiguration.DEFAULT_MEMORY_MB),
+                Duration.ofSeconds(request.integer("Timeout", (int) FunctionConfiguration.DEFAULT_TIMEOUT.toSeconds())),
+                environment,
+                code(request),
+                reserved == null ? null : reserved.asInt(),
+                request.text("Role"),
+                logging(properties.path("LoggingConfig")));
+    }
+
+    /** {@code LoggingConfig}'s format and levels ({@code LogGroup} is the log group's business, not the runtime's). */
+    private static LoggingConfig logging(JsonNode config) {
+        if (config.isMissingNode() || config.isNull()) {
+            return LoggingConfig.TEXT;
+        }
+        return new LoggingConfig(
+                textOrNull(config, "LogFormat"),
+                textOrNull(config, "ApplicationLogLevel"),
+                textOrNull(config, "SystemLogLevel"));
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Path code(ResourceRequest request) {
+        JsonNode code = request.properties().path("Code");
+        if (code.has("S3Key")) {
+            return request.assets()
+                    .locate(
+                            code.path("S3Bucket").asText(),
+                            code.get("S3Key").asText(),
+                            "function " + request.logicalId());
+        }
+        if (code.has("ZipFile")) {
+            return null;
+        }
+        throw new TemplateException("function " + request.logicalId() + " has code the twin cannot run: " + code
+                + " (the twin runs S3 assets of the cloud assembly)");
+    }
 }

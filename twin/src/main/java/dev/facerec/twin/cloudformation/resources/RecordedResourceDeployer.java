@@ -13,35 +13,35 @@ import java.util.function.Function;
  */
 public final class RecordedResourceDeployer implements ResourceDeployer {
 
-  private final String type;
-  private final Function<ResourceRequest, DeployedResource> identity;
+    private final String type;
+    private final Function<ResourceRequest, DeployedResource> identity;
 
-  /**
-   * @param type the resource type
-   * @param identity gives a new resource its physical id and attributes
-   */
-  public RecordedResourceDeployer(String type, Function<ResourceRequest, DeployedResource> identity) {
-    this.type = type;
-    this.identity = identity;
-  }
+    /**
+     * @param type the resource type
+     * @param identity gives a new resource its physical id and attributes
+     */
+    public RecordedResourceDeployer(String type, Function<ResourceRequest, DeployedResource> identity) {
+        this.type = type;
+        this.identity = identity;
+    }
 
-  @Override
-  public String type() {
-    return type;
-  }
+    @Override
+    public String type() {
+        return type;
+    }
 
-  @Override
-  public DeployedResource create(ResourceRequest request) {
-    return identity.apply(request);
-  }
+    @Override
+    public DeployedResource create(ResourceRequest request) {
+        return identity.apply(request);
+    }
 
-  @Override
-  public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
-    return deployed.updatedBy(request);
-  }
+    @Override
+    public DeployedResource update(ResourceRequest request, DeployedResource deployed) {
+        return deployed.updatedBy(request);
+    }
 
-  @Override
-  public void delete(DeployedResource deployed) {
-    // nothing outside the stack record to remove
-  }
+    @Override
+    public void delete(DeployedResource deployed) {
+        // nothing outside the stack record to remove
+    }
 }

@@ -10,48 +10,61 @@ import java.util.UUID;
 /** The recorded-only resource types, each with the physical id and attributes CloudFormation gives it. */
 public final class RecordedResources {
 
-  private RecordedResources() {
-  }
+    private RecordedResources() {}
 
-  public static List<ResourceDeployer> all() {
-    return List.of(
-        new RecordedResourceDeployer("AWS::IAM::Role", RecordedResources::role),
-        new RecordedResourceDeployer("AWS::IAM::Policy", r -> DeployedResource.of(r, r.physicalName(null, 128,
-            false), "Id", r.logicalId())),
-        new RecordedResourceDeployer("AWS::IAM::ManagedPolicy", RecordedResources::managedPolicy),
-        new RecordedResourceDeployer("AWS::KMS::Key", RecordedResources::key),
-        new RecordedResourceDeployer("AWS::KMS::Alias", r -> DeployedResource.of(r, r.requiredText("AliasName"))),
-        new RecordedResourceDeployer("AWS::Logs::LogGroup", RecordedResources::logGroup),
-        new RecordedResourceDeployer("AWS::Lambda::Permission", r -> DeployedResource.of(r,
-            r.physicalName(null, 64, false))),
-        new RecordedResourceDeployer("AWS::S3::BucketPolicy", r -> DeployedResource.of(r, r.requiredText("Bucket"))),
-        new RecordedResourceDeployer("AWS::SQS::QueuePolicy", r -> DeployedResource.of(r,
-            r.physicalName(null, 128, false), "Id", r.logicalId())),
-        new RecordedResourceDeployer("AWS::CDK::Metadata", r -> DeployedResource.of(r, UUID.randomUUID()
-            .toString())));
-  }
+    public static List<ResourceDeployer> all() {
+        return List.of(
+                new RecordedResourceDeployer("AWS::IAM::Role", RecordedResources::role),
+                new RecordedResourceDeployer(
+                        "AWS::IAM::Policy",
+                        r -> DeployedResource.of(r, r.physicalName(null, 128, false), "Id", r.logicalId())),
+                new RecordedResourceDeployer("AWS::IAM::ManagedPolicy", RecordedResources::managedPolicy),
+                new RecordedResourceDeployer("AWS::KMS::Key", RecordedResources::key),
+                new RecordedResourceDeployer(
+                        "AWS::KMS::Alias", r -> DeployedResource.of(r, r.requiredText("AliasName"))),
+                new RecordedResourceDeployer("AWS::Logs::LogGroup", RecordedResources::logGroup),
+                new RecordedResourceDeployer(
+                        "AWS::Lambda::Permission", r -> DeployedResource.of(r, r.physicalName(null, 64, false))),
+                new RecordedResourceDeployer(
+                        "AWS::S3::BucketPolicy", r -> DeployedResource.of(r, r.requiredText("Bucket"))),
+                new RecordedResourceDeployer(
+                        "AWS::SQS::QueuePolicy",
+                        r -> DeployedResource.of(r, r.physicalName(null, 128, false), "Id", r.logicalId())),
+                new RecordedResourceDeployer(
+                        "AWS::CDK::Metadata",
+                        r -> DeployedResource.of(r, UUID.randomUUID().toString())));
+    }
 
-  private static DeployedResource role(ResourceRequest request) {
-    String name = request.physicalName("RoleName", 64, false);
-    String path = request.text("Path") == null ? "/" : request.text("Path");
-    return DeployedResource.of(request, name,
-        "Arn", "arn:aws:iam::" + request.accountId() + ":role" + path + name,
-        "RoleId", "AROA" + UUID.randomUUID().toString().replace("-", "").substring(0, 17).toUpperCase(Locale.ROOT));
-  }
+    private static DeployedResource role(ResourceRequest request) {
+        String name = request.physicalName("RoleName", 64, false);
+        String path = request.text("Path") == null ? "/" : request.text("Path");
+        return DeployedResource.of(
+                request,
+                name,
+                "Arn",
+                "arn:aws:iam::" + request.accountId() + ":role" + path + name,
+                "RoleId",
+                "AROA"
+                        + UUID.randomUUID()
+                                .toString()
+                                .replace("-", "")
+                                .substring(0, 17)
+                                .toUpperCase(Locale.ROOT));
+    }
 
-  private static DeployedResource managedPolicy(ResourceRequest request) {
-    String name = request.physicalName("ManagedPolicyName", 128, false);
-    String arn = "arn:aws:iam::" + request.accountId() + ":policy/" + name;
-    return DeployedResource.of(request, arn, "PolicyArn", arn);
-  }
+    private static DeployedResource managedPolicy(ResourceRequest request) {
+        String name = request.physicalName("ManagedPolicyName", 128, false);
+        String arn = "arn:aws:iam::" + request.accountId() + ":policy/" + name;
+        return DeployedResource.of(request, arn, "PolicyArn", arn);
+    }
 
-  private static DeployedResource key(ResourceRequest request) {
-    String id = UUID.randomUUID().toString();
-    return DeployedResource.of(request, id, "Arn", request.arn("kms", "key/" + id), "KeyId", id);
-  }
+    private static DeployedResource key(ResourceRequest request) {
+        String id = UUID.randomUUID().toString();
+        return DeployedResource.of(request, id, "Arn", request.arn("kms", "key/" + id), "KeyId", id);
+    }
 
-  private static DeployedResource logGroup(ResourceRequest request) {
-    String name = request.physicalName("LogGroupName", 512, false);
-    return DeployedResource.of(request, name, "Arn", request.arn("logs", "log-group:" + name + ":*"));
-  }
+    private static DeployedResource logGroup(ResourceRequest request) {
+        String name = request.physicalName("LogGroupName", 512, false);
+        return DeployedResource.of(request, name, "Arn", request.arn("logs", "log-group:" + name + ":*"));
+    }
 }

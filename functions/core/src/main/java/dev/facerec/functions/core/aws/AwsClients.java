@@ -22,18 +22,24 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public record AwsClients(S3Client s3, DynamoDbClient dynamoDb, RekognitionClient rekognition) {
 
-  /** The SDK's standard retry mode, which every client of a function uses. */
-  public static final Consumer<ClientOverrideConfiguration.Builder> STANDARD_RETRIES =
-      config -> config.retryStrategy(RetryMode.STANDARD);
+    /** The SDK's standard retry mode, which every client of a function uses. */
+    public static final Consumer<ClientOverrideConfiguration.Builder> STANDARD_RETRIES =
+            config -> config.retryStrategy(RetryMode.STANDARD);
 
-  /** Clients configured from the environment. */
-  public static AwsClients fromEnvironment() {
-    return new AwsClients(
-        S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-            .overrideConfiguration(STANDARD_RETRIES).build(),
-        DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-            .overrideConfiguration(STANDARD_RETRIES).build(),
-        RekognitionClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-            .overrideConfiguration(STANDARD_RETRIES).build());
-  }
+    /** Clients configured from the environment. */
+    public static AwsClients fromEnvironment() {
+        return new AwsClients(
+                S3Client.builder()
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .overrideConfiguration(STANDARD_RETRIES)
+                        .build(),
+                DynamoDbClient.builder()
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .overrideConfiguration(STANDARD_RETRIES)
+                        .build(),
+                RekognitionClient.builder()
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .overrideConfiguration(STANDARD_RETRIES)
+                        .build());
+    }
 }

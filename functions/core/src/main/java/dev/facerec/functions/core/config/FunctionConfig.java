@@ -15,92 +15,92 @@ import java.util.Objects;
  * @param resultTtlDays      days a result row lives before DynamoDB TTL removes it ({@code RESULT_TTL_DAYS})
  */
 public record FunctionConfig(
-    String tableName,
-    String collectionId,
-    float faceMatchThreshold,
-    String enrollPrefix,
-    String recognizePrefix,
-    String resultsPrefix,
-    int resultTtlDays) {
+        String tableName,
+        String collectionId,
+        float faceMatchThreshold,
+        String enrollPrefix,
+        String recognizePrefix,
+        String resultsPrefix,
+        int resultTtlDays) {
 
-  public static final String DEFAULT_COLLECTION_ID = "facerec-faces";
-  public static final float DEFAULT_FACE_MATCH_THRESHOLD = 80f;
-  public static final String DEFAULT_ENROLL_PREFIX = "enroll/";
-  public static final String DEFAULT_RECOGNIZE_PREFIX = "recognize/";
-  public static final String DEFAULT_RESULTS_PREFIX = "results/";
-  public static final int DEFAULT_RESULT_TTL_DAYS = 30;
+    public static final String DEFAULT_COLLECTION_ID = "facerec-faces";
+    public static final float DEFAULT_FACE_MATCH_THRESHOLD = 80f;
+    public static final String DEFAULT_ENROLL_PREFIX = "enroll/";
+    public static final String DEFAULT_RECOGNIZE_PREFIX = "recognize/";
+    public static final String DEFAULT_RESULTS_PREFIX = "results/";
+    public static final int DEFAULT_RESULT_TTL_DAYS = 30;
 
-  public FunctionConfig {
-    requireText("TABLE_NAME", tableName);
-    requireText("COLLECTION_ID", collectionId);
-    if (!(faceMatchThreshold >= 0f && faceMatchThreshold <= 100f)) {
-      throw new IllegalArgumentException(
-          "FACE_MATCH_THRESHOLD must be a percentage between 0 and 100, got " + faceMatchThreshold);
+    public FunctionConfig {
+        requireText("TABLE_NAME", tableName);
+        requireText("COLLECTION_ID", collectionId);
+        if (!(faceMatchThreshold >= 0f && faceMatchThreshold <= 100f)) {
+            throw new IllegalArgumentException(
+                    "FACE_MATCH_THRESHOLD must be a percentage between 0 and 100, got " + faceMatchThreshold);
+        }
+        requireText("ENROLL_PREFIX", enrollPrefix);
+        requireText("RECOGNIZE_PREFIX", recognizePrefix);
+        requireText("RESULTS_PREFIX", resultsPrefix);
+        if (overlaps(resultsPrefix, enrollPrefix) || overlaps(resultsPrefix, recognizePrefix)) {
+            throw new IllegalArgumentException("RESULTS_PREFIX '" + resultsPrefix
+                    + "' overlaps a prefix that triggers a function ('" + enrollPrefix + "', '" + recognizePrefix
+                    + "'): results written there would trigger the functions again");
+        }
+        if (overlaps(enrollPrefix, recognizePrefix)) {
+            throw new IllegalArgumentException("ENROLL_PREFIX '" + enrollPrefix + "' and RECOGNIZE_PREFIX '"
+                    + recognizePrefix + "' overlap: an upload must trigger at most one function");
+        }
+        if (resultTtlDays < 1) {
+            throw new IllegalArgumentException("RESULT_TTL_DAYS must be at least 1, got " + resultTtlDays);
+        }
     }
-    requireText("ENROLL_PREFIX", enrollPrefix);
-    requireText("RECOGNIZE_PREFIX", recognizePrefix);
-    requireText("RESULTS_PREFIX", resultsPrefix);
-    if (overlaps(resultsPrefix, enrollPrefix) || overlaps(resultsPrefix, recognizePrefix)) {
-      throw new IllegalArgumentException("RESULTS_PREFIX '" + resultsPrefix
-          + "' overlaps a prefix that triggers a function ('" + enrollPrefix + "', '" + recognizePrefix
-          + "'): results written there would trigger the functions again");
-    }
-    if (overlaps(enrollPrefix, recognizePrefix)) {
-      throw new IllegalArgumentException("ENROLL_PREFIX '" + enrollPrefix + "' and RECOGNIZE_PREFIX '"
-          + recognizePrefix + "' overlap: an upload must trigger at most one function");
-    }
-    if (resultTtlDays < 1) {
-      throw new IllegalArgumentException("RESULT_TTL_DAYS must be at least 1, got " + resultTtlDays);
-    }
-  }
 
-  /** Reads the settings from an environment map such as {@link System#getenv()}, with the documented defaults. */
-  public static FunctionConfig fromEnvironment(Map<String, String> env) {
-    Objects.requireNonNull(env, "env");
-    return new FunctionConfig(
-        env.get("TABLE_NAME"),
-        env.getOrDefault("COLLECTION_ID", DEFAULT_COLLECTION_ID),
-        parseFloat("FACE_MATCH_THRESHOLD", env.get("FACE_MATCH_THRESHOLD"), DEFAULT_FACE_MATCH_THRESHOLD),
-        env.getOrDefault("ENROLL_PREFIX", DEFAULT_ENROLL_PREFIX),
-        env.getOrDefault("RECOGNIZE_PREFIX", DEFAULT_RECOGNIZE_PREFIX),
-        env.getOrDefault("RESULTS_PREFIX", DEFAULT_RESULTS_PREFIX),
-        parseInt("RESULT_TTL_DAYS", env.get("RESULT_TTL_DAYS"), DEFAULT_RESULT_TTL_DAYS));
-  }
-
-  /** The defaults with the given table name; handy for tests and tools. */
-  public static FunctionConfig defaults(String tableName) {
-    return fromEnvironment(Map.of("TABLE_NAME", tableName));
-  }
-
-  private static boolean overlaps(String a, String b) {
-    return a.startsWith(b) || b.startsWith(a);
-  }
-
-  private static void requireText(String name, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " must be set to a non-empty value");
+    /** Reads the settings from an environment map such as {@link System#getenv()}, with the documented defaults. */
+    public static FunctionConfig fromEnvironment(Map<String, String> env) {
+        Objects.requireNonNull(env, "env");
+        return new FunctionConfig(
+                env.get("TABLE_NAME"),
+                env.getOrDefault("COLLECTION_ID", DEFAULT_COLLECTION_ID),
+                parseFloat("FACE_MATCH_THRESHOLD", env.get("FACE_MATCH_THRESHOLD"), DEFAULT_FACE_MATCH_THRESHOLD),
+                env.getOrDefault("ENROLL_PREFIX", DEFAULT_ENROLL_PREFIX),
+                env.getOrDefault("RECOGNIZE_PREFIX", DEFAULT_RECOGNIZE_PREFIX),
+                env.getOrDefault("RESULTS_PREFIX", DEFAULT_RESULTS_PREFIX),
+                parseInt("RESULT_TTL_DAYS", env.get("RESULT_TTL_DAYS"), DEFAULT_RESULT_TTL_DAYS));
     }
-  }
 
-  private static float parseFloat(String name, String value, float fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
+    /** The defaults with the given table name; handy for tests and tools. */
+    public static FunctionConfig defaults(String tableName) {
+        return fromEnvironment(Map.of("TABLE_NAME", tableName));
     }
-    try {
-      return Float.parseFloat(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number, got '" + value + "'", e);
-    }
-  }
 
-  private static int parseInt(String name, String value, int fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
+    private static boolean overlaps(String a, String b) {
+        return a.startsWith(b) || b.startsWith(a);
     }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'", e);
+
+    private static void requireText(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must be set to a non-empty value");
+        }
     }
-  }
+
+    private static float parseFloat(String name, String value, float fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Float.parseFloat(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got '" + value + "'", e);
+        }
+    }
+
+    private static int parseInt(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'", e);
+        }
+    }
 }

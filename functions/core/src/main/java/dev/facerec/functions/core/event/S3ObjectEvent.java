@@ -14,39 +14,39 @@ import java.util.Objects;
  * @param sequencer the S3 sequencer of this key's events, or {@code null} when the event has none
  */
 public record S3ObjectEvent(
-    String eventName, String bucket, String key, long size, String eTag, String versionId, String sequencer) {
+        String eventName, String bucket, String key, long size, String eTag, String versionId, String sequencer) {
 
-  public S3ObjectEvent {
-    Objects.requireNonNull(eventName, "eventName");
-    Objects.requireNonNull(bucket, "bucket");
-    Objects.requireNonNull(key, "key");
-  }
-
-  /** Whether the event reports a new object (put, post, copy, multipart upload). */
-  public boolean isCreated() {
-    return eventName.startsWith("ObjectCreated:");
-  }
-
-  /** Whether the event reports a deletion (a permanent delete or a delete marker). */
-  public boolean isRemoved() {
-    return eventName.startsWith("ObjectRemoved:");
-  }
-
-  /** Whether the event is the delete marker of a versioned bucket (the object's versions stay). */
-  public boolean isDeleteMarker() {
-    return "ObjectRemoved:DeleteMarkerCreated".equals(eventName);
-  }
-
-  /** The sequencer normalised for comparison (see {@link Sequencer}). */
-  public String orderingKey() {
-    return Sequencer.normalize(sequencer);
-  }
-
-  /** What identifies this object's content: the version id when there is one, else the ETag. */
-  public String contentIdentity() {
-    if (versionId != null && !versionId.isEmpty()) {
-      return "v:" + versionId;
+    public S3ObjectEvent {
+        Objects.requireNonNull(eventName, "eventName");
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(key, "key");
     }
-    return eTag == null ? "-" : "e:" + eTag;
-  }
+
+    /** Whether the event reports a new object (put, post, copy, multipart upload). */
+    public boolean isCreated() {
+        return eventName.startsWith("ObjectCreated:");
+    }
+
+    /** Whether the event reports a deletion (a permanent delete or a delete marker). */
+    public boolean isRemoved() {
+        return eventName.startsWith("ObjectRemoved:");
+    }
+
+    /** Whether the event is the delete marker of a versioned bucket (the object's versions stay). */
+    public boolean isDeleteMarker() {
+        return "ObjectRemoved:DeleteMarkerCreated".equals(eventName);
+    }
+
+    /** The sequencer normalised for comparison (see {@link Sequencer}). */
+    public String orderingKey() {
+        return Sequencer.normalize(sequencer);
+    }
+
+    /** What identifies this object's content: the version id when there is one, else the ETag. */
+    public String contentIdentity() {
+        if (versionId != null && !versionId.isEmpty()) {
+            return "v:" + versionId;
+        }
+        return eTag == null ? "-" : "e:" + eTag;
+    }
 }

@@ -21,62 +21,74 @@ import software.amazon.awssdk.services.rekognition.model.RekognitionException;
  */
 public final class ObjectEventRunner {
 
-  private final StatusStore store;
+    private final StatusStore store;
 
-  public ObjectEventRunner(StatusStore store) {
-    this.store = store;
-  }
-
-  /**
-   * Processes one event and returns its outcome: the final status, or {@code DUPLICATE} / {@code OUT_OF_ORDER}.
-   *
-   * @throws RuntimeException a retryable failure, after releasing the claim
-   */
-  public String run(S3ObjectEvent event, String kind, Duration lease, OutcomeLog log, ObjectWork work) {
-    return run(event, kind, lease, log, work, UnaryOperator.identity());
-  }
-
-  /**
-   * As {@link #run(S3ObjectEvent, String, Duration, OutcomeLog, ObjectWork)}, with {@code finisher} applied to every status
-   * change before it is written (e.g. to give every row of a kind a TTL).
-   */
-  public String run(S3ObjectEvent event, String kind, Duration lease, OutcomeLog log, ObjectWork work,
-      UnaryOperator<StatusChange> finisher) {
-    Claim claim = store.claim(event, kind, lease);
-    if (!claim.claimed()) {
-      log.outcome(event.eventName(), event.bucket(), event.key(), claim.outcome().name(), null);
-      return claim.outcome().name();
+    public ObjectEventRunner(StatusStore store) {
+        this.store = store;
     }
-    StatusChange change;
-    try {
-      change = work.process(claim);
-    } catch (RejectedException rejection) {
-      change = StatusChange.rejected(rejection);
-    } catch (StaleObjectException stale) {
-      change = StatusChange.to(ObjectStatus.STALE).set(StatusAttributes.DETAIL, AttributeValues.s(stale.getMessage()));
-    } catch (RekognitionException error) {
-      if (RekognitionErrors.isRetryable(error)) {
-        throw retry(claim, error, log);
-      }
-      change = StatusChange.rejected(RekognitionErrors.toRejection(error));
-    } catch (RuntimeException error) {
-      throw retry(claim, error, log);
-    }
-    change = finisher.apply(change);
-    try {
-      store.finish(claim, change);
-    } catch (RuntimeException error) {
-      throw retry(claim, error, log);
-    }
-    String reason = AttributeValues.str(change.set(), StatusAttributes.REASON);
-    log.outcome(event.eventName(), event.bucket(), event.key(), change.status().name(), reason);
-    return change.status().name();
-  }
 
-  private RuntimeException retry(Claim claim, RuntimeException error, OutcomeLog log) {
-    store.release(claim);
-    S3ObjectEvent event = claim.event();
-    log.retrying(event.eventName(), event.bucket(), event.key(), error);
-    return error;
-  }
+    /**
+     * Processes one event and returns its outcome: the final status, or {@code DUPLICATE} / {@code OUT_OF_ORDER}.
+     *
+     * @throws RuntimeException a retryable failure, after releasing the claim
+     */
+    public String run(S3ObjectEvent event, String kind, Duration lease, OutcomeLog log, ObjectWork work) {
+        return run(event, kind, lease, log, work, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #run(S3ObjectEvent, String, Duration, OutcomeLog, ObjectWork)}, with {@code finisher} applied to every status
+     * change before it is written (e.g. to give every row of a kind a TTL).
+     */
+    public String run(
+            S3ObjectEvent event,
+            String kind,
+            Duration lease,
+            OutcomeLog log,
+            ObjectWork work,
+            UnaryOperator<StatusChange> finisher) {
+        Claim claim = store.claim(event, kind, lease);
+        if (!claim.claimed()) {
+            log.outcome(
+                    event.eventName(),
+                    event.bucket(),
+                    event.key(),
+                    claim.outcome().name(),
+                    null);
+            return claim.outcome().name();
+        }
+        StatusChange change;
+        try {
+            change = work.process(claim);
+        } catch (RejectedException rejection) {
+            change = StatusChange.rejected(rejection);
+        } catch (StaleObjectException stale) {
+            change = StatusChange.to(ObjectStatus.STALE)
+                    .set(StatusAttributes.DETAIL, AttributeValues.s(stale.getMessage()));
+        } catch (RekognitionException error) {
+            if (RekognitionErrors.isRetryable(error)) {
+                throw retry(claim, error, log);
+            }
+            change = StatusChange.rejected(RekognitionErrors.toRejection(error));
+        } catch (RuntimeException error) {
+            throw retry(claim, error, log);
+        }
+        change = finisher.apply(change);
+        try {
+            store.finish(claim, change);
+        } catch (RuntimeException error) {
+            throw retry(claim, error, log);
+        }
+        String reason = AttributeValues.str(change.set(), StatusAttributes.REASON);
+        log.outcome(
+                event.eventName(), event.bucket(), event.key(), change.status().name(), reason);
+        return change.status().name();
+    }
+
+    private RuntimeException retry(Claim claim, RuntimeException error, OutcomeLog log) {
+        store.release(claim);
+        S3ObjectEvent event = claim.event();
+        log.retrying(event.eventName(), event.bucket(), event.key(), error);
+        return error;
+    }
 }

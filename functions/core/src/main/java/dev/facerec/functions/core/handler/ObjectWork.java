@@ -7,6 +7,6 @@ import dev.facerec.functions.core.table.StatusChange;
 @FunctionalInterface
 public interface ObjectWork {
 
-  /** Processes the claimed object and says how its status row ends. */
-  StatusChange process(Claim claim);
+    /** Processes the claimed object and says how its status row ends. */
+    StatusChange process(Claim claim);
 }

@@ -16,37 +16,40 @@ import java.util.HexFormat;
  */
 public final class OutcomeLog {
 
-  private final String function;
-  private final LambdaLogger logger;
+    private final String function;
+    private final LambdaLogger logger;
 
-  public OutcomeLog(String function, LambdaLogger logger) {
-    this.function = function;
-    this.logger = logger;
-  }
-
-  /** Logs the outcome of one event (INFO). */
-  public void outcome(String eventName, String bucket, String key, String outcome, String reason) {
-    logger.log(line(eventName, bucket, key, outcome) + (reason == null ? "" : " reason=" + reason), LogLevel.INFO);
-  }
-
-  /** Logs an error that will make Lambda retry the event (WARN); the message is the exception type only. */
-  public void retrying(String eventName, String bucket, String key, RuntimeException error) {
-    logger.log(line(eventName, bucket, key, "RETRY") + " error=" + error.getClass().getSimpleName(), LogLevel.WARN);
-  }
-
-  private String line(String eventName, String bucket, String key, String outcome) {
-    return "function=" + function + " event=" + eventName + " object=" + objectRef(bucket, key)
-        + " outcome=" + outcome;
-  }
-
-  /** A stable, non-reversible reference to an object: the first 16 hex digits of SHA-256(bucket/key). */
-  public static String objectRef(String bucket, String key) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((bucket + "/" + key).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    public OutcomeLog(String function, LambdaLogger logger) {
+        this.function = function;
+        this.logger = logger;
     }
-  }
+
+    /** Logs the outcome of one event (INFO). */
+    public void outcome(String eventName, String bucket, String key, String outcome, String reason) {
+        logger.log(line(eventName, bucket, key, outcome) + (reason == null ? "" : " reason=" + reason), LogLevel.INFO);
+    }
+
+    /** Logs an error that will make Lambda retry the event (WARN); the message is the exception type only. */
+    public void retrying(String eventName, String bucket, String key, RuntimeException error) {
+        logger.log(
+                line(eventName, bucket, key, "RETRY") + " error="
+                        + error.getClass().getSimpleName(),
+                LogLevel.WARN);
+    }
+
+    private String line(String eventName, String bucket, String key, String outcome) {
+        return "function=" + function + " event=" + eventName + " object=" + objectRef(bucket, key) + " outcome="
+                + outcome;
+    }
+
+    /** A stable, non-reversible reference to an object: the first 16 hex digits of SHA-256(bucket/key). */
+    public static String objectRef(String bucket, String key) {
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest((bucket + "/" + key).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
 }

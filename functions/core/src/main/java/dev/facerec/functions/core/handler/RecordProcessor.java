@@ -7,11 +7,11 @@ import java.time.Duration;
 @FunctionalInterface
 public interface RecordProcessor {
 
-  /**
-   * Processes one record.
-   *
-   * @param lease how long the invocation may hold the record's object
-   * @param log the invocation's outcome log
-   */
-  String process(S3ObjectEvent event, Duration lease, OutcomeLog log);
+    /**
+     * Processes one record.
+     *
+     * @param lease how long the invocation may hold the record's object
+     * @param log the invocation's outcome log
+     */
+    String process(S3ObjectEvent event, Duration lease, OutcomeLog log);
 }

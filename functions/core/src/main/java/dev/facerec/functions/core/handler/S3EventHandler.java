@@ -18,28 +18,29 @@ import java.util.Map;
  */
 public abstract class S3EventHandler implements RequestHandler<S3Event, Map<String, List<String>>> {
 
-  private final String function;
-  private final RecordProcessor processor;
+    private final String function;
+    private final RecordProcessor processor;
 
-  protected S3EventHandler(String function, RecordProcessor processor) {
-    this.function = function;
-    this.processor = processor;
-  }
-
-  @Override
-  public final Map<String, List<String>> handleRequest(S3Event event, Context context) {
-    OutcomeLog log = new OutcomeLog(function, context.getLogger());
-    Duration lease = lease(context.getRemainingTimeInMillis());
-    List<String> outcomes = new ArrayList<>();
-    for (S3ObjectEvent record : S3EventRecords.of(event)) {
-      outcomes.add(processor.process(record, lease, log));
+    protected S3EventHandler(String function, RecordProcessor processor) {
+        this.function = function;
+        this.processor = processor;
     }
-    return Map.of("outcomes", outcomes);
-  }
 
-  /** The lease for an invocation with {@code remainingMillis} left (a quarter-hour, Lambda's maximum, if unknown). */
-  public static Duration lease(long remainingMillis) {
-    long remaining = remainingMillis > 0 ? remainingMillis : Duration.ofMinutes(15).toMillis();
-    return Duration.ofMillis(remaining).plusSeconds(10);
-  }
+    @Override
+    public final Map<String, List<String>> handleRequest(S3Event event, Context context) {
+        OutcomeLog log = new OutcomeLog(function, context.getLogger());
+        Duration lease = lease(context.getRemainingTimeInMillis());
+        List<String> outcomes = new ArrayList<>();
+        for (S3ObjectEvent record : S3EventRecords.of(event)) {
+            outcomes.add(processor.process(record, lease, log));
+        }
+        return Map.of("outcomes", outcomes);
+    }
+
+    /** The lease for an invocation with {@code remainingMillis} left (a quarter-hour, Lambda's maximum, if unknown). */
+    public static Duration lease(long remainingMillis) {
+        long remaining =
+                remainingMillis > 0 ? remainingMillis : Duration.ofMinutes(15).toMillis();
+        return Duration.ofMillis(remaining).plusSeconds(10);
+    }
 }

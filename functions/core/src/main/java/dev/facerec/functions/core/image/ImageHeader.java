@@ -10,24 +10,24 @@ package dev.facerec.functions.core.image;
  */
 public record ImageHeader(ImageFormat format, int width, int height, int orientation) {
 
-  public ImageHeader {
-    if (orientation < 1 || orientation > 8) {
-      orientation = 1;
+    public ImageHeader {
+        if (orientation < 1 || orientation > 8) {
+            orientation = 1;
+        }
     }
-  }
 
-  /** Whether the EXIF orientation swaps width and height (orientations 5–8 rotate by 90°). */
-  public boolean transposed() {
-    return orientation >= 5;
-  }
+    /** Whether the EXIF orientation swaps width and height (orientations 5–8 rotate by 90°). */
+    public boolean transposed() {
+        return orientation >= 5;
+    }
 
-  /** Width of the image as displayed, after applying the EXIF orientation. */
-  public int orientedWidth() {
-    return transposed() ? height : width;
-  }
+    /** Width of the image as displayed, after applying the EXIF orientation. */
+    public int orientedWidth() {
+        return transposed() ? height : width;
+    }
 
-  /** Height of the image as displayed, after applying the EXIF orientation. */
-  public int orientedHeight() {
-    return transposed() ? width : height;
-  }
+    /** Height of the image as displayed, after applying the EXIF orientation. */
+    public int orientedHeight() {
+        return transposed() ? width : height;
+    }
 }

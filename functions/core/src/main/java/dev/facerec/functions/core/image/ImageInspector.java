@@ -14,55 +14,59 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class ImageInspector {
 
-  private final S3Client s3;
-  private final ImageLimits limits;
+    private final S3Client s3;
+    private final ImageLimits limits;
 
-  public ImageInspector(S3Client s3, ImageLimits limits) {
-    this.s3 = s3;
-    this.limits = limits;
-  }
+    public ImageInspector(S3Client s3, ImageLimits limits) {
+        this.s3 = s3;
+        this.limits = limits;
+    }
 
-  /**
-   * Inspects the object of an ObjectCreated event.
-   *
-   * @throws RejectedException when the object breaks a rule (NOT_AN_IMAGE, TOO_LARGE, TOO_SMALL)
-   * @throws dev.facerec.functions.core.status.StaleObjectException when the object is gone or changed
-   */
-  public InspectedImage inspect(S3ObjectEvent event) {
-    checkSize(event.size());
-    S3ObjectSource source = S3ObjectSource.open(s3, event.bucket(), event.key(), event.versionId(), event.eTag());
-    checkSize(source.size());
-    try {
-      ImageHeader header = ImageHeaderReader.read(source);
-      checkDimensions(header);
-      return new InspectedImage(header, source.size(), source.metadata());
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the object's header", e);
+    /**
+     * Inspects the object of an ObjectCreated event.
+     *
+     * @throws RejectedException when the object breaks a rule (NOT_AN_IMAGE, TOO_LARGE, TOO_SMALL)
+     * @throws dev.facerec.functions.core.status.StaleObjectException when the object is gone or changed
+     */
+    public InspectedImage inspect(S3ObjectEvent event) {
+        checkSize(event.size());
+        S3ObjectSource source = S3ObjectSource.open(s3, event.bucket(), event.key(), event.versionId(), event.eTag());
+        checkSize(source.size());
+        try {
+            ImageHeader header = ImageHeaderReader.read(source);
+            checkDimensions(header);
+            return new InspectedImage(header, source.size(), source.metadata());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the object's header", e);
+        }
     }
-  }
 
-  /** Applies the byte-size limit. */
-  public void checkSize(long size) {
-    if (size == 0) {
-      throw new RejectedException(Reason.NOT_AN_IMAGE, "the object is empty (0 bytes)");
+    /** Applies the byte-size limit. */
+    public void checkSize(long size) {
+        if (size == 0) {
+            throw new RejectedException(Reason.NOT_AN_IMAGE, "the object is empty (0 bytes)");
+        }
+        if (size > limits.maxBytes()) {
+            throw new RejectedException(
+                    Reason.TOO_LARGE, "the object has " + size + " bytes; the limit is " + limits.maxBytes());
+        }
     }
-    if (size > limits.maxBytes()) {
-      throw new RejectedException(Reason.TOO_LARGE,
-          "the object has " + size + " bytes; the limit is " + limits.maxBytes());
-    }
-  }
 
-  /** Applies the pixel limits to a header. */
-  public void checkDimensions(ImageHeader header) {
-    int shortest = Math.min(header.width(), header.height());
-    int longest = Math.max(header.width(), header.height());
-    if (longest > limits.maxSide()) {
-      throw new RejectedException(Reason.TOO_LARGE, "the image is " + header.width() + "x" + header.height()
-          + " pixels; the longest side may have at most " + limits.maxSide());
+    /** Applies the pixel limits to a header. */
+    public void checkDimensions(ImageHeader header) {
+        int shortest = Math.min(header.width(), header.height());
+        int longest = Math.max(header.width(), header.height());
+        if (longest > limits.maxSide()) {
+            throw new RejectedException(
+                    Reason.TOO_LARGE,
+                    "the image is " + header.width() + "x" + header.height()
+                            + " pixels; the longest side may have at most " + limits.maxSide());
+        }
+        if (shortest < limits.minSide()) {
+            throw new RejectedException(
+                    Reason.TOO_SMALL,
+                    "the image is " + header.width() + "x" + header.height() + " pixels; each side needs at least "
+                            + limits.minSide());
+        }
     }
-    if (shortest < limits.minSide()) {
-      throw new RejectedException(Reason.TOO_SMALL, "the image is " + header.width() + "x" + header.height()
-          + " pixels; each side needs at least " + limits.minSide());
-    }
-  }
 }

@@ -9,13 +9,13 @@ package dev.facerec.functions.core.image;
  */
 public record ImageLimits(long maxBytes, int minSide, int maxSide) {
 
-  /** Rekognition's limits for S3 objects. */
-  public static final ImageLimits REKOGNITION = new ImageLimits(15L * 1024 * 1024, 80, 10_000);
+    /** Rekognition's limits for S3 objects. */
+    public static final ImageLimits REKOGNITION = new ImageLimits(15L * 1024 * 1024, 80, 10_000);
 
-  public ImageLimits {
-    if (maxBytes < 1 || minSide < 1 || maxSide < minSide) {
-      throw new IllegalArgumentException("inconsistent image limits: maxBytes=" + maxBytes + ", minSide=" + minSide
-          + ", maxSide=" + maxSide);
+    public ImageLimits {
+        if (maxBytes < 1 || minSide < 1 || maxSide < minSide) {
+            throw new IllegalArgumentException("inconsistent image limits: maxBytes=" + maxBytes + ", minSide="
+                    + minSide + ", maxSide=" + maxSide);
+        }
     }
-  }
 }

@@ -9,5 +9,4 @@ import java.util.Map;
  * @param size     size in bytes
  * @param metadata the object's user metadata, keys in lower case without {@code x-amz-meta-}
  */
-public record InspectedImage(ImageHeader header, long size, Map<String, String> metadata) {
-}
+public record InspectedImage(ImageHeader header, long size, Map<String, String> metadata) {}

@@ -7,9 +7,9 @@ package dev.facerec.functions.core.status;
  */
 public final class ObjectBusyException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public ObjectBusyException(String message) {
-    super(message);
-  }
+    public ObjectBusyException(String message) {
+        super(message);
+    }
 }

@@ -2,22 +2,22 @@ package dev.facerec.functions.core.status;
 
 /** Why an object was rejected. Written to the status row as {@code reason}; documented in docs/functions.md. */
 public enum Reason {
-  /** Not a JPEG or PNG (by its bytes, not its name), empty, truncated or corrupt. */
-  NOT_AN_IMAGE,
-  /** Over the byte-size limit, or a side over the pixel limit. */
-  TOO_LARGE,
-  /** A side under 80 pixels. */
-  TOO_SMALL,
-  /** No face found. */
-  NO_FACE,
-  /** An enrolment photo with more than one face: the function does not guess which one is meant. */
-  MULTIPLE_FACES,
-  /** Faces were found but all failed Rekognition's quality filter (blur, darkness, pose, size). */
-  LOW_QUALITY,
-  /** The key does not follow the upload conventions (e.g. a person id outside Rekognition's charset). */
-  INVALID_KEY,
-  /** The face does not match the faces already enrolled for this person (AssociateFaces refused it). */
-  FACE_MISMATCH,
-  /** Rekognition refused the request with a non-retryable error; the row's {@code errorCode} names it. */
-  REKOGNITION_ERROR
+    /** Not a JPEG or PNG (by its bytes, not its name), empty, truncated or corrupt. */
+    NOT_AN_IMAGE,
+    /** Over the byte-size limit, or a side over the pixel limit. */
+    TOO_LARGE,
+    /** A side under 80 pixels. */
+    TOO_SMALL,
+    /** No face found. */
+    NO_FACE,
+    /** An enrolment photo with more than one face: the function does not guess which one is meant. */
+    MULTIPLE_FACES,
+    /** Faces were found but all failed Rekognition's quality filter (blur, darkness, pose, size). */
+    LOW_QUALITY,
+    /** The key does not follow the upload conventions (e.g. a person id outside Rekognition's charset). */
+    INVALID_KEY,
+    /** The face does not match the faces already enrolled for this person (AssociateFaces refused it). */
+    FACE_MISMATCH,
+    /** Rekognition refused the request with a non-retryable error; the row's {@code errorCode} names it. */
+    REKOGNITION_ERROR
 }

@@ -8,31 +8,31 @@ import java.util.Objects;
  */
 public final class RejectedException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final Reason reason;
-  private final String errorCode;
+    private final Reason reason;
+    private final String errorCode;
 
-  public RejectedException(Reason reason, String detail) {
-    this(reason, detail, null, null);
-  }
+    public RejectedException(Reason reason, String detail) {
+        this(reason, detail, null, null);
+    }
 
-  public RejectedException(Reason reason, String detail, String errorCode, Throwable cause) {
-    super(detail, cause);
-    this.reason = Objects.requireNonNull(reason, "reason");
-    this.errorCode = errorCode;
-  }
+    public RejectedException(Reason reason, String detail, String errorCode, Throwable cause) {
+        super(detail, cause);
+        this.reason = Objects.requireNonNull(reason, "reason");
+        this.errorCode = errorCode;
+    }
 
-  public Reason reason() {
-    return reason;
-  }
+    public Reason reason() {
+        return reason;
+    }
 
-  public String detail() {
-    return getMessage();
-  }
+    public String detail() {
+        return getMessage();
+    }
 
-  /** The Rekognition error code behind the rejection, or {@code null}. */
-  public String errorCode() {
-    return errorCode;
-  }
+    /** The Rekognition error code behind the rejection, or {@code null}. */
+    public String errorCode() {
+        return errorCode;
+    }
 }

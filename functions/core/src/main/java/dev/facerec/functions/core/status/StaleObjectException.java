@@ -6,9 +6,9 @@ package dev.facerec.functions.core.status;
  */
 public final class StaleObjectException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public StaleObjectException(String detail, Throwable cause) {
-    super(detail, cause);
-  }
+    public StaleObjectException(String detail, Throwable cause) {
+        super(detail, cause);
+    }
 }

@@ -8,52 +8,51 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Short constructors and readers for DynamoDB attribute values. */
 public final class AttributeValues {
 
-  private AttributeValues() {
-  }
+    private AttributeValues() {}
 
-  public static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  public static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
-  }
-
-  public static AttributeValue n(double value) {
-    return AttributeValue.fromN(Double.toString(value));
-  }
-
-  /** A string set; DynamoDB refuses empty sets, so callers must not pass one. */
-  public static AttributeValue ss(Collection<String> values) {
-    if (values.isEmpty()) {
-      throw new IllegalArgumentException("DynamoDB has no empty string set");
+    public static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
     }
-    return AttributeValue.fromSs(List.copyOf(values));
-  }
 
-  public static AttributeValue l(List<AttributeValue> values) {
-    return AttributeValue.fromL(values);
-  }
+    public static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
 
-  public static AttributeValue m(Map<String, AttributeValue> values) {
-    return AttributeValue.fromM(values);
-  }
+    public static AttributeValue n(double value) {
+        return AttributeValue.fromN(Double.toString(value));
+    }
 
-  /** A string attribute of an item, or {@code null}. */
-  public static String str(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item == null ? null : item.get(name);
-    return value == null ? null : value.s();
-  }
+    /** A string set; DynamoDB refuses empty sets, so callers must not pass one. */
+    public static AttributeValue ss(Collection<String> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("DynamoDB has no empty string set");
+        }
+        return AttributeValue.fromSs(List.copyOf(values));
+    }
 
-  /** A number attribute of an item as a long, or {@code fallback}. */
-  public static long num(Map<String, AttributeValue> item, String name, long fallback) {
-    AttributeValue value = item == null ? null : item.get(name);
-    return value == null || value.n() == null ? fallback : Long.parseLong(value.n());
-  }
+    public static AttributeValue l(List<AttributeValue> values) {
+        return AttributeValue.fromL(values);
+    }
 
-  /** A string-set attribute of an item, empty when absent. */
-  public static List<String> set(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item == null ? null : item.get(name);
-    return value == null || !value.hasSs() ? List.of() : value.ss();
-  }
+    public static AttributeValue m(Map<String, AttributeValue> values) {
+        return AttributeValue.fromM(values);
+    }
+
+    /** A string attribute of an item, or {@code null}. */
+    public static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item == null ? null : item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    /** A number attribute of an item as a long, or {@code fallback}. */
+    public static long num(Map<String, AttributeValue> item, String name, long fallback) {
+        AttributeValue value = item == null ? null : item.get(name);
+        return value == null || value.n() == null ? fallback : Long.parseLong(value.n());
+    }
+
+    /** A string-set attribute of an item, empty when absent. */
+    public static List<String> set(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item == null ? null : item.get(name);
+        return value == null || !value.hasSs() ? List.of() : value.ss();
+    }
 }

@@ -13,27 +13,26 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param leaseId  the id that guards every later write of this invocation (only when claimed)
  * @param previous the status row as it was before the claim (empty when there was none)
  */
-public record Claim(ClaimOutcome outcome, S3ObjectEvent event, String leaseId,
-    Map<String, AttributeValue> previous) {
+public record Claim(ClaimOutcome outcome, S3ObjectEvent event, String leaseId, Map<String, AttributeValue> previous) {
 
-  public boolean claimed() {
-    return outcome == ClaimOutcome.CLAIMED;
-  }
+    public boolean claimed() {
+        return outcome == ClaimOutcome.CLAIMED;
+    }
 
-  /**
-   * Whether an earlier invocation claimed the object and neither finished nor gave it back: it crashed or timed
-   * out (its lease ran out), or it still runs on an older event that this claim overtook. Whatever such an
-   * invocation did after its last write to the status row is unrecorded. (An invocation that failed retryably
-   * released its lease, setting it to 0, after recording what it had done.)
-   */
-  public boolean interruptedAttempt() {
-    return claimed()
-        && ObjectStatus.PROCESSING.name().equals(previous(StatusAttributes.STATUS))
-        && AttributeValues.num(previous, StatusAttributes.LEASE_UNTIL, 0) != 0;
-  }
+    /**
+     * Whether an earlier invocation claimed the object and neither finished nor gave it back: it crashed or timed
+     * out (its lease ran out), or it still runs on an older event that this claim overtook. Whatever such an
+     * invocation did after its last write to the status row is unrecorded. (An invocation that failed retryably
+     * released its lease, setting it to 0, after recording what it had done.)
+     */
+    public boolean interruptedAttempt() {
+        return claimed()
+                && ObjectStatus.PROCESSING.name().equals(previous(StatusAttributes.STATUS))
+                && AttributeValues.num(previous, StatusAttributes.LEASE_UNTIL, 0) != 0;
+    }
 
-  /** An attribute of the previous status row, or {@code null}. */
-  public String previous(String attribute) {
-    return AttributeValues.str(previous, attribute);
-  }
+    /** An attribute of the previous status row, or {@code null}. */
+    public String previous(String attribute) {
+        return AttributeValues.str(previous, attribute);
+    }
 }

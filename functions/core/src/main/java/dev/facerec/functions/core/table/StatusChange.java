@@ -17,58 +17,60 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class StatusChange {
 
-  private final ObjectStatus status;
-  private final Map<String, AttributeValue> set = new LinkedHashMap<>();
-  private final Set<String> remove = new LinkedHashSet<>();
-  private final List<TransactWriteItem> alsoWrite = new ArrayList<>();
+    private final ObjectStatus status;
+    private final Map<String, AttributeValue> set = new LinkedHashMap<>();
+    private final Set<String> remove = new LinkedHashSet<>();
+    private final List<TransactWriteItem> alsoWrite = new ArrayList<>();
 
-  private StatusChange(ObjectStatus status) {
-    this.status = status;
-  }
-
-  public static StatusChange to(ObjectStatus status) {
-    return new StatusChange(status);
-  }
-
-  /** A REJECTED change carrying the rejection's reason, detail and error code. */
-  public static StatusChange rejected(RejectedException rejection) {
-    StatusChange change = to(ObjectStatus.REJECTED)
-        .set(StatusAttributes.REASON, AttributeValues.s(rejection.reason().name()))
-        .set(StatusAttributes.DETAIL, AttributeValues.s(rejection.detail() == null ? "" : rejection.detail()));
-    if (rejection.errorCode() != null) {
-      change.set(StatusAttributes.ERROR_CODE, AttributeValues.s(rejection.errorCode()));
+    private StatusChange(ObjectStatus status) {
+        this.status = status;
     }
-    return change;
-  }
 
-  public StatusChange set(String attribute, AttributeValue value) {
-    set.put(attribute, value);
-    return this;
-  }
+    public static StatusChange to(ObjectStatus status) {
+        return new StatusChange(status);
+    }
 
-  public StatusChange remove(String attribute) {
-    remove.add(attribute);
-    return this;
-  }
+    /** A REJECTED change carrying the rejection's reason, detail and error code. */
+    public static StatusChange rejected(RejectedException rejection) {
+        StatusChange change = to(ObjectStatus.REJECTED)
+                .set(
+                        StatusAttributes.REASON,
+                        AttributeValues.s(rejection.reason().name()))
+                .set(StatusAttributes.DETAIL, AttributeValues.s(rejection.detail() == null ? "" : rejection.detail()));
+        if (rejection.errorCode() != null) {
+            change.set(StatusAttributes.ERROR_CODE, AttributeValues.s(rejection.errorCode()));
+        }
+        return change;
+    }
 
-  public StatusChange alsoWrite(TransactWriteItem item) {
-    alsoWrite.add(item);
-    return this;
-  }
+    public StatusChange set(String attribute, AttributeValue value) {
+        set.put(attribute, value);
+        return this;
+    }
 
-  public ObjectStatus status() {
-    return status;
-  }
+    public StatusChange remove(String attribute) {
+        remove.add(attribute);
+        return this;
+    }
 
-  public Map<String, AttributeValue> set() {
-    return set;
-  }
+    public StatusChange alsoWrite(TransactWriteItem item) {
+        alsoWrite.add(item);
+        return this;
+    }
 
-  public Set<String> remove() {
-    return remove;
-  }
+    public ObjectStatus status() {
+        return status;
+    }
 
-  public List<TransactWriteItem> alsoWrite() {
-    return alsoWrite;
-  }
+    public Map<String, AttributeValue> set() {
+        return set;
+    }
+
+    public Set<String> remove() {
+        return remove;
+    }
+
+    public List<TransactWriteItem> alsoWrite() {
+        return alsoWrite;
+    }
 }

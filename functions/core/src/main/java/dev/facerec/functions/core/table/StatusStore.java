@@ -47,144 +47,155 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  */
 public final class StatusStore {
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
-  private final Clock clock;
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Clock clock;
 
-  public StatusStore(DynamoDbClient dynamoDb, String table, Clock clock) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
-    this.clock = clock;
-  }
-
-  /**
-   * Tries to take the object of {@code event} for {@code lease}.
-   *
-   * @param kind what the object is ({@code ENROLL}, {@code RECOGNIZE}), recorded on the row
-   * @throws ObjectBusyException when another invocation holds a live lease on the same event
-   */
-  public Claim claim(S3ObjectEvent event, String kind, Duration lease) {
-    String leaseId = UUID.randomUUID().toString();
-    long now = clock.millis();
-    UpdateSpec update = new UpdateSpec();
-    String seq = update.name(SEQUENCER);
-    String content = update.name(CONTENT);
-    String status = update.name(STATUS);
-    String until = update.name(LEASE_UNTIL);
-    String newSeq = update.value(AttributeValues.s(event.orderingKey()));
-    String newContent = update.value(AttributeValues.s(event.contentIdentity()));
-    update.condition("attribute_not_exists(" + update.name(TableKeys.PK) + ")"
-        + " OR " + seq + " < " + newSeq
-        + " OR (" + seq + " = " + newSeq + " AND " + content + " <> " + newContent + ")"
-        + " OR (" + seq + " = " + newSeq + " AND " + status + " = " + update.value(AttributeValues.s(ObjectStatus.PROCESSING.name()))
-        + " AND " + until + " < " + update.value(AttributeValues.n(now)) + ")");
-    update.set(SEQUENCER, AttributeValues.s(event.orderingKey()))
-        .set(CONTENT, AttributeValues.s(event.contentIdentity()))
-        .set(STATUS, AttributeValues.s(ObjectStatus.PROCESSING.name()))
-        .set(LEASE_ID, AttributeValues.s(leaseId))
-        .set(LEASE_UNTIL, AttributeValues.n(now + lease.toMillis()))
-        .set(EVENT_NAME, AttributeValues.s(event.eventName()))
-        .set(KIND, AttributeValues.s(kind))
-        .set(BUCKET, AttributeValues.s(event.bucket()))
-        .set(OBJECT_KEY, AttributeValues.s(event.key()))
-        .set(UPDATED_AT, AttributeValues.s(clock.instant().toString()))
-        .remove(REASON).remove(DETAIL).remove(ERROR_CODE);
-    Map<String, AttributeValue> key = TableKeys.statusKey(event.bucket(), event.key());
-    try {
-      Map<String, AttributeValue> previous = dynamoDb.updateItem(update.toRequest(table, key)
-          .returnValues(ReturnValue.ALL_OLD)
-          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-          .build()).attributes();
-      return new Claim(ClaimOutcome.CLAIMED, event, leaseId, previous == null ? Map.of() : previous);
-    } catch (ConditionalCheckFailedException e) {
-      Map<String, AttributeValue> current = e.hasItem() ? e.item() : currentRow(key);
-      return refused(event, current, now);
+    public StatusStore(DynamoDbClient dynamoDb, String table, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.clock = clock;
     }
-  }
 
-  private Claim refused(S3ObjectEvent event, Map<String, AttributeValue> current, long now) {
-    String currentSeq = AttributeValues.str(current, SEQUENCER);
-    if (currentSeq != null && currentSeq.compareTo(event.orderingKey()) > 0) {
-      return new Claim(ClaimOutcome.OUT_OF_ORDER, event, null, current);
+    /**
+     * Tries to take the object of {@code event} for {@code lease}.
+     *
+     * @param kind what the object is ({@code ENROLL}, {@code RECOGNIZE}), recorded on the row
+     * @throws ObjectBusyException when another invocation holds a live lease on the same event
+     */
+    public Claim claim(S3ObjectEvent event, String kind, Duration lease) {
+        String leaseId = UUID.randomUUID().toString();
+        long now = clock.millis();
+        UpdateSpec update = new UpdateSpec();
+        String seq = update.name(SEQUENCER);
+        String content = update.name(CONTENT);
+        String status = update.name(STATUS);
+        String until = update.name(LEASE_UNTIL);
+        String newSeq = update.value(AttributeValues.s(event.orderingKey()));
+        String newContent = update.value(AttributeValues.s(event.contentIdentity()));
+        update.condition("attribute_not_exists(" + update.name(TableKeys.PK) + ")"
+                + " OR " + seq + " < " + newSeq
+                + " OR (" + seq + " = " + newSeq + " AND " + content + " <> " + newContent + ")"
+                + " OR (" + seq + " = " + newSeq + " AND " + status + " = "
+                + update.value(AttributeValues.s(ObjectStatus.PROCESSING.name()))
+                + " AND " + until + " < " + update.value(AttributeValues.n(now)) + ")");
+        update.set(SEQUENCER, AttributeValues.s(event.orderingKey()))
+                .set(CONTENT, AttributeValues.s(event.contentIdentity()))
+                .set(STATUS, AttributeValues.s(ObjectStatus.PROCESSING.name()))
+                .set(LEASE_ID, AttributeValues.s(leaseId))
+                .set(LEASE_UNTIL, AttributeValues.n(now + lease.toMillis()))
+                .set(EVENT_NAME, AttributeValues.s(event.eventName()))
+                .set(KIND, AttributeValues.s(kind))
+                .set(BUCKET, AttributeValues.s(event.bucket()))
+                .set(OBJECT_KEY, AttributeValues.s(event.key()))
+                .set(UPDATED_AT, AttributeValues.s(clock.instant().toString()))
+                .remove(REASON)
+                .remove(DETAIL)
+                .remove(ERROR_CODE);
+        Map<String, AttributeValue> key = TableKeys.statusKey(event.bucket(), event.key());
+        try {
+            Map<String, AttributeValue> previous = dynamoDb.updateItem(update.toRequest(table, key)
+                            .returnValues(ReturnValue.ALL_OLD)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                            .build())
+                    .attributes();
+            return new Claim(ClaimOutcome.CLAIMED, event, leaseId, previous == null ? Map.of() : previous);
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> current = e.hasItem() ? e.item() : currentRow(key);
+            return refused(event, current, now);
+        }
     }
-    boolean processing = ObjectStatus.PROCESSING.name().equals(AttributeValues.str(current, STATUS));
-    if (processing && AttributeValues.num(current, LEASE_UNTIL, 0) >= now) {
-      throw new ObjectBusyException("another invocation is processing this object; retry later");
+
+    private Claim refused(S3ObjectEvent event, Map<String, AttributeValue> current, long now) {
+        String currentSeq = AttributeValues.str(current, SEQUENCER);
+        if (currentSeq != null && currentSeq.compareTo(event.orderingKey()) > 0) {
+            return new Claim(ClaimOutcome.OUT_OF_ORDER, event, null, current);
+        }
+        boolean processing = ObjectStatus.PROCESSING.name().equals(AttributeValues.str(current, STATUS));
+        if (processing && AttributeValues.num(current, LEASE_UNTIL, 0) >= now) {
+            throw new ObjectBusyException("another invocation is processing this object; retry later");
+        }
+        return new Claim(ClaimOutcome.DUPLICATE, event, null, current);
     }
-    return new Claim(ClaimOutcome.DUPLICATE, event, null, current);
-  }
 
-  private Map<String, AttributeValue> currentRow(Map<String, AttributeValue> key) {
-    Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
-        .tableName(table).key(key).consistentRead(true).build()).item();
-    return item == null ? Map.of() : item;
-  }
-
-  /**
-   * Writes intermediate state on the status row while the claim is held (e.g. the face ids IndexFaces returned).
-   *
-   * @throws ConditionalCheckFailedException when the lease was lost
-   */
-  public void update(Claim claim, UpdateSpec update) {
-    guard(claim, update);
-    dynamoDb.updateItem(update.toRequest(table, statusKey(claim)).build());
-  }
-
-  /** Ends the claim with {@code change}: the status row and the change's other rows in one transaction. */
-  public void finish(Claim claim, StatusChange change) {
-    S3ObjectEvent event = claim.event();
-    UpdateSpec update = new UpdateSpec()
-        .set(STATUS, AttributeValues.s(change.status().name()))
-        .set(UPDATED_AT, AttributeValues.s(clock.instant().toString()))
-        .remove(LEASE_ID)
-        .remove(LEASE_UNTIL);
-    if (event.isCreated()) {
-      setOrRemove(update, VERSION_ID, event.versionId());
-      setOrRemove(update, ETAG, event.eTag());
-      update.set(SIZE, AttributeValues.n(event.size()));
+    private Map<String, AttributeValue> currentRow(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
+                        .tableName(table)
+                        .key(key)
+                        .consistentRead(true)
+                        .build())
+                .item();
+        return item == null ? Map.of() : item;
     }
-    change.set().forEach(update::set);
-    change.remove().forEach(update::remove);
-    guard(claim, update);
-    if (change.alsoWrite().isEmpty()) {
-      dynamoDb.updateItem(update.toRequest(table, statusKey(claim)).build());
-      return;
-    }
-    List<TransactWriteItem> items = new ArrayList<>(change.alsoWrite());
-    items.add(TransactWriteItem.builder().update(update.toTransactionUpdate(table, statusKey(claim))).build());
-    dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
-  }
 
-  /**
-   * Gives the object back after a retryable failure, so that the retry can claim it at once. Best effort: when it
-   * fails, the lease simply runs out.
-   */
-  public void release(Claim claim) {
-    UpdateSpec update = new UpdateSpec().set(LEASE_UNTIL, AttributeValues.n(0));
-    guard(claim, update);
-    try {
-      dynamoDb.updateItem(update.toRequest(table, statusKey(claim)).build());
-    } catch (RuntimeException ignored) {
-      // The lease expires on its own; the retry then claims the object.
+    /**
+     * Writes intermediate state on the status row while the claim is held (e.g. the face ids IndexFaces returned).
+     *
+     * @throws ConditionalCheckFailedException when the lease was lost
+     */
+    public void update(Claim claim, UpdateSpec update) {
+        guard(claim, update);
+        dynamoDb.updateItem(update.toRequest(table, statusKey(claim)).build());
     }
-  }
 
-  private static void guard(Claim claim, UpdateSpec update) {
-    if (!claim.claimed()) {
-      throw new IllegalStateException("the object was not claimed: " + claim.outcome());
+    /** Ends the claim with {@code change}: the status row and the change's other rows in one transaction. */
+    public void finish(Claim claim, StatusChange change) {
+        S3ObjectEvent event = claim.event();
+        UpdateSpec update = new UpdateSpec()
+                .set(STATUS, AttributeValues.s(change.status().name()))
+                .set(UPDATED_AT, AttributeValues.s(clock.instant().toString()))
+                .remove(LEASE_ID)
+                .remove(LEASE_UNTIL);
+        if (event.isCreated()) {
+            setOrRemove(update, VERSION_ID, event.versionId());
+            setOrRemove(update, ETAG, event.eTag());
+            update.set(SIZE, AttributeValues.n(event.size()));
+        }
+        change.set().forEach(update::set);
+        change.remove().forEach(update::remove);
+        guard(claim, update);
+        if (change.alsoWrite().isEmpty()) {
+            dynamoDb.updateItem(update.toRequest(table, statusKey(claim)).build());
+            return;
+        }
+        List<TransactWriteItem> items = new ArrayList<>(change.alsoWrite());
+        items.add(TransactWriteItem.builder()
+                .update(update.toTransactionUpdate(table, statusKey(claim)))
+                .build());
+        dynamoDb.transactWriteItems(
+                TransactWriteItemsRequest.builder().transactItems(items).build());
     }
-    update.condition(update.name(LEASE_ID) + " = " + update.value(AttributeValues.s(claim.leaseId())));
-  }
 
-  private static void setOrRemove(UpdateSpec update, String name, String value) {
-    if (value == null) {
-      update.remove(name);
-    } else {
-      update.set(name, AttributeValues.s(value));
+    /**
+     * Gives the object back after a retryable failure, so that the retry can claim it at once. Best effort: when it
+     * fails, the lease simply runs out.
+     */
+    public void release(Claim claim) {
+        UpdateSpec update = new UpdateSpec().set(LEASE_UNTIL, AttributeValues.n(0));
+        guard(claim, update);
+        try {
+            dynamoDb.updateItem(update.toRequest(table, statusKey(claim)).build());
+        } catch (RuntimeException ignored) {
+            // The lease expires on its own; the retry then claims the object.
+        }
     }
-  }
 
-  private static Map<String, AttributeValue> statusKey(Claim claim) {
-    return TableKeys.statusKey(claim.event().bucket(), claim.event().key());
-  }
+    private static void guard(Claim claim, UpdateSpec update) {
+        if (!claim.claimed()) {
+            throw new IllegalStateException("the object was not claimed: " + claim.outcome());
+        }
+        update.condition(update.name(LEASE_ID) + " = " + update.value(AttributeValues.s(claim.leaseId())));
+    }
+
+    private static void setOrRemove(UpdateSpec update, String name, String value) {
+        if (value == null) {
+            update.remove(name);
+        } else {
+            update.set(name, AttributeValues.s(value));
+        }
+    }
+
+    private static Map<String, AttributeValue> statusKey(Claim claim) {
+        return TableKeys.statusKey(claim.event().bucket(), claim.event().key());
+    }
 }
