@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code recognize}: uploads a photo, waits for the result, prints who is where and writes an annotated PNG. */
-@Command(name = "recognize", description = "Find and identify every face in a photo; writes an annotated PNG.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "recognize",
+        description = "Find and identify every face in a photo; writes an annotated PNG.")
 final class RecognizeCommand implements Callable<Integer> {
 
     @Mixin

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "twin",
         mixinStandardHelpOptions = true,
+        versionProvider = TwinVersion.class,
         description = "Runs the synthesized facerec stack offline and talks to it.",
         subcommands = {
             UpCommand.class,
