@@ -205,8 +205,17 @@ class TwinTest {
         StackRecord again = twin.deploy(assembly, null, Map.of());
 
         // THEN
-        assertThat(progress).noneMatch(line -> line.matches("(CREATE|UPDATE|DELETE|REPLACE) .*"));
+        // (only what names the queue by its URL, which carries this run's SQS port, is updated)
+        assertThat(progress)
+                .noneMatch(line -> line.matches("(CREATE|DELETE|REPLACE) .*"))
+                .filteredOn(line -> line.startsWith("UPDATE "))
+                .allMatch(line -> line.endsWith(" AWS::SQS::QueuePolicy"));
         assertThat(again.outputs()).isEqualTo(stack.outputs());
+        DeployedResource queue = again.resourcesOfType("AWS::SQS::Queue").get(0);
+        assertThat(queue.physicalId())
+                .as("the queue URL names this run's SQS server")
+                .startsWith(twin.endpoints().get("AWS_ENDPOINT_URL_SQS"))
+                .isEqualTo(queue.attributes().get("QueueUrl").asText());
         try (S3Client s3 = s3()) {
             assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("kept/before-restart.txt"))
                             .asUtf8String())

@@ -163,7 +163,7 @@ public final class StackDeployer {
             return deployer.create(request);
         }
         if (old.properties().equals(properties)) {
-            return old.updatedBy(request);
+            return deployer.refresh(old).updatedBy(request);
         }
         if (deployer.requiresReplacement(old.properties(), properties)) {
             progress.accept("REPLACE " + resource.logicalId() + " " + resource.type());
@@ -171,7 +171,7 @@ public final class StackDeployer {
             return deployer.create(request);
         }
         progress.accept("UPDATE " + resource.logicalId() + " " + resource.type());
-        return deployer.update(request, old);
+        return deployer.update(request, deployer.refresh(old));
     }
 
     private void deleteOne(DeployedResource resource) {
