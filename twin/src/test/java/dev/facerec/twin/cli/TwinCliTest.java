@@ -59,6 +59,18 @@ class TwinCliTest {
     }
 
     @Test
+    @DisplayName("recognize takes several photos, but --out only with one")
+    void recognize_shouldRefuseOut_whenGivenSeveralPhotos() {
+        // WHEN
+        Result result =
+                run("recognize", "a/party.jpg", "b/party.jpg", "--out", "x.png", "--data", directory.toString());
+
+        // THEN
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("--out names the picture of one photo");
+    }
+
+    @Test
     @DisplayName("--version prints the build's version")
     void version_shouldPrintTheBuildsVersion() {
         // WHEN
