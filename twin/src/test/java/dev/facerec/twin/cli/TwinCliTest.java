@@ -75,9 +75,11 @@ class TwinCliTest {
     void version_shouldPrintTheBuildsVersion() {
         // WHEN
         Result result = run("--version");
+        Result ofCommand = run("recognize", "--version");
 
         // THEN
         assertThat(result.exitCode()).isZero();
+        assertThat(ofCommand.out()).isEqualTo(result.out());
         assertThat(result.out().trim()).matches("twin \\d+\\.\\d+\\.\\d+.*").doesNotContain("${");
     }
 
