@@ -183,6 +183,34 @@ class TwinCliIT {
 
     @Test
     @Order(5)
+    void enrollAndRecognize_shouldKeepANonAsciiNameAndPhotosOfTheSameFileName() throws Exception {
+        // GIVEN the demo's crop of person 3 under the same file name in two folders
+        Path crop = directory.resolve("demo").resolve("person-3.jpg");
+        Path a =
+                Files.copy(crop, Files.createDirectories(directory.resolve("a")).resolve("party.jpg"));
+        Path b =
+                Files.copy(crop, Files.createDirectories(directory.resolve("b")).resolve("party.jpg"));
+
+        // WHEN person 3 is enrolled again under a non-ASCII name, and both copies are recognised at once
+        Result enroll = run("enroll", "zoe", crop.toString(), "--name", "Zoë Ångström", "--data", data().toString());
+        Result people = run("people", "--data", data().toString());
+        Result recognize;
+        try {
+            recognize = run("recognize", a.toString(), b.toString(), "--data", data().toString());
+        } finally {
+            Files.deleteIfExists(Path.of("party-annotated.png"));
+            Files.deleteIfExists(Path.of("party-2-annotated.png"));
+        }
+
+        // THEN
+        assertThat(enroll.exitCode()).as(enroll.output()).isZero();
+        assertThat(people.output()).contains("zoe  Zoë Ångström");
+        assertThat(recognize.exitCode()).as(recognize.output()).isZero();
+        assertThat(recognize.output()).contains("party-annotated.png", "party-2-annotated.png");
+    }
+
+    @Test
+    @Order(6)
     void enroll_shouldSayWhyAPhotoIsRejected() throws Exception {
         // GIVEN
         Path notAPhoto = Files.writeString(directory.resolve("notes.jpg"), "not a photo");
@@ -196,7 +224,7 @@ class TwinCliIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void up_shouldFindEverythingAsItWas_whenTheTwinWasKilled() throws Exception {
         // GIVEN
         up.destroyForcibly();
@@ -210,13 +238,21 @@ class TwinCliIT {
             assertThat(upOutput)
                     .noneMatch(line -> line.matches("\\s+(CREATE|UPDATE|DELETE|REPLACE) .*"))
                     .anyMatch(line -> line.contains("(UPDATE_COMPLETE)"));
+            String sqs = upOutput.stream()
+                    .filter(line -> line.trim().startsWith("AWS_ENDPOINT_URL_SQS="))
+                    .map(line -> line.trim().substring("AWS_ENDPOINT_URL_SQS=".length()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(upOutput)
+                    .as("the failure queue's URL names the restarted twin's SQS server")
+                    .anyMatch(line -> line.trim().startsWith("FailureQueueUrl = " + sqs + "/"));
         }
         Result people = run("people", "--data", data().toString());
-        assertThat(people.output()).contains("demo-person-2  Person 2", "4 people");
+        assertThat(people.output()).contains("demo-person-2  Person 2", "zoe  Zoë Ångström", "5 people");
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void down_shouldStopTheTwinProcess() throws Exception {
         // WHEN
         Result result = run("down", "--data", data().toString());

@@ -207,6 +207,11 @@ class TwinTest {
         // THEN
         assertThat(progress).noneMatch(line -> line.matches("(CREATE|UPDATE|DELETE|REPLACE) .*"));
         assertThat(again.outputs()).isEqualTo(stack.outputs());
+        DeployedResource queue = again.resourcesOfType("AWS::SQS::Queue").get(0);
+        assertThat(queue.physicalId())
+                .as("the queue URL names this run's SQS server")
+                .startsWith(twin.endpoints().get("AWS_ENDPOINT_URL_SQS"))
+                .isEqualTo(queue.attributes().get("QueueUrl").asText());
         try (S3Client s3 = s3()) {
             assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("kept/before-restart.txt"))
                             .asUtf8String())

@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
  * which nobody may be identified. The package ships no second photo of the same people, so the enrolment crops come
  * from the photo that is recognised: the demo shows the pipeline, the accuracy figures come from the benchmarks.
  */
-@Command(name = "demo", description = "Enrol the people of a sample group photo and recognise them in it.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "demo",
+        description = "Enrol the people of a sample group photo and recognise them in it.")
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin

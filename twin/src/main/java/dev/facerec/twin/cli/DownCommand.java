@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code down}: stops the running twin; its state stays in the data directory for the next {@code up}. */
-@Command(name = "down", description = "Stop the running twin (state stays in the data directory).")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "down",
+        description = "Stop the running twin (state stays in the data directory).")
 final class DownCommand implements Callable<Integer> {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);

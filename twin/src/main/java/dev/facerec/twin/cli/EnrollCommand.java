@@ -11,7 +11,10 @@ import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code enroll}: uploads photos of one person under the enrol prefix and reports how each was indexed. */
-@Command(name = "enroll", description = "Enrol a person from one or more photos (one face each).")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "enroll",
+        description = "Enrol a person from one or more photos (one face each).")
 final class EnrollCommand implements Callable<Integer> {
 
     @Mixin

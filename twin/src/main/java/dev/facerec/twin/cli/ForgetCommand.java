@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * a photo behind a delete marker, and a face photo is biometric data).
  */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "forget",
         description = "Delete a person's enrolment photos (every version); their faces are " + "removed with them.")
 final class ForgetCommand implements Callable<Integer> {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code people}: lists the enrolled people. */
-@Command(name = "people", description = "List the enrolled people.")
+@Command(mixinStandardHelpOptions = true, name = "people", description = "List the enrolled people.")
 final class PeopleCommand implements Callable<Integer> {
 
     @Mixin

@@ -12,31 +12,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code recognize}: uploads a photo, waits for the result, prints who is where and writes an annotated PNG. */
-@Command(name = "recognize", description = "Find and identify every face in a photo; writes an annotated PNG.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "recognize",
+        description = "Find and identify every face in a photo; writes an annotated PNG.")
 final class RecognizeCommand implements Callable<Integer> {
 
     @Mixin
     DataOption data;
 
-    @Parameters(index = "0", description = "The photo (JPEG or PNG).")
-    Path photo;
+    @Parameters(arity = "1..*", description = "The photos (JPEG or PNG).")
+    List<Path> photos;
 
-    @Option(names = "--out", description = "The annotated PNG (default: <photo name>-annotated.png here).")
+    @Option(
+            names = "--out",
+            description = "The annotated PNG of a single photo (default: <photo name>-annotated.png here; photos"
+                    + " with the same file name get -2, -3, ...).")
     Path output;
 
     @Override
     public Integer call() throws Exception {
-        try (RunningTwin twin = RunningTwin.connect(data.directory)) {
-            JsonNode result = Uploads.recognize(twin, photo, photo.getFileName().toString());
-            if (result == null) {
-                return 2;
-            }
-            Path annotated = output != null
-                    ? output
-                    : Path.of(photo.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-annotated.png");
-            report(photo, result, annotated);
+        if (output != null && photos.size() > 1) {
+            throw new IllegalArgumentException("--out names the picture of one photo; leave it out for several");
         }
-        return 0;
+        List<String> names = UniqueNames.of(photos);
+        int exitCode = 0;
+        try (RunningTwin twin = RunningTwin.connect(data.directory)) {
+            for (int i = 0; i < photos.size(); i++) {
+                JsonNode result = Uploads.recognize(twin, photos.get(i), names.get(i));
+                if (result == null) {
+                    exitCode = 2;
+                    continue;
+                }
+                Path annotated = output != null ? output : Path.of(UniqueNames.stem(names.get(i)) + "-annotated.png");
+                report(photos.get(i), result, annotated);
+            }
+        }
+        return exitCode;
     }
 
     /** Prints who is where and writes the annotated picture. */

@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
  * {@code run-schedule}: fires a scheduled EventBridge rule of the running twin now, with the scheduled-event
  * envelope its targets would get from the timer (e.g. to run a retention clean-up without waiting for 03:00).
  */
-@Command(name = "run-schedule", description = "Fire a scheduled rule now (its targets get the 'Scheduled Event').")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "run-schedule",
+        description = "Fire a scheduled rule now (its targets get the 'Scheduled Event').")
 final class RunScheduleCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();

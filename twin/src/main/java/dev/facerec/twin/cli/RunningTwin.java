@@ -39,7 +39,9 @@ final class RunningTwin implements AutoCloseable {
         return TwinState.read(dataDirectory)
                 .filter(TwinState::isAlive)
                 .orElseThrow(() -> new IllegalStateException("no twin is running on " + dataDirectory
-                        + ": start one with 'twin up' " + "(in another terminal) and wait for 'twin is up'"));
+                        + ": start one with 'twin up --data " + dataDirectory
+                        + "' (in another terminal) and wait for 'twin is up',"
+                        + " or pass --data with the data directory of the twin that runs"));
     }
 
     S3Client s3() {

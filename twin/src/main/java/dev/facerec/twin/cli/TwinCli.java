@@ -2,6 +2,7 @@ package dev.facerec.twin.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The twin's command line: {@code up}, {@code enroll}, {@code recognize}, {@code people}, {@code forget},
@@ -10,6 +11,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "twin",
         mixinStandardHelpOptions = true,
+        versionProvider = TwinVersion.class,
+        scope = ScopeType.INHERIT,
         description = "Runs the synthesized facerec stack offline and talks to it.",
         subcommands = {
             UpCommand.class,

@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code up}: starts the services, deploys the cloud assembly and serves until {@code down} or Ctrl-C. */
-@Command(name = "up", description = "Deploy cdk.out onto the twin and serve until 'twin down' (or Ctrl-C).")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "up",
+        description = "Deploy cdk.out onto the twin and serve until 'twin down' (or Ctrl-C).")
 final class UpCommand implements Callable<Integer> {
 
     @Mixin

@@ -20,8 +20,13 @@ final class Uploads {
     static Map<String, AttributeValue> enroll(RunningTwin twin, String personId, String name, Path photo)
             throws InterruptedException {
         String key = twin.output("EnrollPrefix") + personId + "/" + photo.getFileName();
-        String eTag = upload(twin, key, photo, name == null ? Map.of() : Map.of("name", name));
+        String eTag = upload(twin, key, photo, enrolmentMetadata(name));
         return twin.awaitStatus(key, eTag);
+    }
+
+    /** The user metadata of an enrolment photo: the display name, header-safe ({@link MetadataText}). */
+    static Map<String, String> enrolmentMetadata(String name) {
+        return name == null ? Map.of() : Map.of("name", MetadataText.encode(name));
     }
 
     /** One line saying how an enrolment photo went. */

@@ -23,6 +23,14 @@ public interface ResourceDeployer {
         return true;
     }
 
+    /**
+     * The unchanged resource as its service names it now: ids that carry an endpoint (an SQS queue URL carries the
+     * port of this run's server) are read again, so that a restarted twin hands out live ones.
+     */
+    default DeployedResource refresh(DeployedResource deployed) {
+        return deployed;
+    }
+
     /** Whether the change cannot be made in place, so CloudFormation would replace the resource. */
     default boolean requiresReplacement(JsonNode deployedProperties, JsonNode newProperties) {
         return false;

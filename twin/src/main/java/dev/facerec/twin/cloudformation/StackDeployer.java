@@ -54,13 +54,21 @@ public final class StackDeployer {
         Map<String, DeployedResource> leftOver =
                 new LinkedHashMap<>(previous == null ? Map.of() : previous.resources());
         List<DeployedResource> replaced = new ArrayList<>();
+        Map<String, String> movedIds = new LinkedHashMap<>();
         Map<String, String> parameterText = new LinkedHashMap<>();
         parameters.forEach((name, value) -> parameterText.put(name, IntrinsicResolver.text(value)));
         for (String logicalId : order) {
             TemplateResource resource = template.resources().get(logicalId);
             try {
                 DeployedResource result = deployOne(
-                        stackName, stackId, resource, deployment, assets, leftOver.remove(logicalId), replaced);
+                        stackName,
+                        stackId,
+                        resource,
+                        deployment,
+                        assets,
+                        leftOver.remove(logicalId),
+                        replaced,
+                        movedIds);
                 deployment.deployed().put(logicalId, result);
                 save(stackName, stackId, "IN_PROGRESS", parameterText, deployment.deployed(), leftOver, Map.of());
             } catch (RuntimeException e) {
@@ -140,7 +148,8 @@ public final class StackDeployer {
             StackDeployment deployment,
             AssetLocator assets,
             DeployedResource old,
-            List<DeployedResource> replaced) {
+            List<DeployedResource> replaced,
+            Map<String, String> movedIds) {
         String where = "resource " + resource.logicalId() + " (" + resource.type() + ")";
         JsonNode properties = deployment.resolver().resolve(resource.properties(), where);
         ResourceRequest request = new ResourceRequest(
@@ -162,8 +171,12 @@ public final class StackDeployer {
             progress.accept("CREATE " + resource.logicalId() + " " + resource.type());
             return deployer.create(request);
         }
-        if (old.properties().equals(properties)) {
-            return old.updatedBy(request);
+        DeployedResource current = deployer.refresh(old);
+        if (!current.physicalId().equals(old.physicalId())) {
+            movedIds.put(old.physicalId(), current.physicalId());
+        }
+        if (MovedIds.apply(old.properties(), movedIds).equals(properties)) {
+            return current.updatedBy(request);
         }
         if (deployer.requiresReplacement(old.properties(), properties)) {
             progress.accept("REPLACE " + resource.logicalId() + " " + resource.type());
@@ -171,7 +184,7 @@ public final class StackDeployer {
             return deployer.create(request);
         }
         progress.accept("UPDATE " + resource.logicalId() + " " + resource.type());
-        return deployer.update(request, old);
+        return deployer.update(request, current);
     }
 
     private void deleteOne(DeployedResource resource) {

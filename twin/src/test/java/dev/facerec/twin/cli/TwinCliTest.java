@@ -36,7 +36,61 @@ class TwinCliTest {
 
         // THEN
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).contains("twin: no twin is running on " + directory + ": start one with 'twin up'");
+        assertThat(result.err())
+                .contains("twin: no twin is running on " + directory + ": start one with 'twin up --data " + directory)
+                .contains("or pass --data");
+    }
+
+    @Test
+    @DisplayName("every command explains itself with --help")
+    void help_shouldPrintTheCommandsUsage_forEveryCommand() {
+        for (String command :
+                List.of("up", "enroll", "recognize", "people", "forget", "demo", "run-schedule", "down")) {
+            // WHEN
+            Result result = run(command, "--help");
+
+            // THEN
+            assertThat(result.exitCode()).as(command).isZero();
+            assertThat(result.out())
+                    .as(command)
+                    .contains("Usage: twin " + command)
+                    .contains("--data");
+        }
+    }
+
+    @Test
+    @DisplayName("recognize takes several photos, but --out only with one")
+    void recognize_shouldRefuseOut_whenGivenSeveralPhotos() {
+        // WHEN
+        Result result =
+                run("recognize", "a/party.jpg", "b/party.jpg", "--out", "x.png", "--data", directory.toString());
+
+        // THEN
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("--out names the picture of one photo");
+    }
+
+    @Test
+    @DisplayName("--version prints the build's version")
+    void version_shouldPrintTheBuildsVersion() {
+        // WHEN
+        Result result = run("--version");
+        Result ofCommand = run("recognize", "--version");
+
+        // THEN
+        assertThat(result.exitCode()).isZero();
+        assertThat(ofCommand.out()).isEqualTo(result.out());
+        assertThat(result.out().trim()).matches("twin \\d+\\.\\d+\\.\\d+.*").doesNotContain("${");
+    }
+
+    @Test
+    @DisplayName("the twin's data directory (face photos, vectors) is never committed")
+    void gitignore_shouldIgnoreTheTwinsDataDirectory() throws Exception {
+        // GIVEN the repository's .gitignore
+        Path gitignore = Path.of(System.getProperty("user.dir")).getParent().resolve(".gitignore");
+
+        // WHEN / THEN
+        assertThat(Files.readAllLines(gitignore)).contains(".twin/");
     }
 
     @Test
@@ -47,7 +101,8 @@ class TwinCliTest {
 
         // THEN
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).contains("twin: no twin is running on " + directory + ": start one with 'twin up'");
+        assertThat(result.err())
+                .contains("twin: no twin is running on " + directory + ": start one with 'twin up --data");
     }
 
     @Test

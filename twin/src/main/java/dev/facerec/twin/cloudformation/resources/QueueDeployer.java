@@ -1,6 +1,7 @@
 package dev.facerec.twin.cloudformation.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facerec.twin.cloudformation.DeployedResource;
 import dev.facerec.twin.cloudformation.ResourceDeployer;
 import dev.facerec.twin.cloudformation.ResourceRequest;
@@ -58,6 +59,24 @@ public final class QueueDeployer implements ResourceDeployer {
             sqs.setQueueAttributes(b -> b.queueUrl(deployed.physicalId()).attributes(attributes));
         }
         return deployed.updatedBy(request);
+    }
+
+    @Override
+    public DeployedResource refresh(DeployedResource deployed) {
+        String name = deployed.attributes().get("QueueName").asText();
+        String url = sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
+        if (url.equals(deployed.physicalId())) {
+            return deployed;
+        }
+        ObjectNode attributes = deployed.attributes().deepCopy().put("QueueUrl", url);
+        return new DeployedResource(
+                deployed.logicalId(),
+                deployed.type(),
+                url,
+                attributes,
+                deployed.properties(),
+                deployed.retainOnDelete(),
+                deployed.stackId());
     }
 
     @Override
