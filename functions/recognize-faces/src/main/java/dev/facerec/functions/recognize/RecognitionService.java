@@ -62,8 +62,9 @@ public final class RecognitionService {
     private final ImageInspector inspector;
     private final FaceIdentifier identifier;
     private final PersonProfiles profiles;
+    private final EventPublisher events;
 
-    public RecognitionService(AwsClients clients, FunctionConfig config, Clock clock) {
+    public RecognitionService(AwsClients clients, FunctionConfig config, Clock clock, EventPublisher events) {
         this.config = config;
         this.s3 = clients.s3();
         this.rekognition = clients.rekognition();
@@ -72,6 +73,7 @@ public final class RecognitionService {
         this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
         this.identifier = new FaceIdentifier(clients.rekognition(), config.collectionId(), config.faceMatchThreshold());
         this.profiles = new PersonProfiles(clients.dynamoDb(), config.tableName());
+        this.events = events;
     }
 
     /** Processes one event; returns its outcome. Deletions under the recognise prefix need no work. */
@@ -107,6 +109,11 @@ public final class RecognitionService {
                 event.bucket(),
                 resultKey,
                 ResultDocument.build(event, image.header(), config.faceMatchThreshold(), now, faces));
+        // Published before the final transaction: if it fails, the claim is released and Lambda retries the whole
+        // photo (at least once; a retry after a later failure may publish twice, with the same id).
+        events.publish(
+                RecognitionEvent.detail(event, resultKey, now, faces, events.includeNames()),
+                "arn:aws:s3:::" + event.bucket() + "/" + event.key());
         long identified = faces.stream()
                 .filter(f -> f.identity().status() == IdentityStatus.IDENTIFIED)
                 .count();
