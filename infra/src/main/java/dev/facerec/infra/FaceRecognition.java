@@ -8,6 +8,9 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.events.IEventBus;
+import software.amazon.awscdk.services.events.IRuleTarget;
+import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.EventType;
@@ -50,6 +53,7 @@ public final class FaceRecognition extends Construct {
     private final IQueue failureQueue;
     private final SecureFunction index;
     private final SecureFunction recognize;
+    private final RecognitionEvents events;
 
     /** A face recognition pipeline with every default. */
     public FaceRecognition(Construct scope, String id) {
@@ -81,7 +85,10 @@ public final class FaceRecognition extends Construct {
                                 .removalPolicy(settings.removalPolicy())
                                 .build());
         this.failureQueue = FailureQueue.create(this, "FailedEvents", settings.removalPolicy());
+        this.events = new RecognitionEvents(this, settings.eventBus(), bucket, settings.recognizePrefix());
         Map<String, String> environment = environment(settings);
+        Map<String, String> recognizeEnvironment = new LinkedHashMap<>(environment);
+        recognizeEnvironment.putAll(events.environment(settings.eventsIncludeNames()));
         this.index = new SecureFunction(
                 this,
                 "Index",
@@ -101,7 +108,7 @@ public final class FaceRecognition extends Construct {
                         LambdaAssets.RECOGNIZE_FACES,
                         "facerec recognition: identifies every face of each photo under the" + " recognise prefix",
                         RECOGNIZE_TIMEOUT,
-                        environment));
+                        recognizeEnvironment));
         grantIndexFunction(settings);
         grantRecognizeFunction(settings);
         subscribeToUploads(settings);
@@ -135,6 +142,30 @@ public final class FaceRecognition extends Construct {
     /** The encrypted queue where events land that failed every retry or grew too old: watch it. */
     public IQueue getFailureQueue() {
         return failureQueue;
+    }
+
+    /** The EventBridge bus the "Faces Recognized" events go to. */
+    public IEventBus getEventBus() {
+        return events.bus();
+    }
+
+    /**
+     * A rule sending every "Faces Recognized" event of this pipeline (its bucket and recognise prefix) to
+     * {@code target}.
+     */
+    public Rule onFacesRecognized(IRuleTarget target) {
+        return events.onFacesRecognized(target);
+    }
+
+    /**
+     * A rule sending the "Faces Recognized" events of this pipeline's photos in which someone on the watch list
+     * {@code list} was identified to {@code target}; the event names the faces and their lists (see
+     * docs/construct.md, "Events").
+     *
+     * @throws IllegalArgumentException when {@code list} is not a valid list name ({@code [a-z0-9_-]{1,32}})
+     */
+    public Rule onWatchListMatch(String list, IRuleTarget target) {
+        return events.onWatchListMatch(list, target);
     }
 
     /** The key prefix of enrolment photos. */
@@ -199,6 +230,7 @@ public final class FaceRecognition extends Construct {
         FaceTable.grantItems(table, recognize.getRole(), FaceTable.RECOGNITION_ACTIONS);
         collection.grantIdentify(recognize.getRole());
         FaceCollection.grantDetectFaces(recognize.getRole());
+        events.grantPublish(recognize.getRole());
     }
 
     /**

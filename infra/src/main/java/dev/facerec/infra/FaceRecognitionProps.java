@@ -2,6 +2,7 @@ package dev.facerec.infra;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.IBucket;
@@ -46,6 +47,8 @@ public final class FaceRecognitionProps {
     private final RetentionDays logRetention;
     private final RemovalPolicy removalPolicy;
     private final Tracing tracing;
+    private final IEventBus eventBus;
+    private final Boolean eventsIncludeNames;
 
     private FaceRecognitionProps(Builder builder) {
         this.existingBucket = builder.existingBucket;
@@ -63,6 +66,8 @@ public final class FaceRecognitionProps {
         this.logRetention = builder.logRetention;
         this.removalPolicy = builder.removalPolicy;
         this.tracing = builder.tracing;
+        this.eventBus = builder.eventBus;
+        this.eventsIncludeNames = builder.eventsIncludeNames;
     }
 
     public static Builder builder() {
@@ -236,6 +241,26 @@ public final class FaceRecognitionProps {
         return tracing;
     }
 
+    /**
+     * The EventBridge bus every recognised photo's "Faces Recognized" event goes to (see docs/construct.md,
+     * "Events"); the recognition function may put events on it and nowhere else.
+     *
+     * @default the account's default bus
+     */
+    public IEventBus getEventBus() {
+        return eventBus;
+    }
+
+    /**
+     * Whether the events carry the display names of identified people. Events leave the pipeline: by default they
+     * carry person ids only.
+     *
+     * @default false
+     */
+    public Boolean getEventsIncludeNames() {
+        return eventsIncludeNames;
+    }
+
     /** Builds {@link FaceRecognitionProps}; every setter is optional. */
     public static final class Builder {
         private IBucket existingBucket;
@@ -253,6 +278,8 @@ public final class FaceRecognitionProps {
         private RetentionDays logRetention;
         private RemovalPolicy removalPolicy;
         private Tracing tracing;
+        private IEventBus eventBus;
+        private Boolean eventsIncludeNames;
 
         private Builder() {}
 
@@ -343,6 +370,18 @@ public final class FaceRecognitionProps {
         /** @see FaceRecognitionProps#getTracing() */
         public Builder tracing(Tracing value) {
             this.tracing = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getEventBus() */
+        public Builder eventBus(IEventBus value) {
+            this.eventBus = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getEventsIncludeNames() */
+        public Builder eventsIncludeNames(Boolean value) {
+            this.eventsIncludeNames = value;
             return this;
         }
 

@@ -8,6 +8,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.TimeConversionOptions;
 import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.IBucket;
@@ -28,7 +29,9 @@ record ResolvedProps(
         Duration noncurrentVersionExpiration,
         RetentionDays logRetention,
         RemovalPolicy removalPolicy,
-        Tracing tracing) {
+        Tracing tracing,
+        IEventBus eventBus,
+        boolean eventsIncludeNames) {
 
     static final Pattern COLLECTION_ID = Pattern.compile("[a-zA-Z0-9_.\\-]{1,255}");
     /**
@@ -64,7 +67,9 @@ record ResolvedProps(
                         Duration.days(FaceRecognitionProps.DEFAULT_NONCURRENT_VERSION_DAYS)),
                 or(given.getLogRetention(), RetentionDays.ONE_MONTH),
                 or(given.getRemovalPolicy(), RemovalPolicy.RETAIN),
-                or(given.getTracing(), Tracing.DISABLED));
+                or(given.getTracing(), Tracing.DISABLED),
+                given.getEventBus(),
+                Boolean.TRUE.equals(given.getEventsIncludeNames()));
         List<String> problems = new ArrayList<>();
         resolved.check(given, problems);
         if (!problems.isEmpty()) {

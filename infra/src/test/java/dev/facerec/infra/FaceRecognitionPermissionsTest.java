@@ -66,7 +66,8 @@ class FaceRecognitionPermissionsTest {
                         List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
                         tableArn()),
                 statement("rekognition:SearchUsersByImage", collectionArn()),
-                statement("rekognition:DetectFaces", "*"));
+                statement("rekognition:DetectFaces", "*"),
+                statement("events:PutEvents", defaultBusArn()));
     }
 
     @Test
@@ -195,11 +196,20 @@ class FaceRecognitionPermissionsTest {
         return Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of(bucket, "Arn")), "/" + keyPattern)));
     }
 
+    private static Map<String, Object> defaultBusArn() {
+        return regionalArn("events", "event-bus/default");
+    }
+
     private static Map<String, Object> tableArn() {
         return Map.of("Fn::GetAtt", List.of(table, "Arn"));
     }
 
     private static Map<String, Object> collectionArn() {
+        return regionalArn("rekognition", "collection/FaceRecognition-Faces-Collection-75ED4CDD");
+    }
+
+    /** The ARN CDK builds for a resource of this stack's account and region. */
+    private static Map<String, Object> regionalArn(String service, String resource) {
         return Map.of(
                 "Fn::Join",
                 List.of(
@@ -207,10 +217,10 @@ class FaceRecognitionPermissionsTest {
                         List.of(
                                 "arn:",
                                 Map.of("Ref", "AWS::Partition"),
-                                ":rekognition:",
+                                ":" + service + ":",
                                 Map.of("Ref", "AWS::Region"),
                                 ":",
                                 Map.of("Ref", "AWS::AccountId"),
-                                ":collection/FaceRecognition-Faces-Collection-75ED4CDD")));
+                                ":" + resource)));
     }
 }

@@ -10,7 +10,6 @@ import dev.facerec.twin.cloudformation.CloudAssembly;
 import dev.facerec.twin.cloudformation.StackRecord;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -137,13 +136,7 @@ class CollectionIsolationIT {
     }
 
     private static Pipeline pipeline(String name) {
-        Map<String, String> outputs = new HashMap<>();
-        stack.outputs().forEach((key, value) -> {
-            if (key.startsWith(name)) {
-                outputs.put(key.substring(name.length()), value);
-            }
-        });
-        return new Pipeline(twin, outputs);
+        return Pipeline.named(twin, stack.outputs(), name);
     }
 
     private static void output(Stack stack, String id, String value) {

@@ -4,6 +4,7 @@ import dev.facerec.twin.ServiceClients;
 import dev.facerec.twin.Twin;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -41,6 +42,20 @@ final class Pipeline implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+    }
+
+    /**
+     * The pipeline whose stack outputs start with {@code name} (e.g. {@code ABucketName}, {@code ATableName},
+     * {@code ACollectionId} for "A"), for stacks holding several.
+     */
+    static Pipeline named(Twin twin, Map<String, String> stackOutputs, String name) {
+        Map<String, String> outputs = new HashMap<>();
+        stackOutputs.forEach((key, value) -> {
+            if (key.startsWith(name)) {
+                outputs.put(key.substring(name.length()), value);
+            }
+        });
+        return new Pipeline(twin, outputs);
     }
 
     String bucket() {

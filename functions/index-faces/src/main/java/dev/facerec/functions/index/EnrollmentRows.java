@@ -10,6 +10,7 @@ import static dev.facerec.functions.index.FaceRowAttributes.FACE_ID;
 import static dev.facerec.functions.index.FaceRowAttributes.FACE_MODEL_VERSION;
 import static dev.facerec.functions.index.FaceRowAttributes.IMAGE_ID;
 import static dev.facerec.functions.index.FaceRowAttributes.INDEXED_AT;
+import static dev.facerec.functions.index.FaceRowAttributes.LISTS;
 import static dev.facerec.functions.index.FaceRowAttributes.PERSON_ID;
 import static dev.facerec.functions.index.FaceRowAttributes.SOURCE_BUCKET;
 import static dev.facerec.functions.index.FaceRowAttributes.SOURCE_ETAG;
@@ -46,7 +47,7 @@ final class EnrollmentRows {
     private final String table;
     private final Instant now;
     private final Map<String, Integer> deltas = new LinkedHashMap<>();
-    private final Map<String, String> displayNames = new HashMap<>();
+    private final Map<String, PersonFacts> facts = new HashMap<>();
     private final Map<String, Long> deletions = new HashMap<>();
     private final Set<TransactWriteItem> faceItems = new LinkedHashSet<>();
 
@@ -68,8 +69,8 @@ final class EnrollmentRows {
         deltas.merge(personId, -faceIds.size(), Integer::sum);
     }
 
-    /** Adds the row of a newly indexed face, and counts it on its person (with the display name, if any). */
-    void addFace(String personId, String displayName, IndexedFace face, S3ObjectEvent source) {
+    /** Adds the row of a newly indexed face, and counts it on its person (with the name and lists, if given). */
+    void addFace(String personId, PersonFacts personFacts, IndexedFace face, S3ObjectEvent source) {
         BoundingBox box = face.record().face().boundingBox();
         Map<String, AttributeValue> item =
                 new LinkedHashMap<>(TableKeys.key(TableKeys.personPk(personId), TableKeys.faceSk(face.faceId())));
@@ -109,8 +110,8 @@ final class EnrollmentRows {
                         .build())
                 .build());
         deltas.merge(personId, 1, Integer::sum);
-        if (displayName != null) {
-            displayNames.put(personId, displayName);
+        if (!personFacts.isEmpty()) {
+            facts.put(personId, personFacts);
         }
     }
 
@@ -145,7 +146,7 @@ final class EnrollmentRows {
                                 .expressionAttributeValues(Map.of(":count", AttributeValues.n(deletions.get(personId))))
                                 .build())
                         .build());
-            } else if (delta != 0 || displayNames.containsKey(personId)) {
+            } else if (delta != 0 || facts.containsKey(personId)) {
                 change.alsoWrite(TransactWriteItem.builder()
                         .update(personUpdate(personId, delta).toTransactionUpdate(table, key))
                         .build());
@@ -163,9 +164,15 @@ final class EnrollmentRows {
                 .setIfAbsent(CREATED_AT, AttributeValues.s(now.toString()))
                 .set(UPDATED_AT, AttributeValues.s(now.toString()))
                 .add(FACE_COUNT, AttributeValues.n(delta));
-        String name = displayNames.get(personId);
-        if (name != null) {
-            update.set(DISPLAY_NAME, AttributeValues.s(name));
+        PersonFacts given = facts.get(personId);
+        if (given != null && given.displayName() != null) {
+            update.set(DISPLAY_NAME, AttributeValues.s(given.displayName()));
+        }
+        if (given != null && given.lists() != null) {
+            update.set(
+                    LISTS,
+                    AttributeValues.l(
+                            given.lists().stream().map(AttributeValues::s).toList()));
         }
         return update;
     }

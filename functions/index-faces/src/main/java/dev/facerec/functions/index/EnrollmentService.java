@@ -47,6 +47,8 @@ public final class EnrollmentService {
     public static final String KIND = "ENROLL";
     /** The metadata key of the display name ({@code x-amz-meta-name}). */
     public static final String NAME_METADATA = "name";
+    /** The metadata key of the person's watch lists ({@code x-amz-meta-lists}). */
+    public static final String LISTS_METADATA = "lists";
     /** How long an event waits for another one that holds the same person before Lambda has to retry it. */
     public static final Duration PERSON_LOCK_PATIENCE = Duration.ofSeconds(15);
 
@@ -97,9 +99,10 @@ public final class EnrollmentService {
         try {
             EnrollKey key = EnrollKey.parse(event.key(), config.enrollPrefix());
             InspectedImage image = inspector.inspect(event);
+            List<String> lists = WatchLists.fromMetadata(image.metadata().get(LISTS_METADATA));
             IndexedFace face = indexer.index(event, key.personId(), ids -> recordIndexed(claim, key.personId(), ids));
             String name = DisplayNames.fromMetadata(image.metadata().get(NAME_METADATA));
-            rows.addFace(key.personId(), name, face, event);
+            rows.addFace(key.personId(), new PersonFacts(name, lists), face, event);
             change = StatusChange.to(ObjectStatus.INDEXED)
                     .set(PERSON_ID, AttributeValues.s(key.personId()))
                     .set(INDEXED_FACE_IDS, AttributeValues.ss(List.of(face.faceId())))

@@ -6,6 +6,7 @@ final class FaceRowAttributes {
     static final String PERSON_ID = "personId";
     static final String USER_ID = "userId";
     static final String DISPLAY_NAME = "displayName";
+    static final String LISTS = "lists";
     static final String FACE_COUNT = "faceCount";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -60,9 +61,10 @@ public final class RecognitionService {
     private final ObjectEventRunner runner;
     private final ImageInspector inspector;
     private final FaceIdentifier identifier;
-    private final PersonNames names;
+    private final PersonProfiles profiles;
+    private final EventPublisher events;
 
-    public RecognitionService(AwsClients clients, FunctionConfig config, Clock clock) {
+    public RecognitionService(AwsClients clients, FunctionConfig config, Clock clock, EventPublisher events) {
         this.config = config;
         this.s3 = clients.s3();
         this.rekognition = clients.rekognition();
@@ -70,7 +72,8 @@ public final class RecognitionService {
         this.runner = new ObjectEventRunner(new StatusStore(clients.dynamoDb(), config.tableName(), clock));
         this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
         this.identifier = new FaceIdentifier(clients.rekognition(), config.collectionId(), config.faceMatchThreshold());
-        this.names = new PersonNames(clients.dynamoDb(), config.tableName());
+        this.profiles = new PersonProfiles(clients.dynamoDb(), config.tableName());
+        this.events = events;
     }
 
     /** Processes one event; returns its outcome. Deletions under the recognise prefix need no work. */
@@ -106,6 +109,11 @@ public final class RecognitionService {
                 event.bucket(),
                 resultKey,
                 ResultDocument.build(event, image.header(), config.faceMatchThreshold(), now, faces));
+        // Published before the final transaction: if it fails, the claim is released and Lambda retries the whole
+        // photo (at least once; a retry after a later failure may publish twice, with the same id).
+        events.publish(
+                RecognitionEvent.detail(event, resultKey, now, faces, events.includeNames()),
+                "arn:aws:s3:::" + event.bucket() + "/" + event.key());
         long identified = faces.stream()
                 .filter(f -> f.identity().status() == IdentityStatus.IDENTIFIED)
                 .count();
@@ -136,15 +144,17 @@ public final class RecognitionService {
                             ? Identity.notSearched("no bounding box")
                             : identifier.identify(FaceCropper.crop(image, boxes, i)));
         }
-        Map<String, String> displayNames = names.of(identities.stream()
+        Map<String, PersonProfile> people = profiles.of(identities.stream()
                 .filter(id -> id.personId() != null)
                 .map(Identity::personId)
                 .toList());
         List<RecognizedFace> faces = new ArrayList<>(details.size());
         for (int i = 0; i < details.size(); i++) {
             Identity identity = identities.get(i);
-            String name = identity.personId() == null ? null : displayNames.get(identity.personId());
-            faces.add(new RecognizedFace(details.get(i), identity, name));
+            PersonProfile profile = identity.personId() == null
+                    ? PersonProfile.NONE
+                    : people.getOrDefault(identity.personId(), PersonProfile.NONE);
+            faces.add(new RecognizedFace(details.get(i), identity, profile));
         }
         return faces;
     }
@@ -168,6 +178,19 @@ public final class RecognitionService {
                         .filter(f -> f.identity().personId() != null)
                         .map(f -> AttributeValues.s(f.identity().personId()))
                         .distinct()
+                        .toList()));
+        Map<String, AttributeValue> personLists = new TreeMap<>();
+        faces.stream()
+                .filter(f -> f.identity().personId() != null)
+                .forEach(f -> personLists.put(
+                        f.identity().personId(),
+                        AttributeValues.l(
+                                f.lists().stream().map(AttributeValues::s).toList())));
+        item.put("personLists", AttributeValues.m(personLists));
+        item.put(
+                "lists",
+                AttributeValues.l(ResultDocument.matchedLists(faces).stream()
+                        .map(AttributeValues::s)
                         .toList()));
         item.put("processedAt", AttributeValues.s(now.toString()));
         if (event.versionId() != null) {

@@ -13,11 +13,20 @@ public final class RecognizeFacesHandler extends S3EventHandler {
 
     /** Used by Lambda: clients and settings from the environment, built once per container. */
     public RecognizeFacesHandler() {
-        this(AwsClients.fromEnvironment(), FunctionConfig.fromEnvironment(System.getenv()), Clock.systemUTC());
+        this(
+                AwsClients.fromEnvironment(),
+                FunctionConfig.fromEnvironment(System.getenv()),
+                Clock.systemUTC(),
+                EventPublisher.fromEnvironment(System.getenv()));
     }
 
-    /** Used by tests: the given clients and settings. */
+    /** Used by tests: the given clients and settings, no events. */
     public RecognizeFacesHandler(AwsClients clients, FunctionConfig config, Clock clock) {
-        super("recognize-faces", new RecognitionService(clients, config, clock)::process);
+        this(clients, config, clock, EventPublisher.NONE);
+    }
+
+    /** The given clients, settings and event publisher. */
+    public RecognizeFacesHandler(AwsClients clients, FunctionConfig config, Clock clock, EventPublisher events) {
+        super("recognize-faces", new RecognitionService(clients, config, clock, events)::process);
     }
 }

@@ -1,5 +1,6 @@
 package dev.facerec.functions.recognize;
 
+import java.util.List;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
 
 /**
@@ -7,6 +8,17 @@ import software.amazon.awssdk.services.rekognition.model.FaceDetail;
  *
  * @param detail      DetectFaces' description (all attributes)
  * @param identity    the search outcome
- * @param displayName the person's display name, when identified and known
+ * @param profile     the person's name and watch lists ({@link PersonProfile#NONE} when not identified)
  */
-public record RecognizedFace(FaceDetail detail, Identity identity, String displayName) {}
+public record RecognizedFace(FaceDetail detail, Identity identity, PersonProfile profile) {
+
+    /** The person's display name, when identified and known. */
+    public String displayName() {
+        return profile.displayName();
+    }
+
+    /** The watch lists of the person, empty when not identified or on no list. */
+    public List<String> lists() {
+        return profile.lists();
+    }
+}

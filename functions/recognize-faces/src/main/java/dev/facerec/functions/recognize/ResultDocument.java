@@ -5,6 +5,8 @@ import dev.facerec.functions.core.image.ImageHeader;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 import software.amazon.awssdk.services.rekognition.model.Emotion;
@@ -54,6 +56,9 @@ public final class ResultDocument {
                     .writeValue(faces.stream()
                             .filter(f -> f.identity().status() == IdentityStatus.IDENTIFIED)
                             .count());
+            json.writeFieldName("lists").writeStartArray();
+            matchedLists(faces).forEach(json::writeValue);
+            json.writeEndArray();
             string(json, "notice", NOTICE);
             json.writeFieldName("faces").writeStartArray();
             for (int i = 0; i < faces.size(); i++) {
@@ -61,6 +66,12 @@ public final class ResultDocument {
             }
             return json.writeEndArray().writeEndObject().getBytes();
         }
+    }
+
+    /** The watch lists of every identified person in the photo, sorted, each once. */
+    public static List<String> matchedLists(List<RecognizedFace> faces) {
+        return faces.stream().flatMap(f -> f.lists().stream()).collect(Collectors.toCollection(TreeSet::new)).stream()
+                .toList();
     }
 
     private static void face(JsonWriter json, int index, RecognizedFace face) {
@@ -128,6 +139,11 @@ public final class ResultDocument {
         string(json, "personId", identity.personId());
         string(json, "name", face.displayName());
         number(json, "similarity", identity.similarity());
+        if (identity.status() == IdentityStatus.IDENTIFIED) {
+            json.writeFieldName("lists").writeStartArray();
+            face.lists().forEach(json::writeValue);
+            json.writeEndArray();
+        }
         string(json, "detail", identity.detail());
         json.writeEndObject();
     }

@@ -47,7 +47,11 @@ class RecognizeFacesHandlerTest extends WithColorFaceEngine {
     @BeforeAll
     static void enrolAliceAndBob() throws IOException {
         IndexFacesHandler enrolment = new IndexFacesHandler(clients(services), config(), Clock.systemUTC());
-        enrol(enrolment, "enroll/alice/portrait.jpg", FaceColor.RED, Map.of("name", "Alice Liddell"));
+        enrol(
+                enrolment,
+                "enroll/alice/portrait.jpg",
+                FaceColor.RED,
+                Map.of("name", "Alice Liddell", "lists", "vip,block"));
         enrol(enrolment, "enroll/bob/portrait.jpg", FaceColor.BLUE, Map.of());
     }
 
@@ -68,6 +72,9 @@ class RecognizeFacesHandlerTest extends WithColorFaceEngine {
                 .isEqualTo("alice");
         assertThat(faceAt(result, 302 / 500.0).at("/identity/personId").asText())
                 .isEqualTo("bob");
+        // AND Bob, on no list, has an empty list of lists; the photo's lists are Alice's
+        assertThat(faceAt(result, 302 / 500.0).at("/identity/lists").toString()).isEqualTo("[]");
+        assertThat(result.path("lists").toString()).isEqualTo("[\"block\",\"vip\"]");
     }
 
     @Test
@@ -94,6 +101,7 @@ class RecognizeFacesHandlerTest extends WithColorFaceEngine {
                         "faceMatchThreshold",
                         "faceCount",
                         "identifiedCount",
+                        "lists",
                         "notice",
                         "faces");
         assertThat(result.path("schemaVersion").asInt()).isEqualTo(1);
@@ -129,6 +137,7 @@ class RecognizeFacesHandlerTest extends WithColorFaceEngine {
         assertThat(alice.at("/identity/status").asText()).isEqualTo("IDENTIFIED");
         assertThat(alice.at("/identity/personId").asText()).isEqualTo("alice");
         assertThat(alice.at("/identity/name").asText()).isEqualTo("Alice Liddell");
+        assertThat(alice.at("/identity/lists").toString()).isEqualTo("[\"block\",\"vip\"]");
         assertThat(alice.at("/identity/similarity").asDouble())
                 .isCloseTo(ColorFaceEngine.SAME_COLOR_SIMILARITY, within(1e-4));
         assertThat(alice.path("ageRange").toString()).isEqualTo("{\"low\":20,\"high\":28}");
@@ -166,6 +175,11 @@ class RecognizeFacesHandlerTest extends WithColorFaceEngine {
         assertThat(AttributeValues.num(row, "faceCount", -1)).isEqualTo(2);
         assertThat(AttributeValues.num(row, "identifiedCount", -1)).isEqualTo(1);
         assertThat(row.get("personIds").l()).extracting(AttributeValue::s).containsExactly("alice");
+        assertThat(row.get("lists").l()).extracting(AttributeValue::s).containsExactly("block", "vip");
+        assertThat(row.get("personLists").m()).containsOnlyKeys("alice");
+        assertThat(row.get("personLists").m().get("alice").l())
+                .extracting(AttributeValue::s)
+                .containsExactly("block", "vip");
     }
 
     @Test

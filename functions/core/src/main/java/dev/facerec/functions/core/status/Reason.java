@@ -16,6 +16,8 @@ public enum Reason {
     LOW_QUALITY,
     /** The key does not follow the upload conventions (e.g. a person id outside Rekognition's charset). */
     INVALID_KEY,
+    /** Object metadata the function reads is malformed (e.g. {@code x-amz-meta-lists} with a bad list name). */
+    INVALID_METADATA,
     /** The face does not match the faces already enrolled for this person (AssociateFaces refused it). */
     FACE_MISMATCH,
     /** Rekognition refused the request with a non-retryable error; the row's {@code errorCode} names it. */

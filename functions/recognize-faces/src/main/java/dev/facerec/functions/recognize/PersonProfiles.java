@@ -13,23 +13,26 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-/** Looks up the display names of identified people in their person rows (one BatchGetItem per 100 people). */
-public final class PersonNames {
+/**
+ * Looks up the display names and watch lists of identified people in their person rows (one BatchGetItem per 100
+ * people).
+ */
+public final class PersonProfiles {
 
     private static final int BATCH = 100;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
 
-    public PersonNames(DynamoDbClient dynamoDb, String table) {
+    public PersonProfiles(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
     }
 
-    /** Person id → display name, for the people that have one. */
-    public Map<String, String> of(Collection<String> personIds) {
+    /** Person id → profile, for the people that have a row. */
+    public Map<String, PersonProfile> of(Collection<String> personIds) {
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(personIds));
-        Map<String, String> names = new HashMap<>();
+        Map<String, PersonProfile> profiles = new HashMap<>();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
                     .map(id -> TableKeys.key(TableKeys.personPk(id), TableKeys.PROFILE))
@@ -38,21 +41,27 @@ public final class PersonNames {
                     table,
                     KeysAndAttributes.builder()
                             .keys(keys)
-                            .projectionExpression("personId, displayName")
+                            .projectionExpression("personId, displayName, lists")
                             .consistentRead(true)
                             .build());
             while (!request.isEmpty()) {
                 Map<String, KeysAndAttributes> pending = request;
                 BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    String name = AttributeValues.str(item, "displayName");
-                    if (name != null) {
-                        names.put(AttributeValues.str(item, "personId"), name);
-                    }
+                    profiles.put(AttributeValues.str(item, "personId"), profile(item));
                 }
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
-        return names;
+        return profiles;
+    }
+
+    private static PersonProfile profile(Map<String, AttributeValue> item) {
+        AttributeValue lists = item.get("lists");
+        return new PersonProfile(
+                AttributeValues.str(item, "displayName"),
+                lists == null || !lists.hasL()
+                        ? List.of()
+                        : lists.l().stream().map(AttributeValue::s).toList());
     }
 }
