@@ -53,18 +53,7 @@ class FaceCollectionTest {
                         "Properties", Match.objectLike(Map.of("CollectionId", "members", "RemovalPolicy", "destroy")),
                         "DeletionPolicy", "Delete",
                         "UpdateReplacePolicy", "Delete"));
-        Map<String, Object> members = Map.of(
-                "Fn::Join",
-                List.of(
-                        "",
-                        List.of(
-                                "arn:",
-                                Map.of("Ref", "AWS::Partition"),
-                                ":rekognition:",
-                                Map.of("Ref", "AWS::Region"),
-                                ":",
-                                Map.of("Ref", "AWS::AccountId"),
-                                ":collection/members")));
+        Map<String, Object> members = TestStacks.regionalArn("rekognition", "collection/members");
         template.hasResourceProperties(
                 "AWS::IAM::Policy",
                 Map.of(
@@ -265,18 +254,7 @@ class FaceCollectionTest {
                                                 "Action",
                                                 "rekognition:SearchUsersByImage",
                                                 "Resource",
-                                                Map.of(
-                                                        "Fn::Join",
-                                                        List.of(
-                                                                "",
-                                                                List.of(
-                                                                        "arn:",
-                                                                        Map.of("Ref", "AWS::Partition"),
-                                                                        ":rekognition:",
-                                                                        Map.of("Ref", "AWS::Region"),
-                                                                        ":",
-                                                                        Map.of("Ref", "AWS::AccountId"),
-                                                                        ":collection/shared-faces")))),
+                                                TestStacks.regionalArn("rekognition", "collection/shared-faces")),
                                         allow(
                                                 "arn:aws:rekognition:eu-west-1:111111111111:collection/other-faces",
                                                 "rekognition:DescribeCollection",

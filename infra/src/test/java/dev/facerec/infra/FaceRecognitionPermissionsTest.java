@@ -197,7 +197,7 @@ class FaceRecognitionPermissionsTest {
     }
 
     private static Map<String, Object> defaultBusArn() {
-        return regionalArn("events", "event-bus/default");
+        return TestStacks.regionalArn("events", "event-bus/default");
     }
 
     private static Map<String, Object> tableArn() {
@@ -205,22 +205,6 @@ class FaceRecognitionPermissionsTest {
     }
 
     private static Map<String, Object> collectionArn() {
-        return regionalArn("rekognition", "collection/FaceRecognition-Faces-Collection-75ED4CDD");
-    }
-
-    /** The ARN CDK builds for a resource of this stack's account and region. */
-    private static Map<String, Object> regionalArn(String service, String resource) {
-        return Map.of(
-                "Fn::Join",
-                List.of(
-                        "",
-                        List.of(
-                                "arn:",
-                                Map.of("Ref", "AWS::Partition"),
-                                ":" + service + ":",
-                                Map.of("Ref", "AWS::Region"),
-                                ":",
-                                Map.of("Ref", "AWS::AccountId"),
-                                ":" + resource)));
+        return TestStacks.regionalArn("rekognition", "collection/FaceRecognition-Faces-Collection-75ED4CDD");
     }
 }

@@ -4,6 +4,7 @@ import dev.facerec.app.FaceRecognitionApp;
 import dev.facerec.app.FaceRecognitionStack;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awscdk.App;
@@ -91,6 +92,36 @@ final class TestStacks {
 
     static Template template(Consumer<Stack> body) {
         return Template.fromStack(stack(body));
+    }
+
+    /** Asserts that some IAM policy of {@code template} holds a statement like {@code statement}. */
+    static void hasPolicyStatement(Template template, Map<String, Object> statement) {
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "PolicyDocument",
+                        Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(statement)))))));
+    }
+
+    /** {@code arn:${AWS::Partition}<rest>}, as CDK renders an ARN in the stack's partition. */
+    static Map<String, Object> partitionArn(String rest) {
+        return Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), rest)));
+    }
+
+    /** The ARN CDK builds for a resource of the stack's account and region. */
+    static Map<String, Object> regionalArn(String service, String resource) {
+        return Map.of(
+                "Fn::Join",
+                List.of(
+                        "",
+                        List.of(
+                                "arn:",
+                                Map.of("Ref", "AWS::Partition"),
+                                ":" + service + ":",
+                                Map.of("Ref", "AWS::Region"),
+                                ":",
+                                Map.of("Ref", "AWS::AccountId"),
+                                ":" + resource)));
     }
 
     /** The only resource of {@code type} whose properties match {@code properties}: its logical id. */
