@@ -1,8 +1,10 @@
 package dev.facerec.functions.recognize;
 
 import dev.facerec.functions.core.aws.AwsClients;
+import dev.facerec.functions.core.event.S3ObjectEvent;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
@@ -34,27 +36,21 @@ public final class EventPublisher {
         if (bus == null || bus.isBlank()) {
             return NONE;
         }
-        EventBridgeClient client = EventBridgeClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(AwsClients.STANDARD_RETRIES)
-                .build();
+        EventBridgeClient client = AwsClients.configured(EventBridgeClient.builder());
         return new EventPublisher(client, bus, Boolean.parseBoolean(env.get("EVENTS_INCLUDE_NAMES")));
     }
 
-    /** Whether names go into the events. */
-    public boolean includeNames() {
-        return includeNames;
-    }
-
     /**
-     * Sends one event with the given detail (see {@link RecognitionEvent#detail}).
+     * Sends the event of a recognised photo (see {@link RecognitionEvent#detail}); builds nothing when events are off.
      *
      * @throws IllegalStateException when EventBridge refused the entry (its error code, never the detail)
      */
-    public void publish(String detail, String resourceArn) {
+    public void publish(S3ObjectEvent source, String resultKey, Instant processedAt, List<RecognizedFace> faces) {
         if (client == null) {
             return;
         }
+        String detail = RecognitionEvent.detail(source, resultKey, processedAt, faces, includeNames);
+        String resourceArn = "arn:aws:s3:::" + source.bucket() + "/" + source.key();
         PutEventsRequestEntry entry = PutEventsRequestEntry.builder()
                 .eventBusName(busName)
                 .source(RecognitionEvent.SOURCE)

@@ -111,9 +111,7 @@ public final class RecognitionService {
                 ResultDocument.build(event, image.header(), config.faceMatchThreshold(), now, faces));
         // Published before the final transaction: if it fails, the claim is released and Lambda retries the whole
         // photo (at least once; a retry after a later failure may publish twice, with the same id).
-        events.publish(
-                RecognitionEvent.detail(event, resultKey, now, faces, events.includeNames()),
-                "arn:aws:s3:::" + event.bucket() + "/" + event.key());
+        events.publish(event, resultKey, now, faces);
         long identified = faces.stream()
                 .filter(f -> f.identity().status() == IdentityStatus.IDENTIFIED)
                 .count();
@@ -182,16 +180,9 @@ public final class RecognitionService {
         Map<String, AttributeValue> personLists = new TreeMap<>();
         faces.stream()
                 .filter(f -> f.identity().personId() != null)
-                .forEach(f -> personLists.put(
-                        f.identity().personId(),
-                        AttributeValues.l(
-                                f.lists().stream().map(AttributeValues::s).toList())));
+                .forEach(f -> personLists.put(f.identity().personId(), AttributeValues.strings(f.lists())));
         item.put("personLists", AttributeValues.m(personLists));
-        item.put(
-                "lists",
-                AttributeValues.l(ResultDocument.matchedLists(faces).stream()
-                        .map(AttributeValues::s)
-                        .toList()));
+        item.put("lists", AttributeValues.strings(ResultDocument.matchedLists(faces)));
         item.put("processedAt", AttributeValues.s(now.toString()));
         if (event.versionId() != null) {
             item.put("sourceVersionId", AttributeValues.s(event.versionId()));
