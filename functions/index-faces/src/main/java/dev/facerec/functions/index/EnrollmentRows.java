@@ -169,10 +169,7 @@ final class EnrollmentRows {
             update.set(DISPLAY_NAME, AttributeValues.s(given.displayName()));
         }
         if (given != null && given.lists() != null) {
-            update.set(
-                    LISTS,
-                    AttributeValues.l(
-                            given.lists().stream().map(AttributeValues::s).toList()));
+            update.set(LISTS, AttributeValues.strings(given.lists()));
         }
         return update;
     }

@@ -1,9 +1,7 @@
 package dev.facerec.functions.index;
 
+import dev.facerec.functions.core.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Maps an object key to a Rekognition {@code ExternalImageId}, which allows only 1–255 characters of
@@ -44,19 +42,10 @@ public final class ExternalImageIds {
         if (out.length() <= MAX_LENGTH) {
             return out.toString();
         }
-        return out.substring(0, KEPT_PREFIX) + "_h" + sha256(key).substring(0, HASH_DIGITS);
+        return out.substring(0, KEPT_PREFIX) + "_h" + Digests.sha256Hex(key).substring(0, HASH_DIGITS);
     }
 
     private static boolean isPlain(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -57,11 +57,6 @@ public final class PersonProfiles {
     }
 
     private static PersonProfile profile(Map<String, AttributeValue> item) {
-        AttributeValue lists = item.get("lists");
-        return new PersonProfile(
-                AttributeValues.str(item, "displayName"),
-                lists == null || !lists.hasL()
-                        ? List.of()
-                        : lists.l().stream().map(AttributeValue::s).toList());
+        return new PersonProfile(AttributeValues.str(item, "displayName"), AttributeValues.strings(item, "lists"));
     }
 }

@@ -1,11 +1,9 @@
 package dev.facerec.functions.recognize;
 
+import dev.facerec.functions.core.Digests;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 
@@ -38,8 +36,8 @@ public final class RecognitionEvent {
             json.writeFieldName("id").writeValue(dedupeId(source));
             json.writeFieldName("bucket").writeValue(source.bucket());
             json.writeFieldName("key").writeValue(source.key());
-            optional(json, "versionId", source.versionId());
-            optional(json, "eTag", source.eTag());
+            ResultDocument.string(json, "versionId", source.versionId());
+            ResultDocument.string(json, "eTag", source.eTag());
             json.writeFieldName("resultKey").writeValue(resultKey);
             json.writeFieldName("processedAt").writeValue(processedAt.toString());
             json.writeFieldName("faceCount").writeValue(faces.size());
@@ -56,7 +54,7 @@ public final class RecognitionEvent {
                 json.writeFieldName("index").writeValue(i);
                 json.writeFieldName("personId").writeValue(face.identity().personId());
                 if (includeNames) {
-                    optional(json, "name", face.displayName());
+                    ResultDocument.string(json, "name", face.displayName());
                 }
                 if (face.identity().similarity() != null) {
                     json.writeFieldName("similarity")
@@ -84,17 +82,6 @@ public final class RecognitionEvent {
                 source.key(),
                 source.contentIdentity(),
                 source.sequencer() == null ? "-" : source.sequencer());
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
-
-    private static void optional(JsonWriter json, String field, String value) {
-        if (value != null) {
-            json.writeFieldName(field).writeValue(value);
-        }
+        return Digests.sha256Hex(identity);
     }
 }

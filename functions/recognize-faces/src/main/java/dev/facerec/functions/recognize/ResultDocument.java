@@ -160,7 +160,7 @@ public final class ResultDocument {
     }
 
     /** A string member, left out when the value is absent. */
-    private static void string(JsonWriter json, String field, String value) {
+    static void string(JsonWriter json, String field, String value) {
         if (value != null) {
             json.writeFieldName(field).writeValue(value);
         }

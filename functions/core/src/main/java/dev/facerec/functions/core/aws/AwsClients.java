@@ -1,6 +1,9 @@
 package dev.facerec.functions.core.aws;
 
 import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -29,17 +32,19 @@ public record AwsClients(S3Client s3, DynamoDbClient dynamoDb, RekognitionClient
     /** Clients configured from the environment. */
     public static AwsClients fromEnvironment() {
         return new AwsClients(
-                S3Client.builder()
-                        .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        .overrideConfiguration(STANDARD_RETRIES)
-                        .build(),
-                DynamoDbClient.builder()
-                        .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        .overrideConfiguration(STANDARD_RETRIES)
-                        .build(),
-                RekognitionClient.builder()
-                        .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        .overrideConfiguration(STANDARD_RETRIES)
-                        .build());
+                configured(S3Client.builder()),
+                configured(DynamoDbClient.builder()),
+                configured(RekognitionClient.builder()));
+    }
+
+    /**
+     * Any SDK client of a function, built the ordinary way (region, credentials and endpoint from the environment)
+     * with the url-connection HTTP client and standard retries.
+     */
+    public static <C extends SdkClient, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> C configured(
+            B builder) {
+        return builder.httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(STANDARD_RETRIES)
+                .build();
     }
 }

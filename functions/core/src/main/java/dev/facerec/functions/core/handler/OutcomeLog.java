@@ -2,10 +2,7 @@ package dev.facerec.functions.core.handler;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.facerec.functions.core.Digests;
 
 /**
  * One log line per processed event, through the invocation's {@link LambdaLogger}: with the function's log format
@@ -44,12 +41,6 @@ public final class OutcomeLog {
 
     /** A stable, non-reversible reference to an object: the first 16 hex digits of SHA-256(bucket/key). */
     public static String objectRef(String bucket, String key) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest((bucket + "/" + key).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Digests.sha256Hex(bucket + "/" + key).substring(0, 16);
     }
 }

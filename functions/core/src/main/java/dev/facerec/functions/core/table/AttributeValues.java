@@ -34,6 +34,11 @@ public final class AttributeValues {
         return AttributeValue.fromL(values);
     }
 
+    /** A list of strings (a list may be empty, unlike a string set). */
+    public static AttributeValue strings(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
+    }
+
     public static AttributeValue m(Map<String, AttributeValue> values) {
         return AttributeValue.fromM(values);
     }
@@ -48,6 +53,14 @@ public final class AttributeValues {
     public static long num(Map<String, AttributeValue> item, String name, long fallback) {
         AttributeValue value = item == null ? null : item.get(name);
         return value == null || value.n() == null ? fallback : Long.parseLong(value.n());
+    }
+
+    /** A list-of-strings attribute of an item, empty when absent. */
+    public static List<String> strings(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item == null ? null : item.get(name);
+        return value == null || !value.hasL()
+                ? List.of()
+                : value.l().stream().map(AttributeValue::s).toList();
     }
 
     /** A string-set attribute of an item, empty when absent. */
