@@ -57,13 +57,7 @@ public final class FaceCollection extends FaceCollectionBase implements ITaggabl
                 props.getRemovalPolicy() == null ? RemovalPolicy.RETAIN : props.getRemovalPolicy();
         check(collectionId, removalPolicy);
         CollectionIds.claim(this, collectionId);
-        this.collectionArn = Stack.of(this)
-                .formatArn(ArnComponents.builder()
-                        .service("rekognition")
-                        .resource("collection")
-                        .resourceName(collectionId)
-                        .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
-                        .build());
+        this.collectionArn = arnOf(this, collectionId);
         CollectionProvider provider = CollectionProvider.of(this);
         grant(provider.getFunction().getRole(), MANAGE_ACTIONS);
         Map<String, Object> properties = new HashMap<>();
@@ -87,14 +81,7 @@ public final class FaceCollection extends FaceCollectionBase implements ITaggabl
 
     /** An existing collection, by id, in this stack's account and region: grants only, nothing is created. */
     public static IFaceCollection fromCollectionId(Construct scope, String id, String collectionId) {
-        String arn = Stack.of(scope)
-                .formatArn(ArnComponents.builder()
-                        .service("rekognition")
-                        .resource("collection")
-                        .resourceName(collectionId)
-                        .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
-                        .build());
-        return new ImportedFaceCollection(scope, id, collectionId, arn);
+        return new ImportedFaceCollection(scope, id, collectionId, arnOf(scope, collectionId));
     }
 
     /** An existing collection, by ARN ({@code arn:<partition>:rekognition:<region>:<account>:collection/<id>}). */
@@ -147,16 +134,36 @@ public final class FaceCollection extends FaceCollectionBase implements ITaggabl
 
     private void check(String collectionId, RemovalPolicy removalPolicy) {
         List<String> problems = new ArrayList<>();
-        if (!Token.isUnresolved(collectionId)
+        checkCollectionId(collectionId, problems);
+        checkRemovalPolicy(removalPolicy, problems);
+        if (!problems.isEmpty()) {
+            throw InvalidProps.of("FaceCollectionProps", getNode().getPath(), problems);
+        }
+    }
+
+    /** A collection id Rekognition accepts; an absent or unresolved one is not checked. */
+    static void checkCollectionId(String collectionId, List<String> problems) {
+        if (collectionId != null
+                && !Token.isUnresolved(collectionId)
                 && !ResolvedProps.COLLECTION_ID.matcher(collectionId).matches()) {
             problems.add("collectionId must match [a-zA-Z0-9_.-]{1,255}, got '" + collectionId + "'");
         }
+    }
+
+    /** RETAIN or DESTROY: the collection holds biometric data, nothing in between makes sense for it. */
+    static void checkRemovalPolicy(RemovalPolicy removalPolicy, List<String> problems) {
         if (removalPolicy != RemovalPolicy.RETAIN && removalPolicy != RemovalPolicy.DESTROY) {
             problems.add("removalPolicy must be RETAIN or DESTROY, got " + removalPolicy);
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "Invalid FaceCollectionProps at " + getNode().getPath() + ":\n- " + String.join("\n- ", problems));
-        }
+    }
+
+    private static String arnOf(Construct scope, String collectionId) {
+        return Stack.of(scope)
+                .formatArn(ArnComponents.builder()
+                        .service("rekognition")
+                        .resource("collection")
+                        .resourceName(collectionId)
+                        .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                        .build());
     }
 }

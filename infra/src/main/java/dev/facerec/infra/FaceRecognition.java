@@ -2,6 +2,7 @@ package dev.facerec.infra;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -242,13 +243,14 @@ public final class FaceRecognition extends Construct {
         if (existing == null || existing.getStack() == Stack.of(this) || !(existing instanceof Bucket)) {
             return;
         }
-        throw new IllegalArgumentException(
-                "Invalid FaceRecognitionProps at " + getNode().getPath()
-                        + ":\n- existingBucket belongs to the stack "
+        throw InvalidProps.of(
+                "FaceRecognitionProps",
+                getNode().getPath(),
+                List.of("existingBucket belongs to the stack "
                         + existing.getStack().getNode().getPath()
                         + ": its notifications would have to name this stack's functions while this stack names the bucket,"
                         + " a dependency cycle. Import it in this stack with Bucket.fromBucketName(this, id, name) (and make"
-                        + " this stack depend on that one), or create the FaceRecognition in the bucket's stack.");
+                        + " this stack depend on that one), or create the FaceRecognition in the bucket's stack."));
     }
 
     /** No suffix filter: a wrong file must reach the function and be rejected with a reason, not be ignored. */

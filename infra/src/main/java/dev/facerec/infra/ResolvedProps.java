@@ -73,16 +73,13 @@ record ResolvedProps(
         List<String> problems = new ArrayList<>();
         resolved.check(given, problems);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "Invalid FaceRecognitionProps at " + path + ":\n- " + String.join("\n- ", problems));
+            throw InvalidProps.of("FaceRecognitionProps", path, problems);
         }
         return resolved;
     }
 
     private void check(FaceRecognitionProps given, List<String> problems) {
-        if (known(collectionId) && !COLLECTION_ID.matcher(collectionId).matches()) {
-            problems.add("collectionId must match [a-zA-Z0-9_.-]{1,255}, got '" + collectionId + "'");
-        }
+        FaceCollection.checkCollectionId(collectionId, problems);
         if (known(faceMatchThreshold)
                 && (faceMatchThreshold.doubleValue() < 0 || faceMatchThreshold.doubleValue() > 100)) {
             problems.add("faceMatchThreshold must be a percentage from 0 to 100, got " + faceMatchThreshold);
@@ -109,9 +106,7 @@ record ResolvedProps(
             problems.add("resultsPrefix '" + resultsPrefix + "' overlaps enrollPrefix '" + enrollPrefix
                     + "': every result written would trigger the enrolment function");
         }
-        if (removalPolicy != RemovalPolicy.RETAIN && removalPolicy != RemovalPolicy.DESTROY) {
-            problems.add("removalPolicy must be RETAIN or DESTROY, got " + removalPolicy);
-        }
+        FaceCollection.checkRemovalPolicy(removalPolicy, problems);
         if (existingBucket != null && given.getNoncurrentVersionExpiration() != null) {
             problems.add("noncurrentVersionExpiration applies to a bucket the construct creates;"
                     + " it cannot be combined with existingBucket (set the lifecycle on that bucket instead)");

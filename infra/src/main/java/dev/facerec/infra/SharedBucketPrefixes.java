@@ -68,8 +68,7 @@ final class SharedBucketPrefixes {
                     problems);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "Invalid FaceRecognitionProps at " + owner + ":\n- " + String.join("\n- ", problems));
+            throw InvalidProps.of("FaceRecognitionProps", owner, problems);
         }
         claims.add(new Claim(owner, settings.enrollPrefix(), settings.recognizePrefix(), settings.resultsPrefix()));
     }
