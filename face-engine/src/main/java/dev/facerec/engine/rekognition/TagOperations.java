@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facerec.engine.store.StoredCollection;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * TagResource, UntagResource, ListTagsForResource on collections (the only taggable resource here). A collection
  * holds at most 50 tags; keys starting {@code aws:} are refused.
  */
 final class TagOperations {
-
-    private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:rekognition:[^:]*:[0-9]*:collection/(.+)");
 
     private final ServiceContext context;
 
@@ -64,10 +61,10 @@ final class TagOperations {
 
     private StoredCollection resource(RequestReader request) {
         String arn = request.requiredString("ResourceArn", null, 2048);
-        var matcher = ARN.matcher(arn);
-        if (!matcher.matches() || !arn.equals(context.collectionArn(matcher.group(1)))) {
+        String prefix = context.collectionArn("");
+        if (!arn.startsWith(prefix) || arn.length() == prefix.length()) {
             throw new RekognitionException(ErrorType.RESOURCE_NOT_FOUND, "The resource does not exist: " + arn);
         }
-        return context.collection(matcher.group(1));
+        return context.collection(arn.substring(prefix.length()));
     }
 }
