@@ -3,6 +3,7 @@ package dev.facerec.twin.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facerec.twin.lambda.LambdaService;
+import dev.facerec.twin.sqs.SqsClients;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -53,9 +54,7 @@ final class TargetDelivery {
             if (target.arn().startsWith("arn:aws:lambda:")) {
                 lambda.invokeAsync(target.arn(), body.getBytes(StandardCharsets.UTF_8));
             } else {
-                String queueName = target.arn().substring(target.arn().lastIndexOf(':') + 1);
-                String queueUrl = sqs.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
-                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+                SqsClients.sendToQueue(sqs, target.arn(), body);
             }
         } catch (RuntimeException e) {
             LOG.log(

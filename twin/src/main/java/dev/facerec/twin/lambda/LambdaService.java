@@ -160,10 +160,7 @@ public final class LambdaService implements AutoCloseable {
             invokeAsync(destinationArn, record.getBytes(StandardCharsets.UTF_8));
             return;
         }
-        String queueName = destinationArn.substring(destinationArn.lastIndexOf(':') + 1);
-        SqsClient client = sqs();
-        String queueUrl = client.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
-        client.sendMessage(b -> b.queueUrl(queueUrl).messageBody(record));
+        SqsClients.sendToQueue(sqs(), destinationArn, record);
     }
 
     private synchronized SqsClient sqs() {

@@ -21,4 +21,11 @@ public final class SqsClients {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
+
+    /** Sends {@code body} to the queue named by {@code queueArn} (its name is the ARN's last part). */
+    public static void sendToQueue(SqsClient client, String queueArn, String body) {
+        String queueName = queueArn.substring(queueArn.lastIndexOf(':') + 1);
+        String queueUrl = client.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
+        client.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+    }
 }
