@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,9 +52,7 @@ class CollectionIsolationIT {
         Stack twoPipelines = new Stack(app, STACK);
         for (String name : List.of("A", "B")) {
             FaceRecognition faces = new FaceRecognition(twoPipelines, name);
-            output(twoPipelines, name + "BucketName", faces.getBucket().getBucketName());
-            output(twoPipelines, name + "TableName", faces.getTable().getTableName());
-            output(twoPipelines, name + "CollectionId", faces.getCollection().getCollectionId());
+            Pipeline.exportOutputs(twoPipelines, name, faces);
         }
         app.synth();
         assembly = CloudAssembly.read(directory.resolve("cdk.out"));
@@ -137,9 +134,5 @@ class CollectionIsolationIT {
 
     private static Pipeline pipeline(String name) {
         return Pipeline.named(twin, stack.outputs(), name);
-    }
-
-    private static void output(Stack stack, String id, String value) {
-        CfnOutput.Builder.create(stack, id).value(value).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.facerec.test;
 
+import dev.facerec.infra.FaceRecognition;
 import dev.facerec.twin.ServiceClients;
 import dev.facerec.twin.Twin;
 import java.net.URI;
@@ -8,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -56,6 +59,21 @@ final class Pipeline implements AutoCloseable {
             }
         });
         return new Pipeline(twin, outputs);
+    }
+
+    /**
+     * Adds the outputs {@link #named} reads for the pipeline {@code faces} of a test's own app, each prefixed with
+     * {@code name}: its bucket, table and collection id.
+     */
+    static void exportOutputs(Stack stack, String name, FaceRecognition faces) {
+        output(stack, name + "BucketName", faces.getBucket().getBucketName());
+        output(stack, name + "TableName", faces.getTable().getTableName());
+        output(stack, name + "CollectionId", faces.getCollection().getCollectionId());
+    }
+
+    /** A stack output of a test's own app. */
+    static void output(Stack stack, String id, String value) {
+        CfnOutput.Builder.create(stack, id).value(value).build();
     }
 
     String bucket() {

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.targets.SqsQueue;
@@ -77,16 +76,8 @@ class WatchListEventsIT {
             FaceRecognition faces = pipeline.getValue();
             Queue alerts = new Queue(watchLists, pipeline.getKey() + "BlockAlerts");
             faces.onWatchListMatch("block", new SqsQueue(alerts));
-            output(
-                    watchLists,
-                    pipeline.getKey() + "BucketName",
-                    faces.getBucket().getBucketName());
-            output(watchLists, pipeline.getKey() + "TableName", faces.getTable().getTableName());
-            output(
-                    watchLists,
-                    pipeline.getKey() + "CollectionId",
-                    faces.getCollection().getCollectionId());
-            output(watchLists, pipeline.getKey() + "AlertsUrl", alerts.getQueueUrl());
+            Pipeline.exportOutputs(watchLists, pipeline.getKey(), faces);
+            Pipeline.output(watchLists, pipeline.getKey() + "AlertsUrl", alerts.getQueueUrl());
         }
         app.synth();
         twin = Twin.start(
@@ -207,9 +198,5 @@ class WatchListEventsIT {
 
     private static Pipeline pipeline(String name) {
         return Pipeline.named(twin, stack.outputs(), name);
-    }
-
-    private static void output(Stack stack, String id, String value) {
-        CfnOutput.Builder.create(stack, id).value(value).build();
     }
 }
