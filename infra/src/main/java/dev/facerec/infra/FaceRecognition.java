@@ -37,11 +37,13 @@ public final class FaceRecognition extends Construct {
 
     static final String INDEX_HANDLER = "dev.facerec.functions.index.IndexFacesHandler::handleRequest";
     static final String RECOGNIZE_HANDLER = "dev.facerec.functions.recognize.RecognizeFacesHandler::handleRequest";
+    static final String ERASURE_HANDLER = "dev.facerec.functions.erasure.TenantErasureHandler::handleRequest";
     /** Lambda keeps throttled asynchronous events this long (the maximum), which smooths bursts to the quota. */
     static final Duration MAX_EVENT_AGE = Duration.hours(6);
 
     static final Duration INDEX_TIMEOUT = Duration.minutes(1);
     static final Duration RECOGNIZE_TIMEOUT = Duration.minutes(2);
+    static final Duration ERASURE_TIMEOUT = Duration.minutes(15);
 
     private static final String SERVER_ACCESS_LOGS_USE_BUCKET_POLICY =
             "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy";
@@ -54,6 +56,7 @@ public final class FaceRecognition extends Construct {
     private final IQueue failureQueue;
     private final SecureFunction index;
     private final SecureFunction recognize;
+    private final SecureFunction tenantErasure;
     private final RecognitionEvents events;
 
     /** A face recognition pipeline with every default. */
@@ -74,17 +77,19 @@ public final class FaceRecognition extends Construct {
             SharedBucketPrefixes.of(settings.existingBucket()).claim(getNode().getPath(), settings);
         }
         this.bucket = settings.existingBucket() != null ? settings.existingBucket() : DataBucket.create(this, settings);
-        this.table = FaceTable.create(this, settings.removalPolicy());
+        this.table = FaceTable.create(this, settings.removalPolicy(), settings.perTenant());
         this.collection = settings.existingCollection() != null
                 ? settings.existingCollection()
-                : new FaceCollection(
-                        this,
-                        "Collection",
-                        FaceCollectionProps.builder()
-                                .collectionId(settings.collectionId())
-                                .adoptExisting(settings.adoptExistingCollection())
-                                .removalPolicy(settings.removalPolicy())
-                                .build());
+                : settings.perTenant()
+                        ? new TenantCollections(this, "Collection", settings.collectionId())
+                        : new FaceCollection(
+                                this,
+                                "Collection",
+                                FaceCollectionProps.builder()
+                                        .collectionId(settings.collectionId())
+                                        .adoptExisting(settings.adoptExistingCollection())
+                                        .removalPolicy(settings.removalPolicy())
+                                        .build());
         this.failureQueue = FailureQueue.create(this, "FailedEvents", settings.removalPolicy());
         this.events = new RecognitionEvents(this, settings.eventBus(), bucket, settings.recognizePrefix());
         Map<String, String> environment = environment(settings);
@@ -112,6 +117,7 @@ public final class FaceRecognition extends Construct {
                         recognizeEnvironment));
         grantIndexFunction(settings);
         grantRecognizeFunction(settings);
+        this.tenantErasure = settings.perTenant() ? tenantErasure(settings, environment) : null;
         subscribeToUploads(settings);
     }
 
@@ -138,6 +144,14 @@ public final class FaceRecognition extends Construct {
     /** The recognition function (ObjectCreated under the recognise prefix). */
     public IFunction getRecognizeFunction() {
         return recognize.getFunction();
+    }
+
+    /**
+     * With {@link CollectionStrategy#PER_TENANT}, the function that erases a tenant whole (invoke it with
+     * {@code {"tenantId": "<id>"}}; see docs/construct.md, "Social tagging"); otherwise {@code null}.
+     */
+    public IFunction getTenantErasureFunction() {
+        return tenantErasure == null ? null : tenantErasure.getFunction();
     }
 
     /** The encrypted queue where events land that failed every retry or grew too old: watch it. */
@@ -215,7 +229,30 @@ public final class FaceRecognition extends Construct {
         environment.put("RECOGNIZE_PREFIX", settings.recognizePrefix());
         environment.put("RESULTS_PREFIX", settings.resultsPrefix());
         environment.put("RESULT_TTL_DAYS", Integer.toString(settings.resultRetentionDays()));
+        environment.put("COLLECTION_MODE", settings.collectionStrategy().name());
         return environment;
+    }
+
+    /** The tenant erasure function: invoked directly, never by an event. */
+    private SecureFunction tenantErasure(ResolvedProps settings, Map<String, String> environment) {
+        Map<String, String> erasureEnvironment = new LinkedHashMap<>(environment);
+        erasureEnvironment.put("BUCKET_NAME", bucket.getBucketName());
+        SecureFunction function = new SecureFunction(
+                this,
+                "TenantErasure",
+                spec(
+                        settings,
+                        ERASURE_HANDLER,
+                        LambdaAssets.TENANT_ERASURE,
+                        "facerec tenant erasure: deletes a tenant's collection, photos, results and rows",
+                        ERASURE_TIMEOUT,
+                        erasureEnvironment));
+        for (String prefix : List.of(settings.enrollPrefix(), settings.recognizePrefix(), settings.resultsPrefix())) {
+            PrefixGrants.erase(bucket, function.getRole(), prefix);
+        }
+        FaceTable.grantErasure(table, function.getRole());
+        ((TenantCollections) collection).grantErase(function.getRole());
+        return function;
     }
 
     private void grantIndexFunction(ResolvedProps settings) {
@@ -223,6 +260,9 @@ public final class FaceRecognition extends Construct {
         FaceTable.grantItems(table, index.getRole(), FaceTable.ENROLMENT_ACTIONS);
         collection.grantIndex(index.getRole());
         collection.grantDelete(index.getRole());
+        if (collection instanceof TenantCollections tenants) {
+            tenants.grantCreate(index.getRole());
+        }
     }
 
     private void grantRecognizeFunction(ResolvedProps settings) {

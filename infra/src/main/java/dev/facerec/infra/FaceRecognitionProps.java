@@ -34,6 +34,7 @@ public final class FaceRecognitionProps {
 
     private final IBucket existingBucket;
     private final String collectionId;
+    private final CollectionStrategy collectionStrategy;
     private final IFaceCollection existingCollection;
     private final Boolean adoptExistingCollection;
     private final Number faceMatchThreshold;
@@ -53,6 +54,7 @@ public final class FaceRecognitionProps {
     private FaceRecognitionProps(Builder builder) {
         this.existingBucket = builder.existingBucket;
         this.collectionId = builder.collectionId;
+        this.collectionStrategy = builder.collectionStrategy;
         this.existingCollection = builder.existingCollection;
         this.adoptExistingCollection = builder.adoptExistingCollection;
         this.faceMatchThreshold = builder.faceMatchThreshold;
@@ -98,6 +100,19 @@ public final class FaceRecognitionProps {
      */
     public String getCollectionId() {
         return collectionId;
+    }
+
+    /**
+     * One collection for everyone, or one per tenant (application user, social tagging): see
+     * {@link CollectionStrategy}. Per tenant, {@link #getCollectionId()} is the prefix of the tenants' collection ids
+     * ({@code <collectionId>-<tenantId>}), the functions' roles reach only collections with that prefix, and the
+     * pipeline gets a tenant erasure function ({@code FaceRecognition.getTenantErasureFunction()}). Cannot be combined
+     * with {@link #getExistingCollection()} or {@link #getAdoptExistingCollection()}.
+     *
+     * @default CollectionStrategy.SHARED
+     */
+    public CollectionStrategy getCollectionStrategy() {
+        return collectionStrategy;
     }
 
     /**
@@ -265,6 +280,7 @@ public final class FaceRecognitionProps {
     public static final class Builder {
         private IBucket existingBucket;
         private String collectionId;
+        private CollectionStrategy collectionStrategy;
         private IFaceCollection existingCollection;
         private Boolean adoptExistingCollection;
         private Number faceMatchThreshold;
@@ -364,6 +380,12 @@ public final class FaceRecognitionProps {
         /** @see FaceRecognitionProps#getRemovalPolicy() */
         public Builder removalPolicy(RemovalPolicy value) {
             this.removalPolicy = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getCollectionStrategy() */
+        public Builder collectionStrategy(CollectionStrategy value) {
+            this.collectionStrategy = value;
             return this;
         }
 

@@ -24,6 +24,16 @@ final class FaceTable {
     static final String INDEX_PARTITION_KEY = "gsi1pk";
     static final String INDEX_SORT_KEY = "gsi1sk";
     static final String TTL_ATTRIBUTE = "ttl";
+    /** Every row of a tenant (collection per tenant only): partition {@code tenant}, sort {@code pk}. */
+    static final String TENANT_INDEX = "tenants";
+
+    static final String TENANT_ATTRIBUTE = "tenant";
+    /**
+     * Tenant erasure: Query on the tenant index; BatchWriteItem deletes of the rows it finds; PutItem of the erasure
+     * marker.
+     */
+    static final List<String> ERASURE_ACTIONS =
+            List.of("dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:PutItem");
 
     /**
      * What the enrolment function calls: GetItem (a person's face count), UpdateItem (claims, leases, statuses),
@@ -41,7 +51,11 @@ final class FaceTable {
 
     private FaceTable() {}
 
-    static Table create(Construct scope, RemovalPolicy removalPolicy) {
+    /**
+     * @param tenantIndex whether to add the tenant index (a sparse index: only rows with a {@code tenant} attribute),
+     *     which projects the status and lease of status rows so that an erasure can see objects in progress
+     */
+    static Table create(Construct scope, RemovalPolicy removalPolicy, boolean tenantIndex) {
         Table table = Table.Builder.create(scope, "Table")
                 .partitionKey(Attribute.builder()
                         .name(PARTITION_KEY)
@@ -72,7 +86,31 @@ final class FaceTable {
                         .build())
                 .projectionType(ProjectionType.ALL)
                 .build());
+        if (tenantIndex) {
+            table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                    .indexName(TENANT_INDEX)
+                    .partitionKey(Attribute.builder()
+                            .name(TENANT_ATTRIBUTE)
+                            .type(AttributeType.STRING)
+                            .build())
+                    .sortKey(Attribute.builder()
+                            .name(PARTITION_KEY)
+                            .type(AttributeType.STRING)
+                            .build())
+                    .projectionType(ProjectionType.INCLUDE)
+                    .nonKeyAttributes(List.of("status", "leaseUntil"))
+                    .build());
+        }
         return table;
+    }
+
+    /** Tenant erasure's actions on the table and its tenant index, by exact ARNs. */
+    static Grant grantErasure(Table table, IGrantable grantee) {
+        return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(grantee)
+                .actions(ERASURE_ACTIONS)
+                .resourceArns(List.of(table.getTableArn(), table.getTableArn() + "/index/" + TENANT_INDEX))
+                .build());
     }
 
     /**

@@ -26,6 +26,11 @@ final class NagSuppressions {
      *
      * @param appliesTo the findings covered (strings or {@link #regex(String)}); none means the whole rule
      */
+    /** Escapes a literal for a JavaScript regular expression (cdk-nag evaluates patterns in JavaScript). */
+    static String quote(String literal) {
+        return literal.replaceAll("[.*+?^${}()|\\[\\]\\\\/]", "\\\\$0");
+    }
+
     static void add(IConstruct construct, String ruleId, String reason, Object... appliesTo) {
         CfnResource resource = construct instanceof CfnResource cfn
                 ? cfn

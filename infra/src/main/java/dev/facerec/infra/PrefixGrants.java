@@ -1,9 +1,11 @@
 package dev.facerec.infra;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.s3.IBucket;
 
@@ -16,6 +18,7 @@ final class PrefixGrants {
 
     static final List<String> READ_ACTIONS = List.of("s3:GetObject", "s3:GetObjectVersion");
     static final List<String> WRITE_ACTIONS = List.of("s3:PutObject");
+    static final List<String> ERASE_ACTIONS = List.of("s3:DeleteObject", "s3:DeleteObjectVersion");
 
     private PrefixGrants() {}
 
@@ -38,6 +41,20 @@ final class PrefixGrants {
         return grant(bucket, role, prefix, WRITE_ACTIONS);
     }
 
+    /**
+     * Erase everything under {@code prefix}: list its versions and delete markers (ListObjectVersions, authorised as
+     * s3:ListBucketVersions on the bucket, limited to the prefix by the {@code s3:prefix} condition) and delete
+     * each of them for good.
+     */
+    static Grant erase(IBucket bucket, Role role, String prefix) {
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListBucketVersions"))
+                .resources(List.of(bucket.getBucketArn()))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(prefix + "*"))))
+                .build());
+        return grant(bucket, role, prefix, ERASE_ACTIONS);
+    }
+
     private static Grant grant(IBucket bucket, Role role, String prefix, List<String> actions) {
         Grant grant = Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(role)
@@ -50,13 +67,8 @@ final class PrefixGrants {
                     "AwsSolutions-IAM5",
                     "Objects are addressed by key prefix: " + String.join(", ", actions) + " only on keys under '"
                             + prefix + "' of the photo bucket.",
-                    NagSuppressions.regex("^Resource::.*/" + jsRegexQuote(prefix) + "\\*$"));
+                    NagSuppressions.regex("^Resource::.*/" + NagSuppressions.quote(prefix) + "\\*$"));
         }
         return grant;
-    }
-
-    /** Escapes a literal for a JavaScript regular expression (cdk-nag evaluates the pattern in JavaScript). */
-    private static String jsRegexQuote(String literal) {
-        return literal.replaceAll("[.*+?^${}()|\\[\\]\\\\/]", "\\\\$0");
     }
 }

@@ -17,6 +17,7 @@ import software.amazon.awscdk.services.s3.IBucket;
 record ResolvedProps(
         IBucket existingBucket,
         String collectionId,
+        CollectionStrategy collectionStrategy,
         IFaceCollection existingCollection,
         boolean adoptExistingCollection,
         Number faceMatchThreshold,
@@ -32,6 +33,9 @@ record ResolvedProps(
         Tracing tracing,
         IEventBus eventBus,
         boolean eventsIncludeNames) {
+
+    /** A tenant's collection id is {@code <prefix>-<tenantId>} within Rekognition's 255 characters. */
+    static final int MAX_TENANT_PREFIX = 200;
 
     static final Pattern COLLECTION_ID = Pattern.compile("[a-zA-Z0-9_.\\-]{1,255}");
     /**
@@ -53,6 +57,7 @@ record ResolvedProps(
         ResolvedProps resolved = new ResolvedProps(
                 given.getExistingBucket(),
                 given.getCollectionId(),
+                or(given.getCollectionStrategy(), CollectionStrategy.SHARED),
                 given.getExistingCollection(),
                 Boolean.TRUE.equals(given.getAdoptExistingCollection()),
                 or(given.getFaceMatchThreshold(), FaceRecognitionProps.DEFAULT_FACE_MATCH_THRESHOLD),
@@ -90,6 +95,15 @@ record ResolvedProps(
         if (existingCollection != null && (collectionId != null || adoptExistingCollection)) {
             problems.add("existingCollection cannot be combined with collectionId or adoptExistingCollection:"
                     + " the construct uses that collection as it is and creates none");
+        }
+        if (perTenant() && (existingCollection != null || adoptExistingCollection)) {
+            problems.add("collectionStrategy PER_TENANT cannot be combined with existingCollection or"
+                    + " adoptExistingCollection: the tenants' collections are created by the pipeline");
+        }
+        if (perTenant() && known(collectionId) && collectionId.length() > MAX_TENANT_PREFIX) {
+            problems.add("with collectionStrategy PER_TENANT, collectionId is the prefix of <collectionId>-<tenantId>"
+                    + " and must leave room for a tenant id: at most " + MAX_TENANT_PREFIX + " characters, got "
+                    + collectionId.length());
         }
         checkPrefix("enrollPrefix", enrollPrefix, problems);
         checkPrefix("recognizePrefix", recognizePrefix, problems);
@@ -134,6 +148,11 @@ record ResolvedProps(
             problems.add(name + " must be a whole number of days from " + min + " to " + max + ", got "
                     + value.toHumanString());
         }
+    }
+
+    /** Whether each tenant has a collection of its own. */
+    boolean perTenant() {
+        return collectionStrategy == CollectionStrategy.PER_TENANT;
     }
 
     /** {@link #resultRetention()} in days: checked whole. */

@@ -28,6 +28,16 @@ class CdkNagTest {
     }
 
     @Test
+    void perTenantStack_shouldHaveNoAwsSolutionsErrorsOrWarnings() {
+        assertNoFindings(TestStacks.checkedStack(s -> new FaceRecognition(
+                s,
+                "Faces",
+                FaceRecognitionProps.builder()
+                        .collectionStrategy(CollectionStrategy.PER_TENANT)
+                        .build())));
+    }
+
+    @Test
     void checks_shouldReportAnError_whenAResourceBreaksARule() {
         // GIVEN a queue without TLS enforcement, as a control that the checks run in this setup
         Stack stack = TestStacks.stack(s -> new software.amazon.awscdk.services.sqs.Queue(s, "Plain"));

@@ -90,6 +90,11 @@ final class TestStacks {
         return stack;
     }
 
+    /** As {@link #stack(Consumer)}, with cdk-nag's AwsSolutions checks added. */
+    static Stack checkedStack(Consumer<Stack> body) {
+        return checked(stack(body));
+    }
+
     static Template template(Consumer<Stack> body) {
         return Template.fromStack(stack(body));
     }

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.ConflictException;
 import software.amazon.awssdk.services.rekognition.model.DeleteFacesResponse;
 import software.amazon.awssdk.services.rekognition.model.Face;
+import software.amazon.awssdk.services.rekognition.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.rekognition.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.rekognition.model.UnsuccessfulFaceDeletion;
 import software.amazon.awssdk.services.rekognition.model.UnsuccessfulFaceDeletionReason;
@@ -32,6 +33,15 @@ public final class CollectionFaces {
     public CollectionFaces(RekognitionClient rekognition, String collectionId) {
         this.rekognition = rekognition;
         this.collectionId = collectionId;
+    }
+
+    /** Creates the collection unless it exists (a tenant's, on its first enrolment). */
+    public void ensureCollection() {
+        try {
+            rekognition.createCollection(b -> b.collectionId(collectionId));
+        } catch (ResourceAlreadyExistsException createdMeanwhile) {
+            // Another enrolment of the tenant created it first.
+        }
     }
 
     /** Creates the user of a person unless it exists. */

@@ -24,6 +24,7 @@ import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.table.UpdateSpec;
+import dev.facerec.functions.core.tenant.Tenant;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -46,14 +47,16 @@ final class EnrollmentRows {
 
     private final String table;
     private final Instant now;
+    private final Tenant tenant;
     private final Map<String, Integer> deltas = new LinkedHashMap<>();
     private final Map<String, PersonFacts> facts = new HashMap<>();
     private final Map<String, Long> deletions = new HashMap<>();
     private final Set<TransactWriteItem> faceItems = new LinkedHashSet<>();
 
-    EnrollmentRows(String table, Instant now) {
+    EnrollmentRows(String table, Instant now, Tenant tenant) {
         this.table = table;
         this.now = now;
+        this.tenant = tenant;
     }
 
     /** Removes the rows of faces recorded for {@code personId}. */
@@ -62,7 +65,7 @@ final class EnrollmentRows {
             faceItems.add(TransactWriteItem.builder()
                     .delete(Delete.builder()
                             .tableName(table)
-                            .key(TableKeys.key(TableKeys.personPk(personId), TableKeys.faceSk(faceId)))
+                            .key(TableKeys.key(tenant.personPk(personId), TableKeys.faceSk(faceId)))
                             .build())
                     .build());
         }
@@ -72,8 +75,8 @@ final class EnrollmentRows {
     /** Adds the row of a newly indexed face, and counts it on its person (with the name and lists, if given). */
     void addFace(String personId, PersonFacts personFacts, IndexedFace face, S3ObjectEvent source) {
         BoundingBox box = face.record().face().boundingBox();
-        Map<String, AttributeValue> item =
-                new LinkedHashMap<>(TableKeys.key(TableKeys.personPk(personId), TableKeys.faceSk(face.faceId())));
+        Map<String, AttributeValue> item = tenant.tag(
+                new LinkedHashMap<>(TableKeys.key(tenant.personPk(personId), TableKeys.faceSk(face.faceId()))));
         item.put(FACE_ID, AttributeValues.s(face.faceId()));
         item.put(PERSON_ID, AttributeValues.s(personId));
         putIfPresent(item, IMAGE_ID, face.record().face().imageId());
@@ -135,7 +138,7 @@ final class EnrollmentRows {
     StatusChange applyTo(StatusChange change) {
         faceItems.forEach(change::alsoWrite);
         deltas.forEach((personId, delta) -> {
-            Map<String, AttributeValue> key = TableKeys.key(TableKeys.personPk(personId), TableKeys.PROFILE);
+            Map<String, AttributeValue> key = TableKeys.key(tenant.personPk(personId), TableKeys.PROFILE);
             if (deletions.containsKey(personId)) {
                 change.alsoWrite(TransactWriteItem.builder()
                         .delete(Delete.builder()
@@ -159,11 +162,14 @@ final class EnrollmentRows {
         UpdateSpec update = new UpdateSpec()
                 .set(PERSON_ID, AttributeValues.s(personId))
                 .set(USER_ID, AttributeValues.s(personId))
-                .set(TableKeys.GSI1_PK, AttributeValues.s(TableKeys.PEOPLE))
+                .set(TableKeys.GSI1_PK, AttributeValues.s(tenant.peoplePartition()))
                 .set(TableKeys.GSI1_SK, AttributeValues.s(personId))
                 .setIfAbsent(CREATED_AT, AttributeValues.s(now.toString()))
                 .set(UPDATED_AT, AttributeValues.s(now.toString()))
                 .add(FACE_COUNT, AttributeValues.n(delta));
+        if (!tenant.isShared()) {
+            update.set(Tenant.ATTRIBUTE, AttributeValues.s(tenant.id()));
+        }
         PersonFacts given = facts.get(personId);
         if (given != null && given.displayName() != null) {
             update.set(DISPLAY_NAME, AttributeValues.s(given.displayName()));

@@ -25,6 +25,8 @@ import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.StatusStore;
 import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.table.UpdateSpec;
+import dev.facerec.functions.core.tenant.Tenancy;
+import dev.facerec.functions.core.tenant.Tenant;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.RekognitionException;
 
 /**
@@ -49,33 +52,42 @@ public final class EnrollmentService {
     public static final String NAME_METADATA = "name";
     /** The metadata key of the person's watch lists ({@code x-amz-meta-lists}). */
     public static final String LISTS_METADATA = "lists";
+    /** The outcome of an event of an erased tenant: no row is written. */
+    public static final String IGNORED = "IGNORED";
     /** How long an event waits for another one that holds the same person before Lambda has to retry it. */
     public static final Duration PERSON_LOCK_PATIENCE = Duration.ofSeconds(15);
 
     private final FunctionConfig config;
     private final DynamoDbClient dynamoDb;
+    private final RekognitionClient rekognition;
     private final Clock clock;
+    private final Tenancy tenancy;
     private final StatusStore store;
     private final ObjectEventRunner runner;
     private final ImageInspector inspector;
-    private final CollectionFaces faces;
-    private final FaceIndexer indexer;
     private final PersonLocks personLocks;
 
     public EnrollmentService(AwsClients clients, FunctionConfig config, Clock clock) {
         this.config = config;
         this.dynamoDb = clients.dynamoDb();
+        this.rekognition = clients.rekognition();
         this.clock = clock;
-        this.store = new StatusStore(clients.dynamoDb(), config.tableName(), clock);
+        this.tenancy = new Tenancy(config, clients.dynamoDb());
+        this.store = new StatusStore(clients.dynamoDb(), config.tableName(), clock, tenancy::tenantIdOf);
         this.runner = new ObjectEventRunner(store);
         this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
-        this.faces = new CollectionFaces(clients.rekognition(), config.collectionId());
-        this.indexer = new FaceIndexer(clients.rekognition(), config.collectionId(), faces);
         this.personLocks = new PersonLocks(clients.dynamoDb(), config.tableName(), clock, PERSON_LOCK_PATIENCE);
     }
 
+    /** The collection side of one tenant's enrolments. */
+    private record Scope(Tenant tenant, CollectionFaces faces, FaceIndexer indexer) {}
+
     /** Processes one event; returns its outcome (a status, {@code DUPLICATE} or {@code OUT_OF_ORDER}). */
     public String process(S3ObjectEvent event, Duration lease, OutcomeLog log) {
+        if (tenancy.erased(event)) {
+            log.outcome(event.eventName(), event.bucket(), event.key(), IGNORED, "TENANT_ERASED");
+            return IGNORED;
+        }
         PersonLock lock = new PersonLock(personLocks, lease);
         boolean finished = false;
         try {
@@ -90,17 +102,19 @@ public final class EnrollmentService {
     }
 
     private StatusChange created(Claim claim, PersonLock lock) {
-        lock.take(personOf(claim));
-        removeUnrecorded(claim);
-        EnrollmentRows rows = new EnrollmentRows(config.tableName(), clock.instant());
-        removePrevious(claim, rows);
+        Scope scope = scope(claim.event().key());
+        lock.take(scope.tenant(), personOf(claim, scope));
+        removeUnrecorded(claim, scope);
+        EnrollmentRows rows = new EnrollmentRows(config.tableName(), clock.instant(), scope.tenant());
+        removePrevious(claim, rows, scope);
         S3ObjectEvent event = claim.event();
         StatusChange change;
         try {
-            EnrollKey key = EnrollKey.parse(event.key(), config.enrollPrefix());
+            EnrollKey key = EnrollKey.parse(event.key(), scope.tenant().prefix(config.enrollPrefix()));
             InspectedImage image = inspector.inspect(event);
             List<String> lists = WatchLists.fromMetadata(image.metadata().get(LISTS_METADATA));
-            IndexedFace face = indexer.index(event, key.personId(), ids -> recordIndexed(claim, key.personId(), ids));
+            IndexedFace face =
+                    scope.indexer().index(event, key.personId(), ids -> recordIndexed(claim, key.personId(), ids));
             String name = DisplayNames.fromMetadata(image.metadata().get(NAME_METADATA));
             rows.addFace(key.personId(), new PersonFacts(name, lists), face, event);
             change = StatusChange.to(ObjectStatus.INDEXED)
@@ -116,12 +130,19 @@ public final class EnrollmentService {
         } catch (RekognitionException error) {
             change = cleared(StatusChange.rejected(RekognitionErrors.toRejection(error)));
         }
-        return lock.releaseWith(finishPeople(rows, change));
+        return lock.releaseWith(finishPeople(rows, change, scope));
     }
 
     private StatusChange removed(Claim claim, PersonLock lock) {
-        lock.take(personOf(claim));
-        removeUnrecorded(claim);
+        Scope scope;
+        try {
+            scope = scope(claim.event().key());
+        } catch (RejectedException noTenant) {
+            // A key without a valid tenant was never indexed: nothing to remove.
+            return cleared(StatusChange.to(ObjectStatus.REMOVED)).remove(FACE_COUNT);
+        }
+        lock.take(scope.tenant(), personOf(claim, scope));
+        removeUnrecorded(claim, scope);
         S3ObjectEvent event = claim.event();
         String indexedVersion = claim.previous(VERSION_ID);
         boolean otherVersion = !event.isDeleteMarker()
@@ -135,29 +156,41 @@ public final class EnrollmentService {
             return lock.releaseWith(
                     StatusChange.to(settled ? ObjectStatus.valueOf(previousStatus) : ObjectStatus.STALE));
         }
-        EnrollmentRows rows = new EnrollmentRows(config.tableName(), clock.instant());
-        removePrevious(claim, rows);
+        EnrollmentRows rows = new EnrollmentRows(config.tableName(), clock.instant(), scope.tenant());
+        removePrevious(claim, rows, scope);
         return lock.releaseWith(finishPeople(
-                rows, cleared(StatusChange.to(ObjectStatus.REMOVED)).remove(FACE_COUNT)));
+                rows, cleared(StatusChange.to(ObjectStatus.REMOVED)).remove(FACE_COUNT), scope));
+    }
+
+    /**
+     * The tenant of an enrolment key, its collection and indexer.
+     *
+     * @throws RejectedException INVALID_KEY when a pipeline with a collection per tenant gets a key without a tenant
+     */
+    private Scope scope(String key) {
+        Tenant tenant = tenancy.of(key, config.enrollPrefix());
+        CollectionFaces faces = new CollectionFaces(rekognition, tenant.collectionId());
+        return new Scope(tenant, faces, new FaceIndexer(rekognition, tenant.collectionId(), faces, !tenant.isShared()));
     }
 
     /** The person an enrolment key names (the same for every upload under it), or {@code null} for a bad key. */
-    private String personOf(Claim claim) {
+    private String personOf(Claim claim, Scope scope) {
         try {
-            return EnrollKey.parse(claim.event().key(), config.enrollPrefix()).personId();
+            return EnrollKey.parse(claim.event().key(), scope.tenant().prefix(config.enrollPrefix()))
+                    .personId();
         } catch (RejectedException invalidKey) {
             return null;
         }
     }
 
     /** Removes from the collection (and, through {@code rows}, from the table) what the key's last upload added. */
-    private void removePrevious(Claim claim, EnrollmentRows rows) {
+    private void removePrevious(Claim claim, EnrollmentRows rows, Scope scope) {
         Map<String, AttributeValue> previous = claim.previous();
         String personId = AttributeValues.str(previous, PERSON_ID);
         Set<String> inCollection = new LinkedHashSet<>(AttributeValues.set(previous, INDEXED_FACE_IDS));
         List<String> recorded = AttributeValues.set(previous, RECORDED_FACE_IDS);
         inCollection.addAll(recorded);
-        faces.remove(personId, inCollection);
+        scope.faces().remove(personId, inCollection);
         if (personId != null && !recorded.isEmpty()) {
             rows.removeFaces(personId, recorded);
         }
@@ -167,13 +200,13 @@ public final class EnrollmentService {
      * After an interrupted invocation (a crash or timeout between IndexFaces and the write of its face ids), finds
      * and removes the faces it indexed for this key without recording them: no row would ever lead to them again.
      */
-    private void removeUnrecorded(Claim claim) {
+    private void removeUnrecorded(Claim claim, Scope scope) {
         if (!claim.interruptedAttempt()) {
             return;
         }
         Set<String> known = new LinkedHashSet<>(AttributeValues.set(claim.previous(), INDEXED_FACE_IDS));
         known.addAll(AttributeValues.set(claim.previous(), RECORDED_FACE_IDS));
-        faces.removeUnrecorded(ExternalImageIds.forKey(claim.event().key()), known);
+        scope.faces().removeUnrecorded(ExternalImageIds.forKey(claim.event().key()), known);
     }
 
     private void recordIndexed(Claim claim, String personId, List<String> faceIds) {
@@ -185,15 +218,15 @@ public final class EnrollmentService {
     }
 
     /** People left without faces lose their Rekognition user and their row. */
-    private StatusChange finishPeople(EnrollmentRows rows, StatusChange change) {
+    private StatusChange finishPeople(EnrollmentRows rows, StatusChange change, Scope scope) {
         rows.shrinking().forEach((personId, delta) -> {
             Map<String, AttributeValue> person = dynamoDb.getItem(b -> b.tableName(config.tableName())
                             .consistentRead(true)
-                            .key(TableKeys.key(TableKeys.personPk(personId), TableKeys.PROFILE)))
+                            .key(TableKeys.key(scope.tenant().personPk(personId), TableKeys.PROFILE)))
                     .item();
             long count = AttributeValues.num(person, FaceRowAttributes.FACE_COUNT, 0);
             if (count + delta <= 0) {
-                faces.deleteUser(personId);
+                scope.faces().deleteUser(personId);
                 rows.deletePerson(personId, count);
             }
         });

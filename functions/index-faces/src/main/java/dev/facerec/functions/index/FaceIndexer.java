@@ -31,11 +31,18 @@ public final class FaceIndexer {
     private final RekognitionClient rekognition;
     private final String collectionId;
     private final CollectionFaces faces;
+    private final boolean createsCollection;
 
-    public FaceIndexer(RekognitionClient rekognition, String collectionId, CollectionFaces faces) {
+    /**
+     * @param createsCollection whether a missing collection is created (a tenant's, on first use) rather than an
+     *     error
+     */
+    public FaceIndexer(
+            RekognitionClient rekognition, String collectionId, CollectionFaces faces, boolean createsCollection) {
         this.rekognition = rekognition;
         this.collectionId = collectionId;
         this.faces = faces;
+        this.createsCollection = createsCollection;
     }
 
     /**
@@ -48,12 +55,13 @@ public final class FaceIndexer {
     public IndexedFace index(S3ObjectEvent event, String personId, Consumer<List<String>> onIndexed) {
         IndexFacesResponse response;
         try {
-            response = rekognition.indexFaces(b -> b.collectionId(collectionId)
-                    .image(i -> i.s3Object(
-                            o -> o.bucket(event.bucket()).name(event.key()).version(event.versionId())))
-                    .externalImageId(ExternalImageIds.forKey(event.key()))
-                    .maxFaces(1)
-                    .qualityFilter(QualityFilter.AUTO));
+            response = indexFaces(event);
+        } catch (ResourceNotFoundException missing) {
+            if (!createsCollection) {
+                throw RekognitionErrors.toRejection(missing);
+            }
+            faces.ensureCollection();
+            response = indexFacesOrReject(event);
         } catch (RekognitionException e) {
             throw RekognitionErrors.toRejection(e);
         }
@@ -77,6 +85,23 @@ public final class FaceIndexer {
             faces.remove(null, faceIds);
             throw RekognitionErrors.toRejection(e);
         }
+    }
+
+    private IndexFacesResponse indexFacesOrReject(S3ObjectEvent event) {
+        try {
+            return indexFaces(event);
+        } catch (RekognitionException e) {
+            throw RekognitionErrors.toRejection(e);
+        }
+    }
+
+    private IndexFacesResponse indexFaces(S3ObjectEvent event) {
+        return rekognition.indexFaces(b -> b.collectionId(collectionId)
+                .image(i -> i.s3Object(
+                        o -> o.bucket(event.bucket()).name(event.key()).version(event.versionId())))
+                .externalImageId(ExternalImageIds.forKey(event.key()))
+                .maxFaces(1)
+                .qualityFilter(QualityFilter.AUTO));
     }
 
     /** Reports the new faces; when that fails (the table is unreachable, the lease was lost), deletes them again. */

@@ -1,6 +1,7 @@
 package dev.facerec.functions.index;
 
 import dev.facerec.functions.core.table.StatusChange;
+import dev.facerec.functions.core.tenant.Tenant;
 import java.time.Duration;
 
 /**
@@ -19,10 +20,13 @@ final class PersonLock {
         this.lease = lease;
     }
 
-    /** Takes the lock of {@code personId}; nothing when it is {@code null} (a key that names no valid person). */
-    void take(String personId) {
+    /**
+     * Takes the lock of {@code personId} of {@code tenant}; nothing when it is {@code null} (a key that names no
+     * valid person).
+     */
+    void take(Tenant tenant, String personId) {
         if (personId != null && held == null) {
-            held = locks.acquire(personId, lease);
+            held = locks.acquire(tenant, personId, lease);
         }
     }
 

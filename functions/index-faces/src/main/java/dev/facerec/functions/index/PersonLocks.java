@@ -3,8 +3,10 @@ package dev.facerec.functions.index;
 import dev.facerec.functions.core.status.ObjectBusyException;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
+import dev.facerec.functions.core.tenant.Tenant;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,14 +52,16 @@ final class PersonLocks {
     }
 
     /** A lock held on a person. */
-    record Held(String personId, String lockId) {}
+    record Held(String personPk, String lockId) {}
 
     /**
-     * Takes the lock of {@code personId} for {@code lease}, waiting while another invocation holds it.
+     * Takes the lock of {@code personId} of {@code tenant} for {@code lease}, waiting while another invocation holds
+     * it.
      *
      * @throws ObjectBusyException when it is still held after the patience given to the constructor (retryable)
      */
-    Held acquire(String personId, Duration lease) {
+    Held acquire(Tenant tenant, String personId, Duration lease) {
+        String personPk = tenant.personPk(personId);
         String lockId = UUID.randomUUID().toString();
         long giveUpAt = clock.millis() + patience.toMillis();
         Duration pause = FIRST_PAUSE;
@@ -65,9 +69,9 @@ final class PersonLocks {
             long now = clock.millis();
             try {
                 dynamoDb.putItem(b -> b.tableName(table)
-                        .item(Map.of(
+                        .item(tenant.tag(new HashMap<>(Map.of(
                                 TableKeys.PK,
-                                AttributeValues.s(TableKeys.personPk(personId)),
+                                AttributeValues.s(personPk),
                                 TableKeys.SK,
                                 AttributeValues.s(SK),
                                 LOCK_ID,
@@ -75,11 +79,11 @@ final class PersonLocks {
                                 LEASE_UNTIL,
                                 AttributeValues.n(now + lease.toMillis()),
                                 TableKeys.TTL,
-                                AttributeValues.n((now + lease.plus(TTL_MARGIN).toMillis()) / 1000)))
+                                AttributeValues.n((now + lease.plus(TTL_MARGIN).toMillis()) / 1000)))))
                         .conditionExpression("attribute_not_exists(#pk) OR #until < :now")
                         .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#until", LEASE_UNTIL))
                         .expressionAttributeValues(Map.of(":now", AttributeValues.n(now))));
-                return new Held(personId, lockId);
+                return new Held(personPk, lockId);
             } catch (ConditionalCheckFailedException held) {
                 if (clock.millis() + pause.toMillis() > giveUpAt) {
                     throw new ObjectBusyException(
@@ -114,7 +118,7 @@ final class PersonLocks {
     }
 
     private static Map<String, AttributeValue> key(Held held) {
-        return TableKeys.key(TableKeys.personPk(held.personId()), SK);
+        return TableKeys.key(held.personPk(), SK);
     }
 
     private static void sleep(Duration pause) {

@@ -176,7 +176,7 @@ class IndexFacesFaultTest extends WithColorFaceEngine {
         String collectionId = FunctionServices.COLLECTION;
         List<String> facesBefore = services.collectionFaceIds();
         FaceIndexer indexer = new FaceIndexer(
-                services.rekognition(), collectionId, new CollectionFaces(services.rekognition(), collectionId));
+                services.rekognition(), collectionId, new CollectionFaces(services.rekognition(), collectionId), false);
         S3ObjectEvent event = new S3ObjectEvent(
                 "ObjectCreated:Put",
                 FunctionServices.BUCKET,

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.facerec.functions.core.status.ObjectBusyException;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
+import dev.facerec.functions.core.tenant.Tenant;
 import dev.facerec.functions.testing.FaceColor;
 import dev.facerec.functions.testing.FunctionServices;
 import dev.facerec.functions.testing.SyntheticImages;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.Test;
  * Rekognition server's interleaving hook ({@code FaultInjector.afterNext}).
  */
 class IndexFacesRaceTest extends WithColorFaceEngine {
+
+    private static final Tenant SHARED = Tenant.shared(FunctionServices.COLLECTION);
 
     private final IndexFacesHandler enrolling = new IndexFacesHandler(clients(services), config(), Clock.systemUTC());
     private final IndexFacesHandler removing = new IndexFacesHandler(clients(services), config(), Clock.systemUTC());
@@ -96,26 +99,26 @@ class IndexFacesRaceTest extends WithColorFaceEngine {
     void acquire_shouldWaitForTheHolderThenGiveUpRetryably_whenThePersonStaysLocked() {
         PersonLocks locks =
                 new PersonLocks(services.dynamoDb(), FunctionServices.TABLE, Clock.systemUTC(), Duration.ofMillis(300));
-        PersonLocks.Held held = locks.acquire("locked", Duration.ofMinutes(1));
+        PersonLocks.Held held = locks.acquire(SHARED, "locked", Duration.ofMinutes(1));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> locks.acquire("locked", Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> locks.acquire(SHARED, "locked", Duration.ofMinutes(1)))
                 .isInstanceOf(ObjectBusyException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
 
         locks.releaseQuietly(held);
         assertThat(lockItem("locked")).isEmpty();
-        locks.releaseQuietly(locks.acquire("locked", Duration.ofMinutes(1)));
+        locks.releaseQuietly(locks.acquire(SHARED, "locked", Duration.ofMinutes(1)));
     }
 
     @Test
     void acquire_shouldTakeTheLockOver_whenItsHoldersLeaseRanOut() throws InterruptedException {
         PersonLocks locks =
                 new PersonLocks(services.dynamoDb(), FunctionServices.TABLE, Clock.systemUTC(), Duration.ofMillis(300));
-        PersonLocks.Held dead = locks.acquire("abandoned", Duration.ZERO);
+        PersonLocks.Held dead = locks.acquire(SHARED, "abandoned", Duration.ZERO);
         Thread.sleep(5);
 
-        PersonLocks.Held next = locks.acquire("abandoned", Duration.ofMinutes(1));
+        PersonLocks.Held next = locks.acquire(SHARED, "abandoned", Duration.ofMinutes(1));
 
         assertThat(AttributeValues.str(lockItem("abandoned"), "lockId"))
                 .isEqualTo(next.lockId())

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 import software.amazon.awssdk.services.rekognition.model.InvalidParameterException;
 import software.amazon.awssdk.services.rekognition.model.QualityFilter;
+import software.amazon.awssdk.services.rekognition.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.rekognition.model.SearchUsersByImageResponse;
 import software.amazon.awssdk.services.rekognition.model.UserMatch;
 
@@ -20,11 +21,18 @@ public final class FaceIdentifier {
     private final RekognitionClient rekognition;
     private final String collectionId;
     private final float threshold;
+    private final boolean missingMeansEmpty;
 
-    public FaceIdentifier(RekognitionClient rekognition, String collectionId, float threshold) {
+    /**
+     * @param missingMeansEmpty whether a missing collection holds no one (a tenant's, before its first enrolment)
+     *     rather than an error
+     */
+    public FaceIdentifier(
+            RekognitionClient rekognition, String collectionId, float threshold, boolean missingMeansEmpty) {
         this.rekognition = rekognition;
         this.collectionId = collectionId;
         this.threshold = threshold;
+        this.missingMeansEmpty = missingMeansEmpty;
     }
 
     /**
@@ -46,6 +54,11 @@ public final class FaceIdentifier {
                 throw noFace;
             }
             return Identity.notSearched("Rekognition found no searchable face in the crop");
+        } catch (ResourceNotFoundException noCollection) {
+            if (missingMeansEmpty) {
+                return Identity.unknown();
+            }
+            throw noCollection;
         }
         if (response.searchedFace() != null
                 && response.searchedFace().faceDetail() != null

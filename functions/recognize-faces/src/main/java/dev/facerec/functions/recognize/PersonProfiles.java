@@ -2,6 +2,7 @@ package dev.facerec.functions.recognize;
 
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
+import dev.facerec.functions.core.tenant.Tenant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,13 +30,13 @@ public final class PersonProfiles {
         this.table = table;
     }
 
-    /** Person id → profile, for the people that have a row. */
-    public Map<String, PersonProfile> of(Collection<String> personIds) {
+    /** Person id → profile, for the people of {@code tenant} that have a row. */
+    public Map<String, PersonProfile> of(Tenant tenant, Collection<String> personIds) {
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(personIds));
         Map<String, PersonProfile> profiles = new HashMap<>();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
-                    .map(id -> TableKeys.key(TableKeys.personPk(id), TableKeys.PROFILE))
+                    .map(id -> TableKeys.key(tenant.personPk(id), TableKeys.PROFILE))
                     .toList();
             Map<String, KeysAndAttributes> request = Map.of(
                     table,

@@ -21,6 +21,8 @@ import dev.facerec.functions.core.table.Claim;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.StatusStore;
 import dev.facerec.functions.core.table.TableKeys;
+import dev.facerec.functions.core.tenant.Tenancy;
+import dev.facerec.functions.core.tenant.Tenant;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +62,7 @@ public final class RecognitionService {
     private final Clock clock;
     private final ObjectEventRunner runner;
     private final ImageInspector inspector;
-    private final FaceIdentifier identifier;
+    private final Tenancy tenancy;
     private final PersonProfiles profiles;
     private final EventPublisher events;
 
@@ -69,9 +71,10 @@ public final class RecognitionService {
         this.s3 = clients.s3();
         this.rekognition = clients.rekognition();
         this.clock = clock;
-        this.runner = new ObjectEventRunner(new StatusStore(clients.dynamoDb(), config.tableName(), clock));
+        this.tenancy = new Tenancy(config, clients.dynamoDb());
+        this.runner = new ObjectEventRunner(
+                new StatusStore(clients.dynamoDb(), config.tableName(), clock, tenancy::tenantIdOf));
         this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
-        this.identifier = new FaceIdentifier(clients.rekognition(), config.collectionId(), config.faceMatchThreshold());
         this.profiles = new PersonProfiles(clients.dynamoDb(), config.tableName());
         this.events = events;
     }
@@ -80,6 +83,10 @@ public final class RecognitionService {
     public String process(S3ObjectEvent event, Duration lease, OutcomeLog log) {
         if (!event.isCreated()) {
             log.outcome(event.eventName(), event.bucket(), event.key(), "IGNORED", null);
+            return "IGNORED";
+        }
+        if (tenancy.erased(event)) {
+            log.outcome(event.eventName(), event.bucket(), event.key(), "IGNORED", "TENANT_ERASED");
             return "IGNORED";
         }
         return runner.run(event, KIND, lease, log, this::recognize, this::expiring);
@@ -95,6 +102,7 @@ public final class RecognitionService {
         if (!event.key().startsWith(config.recognizePrefix()) || event.key().endsWith("/")) {
             throw new RejectedException(Reason.INVALID_KEY, "a photo to recognise goes under the recognise prefix");
         }
+        Tenant tenant = tenancy.of(event.key(), config.recognizePrefix());
         InspectedImage image = inspector.inspect(event);
         List<FaceDetail> details = detect(event);
         if (details.isEmpty()) {
@@ -102,7 +110,7 @@ public final class RecognitionService {
         }
         byte[] bytes = S3ObjectSource.download(s3, event.bucket(), event.key(), event.versionId(), event.eTag());
         BufferedImage decoded = ImageDecoder.decode(bytes, image.header());
-        List<RecognizedFace> faces = identify(decoded, details);
+        List<RecognizedFace> faces = identify(tenant, decoded, details);
         Instant now = clock.instant();
         String resultKey = resultKey(event.key());
         writeResult(
@@ -118,7 +126,7 @@ public final class RecognitionService {
         return StatusChange.to(ObjectStatus.RECOGNIZED)
                 .set(FACE_COUNT, AttributeValues.n(faces.size()))
                 .set(RESULT_KEY, AttributeValues.s(resultKey))
-                .alsoWrite(resultRow(event, resultKey, faces, identified, now));
+                .alsoWrite(resultRow(tenant, event, resultKey, faces, identified, now));
     }
 
     private List<FaceDetail> detect(S3ObjectEvent event) {
@@ -133,7 +141,9 @@ public final class RecognitionService {
         }
     }
 
-    private List<RecognizedFace> identify(BufferedImage image, List<FaceDetail> details) {
+    private List<RecognizedFace> identify(Tenant tenant, BufferedImage image, List<FaceDetail> details) {
+        FaceIdentifier identifier =
+                new FaceIdentifier(rekognition, tenant.collectionId(), config.faceMatchThreshold(), !tenant.isShared());
         List<BoundingBox> boxes = details.stream().map(FaceDetail::boundingBox).toList();
         List<Identity> identities = new ArrayList<>(details.size());
         for (int i = 0; i < details.size(); i++) {
@@ -142,10 +152,12 @@ public final class RecognitionService {
                             ? Identity.notSearched("no bounding box")
                             : identifier.identify(FaceCropper.crop(image, boxes, i)));
         }
-        Map<String, PersonProfile> people = profiles.of(identities.stream()
-                .filter(id -> id.personId() != null)
-                .map(Identity::personId)
-                .toList());
+        Map<String, PersonProfile> people = profiles.of(
+                tenant,
+                identities.stream()
+                        .filter(id -> id.personId() != null)
+                        .map(Identity::personId)
+                        .toList());
         List<RecognizedFace> faces = new ArrayList<>(details.size());
         for (int i = 0; i < details.size(); i++) {
             Identity identity = identities.get(i);
@@ -163,9 +175,14 @@ public final class RecognitionService {
     }
 
     private TransactWriteItem resultRow(
-            S3ObjectEvent event, String resultKey, List<RecognizedFace> faces, long identified, Instant now) {
-        Map<String, AttributeValue> item =
-                new HashMap<>(TableKeys.key(TableKeys.objectPk(event.bucket(), event.key()), TableKeys.RESULT));
+            Tenant tenant,
+            S3ObjectEvent event,
+            String resultKey,
+            List<RecognizedFace> faces,
+            long identified,
+            Instant now) {
+        Map<String, AttributeValue> item = tenant.tag(
+                new HashMap<>(TableKeys.key(TableKeys.objectPk(event.bucket(), event.key()), TableKeys.RESULT)));
         item.put("resultBucket", AttributeValues.s(event.bucket()));
         item.put("resultKey", AttributeValues.s(resultKey));
         item.put("faceCount", AttributeValues.n(faces.size()));

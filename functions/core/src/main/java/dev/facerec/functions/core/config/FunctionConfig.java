@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param recognizePrefix    key prefix of photos to recognise ({@code RECOGNIZE_PREFIX})
  * @param resultsPrefix      key prefix results are written under ({@code RESULTS_PREFIX}); never under a triggering one
  * @param resultTtlDays      days a result row lives before DynamoDB TTL removes it ({@code RESULT_TTL_DAYS})
+ * @param perTenant          whether each tenant has a collection of its own ({@code COLLECTION_MODE=PER_TENANT}; the
+ *     default {@code SHARED} is one collection): then {@code collectionId} is the prefix of the tenants' collections
+ *     ({@code <collectionId>-<tenantId>}) and every key carries the tenant after the prefix
  */
 public record FunctionConfig(
         String tableName,
@@ -21,7 +24,8 @@ public record FunctionConfig(
         String enrollPrefix,
         String recognizePrefix,
         String resultsPrefix,
-        int resultTtlDays) {
+        int resultTtlDays,
+        boolean perTenant) {
 
     public static final String DEFAULT_COLLECTION_ID = "facerec-faces";
     public static final float DEFAULT_FACE_MATCH_THRESHOLD = 80f;
@@ -29,6 +33,8 @@ public record FunctionConfig(
     public static final String DEFAULT_RECOGNIZE_PREFIX = "recognize/";
     public static final String DEFAULT_RESULTS_PREFIX = "results/";
     public static final int DEFAULT_RESULT_TTL_DAYS = 30;
+    public static final String SHARED = "SHARED";
+    public static final String PER_TENANT = "PER_TENANT";
 
     public FunctionConfig {
         requireText("TABLE_NAME", tableName);
@@ -64,7 +70,16 @@ public record FunctionConfig(
                 env.getOrDefault("ENROLL_PREFIX", DEFAULT_ENROLL_PREFIX),
                 env.getOrDefault("RECOGNIZE_PREFIX", DEFAULT_RECOGNIZE_PREFIX),
                 env.getOrDefault("RESULTS_PREFIX", DEFAULT_RESULTS_PREFIX),
-                parseInt("RESULT_TTL_DAYS", env.get("RESULT_TTL_DAYS"), DEFAULT_RESULT_TTL_DAYS));
+                parseInt("RESULT_TTL_DAYS", env.get("RESULT_TTL_DAYS"), DEFAULT_RESULT_TTL_DAYS),
+                perTenant(env.getOrDefault("COLLECTION_MODE", SHARED)));
+    }
+
+    private static boolean perTenant(String mode) {
+        if (!SHARED.equals(mode) && !PER_TENANT.equals(mode)) {
+            throw new IllegalArgumentException(
+                    "COLLECTION_MODE must be " + SHARED + " or " + PER_TENANT + ", got '" + mode + "'");
+        }
+        return PER_TENANT.equals(mode);
     }
 
     /** The defaults with the given table name; handy for tests and tools. */

@@ -20,12 +20,14 @@ import static dev.facerec.functions.core.table.StatusAttributes.VERSION_ID;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.status.ObjectBusyException;
 import dev.facerec.functions.core.status.ObjectStatus;
+import dev.facerec.functions.core.tenant.Tenant;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -50,11 +52,20 @@ public final class StatusStore {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
+    private final UnaryOperator<String> tenantOfKey;
 
     public StatusStore(DynamoDbClient dynamoDb, String table, Clock clock) {
+        this(dynamoDb, table, clock, key -> null);
+    }
+
+    /**
+     * @param tenantOfKey the tenant id of an object key, recorded on its status row ({@code null}: none)
+     */
+    public StatusStore(DynamoDbClient dynamoDb, String table, Clock clock, UnaryOperator<String> tenantOfKey) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
+        this.tenantOfKey = tenantOfKey;
     }
 
     /**
@@ -92,6 +103,10 @@ public final class StatusStore {
                 .remove(REASON)
                 .remove(DETAIL)
                 .remove(ERROR_CODE);
+        String tenant = tenantOfKey.apply(event.key());
+        if (tenant != null) {
+            update.set(Tenant.ATTRIBUTE, AttributeValues.s(tenant));
+        }
         Map<String, AttributeValue> key = TableKeys.statusKey(event.bucket(), event.key());
         try {
             Map<String, AttributeValue> previous = dynamoDb.updateItem(update.toRequest(table, key)

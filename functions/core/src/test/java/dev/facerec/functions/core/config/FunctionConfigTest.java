@@ -14,7 +14,8 @@ class FunctionConfigTest {
         FunctionConfig config = FunctionConfig.fromEnvironment(Map.of("TABLE_NAME", "faces"));
 
         assertThat(config)
-                .isEqualTo(new FunctionConfig("faces", "facerec-faces", 80f, "enroll/", "recognize/", "results/", 30));
+                .isEqualTo(new FunctionConfig(
+                        "faces", "facerec-faces", 80f, "enroll/", "recognize/", "results/", 30, false));
     }
 
     @Test
@@ -35,7 +36,7 @@ class FunctionConfigTest {
                 "RESULT_TTL_DAYS",
                 "7"));
 
-        assertThat(config).isEqualTo(new FunctionConfig("t", "c", 92.5f, "in/people/", "in/photos/", "out/", 7));
+        assertThat(config).isEqualTo(new FunctionConfig("t", "c", 92.5f, "in/people/", "in/photos/", "out/", 7, false));
     }
 
     @Test

@@ -1,0 +1,73 @@
+package dev.facerec.functions.erasure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+
+/**
+ * Every version and delete marker under a prefix of the bucket, deleted for good: a versioned bucket keeps a deleted
+ * object's versions, so deleting only the current object would leave the photo behind.
+ */
+final class ObjectVersions {
+
+    private static final int DELETE_BATCH = 1000;
+
+    private final S3Client s3;
+    private final String bucket;
+
+    ObjectVersions(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    /**
+     * Deletes everything under {@code prefix}, a page of up to 1000 versions at a time, while {@code timeLeft}.
+     *
+     * @return how many versions and delete markers were deleted
+     * @throws IllegalStateException when S3 refused to delete some of them
+     */
+    long deleteAll(String prefix, BooleanSupplier timeLeft) {
+        long deleted = 0;
+        while (timeLeft.getAsBoolean()) {
+            List<ObjectIdentifier> page = firstPage(prefix);
+            if (page.isEmpty()) {
+                break;
+            }
+            DeleteObjectsResponse response = s3.deleteObjects(
+                    b -> b.bucket(bucket).delete(d -> d.objects(page).quiet(true)));
+            if (response.hasErrors() && !response.errors().isEmpty()) {
+                throw new IllegalStateException(
+                        "S3 refused to delete " + response.errors().size() + " object versions, e.g. "
+                                + response.errors().get(0).code());
+            }
+            deleted += page.size();
+        }
+        return deleted;
+    }
+
+    /** Whether nothing at all is left under the prefixes. */
+    boolean isEmpty(List<String> prefixes) {
+        return prefixes.stream().allMatch(prefix -> firstPage(prefix).isEmpty());
+    }
+
+    private List<ObjectIdentifier> firstPage(String prefix) {
+        ListObjectVersionsResponse listing =
+                s3.listObjectVersions(b -> b.bucket(bucket).prefix(prefix).maxKeys(DELETE_BATCH));
+        List<ObjectIdentifier> page = new ArrayList<>();
+        listing.versions()
+                .forEach(v -> page.add(ObjectIdentifier.builder()
+                        .key(v.key())
+                        .versionId(v.versionId())
+                        .build()));
+        listing.deleteMarkers()
+                .forEach(m -> page.add(ObjectIdentifier.builder()
+                        .key(m.key())
+                        .versionId(m.versionId())
+                        .build()));
+        return page.size() > DELETE_BATCH ? page.subList(0, DELETE_BATCH) : page;
+    }
+}

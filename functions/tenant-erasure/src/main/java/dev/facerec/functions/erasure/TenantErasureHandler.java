@@ -1,0 +1,51 @@
+package dev.facerec.functions.erasure;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.facerec.functions.core.aws.AwsClients;
+import dev.facerec.functions.core.config.FunctionConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Lambda entry point of tenant erasure ({@code dev.facerec.functions.erasure.TenantErasureHandler::handleRequest}),
+ * invoked directly with {@code {"tenantId": "<id>"}}; answers a {@link TenantErasureReceipt}. A bad request fails
+ * the invocation with an {@link IllegalArgumentException} naming the problem. The work is
+ * {@link TenantErasureService}'s.
+ */
+public final class TenantErasureHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    /** The run stops this long before the function's timeout, answering {@code complete: false}. */
+    static final Duration SAFETY_MARGIN = Duration.ofSeconds(30);
+
+    private final TenantErasureService service;
+
+    /** Used by Lambda: clients and settings from the environment. */
+    public TenantErasureHandler() {
+        this(
+                AwsClients.fromEnvironment(),
+                FunctionConfig.fromEnvironment(System.getenv()),
+                System.getenv("BUCKET_NAME"),
+                Clock.systemUTC());
+    }
+
+    /** Used by tests: the given clients and settings. */
+    public TenantErasureHandler(AwsClients clients, FunctionConfig config, String bucket, Clock clock) {
+        this.service = new TenantErasureService(clients, config, bucket, clock);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Object tenantId = input == null ? null : input.get("tenantId");
+        if (!(tenantId instanceof String id) || id.isEmpty()) {
+            throw new IllegalArgumentException("the request must be {\"tenantId\": \"<id>\"}");
+        }
+        long stopAt = System.currentTimeMillis() + context.getRemainingTimeInMillis() - SAFETY_MARGIN.toMillis();
+        TenantErasureReceipt receipt = service.erase(id, () -> System.currentTimeMillis() < stopAt);
+        context.getLogger()
+                .log("tenant erasure tenantHash=" + receipt.tenantHash() + " complete=" + receipt.complete()
+                        + " objectVersions=" + receipt.objectVersionsDeleted() + " rows=" + receipt.rowsDeleted());
+        return receipt.toMap();
+    }
+}

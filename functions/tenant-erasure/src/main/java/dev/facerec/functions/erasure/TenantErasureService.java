@@ -1,0 +1,181 @@
+package dev.facerec.functions.erasure;
+
+import dev.facerec.functions.core.Digests;
+import dev.facerec.functions.core.aws.AwsClients;
+import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.status.ObjectStatus;
+import dev.facerec.functions.core.status.RejectedException;
+import dev.facerec.functions.core.table.AttributeValues;
+import dev.facerec.functions.core.table.StatusAttributes;
+import dev.facerec.functions.core.table.TableKeys;
+import dev.facerec.functions.core.tenant.Tenancy;
+import dev.facerec.functions.core.tenant.Tenant;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+import software.amazon.awssdk.services.rekognition.model.ResourceNotFoundException;
+
+/**
+ * Erases one tenant of a pipeline with a collection per tenant: every object version and delete marker under the
+ * tenant's enrolment, recognition and results prefixes, the tenant's collection, and every row the tenant index
+ * lists (statuses, results, people, faces, locks). Each step reads only the tenant's own prefixes and index
+ * partition, so its cost does not grow with the number of other tenants.
+ *
+ * <p>Order: the erasure marker (state ERASING) first, so that the functions ignore the tenant's events from then on
+ * (the erasure's own deletions among them); then the objects, so that nothing can be enrolled again from them; then
+ * the collection; then, once no object of the tenant is being processed any more, the rows; last the marker's state
+ * ERASED with the time, after which new uploads of the tenant are processed again. A run that stops early (time, or
+ * objects still being processed) answers {@code complete: false}; running it again finishes the work.
+ */
+public final class TenantErasureService {
+
+    /** The tenant index: partition {@code tenant}, sort {@code pk}; projects the status and lease of status rows. */
+    public static final String TENANT_INDEX = "tenants";
+    /** How long the marker outlives the erasure: past S3's and SQS's longest redelivery of an old event. */
+    static final Duration MARKER_LIFETIME = Duration.ofDays(15);
+
+    private static final int BATCH_WRITE = 25;
+
+    private final FunctionConfig config;
+    private final DynamoDbClient dynamoDb;
+    private final RekognitionClient rekognition;
+    private final Clock clock;
+    private final Tenancy tenancy;
+    private final ObjectVersions objects;
+
+    public TenantErasureService(AwsClients clients, FunctionConfig config, String bucket, Clock clock) {
+        if (!config.perTenant()) {
+            throw new IllegalStateException("tenant erasure needs COLLECTION_MODE=PER_TENANT");
+        }
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalStateException("BUCKET_NAME must be set to the pipeline's bucket");
+        }
+        this.config = config;
+        this.dynamoDb = clients.dynamoDb();
+        this.rekognition = clients.rekognition();
+        this.clock = clock;
+        this.tenancy = new Tenancy(config, clients.dynamoDb());
+        this.objects = new ObjectVersions(clients.s3(), bucket);
+    }
+
+    /**
+     * Erases the tenant, or as much as {@code timeLeft} allows.
+     *
+     * @throws IllegalArgumentException when the tenant id is not a valid one
+     */
+    public TenantErasureReceipt erase(String tenantId, BooleanSupplier timeLeft) {
+        Tenant tenant;
+        try {
+            tenant = tenancy.tenant(tenantId);
+        } catch (RejectedException invalid) {
+            throw new IllegalArgumentException(invalid.getMessage(), invalid);
+        }
+        Instant started = clock.instant();
+        mark(tenantId, Tenancy.ERASING, null);
+        long versions = 0;
+        for (String prefix : List.of(config.enrollPrefix(), config.recognizePrefix(), config.resultsPrefix())) {
+            versions += objects.deleteAll(tenant.prefix(prefix), timeLeft);
+        }
+        boolean collectionDeleted = deleteCollection(tenant);
+        long busy = busyObjects(tenant);
+        long rows = 0;
+        boolean complete = false;
+        if (busy == 0 && timeLeft.getAsBoolean()) {
+            rows = deleteRows(tenant, timeLeft);
+            complete = timeLeft.getAsBoolean() && objects.isEmpty(tenantPrefixes(tenant));
+        }
+        if (complete) {
+            mark(tenantId, Tenancy.ERASED, clock.instant());
+        }
+        return new TenantErasureReceipt(
+                Digests.sha256Hex(tenantId),
+                complete,
+                collectionDeleted,
+                versions,
+                rows,
+                busy,
+                started,
+                clock.instant());
+    }
+
+    private List<String> tenantPrefixes(Tenant tenant) {
+        return List.of(
+                tenant.prefix(config.enrollPrefix()),
+                tenant.prefix(config.recognizePrefix()),
+                tenant.prefix(config.resultsPrefix()));
+    }
+
+    private void mark(String tenantId, String state, Instant erasedAt) {
+        Map<String, AttributeValue> item = new HashMap<>(Tenancy.erasureKey(tenantId));
+        item.put("state", AttributeValues.s(state));
+        if (erasedAt != null) {
+            item.put("erasedAt", AttributeValues.n(erasedAt.toEpochMilli()));
+        }
+        item.put(
+                TableKeys.TTL,
+                AttributeValues.n(clock.instant().plus(MARKER_LIFETIME).getEpochSecond()));
+        dynamoDb.putItem(b -> b.tableName(config.tableName()).item(item));
+    }
+
+    private boolean deleteCollection(Tenant tenant) {
+        try {
+            rekognition.deleteCollection(b -> b.collectionId(tenant.collectionId()));
+            return true;
+        } catch (ResourceNotFoundException none) {
+            return false;
+        }
+    }
+
+    /** Status rows of the tenant that an invocation still holds (a live lease): their rows may still be written. */
+    private long busyObjects(Tenant tenant) {
+        long now = clock.millis();
+        return tenantRows(tenant).stream()
+                .filter(row -> ObjectStatus.PROCESSING.name().equals(AttributeValues.str(row, StatusAttributes.STATUS)))
+                .filter(row -> AttributeValues.num(row, StatusAttributes.LEASE_UNTIL, 0) >= now)
+                .count();
+    }
+
+    private long deleteRows(Tenant tenant, BooleanSupplier timeLeft) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> row : tenantRows(tenant)) {
+            keys.add(Map.of(TableKeys.PK, row.get(TableKeys.PK), TableKeys.SK, row.get(TableKeys.SK)));
+        }
+        long deleted = 0;
+        for (int from = 0; from < keys.size() && timeLeft.getAsBoolean(); from += BATCH_WRITE) {
+            List<Map<String, AttributeValue>> batch = keys.subList(from, Math.min(keys.size(), from + BATCH_WRITE));
+            new RowDeletion(dynamoDb, config.tableName()).delete(batch);
+            deleted += batch.size();
+        }
+        return deleted;
+    }
+
+    private List<Map<String, AttributeValue>> tenantRows(Tenant tenant) {
+        List<Map<String, AttributeValue>> rows = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(config.tableName())
+                    .indexName(TENANT_INDEX)
+                    .keyConditionExpression("#tenant = :tenant")
+                    .expressionAttributeNames(Map.of("#tenant", Tenant.ATTRIBUTE))
+                    .expressionAttributeValues(Map.of(":tenant", AttributeValues.s(tenant.id())));
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            QueryResponse page = dynamoDb.query(request.build());
+            rows.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return rows;
+    }
+}
