@@ -149,6 +149,12 @@ final class Pipeline implements AutoCloseable {
                 .toList();
     }
 
+    /** Every row of the table. */
+    List<Map<String, AttributeValue>> scanTable() {
+        return dynamoDb.scanPaginator(b -> b.tableName(table())).items().stream()
+                .toList();
+    }
+
     /** The FaceIds in the collection. */
     List<String> collectionFaceIds() {
         return rekognition.listFacesPaginator(b -> b.collectionId(collectionId())).faces().stream()
