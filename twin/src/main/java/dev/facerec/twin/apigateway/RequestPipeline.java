@@ -137,7 +137,7 @@ final class RequestPipeline {
             case "AWS_IAM": {
                 SigV4Verifier.Caller caller = sigV4.verify(
                         request.method(),
-                        request.rawPath(),
+                        "/" + api.id() + request.rawPath(),
                         request.rawQuery(),
                         request.headers(),
                         request.body(),
