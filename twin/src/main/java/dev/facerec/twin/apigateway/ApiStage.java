@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param name the stage name
  * @param autoDeploy recorded; the twin always serves the API's current routes
- * @param defaultThrottle {@code DefaultRouteSettings}' throttling, or {@code null} for none
+ * @param defaultRouteThrottle {@code DefaultRouteSettings}' throttling, or {@code null} for none
  * @param routeThrottles {@code RouteSettings}' throttling, by route key
  * @param variables the stage variables
  * @param accessLogDestination the access log's log group ARN, or {@code null}
@@ -17,8 +17,8 @@ import java.util.Map;
 public record ApiStage(
         String name,
         boolean autoDeploy,
-        Throttle defaultThrottle,
-        Map<String, Throttle> routeThrottles,
+        RouteThrottle defaultThrottle,
+        Map<String, RouteThrottle> routeThrottles,
         Map<String, String> variables,
         String accessLogDestination,
         String accessLogFormat) {
@@ -31,15 +31,7 @@ public record ApiStage(
     }
 
     /** The throttling of a route: its own settings, else the stage's default ones, else none ({@code null}). */
-    public Throttle throttleFor(String routeKey) {
+    public RouteThrottle throttleFor(String routeKey) {
         return routeThrottles.getOrDefault(routeKey, defaultThrottle);
     }
-
-    /**
-     * Throttling settings.
-     *
-     * @param burstLimit how many requests may come at once (the bucket's size)
-     * @param rateLimit the steady rate, requests per second (the bucket's refill)
-     */
-    public record Throttle(int burstLimit, double rateLimit) {}
 }

@@ -1,6 +1,6 @@
 package dev.facerec.twin.apigateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.sun.net.httpserver.HttpServer;
 import dev.facerec.engine.http.LoopbackHttpServer;
 import dev.facerec.twin.lambda.LambdaService;
@@ -30,7 +30,6 @@ import java.util.stream.Stream;
  */
 public final class HttpApiService implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private final Path apiDirectory;
@@ -190,13 +189,7 @@ public final class HttpApiService implements AutoCloseable {
     }
 
     private void save(HttpApi api) {
-        try {
-            StateFiles.write(
-                    apiDirectory.resolve(api.id() + ".json"),
-                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(api));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save API " + api.id(), e);
-        }
+        StateFiles.writeJson(apiDirectory.resolve(api.id() + ".json"), api);
         apis.put(api.id(), api);
     }
 
@@ -206,7 +199,7 @@ public final class HttpApiService implements AutoCloseable {
         }
         try (Stream<Path> files = Files.list(apiDirectory)) {
             for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".json"))::iterator) {
-                HttpApi api = JSON.readValue(file.toFile(), HttpApi.class);
+                HttpApi api = StateFiles.readJson(file, new TypeReference<HttpApi>() {}, null);
                 apis.put(api.id(), api);
             }
         } catch (IOException e) {

@@ -12,7 +12,7 @@ final class Throttles {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     /** Takes a token for the route; {@code false} means the request is throttled (429). */
-    boolean tryAcquire(String apiId, String stage, String routeKey, ApiStage.Throttle throttle, long nowNanos) {
+    boolean tryAcquire(String apiId, String stage, String routeKey, RouteThrottle throttle, long nowNanos) {
         if (throttle == null) {
             return true;
         }
@@ -23,11 +23,11 @@ final class Throttles {
     }
 
     private static final class Bucket {
-        private final ApiStage.Throttle throttle;
+        private final RouteThrottle throttle;
         private double tokens;
         private long refilledAt;
 
-        Bucket(ApiStage.Throttle throttle, long nowNanos) {
+        Bucket(RouteThrottle throttle, long nowNanos) {
             this.throttle = throttle;
             this.tokens = throttle.burstLimit();
             this.refilledAt = nowNanos;

@@ -1,11 +1,7 @@
 package dev.facerec.twin.lambda;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.twin.state.StateFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,21 +9,13 @@ import java.util.Map;
 /** The statements of the functions' resource-based policies, by statement id, kept in one state file. */
 final class PermissionRegistry {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path file;
     private final Map<String, FunctionPermission> statements;
 
     PermissionRegistry(Path file) {
         this.file = file;
-        try {
-            statements = Files.isRegularFile(file)
-                    ? new LinkedHashMap<>(
-                            JSON.readValue(file.toFile(), new TypeReference<Map<String, FunctionPermission>>() {}))
-                    : new LinkedHashMap<>();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        this.statements = new LinkedHashMap<>(
+                StateFiles.readJson(file, new TypeReference<Map<String, FunctionPermission>>() {}, Map.of()));
     }
 
     synchronized void put(String statementId, FunctionPermission permission) {
@@ -46,10 +34,6 @@ final class PermissionRegistry {
     }
 
     private void save() {
-        try {
-            StateFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(statements));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        StateFiles.writeJson(file, statements);
     }
 }

@@ -1,11 +1,7 @@
 package dev.facerec.twin.lambda;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.twin.state.StateFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +13,6 @@ import java.util.TreeMap;
  * code and configuration (the twin keeps no snapshot of each version).
  */
 final class VersionRegistry {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What is published of one function. */
     record Published(int lastVersion, Map<String, Boolean> versions, Map<String, String> aliases) {
@@ -33,13 +27,8 @@ final class VersionRegistry {
 
     VersionRegistry(Path file) {
         this.file = file;
-        try {
-            functions = Files.isRegularFile(file)
-                    ? new LinkedHashMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, Published>>() {}))
-                    : new LinkedHashMap<>();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        this.functions = new LinkedHashMap<>(
+                StateFiles.readJson(file, new TypeReference<Map<String, Published>>() {}, Map.of()));
     }
 
     synchronized String publish(String function) {
@@ -110,10 +99,6 @@ final class VersionRegistry {
     }
 
     private void save() {
-        try {
-            StateFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(functions));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        StateFiles.writeJson(file, functions);
     }
 }

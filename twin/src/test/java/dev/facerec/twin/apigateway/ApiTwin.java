@@ -16,6 +16,7 @@ import dev.facerec.twin.cloudformation.resources.ApiStageDeployer;
 import dev.facerec.twin.cloudformation.resources.FunctionDeployer;
 import dev.facerec.twin.cloudformation.resources.HttpApiDeployer;
 import dev.facerec.twin.cloudformation.resources.PermissionDeployer;
+import dev.facerec.twin.cloudformation.resources.RecordedResources;
 import dev.facerec.twin.cloudformation.resources.VersionDeployer;
 import dev.facerec.twin.lambda.HandlerJar;
 import dev.facerec.twin.lambda.LambdaService;
@@ -30,6 +31,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * A twin's Lambda and API Gateway, with the CloudFormation deployers they need, on a data directory: what the API
@@ -69,13 +75,35 @@ final class ApiTwin implements AutoCloseable {
         }
     }
 
-    StackRecord deploy(String stackName, JsonNode template) {
-        return deployer()
-                .deploy(
-                        stackName,
-                        Template.parse(template),
-                        new AssetLocator(Map.of("fixture.jar", handlerJar)),
-                        Map.of());
+    /** Deploys a template whose functions' code ({@code fixture.jar}, or the given asset key) is the fixture jar. */
+    StackRecord deploy(String stackName, JsonNode template, String... assetKeys) {
+        Map<String, Path> assets = new java.util.LinkedHashMap<>(Map.of("fixture.jar", handlerJar));
+        for (String key : assetKeys) {
+            assets.put(key, handlerJar);
+        }
+        return deployer().deploy(stackName, Template.parse(template), new AssetLocator(assets), Map.of());
+    }
+
+    /** A POST signed by the AWS SDK's own SigV4 signer for {@code execute-api} (access key {@code test}). */
+    static HttpRequest.Builder signedPost(URI uri, String secret, String body) {
+        SdkHttpRequest request = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsCredentialsIdentity.create("test", secret))
+                        .request(SdkHttpRequest.builder()
+                                .method(SdkHttpMethod.POST)
+                                .uri(uri)
+                                .putHeader("content-type", "application/json")
+                                .build())
+                        .payload(ContentStreamProvider.fromUtf8String(body))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, REGION))
+                .request();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body));
+        request.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder;
     }
 
     StackDeployer deployer() {
@@ -89,6 +117,7 @@ final class ApiTwin implements AutoCloseable {
                 .register(new ApiRouteDeployer(apis))
                 .register(new ApiIntegrationDeployer(apis))
                 .register(new ApiAuthorizerDeployer(apis));
+        RecordedResources.all().forEach(registry::register);
         return new StackDeployer(registry, new StackStore(directory.resolve("stacks")), REGION, ACCOUNT, line -> {});
     }
 

@@ -17,11 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * Authorization on the twin's HTTP APIs over real HTTP: an {@code AWS_IAM} route with requests signed by the AWS
@@ -145,25 +140,7 @@ class HttpApiAuthTest {
 
     /** A POST to the IAM route signed by the SDK's SigV4 signer (access key {@code test}, the given secret). */
     private static HttpRequest.Builder signed(String secret, String body) {
-        URI uri = URI.create(api + "/iam?mode=strict&tag=a%20b");
-        SdkHttpRequest request = AwsV4HttpSigner.create()
-                .sign(r -> r.identity(AwsCredentialsIdentity.create("test", secret))
-                        .request(SdkHttpRequest.builder()
-                                .method(SdkHttpMethod.POST)
-                                .uri(uri)
-                                .putHeader("content-type", "application/json")
-                                .build())
-                        .payload(ContentStreamProvider.fromUtf8String(body))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"))
-                .request();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body));
-        request.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("host")) {
-                values.forEach(value -> builder.header(name, value));
-            }
-        });
-        return builder;
+        return ApiTwin.signedPost(URI.create(api + "/iam?mode=strict&tag=a%20b"), secret, body);
     }
 
     private static String text(HttpResponse<byte[]> response) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.facerec.twin.apigateway.ApiStage;
 import dev.facerec.twin.apigateway.HttpApi;
 import dev.facerec.twin.apigateway.HttpApiService;
+import dev.facerec.twin.apigateway.RouteThrottle;
 import dev.facerec.twin.cloudformation.ResourceRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,9 +30,9 @@ public final class ApiStageDeployer extends ApiPartDeployer {
     @Override
     void put(String apiId, String id, ResourceRequest request) {
         JsonNode properties = request.properties();
-        Map<String, ApiStage.Throttle> routeThrottles = new LinkedHashMap<>();
+        Map<String, RouteThrottle> routeThrottles = new LinkedHashMap<>();
         properties.path("RouteSettings").fields().forEachRemaining(route -> {
-            ApiStage.Throttle throttle = throttle(route.getValue());
+            RouteThrottle throttle = throttle(route.getValue());
             if (throttle != null) {
                 routeThrottles.put(route.getKey(), throttle);
             }
@@ -71,11 +72,11 @@ public final class ApiStageDeployer extends ApiPartDeployer {
     }
 
     /** The throttling of route settings, or {@code null} when they set none. */
-    private static ApiStage.Throttle throttle(JsonNode settings) {
+    private static RouteThrottle throttle(JsonNode settings) {
         if (!settings.has("ThrottlingBurstLimit") && !settings.has("ThrottlingRateLimit")) {
             return null;
         }
-        return new ApiStage.Throttle(
+        return new RouteThrottle(
                 settings.path("ThrottlingBurstLimit").asInt(5000),
                 settings.path("ThrottlingRateLimit").asDouble(10000));
     }
