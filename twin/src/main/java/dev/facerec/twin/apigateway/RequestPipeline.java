@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * else {@code $default}), the route, applies the route's throttling (429), its authorization ({@code AWS_IAM}: 403,
  * {@code JWT}: 401), checks that the function's resource policy lets {@code apigateway.amazonaws.com} invoke it from
  * this route (500 otherwise), invokes the function synchronously with the 2.0 event and maps its answer; a function
- * error is a 500, no answer within the integration's timeout a 503, an event over Lambda's 6 MB a 413. Every request
+ * error or a response over Lambda's 6 MB is a 500, no answer within the integration's timeout a 503, an event over Lambda's 6 MB a 413. Every request
  * a stage answers is written to its access log.
  */
 final class RequestPipeline {
@@ -192,6 +192,9 @@ final class RequestPipeline {
         }
         if (outcome.failed()) {
             return GatewayResponse.internalError("the function failed");
+        }
+        if (outcome.payload().length > LAMBDA_PAYLOAD_LIMIT) {
+            return GatewayResponse.internalError("the function's response is over Lambda's 6 MB");
         }
         return ProxyResponse.of(outcome.payload());
     }

@@ -163,6 +163,15 @@ class HttpApiTest {
     }
 
     @Test
+    void response_shouldBeInternalServerError_whenTheFunctionAnswersMoreThanSixMegabytes() {
+        HttpResponse<byte[]> response = twin.get(api + "/big");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"message\":\"Internal Server Error\"}");
+    }
+
+    @Test
     void response_shouldBeServiceUnavailable_whenTheFunctionOutlastsTheIntegrationTimeout() {
         HttpResponse<byte[]> response = twin.get(api + "/sleep");
 
