@@ -107,6 +107,11 @@ final class ApiTwin implements AutoCloseable {
     }
 
     StackDeployer deployer() {
+        return deployer(apis);
+    }
+
+    /** A deployer whose API Gateway deployers work on {@code apis} (e.g. a service started again). */
+    StackDeployer deployer(HttpApiService apis) {
         DeployerRegistry registry = new DeployerRegistry()
                 .register(new FunctionDeployer(lambda))
                 .register(new VersionDeployer(lambda))

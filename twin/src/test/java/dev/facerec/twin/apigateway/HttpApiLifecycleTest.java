@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facerec.twin.cloudformation.AssetLocator;
 import dev.facerec.twin.cloudformation.DeploymentException;
 import dev.facerec.twin.cloudformation.StackRecord;
+import dev.facerec.twin.cloudformation.Template;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -81,6 +84,16 @@ class HttpApiLifecycleTest {
             assertThat(api.stages()).containsKeys("$default", "prod");
             assertThat(again.jwtKeys().keyId()).isEqualTo(keyId);
             assertThat(again.apiEndpoint(apiId)).isNotEqualTo(twin.apis.apiEndpoint(apiId));
+
+            // AND deploying the unchanged template again gives the endpoint of the new server
+            StackRecord redeployed = twin.deployer(again)
+                    .deploy(
+                            "Restarted",
+                            Template.parse(ApiTwin.template("http-api.template.json")),
+                            new AssetLocator(Map.of()),
+                            Map.of());
+            assertThat(redeployed.resource("Api").physicalId()).isEqualTo(apiId);
+            assertThat(redeployed.outputs().get("ApiUrl")).isEqualTo(again.apiEndpoint(apiId));
         }
         twin.deployer().destroy("Restarted");
     }
