@@ -102,6 +102,10 @@ public final class LambdaService implements AutoCloseable {
         permissions.remove(statementId);
     }
 
+    public boolean hasPermission(String statementId) {
+        return permissions.has(statementId);
+    }
+
     /**
      * Whether the resource-based policy of the function, version or alias lets the service {@code principal}
      * invoke it from {@code sourceArn}. As in Lambda, a statement on the unqualified function does not cover its

@@ -29,6 +29,10 @@ final class PermissionRegistry {
         }
     }
 
+    synchronized boolean has(String statementId) {
+        return statements.containsKey(statementId);
+    }
+
     synchronized boolean allowsInvoke(FunctionReference target, String principal, String sourceArn, String account) {
         return statements.values().stream().anyMatch(s -> s.allowsInvoke(target, principal, sourceArn, account));
     }

@@ -55,4 +55,10 @@ public final class PermissionDeployer implements ResourceDeployer {
     public void delete(DeployedResource deployed) {
         lambda.removePermission(deployed.physicalId());
     }
+
+    /** A statement missing from the policy (e.g. one recorded by an older twin) is added again. */
+    @Override
+    public boolean exists(DeployedResource deployed) {
+        return lambda.hasPermission(deployed.physicalId());
+    }
 }
