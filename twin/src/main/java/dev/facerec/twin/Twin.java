@@ -1,6 +1,7 @@
 package dev.facerec.twin;
 
 import dev.facerec.engine.rekognition.RekognitionServer;
+import dev.facerec.twin.apigateway.HttpApiService;
 import dev.facerec.twin.cloudformation.CloudAssembly;
 import dev.facerec.twin.cloudformation.DeployerRegistry;
 import dev.facerec.twin.cloudformation.StackArtifact;
@@ -8,6 +9,11 @@ import dev.facerec.twin.cloudformation.StackDeployer;
 import dev.facerec.twin.cloudformation.StackRecord;
 import dev.facerec.twin.cloudformation.StackStore;
 import dev.facerec.twin.cloudformation.TemplateException;
+import dev.facerec.twin.cloudformation.resources.AliasDeployer;
+import dev.facerec.twin.cloudformation.resources.ApiAuthorizerDeployer;
+import dev.facerec.twin.cloudformation.resources.ApiIntegrationDeployer;
+import dev.facerec.twin.cloudformation.resources.ApiRouteDeployer;
+import dev.facerec.twin.cloudformation.resources.ApiStageDeployer;
 import dev.facerec.twin.cloudformation.resources.BucketDeployer;
 import dev.facerec.twin.cloudformation.resources.BucketNotificationsDeployer;
 import dev.facerec.twin.cloudformation.resources.CustomResourceDeployer;
@@ -15,10 +21,13 @@ import dev.facerec.twin.cloudformation.resources.CustomResourceResponses;
 import dev.facerec.twin.cloudformation.resources.EventBusDeployer;
 import dev.facerec.twin.cloudformation.resources.EventInvokeConfigDeployer;
 import dev.facerec.twin.cloudformation.resources.FunctionDeployer;
+import dev.facerec.twin.cloudformation.resources.HttpApiDeployer;
+import dev.facerec.twin.cloudformation.resources.PermissionDeployer;
 import dev.facerec.twin.cloudformation.resources.QueueDeployer;
 import dev.facerec.twin.cloudformation.resources.RecordedResources;
 import dev.facerec.twin.cloudformation.resources.RuleDeployer;
 import dev.facerec.twin.cloudformation.resources.TableDeployer;
+import dev.facerec.twin.cloudformation.resources.VersionDeployer;
 import dev.facerec.twin.dynamodb.DynamoDbServer;
 import dev.facerec.twin.events.EventBridgeServer;
 import dev.facerec.twin.events.EventsService;
@@ -60,6 +69,7 @@ public final class Twin implements AutoCloseable {
     private final NotificationService notifications;
     private final EventsService events;
     private final EventBridgeServer eventBridge;
+    private final HttpApiService httpApis;
     private final StackDeployer deployer;
 
     private Twin(TwinSettings settings, Consumer<String> progress) {
@@ -100,6 +110,14 @@ public final class Twin implements AutoCloseable {
                     started(SqsClients.create(sqs.endpoint(), settings.region())),
                     Clock.systemUTC()));
             eventBridge.serve(events);
+            progress.accept("starting API Gateway (HTTP APIs)");
+            httpApis = started(new HttpApiService(
+                    data.resolve("apigateway"),
+                    settings.region(),
+                    settings.accountId(),
+                    lambda,
+                    Map.of(S3Server.DEFAULT_IDENTITY, S3Server.DEFAULT_IDENTITY),
+                    Clock.systemUTC()));
             notifications = new NotificationService(data.resolve("notifications"), lambda, settings.region());
             s3.addListener(notifications);
             deployer = new StackDeployer(
@@ -180,6 +198,11 @@ public final class Twin implements AutoCloseable {
         return events;
     }
 
+    /** API Gateway's HTTP APIs: their endpoints, and the JWT key their JWT authorizers accept. */
+    public HttpApiService httpApis() {
+        return httpApis;
+    }
+
     /** Stops every service (functions first); state stays in the data directory. */
     @Override
     public void close() {
@@ -219,6 +242,14 @@ public final class Twin implements AutoCloseable {
                 .register(new TableDeployer(dynamoDbClient))
                 .register(new QueueDeployer(sqsClient))
                 .register(new FunctionDeployer(lambda))
+                .register(new VersionDeployer(lambda))
+                .register(new AliasDeployer(lambda))
+                .register(new PermissionDeployer(lambda))
+                .register(new HttpApiDeployer(httpApis))
+                .register(new ApiStageDeployer(httpApis))
+                .register(new ApiRouteDeployer(httpApis))
+                .register(new ApiIntegrationDeployer(httpApis))
+                .register(new ApiAuthorizerDeployer(httpApis))
                 .register(new EventBusDeployer(events))
                 .register(new RuleDeployer(events))
                 .register(new EventInvokeConfigDeployer(lambda))

@@ -90,6 +90,10 @@ final class UpCommand implements Callable<Integer> {
                 "twin is up in %.1f s: stack %s (%s)%n",
                 (System.nanoTime() - start) / 1e9, record.stackName(), record.status());
         twin.endpoints().forEach((name, value) -> System.out.println("  " + name + "=" + value));
+        twin.httpApis()
+                .apis()
+                .forEach(api -> System.out.println("  HTTP API " + api.name() + " (" + api.id() + "): "
+                        + twin.httpApis().apiEndpoint(api.id())));
         record.outputs().forEach((name, value) -> System.out.println("  " + name + " = " + value));
         System.out.println("data in " + data.directory.toAbsolutePath() + "; stop with 'twin down' or Ctrl-C");
         stopped.await();

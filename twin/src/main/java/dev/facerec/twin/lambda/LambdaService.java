@@ -32,12 +32,16 @@ public final class LambdaService implements AutoCloseable {
         return thread;
     });
     private final Map<String, DeployedFunction> functions = new ConcurrentHashMap<>();
+    private final VersionRegistry versions;
+    private final PermissionRegistry permissions;
     private SqsClient sqs;
 
     public LambdaService(LambdaSettings settings) {
         this.settings = settings;
         this.store = new FunctionStore(settings.dataDirectory().resolve("functions"));
         this.unpacker = new CodeUnpacker(settings.dataDirectory().resolve("code"));
+        this.versions = new VersionRegistry(settings.dataDirectory().resolve("versions.json"));
+        this.permissions = new PermissionRegistry(settings.dataDirectory().resolve("permissions.json"));
         store.loadAll().forEach(this::deploy);
     }
 
@@ -67,7 +71,49 @@ public final class LambdaService implements AutoCloseable {
             removed.close();
             store.delete(functionName);
             deleteQueuedEvents(functionName);
+            versions.forgetFunction(functionName);
         }
+    }
+
+    /** Publishes a version of the function ({@code PublishVersion}) and returns its number. */
+    public String publishVersion(String functionName) {
+        return versions.publish(deployed(functionName).function().name());
+    }
+
+    public void deleteVersion(String functionName, String version) {
+        versions.deleteVersion(functionName, version);
+    }
+
+    /** Creates or moves an alias to a published version (or {@code $LATEST}). */
+    public void putAlias(String functionName, String alias, String version) {
+        versions.putAlias(deployed(functionName).function().name(), alias, version);
+    }
+
+    public void deleteAlias(String functionName, String alias) {
+        versions.deleteAlias(functionName, alias);
+    }
+
+    /** Adds (or replaces) a statement of a function's resource-based policy ({@code AddPermission}). */
+    public void addPermission(String statementId, FunctionPermission permission) {
+        permissions.put(statementId, permission);
+    }
+
+    public void removePermission(String statementId) {
+        permissions.remove(statementId);
+    }
+
+    public boolean hasPermission(String statementId) {
+        return permissions.has(statementId);
+    }
+
+    /**
+     * Whether the resource-based policy of the function, version or alias lets the service {@code principal}
+     * invoke it from {@code sourceArn}. As in Lambda, a statement on the unqualified function does not cover its
+     * versions and aliases, nor the other way round.
+     */
+    public boolean allowsInvoke(String functionNameOrArn, String principal, String sourceArn) {
+        return permissions.allowsInvoke(
+                FunctionReference.parse(functionNameOrArn), principal, sourceArn, settings.accountId());
     }
 
     public Optional<FunctionConfiguration> function(String functionName) {
@@ -146,10 +192,14 @@ public final class LambdaService implements AutoCloseable {
         functions.put(function.name(), new DeployedFunction(function, invokeConfig, instances, queue));
     }
 
+    /**
+     * The function a name or ARN names; a version or alias ARN resolves to its function (which runs the current code)
+     * if that version or alias exists.
+     */
     private DeployedFunction deployed(String functionNameOrArn) {
-        String name = functionNameOrArn.startsWith("arn:") ? functionNameOrArn.split(":")[6] : functionNameOrArn;
-        DeployedFunction function = functions.get(name);
-        if (function == null) {
+        FunctionReference reference = FunctionReference.parse(functionNameOrArn);
+        DeployedFunction function = functions.get(reference.name());
+        if (function == null || !versions.exists(reference)) {
             throw new IllegalArgumentException("Function not found: " + functionNameOrArn);
         }
         return function;

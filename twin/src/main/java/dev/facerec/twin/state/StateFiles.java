@@ -1,6 +1,9 @@
 package dev.facerec.twin.state;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +16,30 @@ import java.nio.file.StandardCopyOption;
  */
 public final class StateFiles {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private StateFiles() {}
+
+    /** Replaces {@code file} with {@code value} as pretty-printed JSON, atomically. */
+    public static void writeJson(Path file, Object value) {
+        try {
+            write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The JSON value in {@code file}, or {@code absent} when there is no such file. */
+    public static <T> T readJson(Path file, TypeReference<T> type, T absent) {
+        if (!Files.isRegularFile(file)) {
+            return absent;
+        }
+        try {
+            return JSON.readValue(file.toFile(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
 
     /** Replaces {@code file} with {@code content} (UTF-8) atomically, creating its directory if needed. */
     public static void write(Path file, String content) throws IOException {

@@ -24,8 +24,6 @@ public final class RecordedResources {
                         "AWS::KMS::Alias", r -> DeployedResource.of(r, r.requiredText("AliasName"))),
                 new RecordedResourceDeployer("AWS::Logs::LogGroup", RecordedResources::logGroup),
                 new RecordedResourceDeployer(
-                        "AWS::Lambda::Permission", r -> DeployedResource.of(r, r.physicalName(null, 64, false))),
-                new RecordedResourceDeployer(
                         "AWS::S3::BucketPolicy", r -> DeployedResource.of(r, r.requiredText("Bucket"))),
                 new RecordedResourceDeployer(
                         "AWS::SQS::QueuePolicy",
