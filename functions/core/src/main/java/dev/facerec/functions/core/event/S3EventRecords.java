@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3Entity;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,7 +62,10 @@ public final class S3EventRecords {
                 size == null ? 0L : size,
                 emptyToNull(unquote(object.geteTag())),
                 emptyToNull(object.getVersionId()),
-                emptyToNull(object.getSequencer()));
+                emptyToNull(object.getSequencer()),
+                record.getEventTime() == null
+                        ? null
+                        : Instant.ofEpochMilli(record.getEventTime().getMillis()));
     }
 
     private static String orEmpty(String text) {

@@ -1,5 +1,6 @@
 package dev.facerec.functions.core.event;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,23 @@ import java.util.Objects;
  * @param eTag      the entity tag without quotes, or {@code null}
  * @param versionId the version id, or {@code null} in an unversioned bucket
  * @param sequencer the S3 sequencer of this key's events, or {@code null} when the event has none
+ * @param eventTime when S3 recorded the event, or {@code null} when the record has no time
  */
 public record S3ObjectEvent(
-        String eventName, String bucket, String key, long size, String eTag, String versionId, String sequencer) {
+        String eventName,
+        String bucket,
+        String key,
+        long size,
+        String eTag,
+        String versionId,
+        String sequencer,
+        Instant eventTime) {
+
+    /** An event without its time. */
+    public S3ObjectEvent(
+            String eventName, String bucket, String key, long size, String eTag, String versionId, String sequencer) {
+        this(eventName, bucket, key, size, eTag, versionId, sequencer, null);
+    }
 
     public S3ObjectEvent {
         Objects.requireNonNull(eventName, "eventName");
