@@ -58,6 +58,7 @@ public final class FaceRecognition extends Construct {
     private final SecureFunction recognize;
     private final SecureFunction tenantErasure;
     private final RecognitionEvents events;
+    private final SightingsLog sightingsLog;
 
     /** A face recognition pipeline with every default. */
     public FaceRecognition(Construct scope, String id) {
@@ -119,6 +120,10 @@ public final class FaceRecognition extends Construct {
         grantRecognizeFunction(settings);
         this.tenantErasure = settings.perTenant() ? tenantErasure(settings, environment) : null;
         subscribeToUploads(settings);
+        this.sightingsLog = SightingsLog.attach(
+                this,
+                props == null ? null : props.getSightingsLog(),
+                new SightingsLog.Wiring(settings, bucket, table, collection, recognize, failureQueue));
     }
 
     /** The bucket photos are uploaded to and results written to. */
@@ -181,6 +186,19 @@ public final class FaceRecognition extends Construct {
      */
     public Rule onWatchListMatch(String list, IRuleTarget target) {
         return events.onWatchListMatch(list, target);
+    }
+
+    /**
+     * The sightings log's search function ("where was this face seen", see docs/construct.md), or {@code null} when
+     * the log is off. Grant {@code lambda:InvokeFunction} on it only to whom may track faces.
+     */
+    public IFunction getSightingsSearchFunction() {
+        return sightingsLog == null ? null : sightingsLog.search().getFunction();
+    }
+
+    /** The sightings log's daily expiry function, or {@code null} when the log is off. */
+    public IFunction getSightingsExpiryFunction() {
+        return sightingsLog == null ? null : sightingsLog.expiry().getFunction();
     }
 
     /** The key prefix of enrolment photos. */
@@ -322,7 +340,7 @@ public final class FaceRecognition extends Construct {
                 "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
     }
 
-    private static String plain(Number number) {
+    static String plain(Number number) {
         if (Token.isUnresolved(number)) {
             return Token.asString(number);
         }

@@ -50,6 +50,7 @@ public final class FaceRecognitionProps {
     private final Tracing tracing;
     private final IEventBus eventBus;
     private final Boolean eventsIncludeNames;
+    private final SightingsLogOptions sightingsLog;
 
     private FaceRecognitionProps(Builder builder) {
         this.existingBucket = builder.existingBucket;
@@ -70,6 +71,7 @@ public final class FaceRecognitionProps {
         this.tracing = builder.tracing;
         this.eventBus = builder.eventBus;
         this.eventsIncludeNames = builder.eventsIncludeNames;
+        this.sightingsLog = builder.sightingsLog;
     }
 
     public static Builder builder() {
@@ -276,6 +278,17 @@ public final class FaceRecognitionProps {
         return eventsIncludeNames;
     }
 
+    /**
+     * The sightings log: every face of every recognised photo, known or not, kept for the retention in a collection
+     * per UTC day, searchable by face ("where was this face seen this week"). <b>Privacy cost:</b> it stores the face
+     * vectors of passers-by who never enrolled or consented; read {@link SightingsLogOptions} before turning it on.
+     *
+     * @default - off: no face is kept beyond the recognition of its photo
+     */
+    public SightingsLogOptions getSightingsLog() {
+        return sightingsLog;
+    }
+
     /** Builds {@link FaceRecognitionProps}; every setter is optional. */
     public static final class Builder {
         private IBucket existingBucket;
@@ -296,6 +309,7 @@ public final class FaceRecognitionProps {
         private Tracing tracing;
         private IEventBus eventBus;
         private Boolean eventsIncludeNames;
+        private SightingsLogOptions sightingsLog;
 
         private Builder() {}
 
@@ -404,6 +418,12 @@ public final class FaceRecognitionProps {
         /** @see FaceRecognitionProps#getEventsIncludeNames() */
         public Builder eventsIncludeNames(Boolean value) {
             this.eventsIncludeNames = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getSightingsLog() */
+        public Builder sightingsLog(SightingsLogOptions value) {
+            this.sightingsLog = value;
             return this;
         }
 

@@ -29,6 +29,7 @@ final class LambdaAssets {
     static final String RECOGNIZE_FACES = "recognize-faces";
     static final String COLLECTION_RESOURCE = "collection-resource";
     static final String TENANT_ERASURE = "tenant-erasure";
+    static final String SIGHTINGS = "sightings";
 
     private static final String RESOURCE_DIRECTORY = "dev/facerec/infra/assets/";
     private static final Map<String, Path> EXTRACTED = new ConcurrentHashMap<>();

@@ -121,6 +121,7 @@ record ResolvedProps(
                     + "': every result written would trigger the enrolment function");
         }
         FaceCollection.checkRemovalPolicy(removalPolicy, problems);
+        SightingsLog.check(given.getSightingsLog(), this, problems);
         if (existingBucket != null && given.getNoncurrentVersionExpiration() != null) {
             problems.add("noncurrentVersionExpiration applies to a bucket the construct creates;"
                     + " it cannot be combined with existingBucket (set the lifecycle on that bucket instead)");
@@ -137,7 +138,7 @@ record ResolvedProps(
         }
     }
 
-    private static void checkWholeDays(String name, Duration value, int min, int max, List<String> problems) {
+    static void checkWholeDays(String name, Duration value, int min, int max, List<String> problems) {
         if (value.isUnresolved()) {
             return;
         }
@@ -160,7 +161,7 @@ record ResolvedProps(
         return resultRetention.toDays().intValue();
     }
 
-    private static void checkPrefix(String name, String prefix, List<String> problems) {
+    static void checkPrefix(String name, String prefix, List<String> problems) {
         if (!known(prefix)) {
             return;
         }

@@ -91,7 +91,9 @@ final class SecureFunction extends Construct {
                                 ? "X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) and, where"
                                         + " granted, "
                                 : "where granted, ")
-                        + "rekognition:DetectFaces. Every other statement names exact ARNs.",
+                        + "rekognition:DetectFaces, and with the sightings log rekognition:CreateCollection and"
+                        + " rekognition:ListCollections (the Service Authorization Reference lists no resource type"
+                        + " for any of them). Every other statement names exact ARNs or ARN patterns.",
                 "Resource::*");
     }
 }

@@ -155,6 +155,15 @@ final class Pipeline implements AutoCloseable {
                 .toList();
     }
 
+    /** The items of index {@code gsi1} under the partition key {@code gsi1pk}. */
+    List<Map<String, AttributeValue>> indexItems(String gsi1pk) {
+        return dynamoDb.query(b -> b.tableName(table())
+                        .indexName("gsi1")
+                        .keyConditionExpression("gsi1pk = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(gsi1pk))))
+                .items();
+    }
+
     /** The FaceIds in the collection. */
     List<String> collectionFaceIds() {
         return rekognition.listFacesPaginator(b -> b.collectionId(collectionId())).faces().stream()

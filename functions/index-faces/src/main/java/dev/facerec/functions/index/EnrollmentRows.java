@@ -82,17 +82,7 @@ final class EnrollmentRows {
         putIfPresent(item, IMAGE_ID, face.record().face().imageId());
         putIfPresent(item, EXTERNAL_IMAGE_ID, face.record().face().externalImageId());
         if (box != null) {
-            item.put(
-                    BOUNDING_BOX,
-                    AttributeValues.m(Map.of(
-                            "Left",
-                            AttributeValues.n(box.left()),
-                            "Top",
-                            AttributeValues.n(box.top()),
-                            "Width",
-                            AttributeValues.n(box.width()),
-                            "Height",
-                            AttributeValues.n(box.height()))));
+            item.put(BOUNDING_BOX, AttributeValues.boundingBox(box));
         }
         if (face.record().face().confidence() != null) {
             item.put(CONFIDENCE, AttributeValues.n(face.record().face().confidence()));

@@ -14,6 +14,7 @@ import dev.facerec.functions.core.handler.OutcomeLog;
 import dev.facerec.functions.core.image.ImageInspector;
 import dev.facerec.functions.core.image.ImageLimits;
 import dev.facerec.functions.core.image.InspectedImage;
+import dev.facerec.functions.core.rekognition.ExternalImageIds;
 import dev.facerec.functions.core.rekognition.RekognitionErrors;
 import dev.facerec.functions.core.status.ObjectStatus;
 import dev.facerec.functions.core.status.RejectedException;

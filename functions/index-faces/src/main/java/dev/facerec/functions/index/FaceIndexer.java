@@ -1,6 +1,7 @@
 package dev.facerec.functions.index;
 
 import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.rekognition.ExternalImageIds;
 import dev.facerec.functions.core.rekognition.RekognitionErrors;
 import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.rekognition.ExternalImageIds;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.StatusStore;
 import dev.facerec.functions.testing.FunctionServices;

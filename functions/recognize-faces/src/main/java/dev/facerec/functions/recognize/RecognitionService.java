@@ -13,6 +13,7 @@ import dev.facerec.functions.core.image.ImageLimits;
 import dev.facerec.functions.core.image.InspectedImage;
 import dev.facerec.functions.core.image.S3ObjectSource;
 import dev.facerec.functions.core.rekognition.RekognitionErrors;
+import dev.facerec.functions.core.sightings.SightingsLogConfig;
 import dev.facerec.functions.core.status.ObjectStatus;
 import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;
@@ -65,8 +66,19 @@ public final class RecognitionService {
     private final Tenancy tenancy;
     private final PersonProfiles profiles;
     private final EventPublisher events;
+    private final SightingsLog sightings;
 
     public RecognitionService(AwsClients clients, FunctionConfig config, Clock clock, EventPublisher events) {
+        this(clients, config, clock, events, SightingsLogConfig.OFF);
+    }
+
+    /** With the sightings log ({@link SightingsLog}) as {@code sightingsLog} says. */
+    public RecognitionService(
+            AwsClients clients,
+            FunctionConfig config,
+            Clock clock,
+            EventPublisher events,
+            SightingsLogConfig sightingsLog) {
         this.config = config;
         this.s3 = clients.s3();
         this.rekognition = clients.rekognition();
@@ -77,6 +89,7 @@ public final class RecognitionService {
         this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
         this.profiles = new PersonProfiles(clients.dynamoDb(), config.tableName());
         this.events = events;
+        this.sightings = new SightingsLog(sightingsLog, clients, config.tableName(), clock);
     }
 
     /** Processes one event; returns its outcome. Deletions under the recognise prefix need no work. */
@@ -111,6 +124,7 @@ public final class RecognitionService {
         byte[] bytes = S3ObjectSource.download(s3, event.bucket(), event.key(), event.versionId(), event.eTag());
         BufferedImage decoded = ImageDecoder.decode(bytes, image.header());
         List<RecognizedFace> faces = identify(tenant, decoded, details);
+        SightingsOutcome logged = sightings.log(event, faces);
         Instant now = clock.instant();
         String resultKey = resultKey(event.key());
         writeResult(
@@ -123,10 +137,10 @@ public final class RecognitionService {
         long identified = faces.stream()
                 .filter(f -> f.identity().status() == IdentityStatus.IDENTIFIED)
                 .count();
-        return StatusChange.to(ObjectStatus.RECOGNIZED)
+        return logged.onto(StatusChange.to(ObjectStatus.RECOGNIZED)
                 .set(FACE_COUNT, AttributeValues.n(faces.size()))
                 .set(RESULT_KEY, AttributeValues.s(resultKey))
-                .alsoWrite(resultRow(tenant, event, resultKey, faces, identified, now));
+                .alsoWrite(resultRow(tenant, event, resultKey, faces, identified, now)));
     }
 
     private List<FaceDetail> detect(S3ObjectEvent event) {

@@ -3,6 +3,7 @@ package dev.facerec.functions.recognize;
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
 import dev.facerec.functions.core.handler.S3EventHandler;
+import dev.facerec.functions.core.sightings.SightingsLogConfig;
 import java.time.Clock;
 
 /**
@@ -17,7 +18,8 @@ public final class RecognizeFacesHandler extends S3EventHandler {
                 AwsClients.fromEnvironment(),
                 FunctionConfig.fromEnvironment(System.getenv()),
                 Clock.systemUTC(),
-                EventPublisher.fromEnvironment(System.getenv()));
+                EventPublisher.fromEnvironment(System.getenv()),
+                SightingsLogConfig.fromEnvironment(System.getenv()));
     }
 
     /** Used by tests: the given clients and settings, no events. */
@@ -27,6 +29,16 @@ public final class RecognizeFacesHandler extends S3EventHandler {
 
     /** The given clients, settings and event publisher. */
     public RecognizeFacesHandler(AwsClients clients, FunctionConfig config, Clock clock, EventPublisher events) {
-        super("recognize-faces", new RecognitionService(clients, config, clock, events)::process);
+        this(clients, config, clock, events, SightingsLogConfig.OFF);
+    }
+
+    /** The given clients, settings, event publisher and sightings log. */
+    public RecognizeFacesHandler(
+            AwsClients clients,
+            FunctionConfig config,
+            Clock clock,
+            EventPublisher events,
+            SightingsLogConfig sightingsLog) {
+        super("recognize-faces", new RecognitionService(clients, config, clock, events, sightingsLog)::process);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 
 /** Short constructors and readers for DynamoDB attribute values. */
 public final class AttributeValues {
@@ -41,6 +42,33 @@ public final class AttributeValues {
 
     public static AttributeValue m(Map<String, AttributeValue> values) {
         return AttributeValue.fromM(values);
+    }
+
+    /** A bounding box as the face and sighting rows keep it: a map of {@code Left}, {@code Top}, {@code Width},
+     * {@code Height} (ratios of the image). */
+    public static AttributeValue boundingBox(BoundingBox box) {
+        return m(
+                Map.of("Left", n(box.left()), "Top", n(box.top()), "Width", n(box.width()), "Height", n(box.height())));
+    }
+
+    /** A bounding box attribute of an item (see {@link #boundingBox(BoundingBox)}), or {@code null}. */
+    public static BoundingBox boundingBox(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item == null ? null : item.get(name);
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        Map<String, AttributeValue> box = value.m();
+        return BoundingBox.builder()
+                .left(ratio(box, "Left"))
+                .top(ratio(box, "Top"))
+                .width(ratio(box, "Width"))
+                .height(ratio(box, "Height"))
+                .build();
+    }
+
+    private static Float ratio(Map<String, AttributeValue> box, String name) {
+        AttributeValue value = box.get(name);
+        return value == null || value.n() == null ? null : Float.valueOf(value.n());
     }
 
     /** A string attribute of an item, or {@code null}. */

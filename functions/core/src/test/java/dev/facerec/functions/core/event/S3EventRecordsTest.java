@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import dev.facerec.functions.testing.EventFixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -34,6 +35,7 @@ class S3EventRecordsTest {
             assertThat(record.versionId()).isEqualTo("096fKKXTRTtl3on89fVO.nfljtsv6qko");
             assertThat(record.sequencer()).isEqualTo("0055AED6DCD90281E5");
             assertThat(record.contentIdentity()).isEqualTo("v:096fKKXTRTtl3on89fVO.nfljtsv6qko");
+            assertThat(record.eventTime()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
         });
     }
 

@@ -1,4 +1,4 @@
-package dev.facerec.functions.index;
+package dev.facerec.functions.core.rekognition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

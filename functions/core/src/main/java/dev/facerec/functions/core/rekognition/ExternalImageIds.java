@@ -1,4 +1,4 @@
-package dev.facerec.functions.index;
+package dev.facerec.functions.core.rekognition;
 
 import dev.facerec.functions.core.Digests;
 import java.nio.charset.StandardCharsets;
