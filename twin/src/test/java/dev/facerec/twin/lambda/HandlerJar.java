@@ -16,14 +16,18 @@ import javax.tools.ToolProvider;
 
 /**
  * Builds the test handler jar (handlers {@code fixture.TestHandler}, {@code fixture.BrokenHandler},
- * {@code fixture.CustomResourceHandler}, {@code fixture.EventLogHandler}): compiles the sources under
+ * {@code fixture.CustomResourceHandler}, {@code fixture.EventLogHandler}, {@code fixture.QueueHandler}): compiles the sources under
  * {@code lambda-fixture/} against aws-lambda-java-core and packs the classes at the root of a jar, as a function
  * asset holds them.
  */
 public final class HandlerJar {
 
-    private static final List<String> SOURCES =
-            List.of("TestHandler.java", "BrokenHandler.java", "CustomResourceHandler.java", "EventLogHandler.java");
+    private static final List<String> SOURCES = List.of(
+            "TestHandler.java",
+            "BrokenHandler.java",
+            "CustomResourceHandler.java",
+            "EventLogHandler.java",
+            "QueueHandler.java");
 
     private HandlerJar() {}
 
