@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A statement's {@code Condition} block, as IAM evaluates it: every operator and every key must hold (AND), any of a
@@ -14,6 +15,8 @@ import java.util.Map;
 final class PolicyConditions {
 
     private static final String IF_EXISTS = "IfExists";
+    private static final Set<String> EVALUATED =
+            Set.of("StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike", "Bool");
 
     private PolicyConditions() {}
 
@@ -49,24 +52,25 @@ final class PolicyConditions {
         boolean ifExists = operator.endsWith(IF_EXISTS);
         String base = ifExists ? operator.substring(0, operator.length() - IF_EXISTS.length()) : operator;
         boolean negated = base.contains("Not");
+        String positive = base.replace("Not", "");
+        if (!EVALUATED.contains(positive)) {
+            throw new IllegalArgumentException(
+                    "the twin does not evaluate the condition operator " + operator + " in resource policies");
+        }
         if (actual == null) {
             return ifExists || negated;
         }
-        String positive = base.replace("Not", "");
-        boolean anyMatch = values.stream().anyMatch(value -> matches(positive, operator, value, actual));
+        boolean anyMatch = values.stream().anyMatch(value -> matches(positive, value, actual));
         return negated != anyMatch;
     }
 
-    private static boolean matches(String positive, String operator, String expected, String actual) {
+    private static boolean matches(String positive, String expected, String actual) {
         return switch (positive) {
             case "StringEquals" -> expected.equals(actual);
             case "StringEqualsIgnoreCase" -> expected.equalsIgnoreCase(actual);
             case "StringLike" -> Wildcards.matches(expected, actual);
             case "ArnEquals", "ArnLike" -> Wildcards.matchesArn(expected, actual);
-            case "Bool" -> expected.equalsIgnoreCase(actual);
-            default ->
-                throw new IllegalArgumentException(
-                        "the twin does not evaluate the condition operator " + operator + " in resource policies");
+            default -> expected.equalsIgnoreCase(actual); // Bool
         };
     }
 }
