@@ -20,10 +20,12 @@ import dev.facerec.twin.cloudformation.resources.CustomResourceDeployer;
 import dev.facerec.twin.cloudformation.resources.CustomResourceResponses;
 import dev.facerec.twin.cloudformation.resources.EventBusDeployer;
 import dev.facerec.twin.cloudformation.resources.EventInvokeConfigDeployer;
+import dev.facerec.twin.cloudformation.resources.EventSourceMappingDeployer;
 import dev.facerec.twin.cloudformation.resources.FunctionDeployer;
 import dev.facerec.twin.cloudformation.resources.HttpApiDeployer;
 import dev.facerec.twin.cloudformation.resources.PermissionDeployer;
 import dev.facerec.twin.cloudformation.resources.QueueDeployer;
+import dev.facerec.twin.cloudformation.resources.QueuePolicyDeployer;
 import dev.facerec.twin.cloudformation.resources.RecordedResources;
 import dev.facerec.twin.cloudformation.resources.RuleDeployer;
 import dev.facerec.twin.cloudformation.resources.TableDeployer;
@@ -31,10 +33,13 @@ import dev.facerec.twin.cloudformation.resources.VersionDeployer;
 import dev.facerec.twin.dynamodb.DynamoDbServer;
 import dev.facerec.twin.events.EventBridgeServer;
 import dev.facerec.twin.events.EventsService;
+import dev.facerec.twin.eventsources.EventSourceMappingService;
 import dev.facerec.twin.lambda.LambdaService;
 import dev.facerec.twin.lambda.LambdaSettings;
 import dev.facerec.twin.notifications.NotificationService;
+import dev.facerec.twin.notifications.QueueDestinations;
 import dev.facerec.twin.s3.S3Server;
+import dev.facerec.twin.sqs.QueueAttributeStore;
 import dev.facerec.twin.sqs.SqsClients;
 import dev.facerec.twin.sqs.SqsServer;
 import java.nio.file.Path;
@@ -67,6 +72,8 @@ public final class Twin implements AutoCloseable {
     private final RekognitionServer rekognition;
     private final LambdaService lambda;
     private final NotificationService notifications;
+    private final QueueAttributeStore queueAttributes;
+    private final EventSourceMappingService eventSourceMappings;
     private final EventsService events;
     private final EventBridgeServer eventBridge;
     private final HttpApiService httpApis;
@@ -118,8 +125,18 @@ public final class Twin implements AutoCloseable {
                     lambda,
                     Map.of(S3Server.DEFAULT_IDENTITY, S3Server.DEFAULT_IDENTITY),
                     Clock.systemUTC()));
-            notifications = new NotificationService(data.resolve("notifications"), lambda, settings.region());
+            queueAttributes = new QueueAttributeStore(data.resolve("sqs").resolve("attributes"));
+            SqsClient notificationsSqs = started(SqsClients.create(sqs.endpoint(), settings.region()));
+            notifications = new NotificationService(
+                    data.resolve("notifications"),
+                    lambda,
+                    new QueueDestinations(notificationsSqs, queueAttributes, settings.accountId()),
+                    settings.region());
             s3.addListener(notifications);
+            progress.accept("starting the SQS event source mappings");
+            SqsClient pollerSqs = started(SqsClients.create(sqs.endpoint(), settings.region()));
+            eventSourceMappings = started(new EventSourceMappingService(
+                    data.resolve("lambda").resolve("event-source-mappings"), lambda, pollerSqs, settings.region()));
             deployer = new StackDeployer(
                     registry(),
                     new StackStore(data.resolve("stacks")),
@@ -193,6 +210,11 @@ public final class Twin implements AutoCloseable {
         return notifications;
     }
 
+    /** The SQS event source mappings and their pollers. */
+    public EventSourceMappingService eventSourceMappings() {
+        return eventSourceMappings;
+    }
+
     /** EventBridge: buses, rules, and {@link EventsService#runNow} to fire a scheduled rule now. */
     public EventsService events() {
         return events;
@@ -240,7 +262,9 @@ public final class Twin implements AutoCloseable {
                 .register(new BucketDeployer(s3Client))
                 .register(new BucketNotificationsDeployer(notifications))
                 .register(new TableDeployer(dynamoDbClient))
-                .register(new QueueDeployer(sqsClient))
+                .register(new QueueDeployer(sqsClient, queueAttributes))
+                .register(new QueuePolicyDeployer(queueAttributes))
+                .register(new EventSourceMappingDeployer(eventSourceMappings))
                 .register(new FunctionDeployer(lambda))
                 .register(new VersionDeployer(lambda))
                 .register(new AliasDeployer(lambda))

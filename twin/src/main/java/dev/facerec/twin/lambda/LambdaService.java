@@ -150,6 +150,11 @@ public final class LambdaService implements AutoCloseable {
         return deployed(functionName).queue().pending();
     }
 
+    /** How many invocations of the function may run at once: its reserved concurrency, or the twin's default cap. */
+    public int concurrency(String functionNameOrArn) {
+        return deployed(functionNameOrArn).instances().concurrency();
+    }
+
     /** How many execution environments (JVM processes) the function has now. */
     public int environments(String functionName) {
         return deployed(functionName).instances().environments();

@@ -1,11 +1,10 @@
 package dev.facerec.twin.notifications;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
- * One entry of a bucket's {@code LambdaFunctionConfigurations}: which events, under which key prefix and suffix,
- * go to which function.
+ * One entry of a bucket's {@code LambdaFunctionConfigurations}: the function is invoked asynchronously with each
+ * matching event.
  *
  * @param id the configuration id (S3's {@code configurationId} in the event)
  * @param functionArn the function to invoke asynchronously
@@ -13,7 +12,8 @@ import java.util.Locale;
  * @param prefix the key prefix filter ({@code ""} for none)
  * @param suffix the key suffix filter ({@code ""} for none)
  */
-public record LambdaTarget(String id, String functionArn, List<String> events, String prefix, String suffix) {
+public record LambdaTarget(String id, String functionArn, List<String> events, String prefix, String suffix)
+        implements NotificationTarget {
 
     public LambdaTarget {
         events = List.copyOf(events);
@@ -21,19 +21,8 @@ public record LambdaTarget(String id, String functionArn, List<String> events, S
         suffix = suffix == null ? "" : suffix;
     }
 
-    /** Whether an event (e.g. {@code ObjectCreated:Put}) on a key is one this target wants. */
-    public boolean matches(String eventName, String key) {
-        return key.startsWith(prefix)
-                && key.endsWith(suffix)
-                && events.stream().anyMatch(pattern -> matchesPattern(pattern, eventName));
-    }
-
-    private static boolean matchesPattern(String pattern, String eventName) {
-        String wanted = pattern.startsWith("s3:") ? pattern.substring(3) : pattern;
-        if (wanted.endsWith(":*")) {
-            String family = wanted.substring(0, wanted.length() - 1).toLowerCase(Locale.ROOT);
-            return eventName.toLowerCase(Locale.ROOT).startsWith(family);
-        }
-        return wanted.equalsIgnoreCase(eventName);
+    @Override
+    public String destinationArn() {
+        return functionArn;
     }
 }

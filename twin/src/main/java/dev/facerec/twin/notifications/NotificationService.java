@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * S3 event notifications: the buckets' notification configurations (persisted, one file per bucket), and the
- * dispatcher that turns every object change of the S3 server into S3 event JSON for each matching Lambda target,
- * invoked asynchronously as S3 does. Setting a configuration sends {@code s3:TestEvent} to its targets.
+ * dispatcher that turns every object change of the S3 server into S3 event JSON for each matching target: a Lambda
+ * function is invoked asynchronously, a queue gets the JSON as one message, as S3 does. Setting a configuration
+ * checks its queues first ({@link QueueDestinations}), then sends {@code s3:TestEvent} to its targets.
  */
 public final class NotificationService implements ObjectListener {
 
@@ -30,26 +31,34 @@ public final class NotificationService implements ObjectListener {
 
     private final Path directory;
     private final LambdaService lambda;
+    private final QueueDestinations queues;
     private final String region;
-    private final Map<String, List<LambdaTarget>> configurations = new ConcurrentHashMap<>();
+    private final Map<String, BucketTargets> configurations = new ConcurrentHashMap<>();
 
-    public NotificationService(Path directory, LambdaService lambda, String region) {
+    public NotificationService(Path directory, LambdaService lambda, QueueDestinations queues, String region) {
         this.directory = directory;
         this.lambda = lambda;
+        this.queues = queues;
         this.region = region;
         load();
     }
 
-    /** Replaces a bucket's configuration (as {@code PutBucketNotificationConfiguration}) and sends the test event. */
+    /**
+     * Replaces a bucket's configuration (as {@code PutBucketNotificationConfiguration}) and sends the test event.
+     *
+     * @throws IllegalArgumentException when a queue cannot be validated; the old configuration stays
+     */
     public void putConfiguration(String bucket, JsonNode configuration) {
-        List<LambdaTarget> targets = NotificationConfiguration.parse(configuration);
+        BucketTargets targets = NotificationConfiguration.parse(configuration);
+        queues.validate(bucket, targets.queues());
         save(bucket, configuration);
         configurations.put(bucket, targets);
-        byte[] testEvent = S3EventMessage.testEvent(bucket).getBytes(StandardCharsets.UTF_8);
-        targets.stream()
+        String testEvent = S3EventMessage.testEvent(bucket);
+        targets.lambdas().stream()
                 .map(LambdaTarget::functionArn)
                 .distinct()
-                .forEach(function -> lambda.invokeAsync(function, testEvent));
+                .forEach(function -> lambda.invokeAsync(function, testEvent.getBytes(StandardCharsets.UTF_8)));
+        targets.queues().stream().map(QueueTarget::queueArn).distinct().forEach(queue -> queues.send(queue, testEvent));
     }
 
     /** Removes a bucket's configuration. */
@@ -62,25 +71,37 @@ public final class NotificationService implements ObjectListener {
         }
     }
 
+    /** The Lambda targets of a bucket's configuration. */
     public List<LambdaTarget> configuration(String bucket) {
-        return configurations.getOrDefault(bucket, List.of());
+        return targets(bucket).lambdas();
+    }
+
+    /** Every target of a bucket's configuration. */
+    public BucketTargets targets(String bucket) {
+        return configurations.getOrDefault(bucket, BucketTargets.NONE);
     }
 
     @Override
     public void onChange(ObjectChange change) {
-        for (LambdaTarget target : configuration(change.bucket())) {
+        for (NotificationTarget target : targets(change.bucket()).all()) {
             if (target.matches(change.eventName(), change.key())) {
                 try {
-                    lambda.invokeAsync(
-                            target.functionArn(),
-                            S3EventMessage.of(change, target, region).getBytes(StandardCharsets.UTF_8));
+                    deliver(target, S3EventMessage.of(change, target, region));
                 } catch (RuntimeException e) {
                     LOG.log(
                             Level.ERROR,
-                            "cannot deliver an S3 event of bucket " + change.bucket() + " to " + target.functionArn()
+                            "cannot deliver an S3 event of bucket " + change.bucket() + " to " + target.destinationArn()
                                     + ": " + e.getMessage());
                 }
             }
+        }
+    }
+
+    private void deliver(NotificationTarget target, String event) {
+        if (target instanceof QueueTarget queue) {
+            queues.send(queue.queueArn(), event);
+        } else {
+            lambda.invokeAsync(target.destinationArn(), event.getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The JSON S3 sends to a Lambda function for an object change (event structure version 2.1): one record with the
+ * The JSON S3 sends to a Lambda function or an SQS queue (as the message body) for an object change (event structure version 2.1): one record with the
  * event name, the bucket, and the object's key (URL form-encoded, spaces as {@code +}), size, eTag, version id
  * and sequencer. Also the {@code s3:TestEvent} message S3 sends when a configuration is set.
  */
@@ -23,7 +23,7 @@ public final class S3EventMessage {
     private S3EventMessage() {}
 
     /** The event for one change. */
-    public static String of(ObjectChange change, LambdaTarget target, String region) {
+    public static String of(ObjectChange change, NotificationTarget target, String region) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode record = root.putArray("Records").addObject();
         record.put("eventVersion", "2.1");

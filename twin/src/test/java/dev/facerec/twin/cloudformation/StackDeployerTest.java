@@ -16,6 +16,7 @@ import dev.facerec.twin.lambda.FunctionConfiguration;
 import dev.facerec.twin.lambda.HandlerJar;
 import dev.facerec.twin.lambda.LambdaService;
 import dev.facerec.twin.lambda.LambdaSettings;
+import dev.facerec.twin.sqs.QueueAttributeStore;
 import dev.facerec.twin.sqs.SqsClients;
 import dev.facerec.twin.sqs.SqsServer;
 import java.nio.file.Files;
@@ -245,7 +246,7 @@ class StackDeployerTest {
 
     private StackDeployer deployer() {
         DeployerRegistry registry = new DeployerRegistry()
-                .register(new QueueDeployer(sqs))
+                .register(new QueueDeployer(sqs, new QueueAttributeStore(directory.resolve("queue-attributes"))))
                 .register(new FunctionDeployer(lambda))
                 .register(new EventInvokeConfigDeployer(lambda))
                 .register(new CustomResourceDeployer(lambda, responses, Duration.ofSeconds(10)));

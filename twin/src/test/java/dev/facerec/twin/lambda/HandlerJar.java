@@ -16,7 +16,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Builds the test handler jar (handlers {@code fixture.TestHandler}, {@code fixture.BrokenHandler},
- * {@code fixture.CustomResourceHandler}, {@code fixture.EventLogHandler}, {@code fixture.ApiHandler}): compiles the sources under
+ * {@code fixture.CustomResourceHandler}, {@code fixture.EventLogHandler}, {@code fixture.ApiHandler},
+ * {@code fixture.QueueHandler}): compiles the sources under
  * {@code lambda-fixture/} against aws-lambda-java-core and packs the classes at the root of a jar, as a function
  * asset holds them.
  */
@@ -27,7 +28,8 @@ public final class HandlerJar {
             "BrokenHandler.java",
             "CustomResourceHandler.java",
             "EventLogHandler.java",
-            "ApiHandler.java");
+            "ApiHandler.java",
+            "QueueHandler.java");
 
     private HandlerJar() {}
 

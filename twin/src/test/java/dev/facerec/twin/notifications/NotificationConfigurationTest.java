@@ -15,13 +15,14 @@ class NotificationConfigurationTest {
     @Test
     void parse_shouldReadLambdaTargetsWithTheirFilters_whenGivenCdksConfiguration() throws Exception {
         // WHEN
-        List<LambdaTarget> targets = NotificationConfiguration.parse(JSON.readTree("""
+        List<LambdaTarget> targets =
+                NotificationConfiguration.parse(JSON.readTree("""
         {"LambdaFunctionConfigurations": [
           {"Events": ["s3:ObjectCreated:*"], "LambdaFunctionArn": "arn:f",
            "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": "enroll/"}]}}},
           {"Events": ["s3:ObjectRemoved:Delete"], "LambdaFunctionArn": "arn:g",
            "Filter": {"Key": {"FilterRules": [{"Name": "Suffix", "Value": ".jpg"}, {"Name": "Prefix", "Value": "e/"}]}}}
-        ]}"""));
+        ]}""")).lambdas();
 
         // THEN
         assertThat(targets).hasSize(2);
@@ -40,12 +41,28 @@ class NotificationConfigurationTest {
     }
 
     @Test
-    @DisplayName("fails if the configuration has queue targets, which the twin does not deliver to")
-    void parse_shouldFail_whenTheConfigurationHasQueueTargets() {
+    void parse_shouldReadQueueTargets_whenTheConfigurationHasQueueConfigurations() throws Exception {
+        // WHEN
+        BucketTargets targets = NotificationConfiguration.parse(JSON.readTree("""
+        {"QueueConfigurations": [{"Id": "q1", "Events": ["s3:ObjectCreated:*"], "QueueArn": "arn:aws:sqs:r:a:q",
+           "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": "enroll/"}]}}}]}"""));
+
+        // THEN
+        assertThat(targets.lambdas()).isEmpty();
+        assertThat(targets.queues())
+                .containsExactly(
+                        new QueueTarget("q1", "arn:aws:sqs:r:a:q", List.of("s3:ObjectCreated:*"), "enroll/", ""));
+        assertThat(targets.queues().get(0).matches("ObjectCreated:Put", "enroll/a.jpg"))
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("fails if the configuration has topic targets, which the twin does not deliver to")
+    void parse_shouldFail_whenTheConfigurationHasTopicTargets() {
         assertThatThrownBy(() -> NotificationConfiguration.parse(JSON.readTree("""
-        {"QueueConfigurations": [{"Events": ["s3:ObjectCreated:*"], "QueueArn": "arn:q"}]}""")))
+        {"TopicConfigurations": [{"Events": ["s3:ObjectCreated:*"], "TopicArn": "arn:t"}]}""")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the twin delivers S3 notifications to Lambda functions only; QueueConfigurations is not "
-                        + "supported");
+                .hasMessage("the twin delivers S3 notifications to Lambda functions and SQS queues only; "
+                        + "TopicConfigurations is not supported");
     }
 }

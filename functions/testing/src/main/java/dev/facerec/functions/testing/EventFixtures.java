@@ -1,13 +1,18 @@
 package dev.facerec.functions.testing;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +25,7 @@ import java.util.regex.Pattern;
 public final class EventFixtures {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z]+)}");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventFixtures() {}
 
@@ -52,6 +58,33 @@ public final class EventFixtures {
     public static S3Event s3Event(String name, Map<String, ?> values) {
         return LambdaEventSerializers.serializerFor(S3Event.class, EventFixtures.class.getClassLoader())
                 .fromJson(stream(name, values));
+    }
+
+    /**
+     * The {@link SQSEvent} of a batch of messages with these bodies (ids {@code message-1}, {@code message-2}, …) as
+     * Lambda's SQS event source sends it, deserialized by the runtime's own serializer.
+     */
+    public static SQSEvent sqsEvent(List<String> bodies) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode records = root.putArray("Records");
+        for (int i = 0; i < bodies.size(); i++) {
+            ObjectNode record = records.addObject();
+            record.put("messageId", "message-" + (i + 1));
+            record.put("receiptHandle", "receipt-" + (i + 1));
+            record.put("body", bodies.get(i));
+            record.putObject("attributes")
+                    .put("ApproximateReceiveCount", "1")
+                    .put("SentTimestamp", "1796640000000")
+                    .put("SenderId", "AIDAEXAMPLE")
+                    .put("ApproximateFirstReceiveTimestamp", "1796640000001");
+            record.putObject("messageAttributes");
+            record.put("md5OfBody", "0123456789abcdef0123456789abcdef");
+            record.put("eventSource", "aws:sqs");
+            record.put("eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:facerec-test-queue");
+            record.put("awsRegion", "us-east-1");
+        }
+        return LambdaEventSerializers.serializerFor(SQSEvent.class, EventFixtures.class.getClassLoader())
+                .fromJson(new ByteArrayInputStream(root.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A key encoded the way S3 encodes it in notifications (form encoding: spaces become {@code +}). */

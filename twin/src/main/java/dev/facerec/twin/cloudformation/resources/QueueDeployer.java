@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facerec.twin.cloudformation.DeployedResource;
 import dev.facerec.twin.cloudformation.ResourceDeployer;
 import dev.facerec.twin.cloudformation.ResourceRequest;
+import dev.facerec.twin.sqs.QueueAttributeStore;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +16,11 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * {@code AWS::SQS::Queue} on the twin's SQS server. The physical id ({@code Ref}) is the queue URL; attributes
- * {@code Arn}, {@code QueueName}, {@code QueueUrl}. Encryption settings are recorded only (ElasticMQ does not
- * encrypt).
+ * {@code Arn}, {@code QueueName}, {@code QueueUrl}. {@code VisibilityTimeout}, {@code RedrivePolicy} (ElasticMQ moves
+ * a message to the dead-letter queue when a receive would exceed {@code maxReceiveCount}), {@code DelaySeconds} and
+ * {@code ReceiveMessageWaitTimeSeconds} act on ElasticMQ; the retention period, the maximum message size and the
+ * encryption settings are kept in the {@link QueueAttributeStore} (ElasticMQ neither keeps nor enforces them, and
+ * does not encrypt).
  */
 public final class QueueDeployer implements ResourceDeployer {
 
@@ -30,9 +35,11 @@ public final class QueueDeployer implements ResourceDeployer {
             "ContentBasedDeduplication", QueueAttributeName.CONTENT_BASED_DEDUPLICATION);
 
     private final SqsClient sqs;
+    private final QueueAttributeStore kept;
 
-    public QueueDeployer(SqsClient sqs) {
+    public QueueDeployer(SqsClient sqs, QueueAttributeStore kept) {
         this.sqs = sqs;
+        this.kept = kept;
     }
 
     @Override
@@ -48,6 +55,7 @@ public final class QueueDeployer implements ResourceDeployer {
                 : request.physicalName(null, fifo ? 75 : 80, false) + (fifo ? ".fifo" : "");
         String url = sqs.createQueue(b -> b.queueName(name).attributes(attributes(request.properties())))
                 .queueUrl();
+        keep(name, request.properties());
         return DeployedResource.of(request, url, "Arn", request.arn("sqs", name), "QueueName", name, "QueueUrl", url);
     }
 
@@ -58,6 +66,7 @@ public final class QueueDeployer implements ResourceDeployer {
         if (!attributes.isEmpty()) {
             sqs.setQueueAttributes(b -> b.queueUrl(deployed.physicalId()).attributes(attributes));
         }
+        keep(deployed.attributes().get("QueueName").asText(), request.properties());
         return deployed.updatedBy(request);
     }
 
@@ -92,6 +101,7 @@ public final class QueueDeployer implements ResourceDeployer {
         } catch (QueueDoesNotExistException e) {
             // already gone
         }
+        kept.delete(deployed.attributes().get("QueueName").asText());
     }
 
     @Override
@@ -103,6 +113,18 @@ public final class QueueDeployer implements ResourceDeployer {
         } catch (QueueDoesNotExistException e) {
             return false;
         }
+    }
+
+    /** Keeps the attributes ElasticMQ does not (the queue policy is the {@code AWS::SQS::QueuePolicy}'s business). */
+    private void keep(String queueName, JsonNode properties) {
+        Map<String, String> values = new HashMap<>();
+        QueueAttributeStore.NAMES.stream()
+                .filter(name -> !"Policy".equals(name))
+                .forEach(name -> {
+                    JsonNode value = properties.get(name);
+                    values.put(name, value == null || value.isNull() ? null : value.asText());
+                });
+        kept.put(queueName, values);
     }
 
     private static Map<QueueAttributeName, String> attributes(JsonNode properties) {

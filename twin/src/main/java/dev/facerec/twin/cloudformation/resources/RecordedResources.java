@@ -26,9 +26,6 @@ public final class RecordedResources {
                 new RecordedResourceDeployer(
                         "AWS::S3::BucketPolicy", r -> DeployedResource.of(r, r.requiredText("Bucket"))),
                 new RecordedResourceDeployer(
-                        "AWS::SQS::QueuePolicy",
-                        r -> DeployedResource.of(r, r.physicalName(null, 128, false), "Id", r.logicalId())),
-                new RecordedResourceDeployer(
                         "AWS::CDK::Metadata",
                         r -> DeployedResource.of(r, UUID.randomUUID().toString())));
     }

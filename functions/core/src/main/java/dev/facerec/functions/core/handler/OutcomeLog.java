@@ -34,6 +34,17 @@ public final class OutcomeLog {
                 LogLevel.WARN);
     }
 
+    /**
+     * Logs a queue message whose body is no S3 event notification (WARN): its SQS message id and the problem's type,
+     * never the body.
+     */
+    public void unreadable(String messageId, RuntimeException problem) {
+        logger.log(
+                "function=" + function + " message=" + messageId + " outcome=UNREADABLE error="
+                        + problem.getClass().getSimpleName(),
+                LogLevel.WARN);
+    }
+
     private String line(String eventName, String bucket, String key, String outcome) {
         return "function=" + function + " event=" + eventName + " object=" + objectRef(bucket, key) + " outcome="
                 + outcome;

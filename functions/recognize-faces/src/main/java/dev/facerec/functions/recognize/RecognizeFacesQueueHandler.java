@@ -1,0 +1,29 @@
+package dev.facerec.functions.recognize;
+
+import dev.facerec.functions.core.aws.AwsClients;
+import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.handler.SqsS3EventHandler;
+import java.time.Clock;
+
+/**
+ * Lambda entry point of recognition behind an SQS event source mapping
+ * ({@code dev.facerec.functions.recognize.RecognizeFacesQueueHandler::handleRequest}): the S3 notifications of the
+ * recognise prefix, sent to a queue; answers with the messages to retry ({@code ReportBatchItemFailures}). The work
+ * is {@link RecognitionService}'s, as for {@link RecognizeFacesHandler}.
+ */
+public final class RecognizeFacesQueueHandler extends SqsS3EventHandler {
+
+    /** Used by Lambda: clients and settings from the environment, built once per container. */
+    public RecognizeFacesQueueHandler() {
+        this(
+                AwsClients.fromEnvironment(),
+                FunctionConfig.fromEnvironment(System.getenv()),
+                Clock.systemUTC(),
+                EventPublisher.fromEnvironment(System.getenv()));
+    }
+
+    /** The given clients, settings and event publisher. */
+    public RecognizeFacesQueueHandler(AwsClients clients, FunctionConfig config, Clock clock, EventPublisher events) {
+        super("recognize-faces", new RecognitionService(clients, config, clock, events)::process);
+    }
+}
