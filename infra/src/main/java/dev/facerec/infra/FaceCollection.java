@@ -60,6 +60,7 @@ public final class FaceCollection extends FaceCollectionBase implements ITaggabl
         this.collectionArn = arnOf(this, collectionId);
         CollectionProvider provider = CollectionProvider.of(this);
         grant(provider.getFunction().getRole(), MANAGE_ACTIONS);
+        grantCreateCollection(provider.getFunction().getRole());
         Map<String, Object> properties = new HashMap<>();
         properties.put("CollectionId", collectionId);
         properties.put("RemovalPolicy", removalPolicy == RemovalPolicy.DESTROY ? "destroy" : "retain");

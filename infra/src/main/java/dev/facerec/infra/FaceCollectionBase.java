@@ -22,9 +22,11 @@ public abstract class FaceCollectionBase extends Construct implements IFaceColle
             "rekognition:DeleteUser");
     static final List<String> READ_ACTIONS =
             List.of("rekognition:DescribeCollection", "rekognition:ListFaces", "rekognition:ListUsers");
-    /** What the custom resource needs: the collection's life cycle, and its tags (the owner mark among them). */
+    /**
+     * What the custom resource needs on the collection: its life cycle and its tags (the owner mark among them).
+     * CreateCollection is not among them: it takes no resource (see {@link #grantCreateCollection}).
+     */
     static final List<String> MANAGE_ACTIONS = List.of(
-            "rekognition:CreateCollection",
             "rekognition:DescribeCollection",
             "rekognition:DeleteCollection",
             "rekognition:ListTagsForResource",
@@ -62,6 +64,19 @@ public abstract class FaceCollectionBase extends Construct implements IFaceColle
     @Override
     public Grant grantRead(IGrantable grantee) {
         return grant(grantee, READ_ACTIONS);
+    }
+
+    /**
+     * CreateCollection, which the Service Authorization Reference lists with no resource type (only the
+     * {@code aws:RequestTag} and {@code aws:TagKeys} condition keys): IAM matches it against {@code Resource: *} only,
+     * so a statement naming the collection's ARN would never allow it.
+     */
+    static Grant grantCreateCollection(IGrantable grantee) {
+        return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(grantee)
+                .actions(List.of("rekognition:CreateCollection"))
+                .resourceArns(List.of("*"))
+                .build());
     }
 
     /** The ARN the grants name. */

@@ -91,7 +91,8 @@ final class SecureFunction extends Construct {
                                 ? "X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) and, where"
                                         + " granted, "
                                 : "where granted, ")
-                        + "rekognition:DetectFaces, and with the sightings log rekognition:CreateCollection and"
+                        + "rekognition:DetectFaces, rekognition:CreateCollection (the collection resource, a"
+                        + " tenant's first enrolment, the sightings log's day collections) and"
                         + " rekognition:ListCollections (the Service Authorization Reference lists no resource type"
                         + " for any of them). Every other statement names exact ARNs or ARN patterns.",
                 "Resource::*");

@@ -17,7 +17,6 @@ import software.constructs.IConstruct;
  */
 final class TenantCollections extends FaceCollectionBase {
 
-    static final List<String> CREATE_ACTIONS = List.of("rekognition:CreateCollection");
     static final List<String> ERASE_ACTIONS = List.of("rekognition:DeleteCollection");
 
     private final String prefix;
@@ -48,9 +47,9 @@ final class TenantCollections extends FaceCollectionBase {
         return pattern;
     }
 
-    /** CreateCollection, for a tenant's first enrolment. */
+    /** CreateCollection, for a tenant's first enrolment: {@code Resource: *}, the only form IAM accepts for it. */
     Grant grantCreate(IGrantable grantee) {
-        return grant(grantee, CREATE_ACTIONS);
+        return grantCreateCollection(grantee);
     }
 
     /** DeleteCollection, for tenant erasure. */

@@ -16,7 +16,11 @@ class FaceRecognitionPermissionsTest {
 
     /** The only actions allowed on {@code Resource: *}: they support no resource-level permission. */
     private static final Set<String> STAR_ACTIONS = Set.of(
-            "xray:PutTraceSegments", "xray:PutTelemetryRecords", "rekognition:DetectFaces", "rekognition:CompareFaces");
+            "xray:PutTraceSegments",
+            "xray:PutTelemetryRecords",
+            "rekognition:DetectFaces",
+            "rekognition:CompareFaces",
+            "rekognition:CreateCollection");
 
     private static Template template;
     private static String bucket;
@@ -74,9 +78,9 @@ class FaceRecognitionPermissionsTest {
     void providerRole_shouldOnlyManageTheCollectionAndItsTags() {
         assertExactly(
                 CollectionProvider.HANDLER,
+                statement("rekognition:CreateCollection", "*"),
                 statement(
                         List.of(
-                                "rekognition:CreateCollection",
                                 "rekognition:DescribeCollection",
                                 "rekognition:DeleteCollection",
                                 "rekognition:ListTagsForResource",
