@@ -22,6 +22,24 @@ public final class TableFixture {
 
     private TableFixture() {}
 
+    /**
+     * Adds the tenant index of a pipeline with a collection per tenant ({@code tenants}: partition {@code tenant},
+     * sort {@code pk}, projecting {@code status} and {@code leaseUntil}) and waits until it is active.
+     */
+    public static void addTenantIndex(DynamoDbClient dynamoDb, String name) {
+        dynamoDb.updateTable(b -> b.tableName(name)
+                .attributeDefinitions(
+                        a -> a.attributeName("tenant").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(PK).attributeType(ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("tenants")
+                        .keySchema(
+                                k -> k.attributeName("tenant").keyType(KeyType.HASH),
+                                k -> k.attributeName(PK).keyType(KeyType.RANGE))
+                        .projection(p ->
+                                p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("status", "leaseUntil")))));
+        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(name));
+    }
+
     /** Creates {@code name} and waits until it is active. */
     public static void create(DynamoDbClient dynamoDb, String name) {
         dynamoDb.createTable(b -> b.tableName(name)
