@@ -93,18 +93,13 @@ class ExistingBucketTest {
 
     @Test
     void functions_shouldReceiveTheCustomPrefixesAndCollection() {
-        template.hasResourceProperties(
-                "AWS::Lambda::Function",
+        TestStacks.hasFunctionEnvironment(
+                template,
+                FaceRecognition.RECOGNIZE_HANDLER,
                 Map.of(
-                        "Handler",
-                        FaceRecognition.RECOGNIZE_HANDLER,
-                        "Environment",
-                        Map.of(
-                                "Variables",
-                                Match.objectLike(Map.of(
-                                        "ENROLL_PREFIX", "people/",
-                                        "RECOGNIZE_PREFIX", "inbox/",
-                                        "RESULTS_PREFIX", "outbox/")))));
+                        "ENROLL_PREFIX", "people/",
+                        "RECOGNIZE_PREFIX", "inbox/",
+                        "RESULTS_PREFIX", "outbox/"));
         template.hasResourceProperties(FaceCollection.RESOURCE_TYPE, Map.of("CollectionId", "photos-faces"));
         template.hasResourceProperties(FaceCollection.RESOURCE_TYPE, Map.of("CollectionId", "tenant-faces"));
     }

@@ -58,7 +58,7 @@ class FaceRecognitionEventsTest {
                                         "lists",
                                         List.of("block")))));
         // AND the recognition function publishes there, with names, and may put events on that bus only
-        assertEnvironment(
+        TestStacks.hasFunctionEnvironment(
                 template,
                 FaceRecognition.RECOGNIZE_HANDLER,
                 Map.of("EVENT_BUS_NAME", Map.of("Fn::GetAtt", List.of(bus, "Arn")), "EVENTS_INCLUDE_NAMES", "true"));
@@ -83,7 +83,7 @@ class FaceRecognitionEventsTest {
         Template template = TestStacks.defaultTemplate();
 
         // THEN the function publishes to the default bus, names excluded, and the enrolment function gets nothing
-        assertEnvironment(
+        TestStacks.hasFunctionEnvironment(
                 template,
                 FaceRecognition.RECOGNIZE_HANDLER,
                 Map.of(
@@ -91,7 +91,8 @@ class FaceRecognitionEventsTest {
                         Match.objectLike(Map.of("Fn::Join", Match.anyValue())),
                         "EVENTS_INCLUDE_NAMES",
                         "false"));
-        assertEnvironment(template, FaceRecognition.INDEX_HANDLER, Map.of("EVENT_BUS_NAME", Match.absent()));
+        TestStacks.hasFunctionEnvironment(
+                template, FaceRecognition.INDEX_HANDLER, Map.of("EVENT_BUS_NAME", Match.absent()));
         template.resourceCountIs("AWS::Events::Rule", 0);
     }
 
@@ -113,12 +114,5 @@ class FaceRecognitionEventsTest {
                             .getNode()
                             .getId());
         });
-    }
-
-    private static void assertEnvironment(Template template, String handler, Map<String, Object> variables) {
-        template.hasResourceProperties(
-                "AWS::Lambda::Function",
-                Match.objectLike(
-                        Map.of("Handler", handler, "Environment", Map.of("Variables", Match.objectLike(variables)))));
     }
 }

@@ -44,14 +44,14 @@ class FaceRecognitionPermissionsTest {
     void indexRole_shouldHoldExactlyWhatEnrolmentCalls() {
         assertExactly(
                 FaceRecognition.INDEX_HANDLER,
-                statement(List.of("s3:GetObject", "s3:GetObjectVersion"), objects("enroll/*")),
-                statement(
+                TestStacks.statement(List.of("s3:GetObject", "s3:GetObjectVersion"), objects("enroll/*")),
+                TestStacks.statement(
                         List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
                         tableArn()),
-                statement(
+                TestStacks.statement(
                         List.of("rekognition:IndexFaces", "rekognition:CreateUser", "rekognition:AssociateFaces"),
                         collectionArn()),
-                statement(
+                TestStacks.statement(
                         List.of(
                                 "rekognition:ListFaces",
                                 "rekognition:DisassociateFaces",
@@ -64,22 +64,22 @@ class FaceRecognitionPermissionsTest {
     void recognizeRole_shouldHoldExactlyWhatRecognitionCalls() {
         assertExactly(
                 FaceRecognition.RECOGNIZE_HANDLER,
-                statement(List.of("s3:GetObject", "s3:GetObjectVersion"), objects("recognize/*")),
-                statement("s3:PutObject", objects("results/*")),
-                statement(
+                TestStacks.statement(List.of("s3:GetObject", "s3:GetObjectVersion"), objects("recognize/*")),
+                TestStacks.statement("s3:PutObject", objects("results/*")),
+                TestStacks.statement(
                         List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
                         tableArn()),
-                statement("rekognition:SearchUsersByImage", collectionArn()),
-                statement("rekognition:DetectFaces", "*"),
-                statement("events:PutEvents", defaultBusArn()));
+                TestStacks.statement("rekognition:SearchUsersByImage", collectionArn()),
+                TestStacks.statement("rekognition:DetectFaces", "*"),
+                TestStacks.statement("events:PutEvents", defaultBusArn()));
     }
 
     @Test
     void providerRole_shouldOnlyManageTheCollectionAndItsTags() {
         assertExactly(
                 CollectionProvider.HANDLER,
-                statement("rekognition:CreateCollection", "*"),
-                statement(
+                TestStacks.statement("rekognition:CreateCollection", "*"),
+                TestStacks.statement(
                         List.of(
                                 "rekognition:DescribeCollection",
                                 "rekognition:DeleteCollection",
@@ -114,18 +114,6 @@ class FaceRecognitionPermissionsTest {
         template.resourceCountIs("AWS::IAM::Role", 4);
     }
 
-    /** A statement with its actions sorted, as {@link #normalized(String)} lists them. */
-    private static Map<String, Object> statement(Object actions, Object resource) {
-        List<?> list = actions instanceof List<?> l ? l : List.of(actions);
-        return Map.of(
-                "Effect",
-                "Allow",
-                "Action",
-                list.stream().map(String.class::cast).sorted().toList(),
-                "Resource",
-                resource);
-    }
-
     /**
      * The role's policy holds exactly {@code specific} plus what every function gets: writing its own log group,
      * sending (only) to its own failure queue. Tracing is off by default: no X-Ray statement, no {@code *} for it.
@@ -140,10 +128,11 @@ class FaceRecognitionPermissionsTest {
                 .get("Properties");
         Object logGroup = ((Map<?, ?>) ((Map<?, ?>) function.get("LoggingConfig")).get("LogGroup")).get("Ref");
         List<Map<String, Object>> expected = new ArrayList<>(List.of(
-                statement(
+                TestStacks.statement(
                         List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         Map.of("Fn::GetAtt", List.of(logGroup, "Arn"))),
-                statement("sqs:SendMessage", Map.of("Fn::GetAtt", List.of(failureQueueOf(handler), "Arn")))));
+                TestStacks.statement(
+                        "sqs:SendMessage", Map.of("Fn::GetAtt", List.of(failureQueueOf(handler), "Arn")))));
         expected.addAll(List.of(specific));
         assertThat(normalized(handler)).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -154,7 +143,7 @@ class FaceRecognitionPermissionsTest {
                 .map(statement -> {
                     Map<?, ?> map = (Map<?, ?>) statement;
                     Object action = map.get("Action");
-                    return statement(action, map.get("Resource"));
+                    return TestStacks.statement(action, map.get("Resource"));
                 })
                 .toList();
     }

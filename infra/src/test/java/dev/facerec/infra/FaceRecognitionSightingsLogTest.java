@@ -59,19 +59,14 @@ class FaceRecognitionSightingsLogTest {
 
     @Test
     void construct_shouldTellRecognitionThePrefixAndRetention() {
-        template.hasResourceProperties(
-                "AWS::Lambda::Function",
+        TestStacks.hasFunctionEnvironment(
+                template,
+                FaceRecognition.RECOGNIZE_HANDLER,
                 Map.of(
-                        "Handler",
-                        FaceRecognition.RECOGNIZE_HANDLER,
-                        "Environment",
-                        Map.of(
-                                "Variables",
-                                Match.objectLike(Map.of(
-                                        "SIGHTINGS_LOG_PREFIX",
-                                        Map.of("Ref", collectionResource()),
-                                        "SIGHTINGS_LOG_RETENTION_DAYS",
-                                        "7")))));
+                        "SIGHTINGS_LOG_PREFIX",
+                        Map.of("Ref", collectionResource()),
+                        "SIGHTINGS_LOG_RETENTION_DAYS",
+                        "7"));
     }
 
     @Test
@@ -109,9 +104,9 @@ class FaceRecognitionSightingsLogTest {
 
         assertThat(statements)
                 .contains(
-                        statement("rekognition:IndexFaces", dayCollections()),
-                        statement("rekognition:CreateCollection", "*"),
-                        statement("dynamodb:BatchWriteItem", Map.of("Fn::GetAtt", List.of(table, "Arn"))));
+                        TestStacks.statement("rekognition:IndexFaces", dayCollections()),
+                        TestStacks.statement("rekognition:CreateCollection", "*"),
+                        TestStacks.statement("dynamodb:BatchWriteItem", Map.of("Fn::GetAtt", List.of(table, "Arn"))));
     }
 
     @Test
@@ -119,8 +114,8 @@ class FaceRecognitionSightingsLogTest {
         assertThat(statements(SightingsLog.EXPIRE_HANDLER))
                 .containsExactlyInAnyOrderElementsOf(withBasics(
                         SightingsLog.EXPIRE_HANDLER,
-                        statement("rekognition:ListCollections", "*"),
-                        statement("rekognition:DeleteCollection", dayCollections())));
+                        TestStacks.statement("rekognition:ListCollections", "*"),
+                        TestStacks.statement("rekognition:DeleteCollection", dayCollections())));
     }
 
     @Test
@@ -128,9 +123,9 @@ class FaceRecognitionSightingsLogTest {
         assertThat(statements(SightingsLog.SEARCH_HANDLER))
                 .containsExactlyInAnyOrderElementsOf(withBasics(
                         SightingsLog.SEARCH_HANDLER,
-                        statement("rekognition:SearchFacesByImage", dayCollections()),
-                        statement("dynamodb:BatchGetItem", Map.of("Fn::GetAtt", List.of(table, "Arn"))),
-                        statement(
+                        TestStacks.statement("rekognition:SearchFacesByImage", dayCollections()),
+                        TestStacks.statement("dynamodb:BatchGetItem", Map.of("Fn::GetAtt", List.of(table, "Arn"))),
+                        TestStacks.statement(
                                 List.of("s3:GetObject", "s3:GetObjectVersion"),
                                 TestStacks.partitionArn(":s3:::door-photos/sightings-search/*"))));
     }
@@ -198,10 +193,11 @@ class FaceRecognitionSightingsLogTest {
         Map<?, ?> properties = properties(handler);
         Object logGroup = ((Map<?, ?>) ((Map<?, ?>) properties.get("LoggingConfig")).get("LogGroup")).get("Ref");
         List<Map<String, Object>> expected = new ArrayList<>(List.of(
-                statement(
+                TestStacks.statement(
                         List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         Map.of("Fn::GetAtt", List.of(logGroup, "Arn"))),
-                statement("sqs:SendMessage", Map.of("Fn::GetAtt", List.of("DoorsFailedEventsF4C90DC6", "Arn")))));
+                TestStacks.statement(
+                        "sqs:SendMessage", Map.of("Fn::GetAtt", List.of("DoorsFailedEventsF4C90DC6", "Arn")))));
         expected.addAll(List.of(specific));
         return expected;
     }
@@ -218,7 +214,7 @@ class FaceRecognitionSightingsLogTest {
                 ((Map<String, Object>) policies.values().iterator().next().get("Properties")).get("PolicyDocument");
         return ((List<Map<String, Object>>) document.get("Statement"))
                 .stream()
-                        .map(s -> statement(s.get("Action"), s.get("Resource")))
+                        .map(s -> TestStacks.statement(s.get("Action"), s.get("Resource")))
                         .toList();
     }
 
@@ -229,16 +225,5 @@ class FaceRecognitionSightingsLogTest {
                 .iterator()
                 .next()
                 .get("Properties");
-    }
-
-    private static Map<String, Object> statement(Object actions, Object resource) {
-        List<?> list = actions instanceof List<?> l ? l : List.of(actions);
-        return Map.of(
-                "Effect",
-                "Allow",
-                "Action",
-                list.stream().map(String.class::cast).sorted().toList(),
-                "Resource",
-                resource);
     }
 }

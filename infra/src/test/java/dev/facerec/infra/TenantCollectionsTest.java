@@ -30,15 +30,10 @@ class TenantCollectionsTest {
     @Test
     void perTenant_shouldCreateNoCollection_andTellTheFunctionsThePrefix() {
         perTenant.resourceCountIs(FaceCollection.RESOURCE_TYPE, 0);
-        perTenant.hasResourceProperties(
-                "AWS::Lambda::Function",
-                Map.of(
-                        "Handler",
-                        FaceRecognition.INDEX_HANDLER,
-                        "Environment",
-                        Map.of(
-                                "Variables",
-                                Match.objectLike(Map.of("COLLECTION_ID", PREFIX, "COLLECTION_MODE", "PER_TENANT")))));
+        TestStacks.hasFunctionEnvironment(
+                perTenant,
+                FaceRecognition.INDEX_HANDLER,
+                Map.of("COLLECTION_ID", PREFIX, "COLLECTION_MODE", "PER_TENANT"));
     }
 
     @Test
@@ -104,13 +99,7 @@ class TenantCollectionsTest {
                         "AWS::Lambda::Function",
                         Map.of("Properties", Map.of("Handler", FaceRecognition.ERASURE_HANDLER))))
                 .isEmpty();
-        shared.hasResourceProperties(
-                "AWS::Lambda::Function",
-                Map.of(
-                        "Handler",
-                        FaceRecognition.INDEX_HANDLER,
-                        "Environment",
-                        Map.of("Variables", Match.objectLike(Map.of("COLLECTION_MODE", "SHARED")))));
+        TestStacks.hasFunctionEnvironment(shared, FaceRecognition.INDEX_HANDLER, Map.of("COLLECTION_MODE", "SHARED"));
     }
 
     @Test

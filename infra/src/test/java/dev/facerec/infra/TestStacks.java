@@ -108,6 +108,25 @@ final class TestStacks {
                         Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(statement)))))));
     }
 
+    /** An Allow statement with its actions sorted, as the permission tests list a role's statements. */
+    static Map<String, Object> statement(Object actions, Object resource) {
+        List<?> list = actions instanceof List<?> l ? l : List.of(actions);
+        return Map.of(
+                "Effect",
+                "Allow",
+                "Action",
+                list.stream().map(String.class::cast).sorted().toList(),
+                "Resource",
+                resource);
+    }
+
+    /** Asserts that the function with {@code handler} has (at least) these environment variables. */
+    static void hasFunctionEnvironment(Template template, String handler, Map<String, Object> variables) {
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of("Handler", handler, "Environment", Map.of("Variables", Match.objectLike(variables))));
+    }
+
     /** {@code arn:${AWS::Partition}<rest>}, as CDK renders an ARN in the stack's partition. */
     static Map<String, Object> partitionArn(String rest) {
         return Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), rest)));

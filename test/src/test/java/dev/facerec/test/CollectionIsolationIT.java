@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.facerec.infra.FaceRecognition;
 import dev.facerec.twin.Twin;
-import dev.facerec.twin.TwinSettings;
 import dev.facerec.twin.cloudformation.CloudAssembly;
 import dev.facerec.twin.cloudformation.StackRecord;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,9 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.Stack;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
@@ -41,32 +36,27 @@ class CollectionIsolationIT {
     static Path directory;
 
     private static CloudAssembly assembly;
+    private static TwinStack deployed;
     private static Twin twin;
     private static StackRecord stack;
 
     @BeforeAll
     static void synthesizeAndDeploy() {
-        App app = new App(AppProps.builder()
-                .outdir(directory.resolve("cdk.out").toString())
-                .build());
-        Stack twoPipelines = new Stack(app, STACK);
-        for (String name : List.of("A", "B")) {
-            FaceRecognition faces = new FaceRecognition(twoPipelines, name);
-            Pipeline.exportOutputs(twoPipelines, name, faces);
-        }
-        app.synth();
-        assembly = CloudAssembly.read(directory.resolve("cdk.out"));
-        twin = Twin.start(
-                TwinSettings.defaults(directory.resolve("data"))
-                        .withRetryDelays(Duration.ofMillis(200), Duration.ofMillis(400)),
-                line -> {});
-        stack = twin.deploy(assembly, STACK, Map.of());
+        deployed = TwinStack.deploy(directory, STACK, twoPipelines -> {
+            for (String name : List.of("A", "B")) {
+                FaceRecognition faces = new FaceRecognition(twoPipelines, name);
+                Pipeline.exportOutputs(twoPipelines, name, faces);
+            }
+        });
+        twin = deployed.twin();
+        assembly = deployed.assembly();
+        stack = deployed.stack();
     }
 
     @AfterAll
     static void stop() {
-        if (twin != null) {
-            twin.close();
+        if (deployed != null) {
+            deployed.close();
         }
     }
 

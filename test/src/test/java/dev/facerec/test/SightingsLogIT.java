@@ -9,8 +9,6 @@ import dev.facerec.infra.FaceRecognition;
 import dev.facerec.infra.FaceRecognitionProps;
 import dev.facerec.infra.SightingsLogOptions;
 import dev.facerec.twin.Twin;
-import dev.facerec.twin.TwinSettings;
-import dev.facerec.twin.cloudformation.CloudAssembly;
 import dev.facerec.twin.cloudformation.StackRecord;
 import dev.facerec.twin.lambda.InvocationResult;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -50,6 +45,7 @@ class SightingsLogIT {
     @TempDir
     static Path directory;
 
+    private static TwinStack deployed;
     private static Twin twin;
     private static StackRecord stack;
     private static Pipeline pipeline;
@@ -58,29 +54,28 @@ class SightingsLogIT {
 
     @BeforeAll
     static void synthesizeAndDeploy() throws Exception {
-        App app = new App(AppProps.builder()
-                .outdir(directory.resolve("cdk.out").toString())
-                .build());
-        Stack sightings = new Stack(app, STACK);
-        // 95, as for face match: at the default 80 the local engine matched another face of this photo at 82.8 %.
-        FaceRecognition doors = new FaceRecognition(
-                sightings,
-                "Doors",
-                FaceRecognitionProps.builder()
-                        .faceMatchThreshold(95)
-                        .sightingsLog(SightingsLogOptions.builder()
-                                .retention(Duration.days(7))
-                                .build())
-                        .build());
-        Pipeline.exportOutputs(sightings, "Doors", doors);
-        Pipeline.output(
-                sightings, "SearchFunction", doors.getSightingsSearchFunction().getFunctionName());
-        Rule schedule =
-                (Rule) doors.getNode().findChild("SightingsLog").getNode().findChild("ExpirySchedule");
-        Pipeline.output(sightings, "ExpiryRule", schedule.getRuleName());
-        app.synth();
-        twin = Twin.start(TwinSettings.defaults(directory.resolve("data")), line -> {});
-        stack = twin.deploy(CloudAssembly.read(directory.resolve("cdk.out")), STACK, Map.of());
+        deployed = TwinStack.deploy(directory, STACK, sightings -> {
+            // 95, as for face match: at the default 80 the local engine matched another face of this photo at 82.8 %.
+            FaceRecognition doors = new FaceRecognition(
+                    sightings,
+                    "Doors",
+                    FaceRecognitionProps.builder()
+                            .faceMatchThreshold(95)
+                            .sightingsLog(SightingsLogOptions.builder()
+                                    .retention(Duration.days(7))
+                                    .build())
+                            .build());
+            Pipeline.exportOutputs(sightings, "Doors", doors);
+            Pipeline.output(
+                    sightings,
+                    "SearchFunction",
+                    doors.getSightingsSearchFunction().getFunctionName());
+            Rule schedule =
+                    (Rule) doors.getNode().findChild("SightingsLog").getNode().findChild("ExpirySchedule");
+            Pipeline.output(sightings, "ExpiryRule", schedule.getRuleName());
+        });
+        twin = deployed.twin();
+        stack = deployed.stack();
         pipeline = Pipeline.named(twin, stack.outputs(), "Doors");
 
         group = GroupPhotos.read(GroupPhotos.sample(3));
@@ -97,8 +92,8 @@ class SightingsLogIT {
         if (pipeline != null) {
             pipeline.close();
         }
-        if (twin != null) {
-            twin.close();
+        if (deployed != null) {
+            deployed.close();
         }
     }
 

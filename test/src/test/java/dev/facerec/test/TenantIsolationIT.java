@@ -8,13 +8,10 @@ import dev.facerec.infra.CollectionStrategy;
 import dev.facerec.infra.FaceRecognition;
 import dev.facerec.infra.FaceRecognitionProps;
 import dev.facerec.twin.Twin;
-import dev.facerec.twin.TwinSettings;
-import dev.facerec.twin.cloudformation.CloudAssembly;
 import dev.facerec.twin.cloudformation.StackRecord;
 import dev.facerec.twin.lambda.InvocationResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +22,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.Stack;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.model.BoundingBox;
@@ -49,6 +43,7 @@ class TenantIsolationIT {
     @TempDir
     static Path directory;
 
+    private static TwinStack deployed;
     private static Twin twin;
     private static StackRecord stack;
     private static Pipeline pipeline;
@@ -57,25 +52,21 @@ class TenantIsolationIT {
 
     @BeforeAll
     static void synthesizeAndDeploy() {
-        App app = new App(AppProps.builder()
-                .outdir(directory.resolve("cdk.out").toString())
-                .build());
-        Stack social = new Stack(app, STACK);
-        FaceRecognition faces = new FaceRecognition(
-                social,
-                "Social",
-                FaceRecognitionProps.builder()
-                        .collectionStrategy(CollectionStrategy.PER_TENANT)
-                        .build());
-        Pipeline.exportOutputs(social, "Social", faces);
-        Pipeline.output(
-                social, "SocialTenantErasure", faces.getTenantErasureFunction().getFunctionName());
-        app.synth();
-        twin = Twin.start(
-                TwinSettings.defaults(directory.resolve("data"))
-                        .withRetryDelays(Duration.ofMillis(200), Duration.ofMillis(400)),
-                line -> {});
-        stack = twin.deploy(CloudAssembly.read(directory.resolve("cdk.out")), STACK, Map.of());
+        deployed = TwinStack.deploy(directory, STACK, social -> {
+            FaceRecognition faces = new FaceRecognition(
+                    social,
+                    "Social",
+                    FaceRecognitionProps.builder()
+                            .collectionStrategy(CollectionStrategy.PER_TENANT)
+                            .build());
+            Pipeline.exportOutputs(social, "Social", faces);
+            Pipeline.output(
+                    social,
+                    "SocialTenantErasure",
+                    faces.getTenantErasureFunction().getFunctionName());
+        });
+        twin = deployed.twin();
+        stack = deployed.stack();
         pipeline = Pipeline.named(twin, stack.outputs(), "Social");
     }
 
@@ -84,8 +75,8 @@ class TenantIsolationIT {
         if (pipeline != null) {
             pipeline.close();
         }
-        if (twin != null) {
-            twin.close();
+        if (deployed != null) {
+            deployed.close();
         }
     }
 

@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.infra.FaceRecognition;
 import dev.facerec.infra.FaceRecognitionProps;
 import dev.facerec.twin.Twin;
-import dev.facerec.twin.TwinSettings;
-import dev.facerec.twin.cloudformation.CloudAssembly;
 import dev.facerec.twin.cloudformation.StackRecord;
 import dev.facerec.twin.sqs.SqsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.targets.SqsQueue;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -48,49 +42,45 @@ class WatchListEventsIT {
     @TempDir
     static Path directory;
 
+    private static TwinStack deployed;
     private static Twin twin;
     private static StackRecord stack;
 
     @BeforeAll
     static void synthesizeAndDeploy() {
-        App app = new App(AppProps.builder()
-                .outdir(directory.resolve("cdk.out").toString())
-                .build());
-        Stack watchLists = new Stack(app, STACK);
-        // 95, as docs/construct.md advises for face match: at the default 80 the local engine matched another face
-        // of this group photo to the enrolled one at 82.8 %.
-        FaceRecognition a = new FaceRecognition(
-                watchLists,
-                "A",
-                FaceRecognitionProps.builder().faceMatchThreshold(95).build());
-        FaceRecognition b = new FaceRecognition(
-                watchLists,
-                "B",
-                FaceRecognitionProps.builder()
-                        .faceMatchThreshold(95)
-                        .eventBus(EventBus.Builder.create(watchLists, "Doors").build())
-                        .eventsIncludeNames(true)
-                        .build());
-        for (Map.Entry<String, FaceRecognition> pipeline :
-                Map.of("A", a, "B", b).entrySet()) {
-            FaceRecognition faces = pipeline.getValue();
-            Queue alerts = new Queue(watchLists, pipeline.getKey() + "BlockAlerts");
-            faces.onWatchListMatch("block", new SqsQueue(alerts));
-            Pipeline.exportOutputs(watchLists, pipeline.getKey(), faces);
-            Pipeline.output(watchLists, pipeline.getKey() + "AlertsUrl", alerts.getQueueUrl());
-        }
-        app.synth();
-        twin = Twin.start(
-                TwinSettings.defaults(directory.resolve("data"))
-                        .withRetryDelays(Duration.ofMillis(200), Duration.ofMillis(400)),
-                line -> {});
-        stack = twin.deploy(CloudAssembly.read(directory.resolve("cdk.out")), STACK, Map.of());
+        deployed = TwinStack.deploy(directory, STACK, watchLists -> {
+            // 95, as docs/construct.md advises for face match: at the default 80 the local engine matched another face
+            // of this group photo to the enrolled one at 82.8 %.
+            FaceRecognition a = new FaceRecognition(
+                    watchLists,
+                    "A",
+                    FaceRecognitionProps.builder().faceMatchThreshold(95).build());
+            FaceRecognition b = new FaceRecognition(
+                    watchLists,
+                    "B",
+                    FaceRecognitionProps.builder()
+                            .faceMatchThreshold(95)
+                            .eventBus(
+                                    EventBus.Builder.create(watchLists, "Doors").build())
+                            .eventsIncludeNames(true)
+                            .build());
+            for (Map.Entry<String, FaceRecognition> pipeline :
+                    Map.of("A", a, "B", b).entrySet()) {
+                FaceRecognition faces = pipeline.getValue();
+                Queue alerts = new Queue(watchLists, pipeline.getKey() + "BlockAlerts");
+                faces.onWatchListMatch("block", new SqsQueue(alerts));
+                Pipeline.exportOutputs(watchLists, pipeline.getKey(), faces);
+                Pipeline.output(watchLists, pipeline.getKey() + "AlertsUrl", alerts.getQueueUrl());
+            }
+        });
+        twin = deployed.twin();
+        stack = deployed.stack();
     }
 
     @AfterAll
     static void stop() {
-        if (twin != null) {
-            twin.close();
+        if (deployed != null) {
+            deployed.close();
         }
     }
 
