@@ -16,9 +16,9 @@ import javax.tools.ToolProvider;
 
 /**
  * Builds the test handler jar (handlers {@code fixture.TestHandler}, {@code fixture.BrokenHandler},
- * {@code fixture.CustomResourceHandler}, {@code fixture.EventLogHandler}, {@code fixture.QueueHandler}): compiles the sources under
- * {@code lambda-fixture/} against aws-lambda-java-core and packs the classes at the root of a jar, as a function
- * asset holds them.
+ * {@code fixture.CustomResourceHandler}, {@code fixture.EventLogHandler}, {@code fixture.QueueHandler}): compiles the
+ * sources under {@code lambda-fixture/} against aws-lambda-java-core and packs the classes at the root of a jar, as a
+ * function asset holds them.
  */
 public final class HandlerJar {
 
