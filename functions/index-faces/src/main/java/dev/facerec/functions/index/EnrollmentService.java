@@ -95,7 +95,8 @@ public final class EnrollmentService {
             String outcome = event.isRemoved()
                     ? runner.run(event, KIND, lease, log, claim -> removed(claim, lock))
                     : runner.run(event, KIND, lease, log, claim -> created(claim, lock));
-            finished = true;
+            // A superseded invocation's final change (which would have given the lock back) was not written.
+            finished = !ObjectEventRunner.SUPERSEDED.equals(outcome);
             return outcome;
         } finally {
             lock.close(finished);

@@ -21,6 +21,9 @@ import software.amazon.awssdk.services.rekognition.model.RekognitionException;
  */
 public final class ObjectEventRunner {
 
+    /** The outcome of an invocation whose object another invocation took over before it finished. */
+    public static final String SUPERSEDED = "SUPERSEDED";
+
     private final StatusStore store;
 
     public ObjectEventRunner(StatusStore store) {
@@ -67,22 +70,37 @@ public final class ObjectEventRunner {
                     .set(StatusAttributes.DETAIL, AttributeValues.s(stale.getMessage()));
         } catch (RekognitionException error) {
             if (RekognitionErrors.isRetryable(error)) {
-                throw retry(claim, error, log);
+                return supersededOrRetry(claim, error, log);
             }
             change = StatusChange.rejected(RekognitionErrors.toRejection(error));
         } catch (RuntimeException error) {
-            throw retry(claim, error, log);
+            return supersededOrRetry(claim, error, log);
         }
         change = finisher.apply(change);
         try {
             store.finish(claim, change);
         } catch (RuntimeException error) {
-            throw retry(claim, error, log);
+            return supersededOrRetry(claim, error, log);
         }
         String reason = AttributeValues.str(change.set(), StatusAttributes.REASON);
         log.outcome(
                 event.eventName(), event.bucket(), event.key(), change.status().name(), reason);
         return change.status().name();
+    }
+
+    /**
+     * After a failure: when a newer event of the object (or a later attempt) has taken the object over meanwhile, this
+     * invocation's work is moot: that is a race the design expects, which ends here as {@code SUPERSEDED}, logged
+     * once, without an error (what this invocation indexed is either recorded on the row, for the newer event to
+     * remove, or already deleted again). Otherwise the claim is released and the error rethrown for Lambda to retry.
+     */
+    private String supersededOrRetry(Claim claim, RuntimeException error, OutcomeLog log) {
+        if (store.leaseLost(claim)) {
+            S3ObjectEvent event = claim.event();
+            log.outcome(event.eventName(), event.bucket(), event.key(), SUPERSEDED, null);
+            return SUPERSEDED;
+        }
+        throw retry(claim, error, log);
     }
 
     private RuntimeException retry(Claim claim, RuntimeException error, OutcomeLog log) {

@@ -182,6 +182,22 @@ public final class StatusStore {
     }
 
     /**
+     * Whether another invocation holds or has finished the object since {@code claim} was taken (its lease id is no
+     * longer on the row). A failed read answers {@code false}: the caller then retries, as for any failure.
+     */
+    public boolean leaseLost(Claim claim) {
+        if (!claim.claimed()) {
+            return false;
+        }
+        try {
+            Map<String, AttributeValue> row = currentRow(statusKey(claim));
+            return !claim.leaseId().equals(AttributeValues.str(row, LEASE_ID));
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /**
      * Gives the object back after a retryable failure, so that the retry can claim it at once. Best effort: when it
      * fails, the lease simply runs out.
      */
