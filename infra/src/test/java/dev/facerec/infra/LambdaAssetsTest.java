@@ -105,7 +105,14 @@ class LambdaAssetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {LambdaAssets.INDEX_FACES, LambdaAssets.RECOGNIZE_FACES, LambdaAssets.COLLECTION_RESOURCE})
+    @ValueSource(
+            strings = {
+                LambdaAssets.INDEX_FACES,
+                LambdaAssets.RECOGNIZE_FACES,
+                LambdaAssets.COLLECTION_RESOURCE,
+                LambdaAssets.SIGHTINGS,
+                LambdaAssets.TENANT_ERASURE
+            })
     @DisplayName("a bundled jar is reproducible: no entry carries the build's time, so its asset hash changes only"
             + " with its contents")
     void bundledJar_shouldCarryNoEntryNewerThanTheBuildsOutputTimestamp(String function) throws IOException {
@@ -126,7 +133,14 @@ class LambdaAssetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {LambdaAssets.INDEX_FACES, LambdaAssets.RECOGNIZE_FACES, LambdaAssets.COLLECTION_RESOURCE})
+    @ValueSource(
+            strings = {
+                LambdaAssets.INDEX_FACES,
+                LambdaAssets.RECOGNIZE_FACES,
+                LambdaAssets.COLLECTION_RESOURCE,
+                LambdaAssets.SIGHTINGS,
+                LambdaAssets.TENANT_ERASURE
+            })
     void bundledJar_shouldHoldItsHandlerAndTheUrlConnectionClientButNoNettyApacheOrJackson(String function)
             throws IOException {
         // GIVEN the function's bundled jar
@@ -149,6 +163,35 @@ class LambdaAssetsTest {
         // EventBridge SDK module is 1.9 MB).
         long budgetMiB = function.equals(LambdaAssets.RECOGNIZE_FACES) ? 18 : 16;
         assertThat(Files.size(LambdaAssets.extract(function))).isLessThan(budgetMiB * 1024 * 1024);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {LambdaAssets.INDEX_FACES, LambdaAssets.RECOGNIZE_FACES})
+    @DisplayName("a pipeline jar carries the event classes the runtime deserializes for its handlers: S3 events, and"
+            + " SQS events with the partial batch response behind a queue")
+    void bundledJar_shouldHoldTheEventClassesOfItsS3AndQueueHandlers(String function) throws IOException {
+        List<String> entries = new ArrayList<>();
+        try (JarFile jar = new JarFile(LambdaAssets.extract(function).toFile())) {
+            jar.stream().forEach(entry -> entries.add(entry.getName()));
+        }
+
+        String events = "com/amazonaws/services/lambda/runtime/events/";
+        assertThat(entries)
+                .contains(
+                        events + "S3Event.class",
+                        events + "SQSEvent.class",
+                        events + "SQSEvent$SQSMessage.class",
+                        events + "SQSBatchResponse.class",
+                        events + "SQSBatchResponse$BatchItemFailure.class")
+                .anyMatch(name -> name.endsWith("QueueHandler.class"));
+        // and nothing else of the event library: a jar re-shaded from an earlier build would keep what the shade
+        // filters no longer let in
+        assertThat(entries)
+                .filteredOn(name -> name.startsWith(events) && name.endsWith(".class"))
+                .allMatch(name -> name.startsWith(events + "S3Event")
+                        || name.startsWith(events + "models/s3/")
+                        || name.startsWith(events + "SQSEvent")
+                        || name.startsWith(events + "SQSBatchResponse"));
     }
 
     @Test
