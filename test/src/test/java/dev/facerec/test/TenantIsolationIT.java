@@ -10,6 +10,8 @@ import dev.facerec.infra.FaceRecognitionProps;
 import dev.facerec.twin.Twin;
 import dev.facerec.twin.cloudformation.StackRecord;
 import dev.facerec.twin.lambda.InvocationResult;
+import dev.facerec.twin.privacy.ErasureReport;
+import dev.facerec.twin.privacy.ErasureVerifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,6 +148,11 @@ class TenantIsolationIT {
         assertThat(versionsUnder("enroll/tenant-a/", "recognize/tenant-a/", "results/tenant-a/"))
                 .isEmpty();
         assertThat(rowsMentioning("tenant-a")).isEmpty();
+        try (ErasureVerifier verifier = ErasureVerifier.connect(
+                twin.endpoints(), twin.settings().region(), twin.settings().dataDirectory())) {
+            ErasureReport report = verifier.search("tenant-a");
+            assertThat(report.traces()).as("what the erasure verifier found").isEmpty();
+        }
 
         // AND B is intact: its people are still named
         assertThat(recognise("tenant-b", "again.jpg")).containsExactlyInAnyOrder("b-friend", "b-only");

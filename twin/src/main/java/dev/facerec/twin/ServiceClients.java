@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** AWS SDK clients for the twin's services, with the twin's dummy credentials ({@code test}/{@code test}). */
@@ -26,6 +27,10 @@ public final class ServiceClients {
 
     public static DynamoDbClient dynamoDb(URI endpoint, String region) {
         return configured(DynamoDbClient.builder(), endpoint, region).build();
+    }
+
+    public static RekognitionClient rekognition(URI endpoint, String region) {
+        return configured(RekognitionClient.builder(), endpoint, region).build();
     }
 
     public static EventBridgeClient eventBridge(URI endpoint, String region) {

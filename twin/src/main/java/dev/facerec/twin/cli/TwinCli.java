@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             ForgetCommand.class,
             DemoCommand.class,
             RunScheduleCommand.class,
+            VerifyErasureCommand.class,
             DownCommand.class
         })
 public final class TwinCli implements Runnable {
