@@ -32,23 +32,22 @@ final class Priming {
 
     private Priming() {}
 
-    static void prime(IdentityApiHandler handler) {
+    /** Primes {@code handler}; returns the status of each request it made (all 4xx: none reached AWS). */
+    static List<Integer> prime(IdentityApiHandler handler) {
         byte[] jpeg = image("jpeg", SIDE);
-        byte[] tinyPng = image("png", 10);
+        String tinyPng = Base64.getEncoder().encodeToString(image("png", 10));
         String tinyJpeg = Base64.getEncoder().encodeToString(image("jpeg", 10));
-        handler.handleRequest(
-                event(
-                        IdentityApiHandler.VERIFY,
-                        "image/png",
-                        Base64.getEncoder().encodeToString(tinyPng),
-                        true),
-                null);
-        handler.handleRequest(
-                event(IdentityApiHandler.VERIFY, "application/json", "{\"image\":\"" + tinyJpeg + "\"}", false), null);
-        handler.handleRequest(event(IdentityApiHandler.IDENTIFY, "application/json", "{\"image\":\"@\"}", false), null);
-        handler.handleRequest(event(IdentityApiHandler.IDENTIFY, "image/jpeg", tinyJpeg, true), null);
-        handler.handleRequest(event(IdentityApiHandler.LIST_PEOPLE, null, null, false), null);
-        handler.handleRequest(event("GET /nowhere", null, null, false), null);
+        List<APIGatewayV2HTTPEvent> requests = List.of(
+                event(IdentityApiHandler.VERIFY, "image/png", tinyPng, true),
+                event(IdentityApiHandler.VERIFY, "application/json", "{\"image\":\"" + tinyJpeg + "\"}", false),
+                event(IdentityApiHandler.IDENTIFY, "application/json", "{\"image\":\"@\"}", false),
+                event(IdentityApiHandler.IDENTIFY, "image/jpeg", tinyJpeg, true),
+                event(IdentityApiHandler.LIST_PEOPLE, null, null, false),
+                event(IdentityApiHandler.GET_PHOTO, null, null, false),
+                event("GET /nowhere", null, null, false));
+        List<Integer> statuses = requests.stream()
+                .map(request -> handler.handleRequest(request, null).getStatusCode())
+                .toList();
         try {
             ImageHeader header = ImageHeaderReader.read(ByteSource.of(jpeg));
             BufferedImage decoded = ImageDecoder.decode(jpeg, header);
@@ -65,6 +64,7 @@ final class Priming {
         }
         new Verification(false, "priming", 0f, 99f, VerificationReason.NO_FACE, 0, false).toJson();
         PutObjectRequest.builder().bucket("priming").key("priming").build();
+        return statuses;
     }
 
     private static APIGatewayV2HTTPEvent event(String route, String contentType, String body, boolean base64) {

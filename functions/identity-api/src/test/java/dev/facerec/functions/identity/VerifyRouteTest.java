@@ -119,6 +119,18 @@ class VerifyRouteTest extends WithColorFaceEngine {
     }
 
     @Test
+    void verify_shouldAnswerLowQuality_whenTheOnlyFaceIsTooSmall() {
+        // GIVEN Alice's face, 30 px wide in a 2000 px photo: under the quality filter's 40 px at 1920 px
+        byte[] probe = SyntheticImages.jpeg(2000, 2000, face(FaceColor.RED, 900, 900, 30));
+
+        JsonNode answer = body(verify(handler, "alice", "image/jpeg", probe));
+
+        assertThat(answer.path("verified").asBoolean()).isFalse();
+        assertThat(answer.path("reason").asText()).isEqualTo("LOW_QUALITY");
+        assertThat(answer.path("faceCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void verify_shouldAnswer404NotEnrolled_whenNobodyIsEnrolledUnderTheId() {
         APIGatewayV2HTTPResponse response = verify(
                 handler, "nobody", "image/jpeg", SyntheticImages.jpeg(300, 300, face(FaceColor.RED, 70, 60, 160)));
