@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Reads the image of a request in one of three forms: the raw body ({@code Content-Type: image/jpeg} or
- * {@code image/png}), JSON {@code {"image": "<base64>"}}, or JSON {@code {"key": "<object key>"}} naming a photo in
+ * Reads the image of a request in one of three forms: the raw body ({@code Content-Type: image/jpeg},
+ * {@code image/png}, any other {@code image/*} or {@code application/octet-stream}: the format is read from the bytes), JSON {@code {"image": "<base64>"}}, or JSON {@code {"key": "<object key>"}} naming a photo in
  * the bucket under the recognise prefix (for images over what fits in a request). Bad input becomes a 400 (413 for
  * bytes over Rekognition's 5 MB limit), never a 500.
  */
@@ -43,7 +43,8 @@ final class ProbeReader {
     /** The request's image, checked. */
     ProbeImage read(APIGatewayV2HTTPEvent event) {
         String type = contentType(event);
-        if (type.equals("image/jpeg") || type.equals("image/png")) {
+        // Any image type (image/jpg is a common spelling) or octet-stream: the format is read from the bytes.
+        if (type.startsWith("image/") || type.equals("application/octet-stream")) {
             return checked(Requests.bodyBytes(event), null);
         }
         if (type.equals("application/json")) {
