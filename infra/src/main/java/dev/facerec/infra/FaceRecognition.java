@@ -59,6 +59,7 @@ public final class FaceRecognition extends Construct {
     private final SecureFunction tenantErasure;
     private final RecognitionEvents events;
     private final SightingsLog sightingsLog;
+    private final IdentityApi identityApi;
 
     /** A face recognition pipeline with every default. */
     public FaceRecognition(Construct scope, String id) {
@@ -124,6 +125,10 @@ public final class FaceRecognition extends Construct {
                 this,
                 props == null ? null : props.getSightingsLog(),
                 new SightingsLog.Wiring(settings, bucket, table, collection, recognize, failureQueue));
+        this.identityApi = IdentityApi.attach(
+                this,
+                props == null ? null : props.getIdentityApi(),
+                new IdentityApi.Wiring(settings, bucket, table, collection, environment, failureQueue));
     }
 
     /** The bucket photos are uploaded to and results written to. */
@@ -199,6 +204,11 @@ public final class FaceRecognition extends Construct {
     /** The sightings log's daily expiry function, or {@code null} when the log is off. */
     public IFunction getSightingsExpiryFunction() {
         return sightingsLog == null ? null : sightingsLog.expiry().getFunction();
+    }
+
+    /** The identity API (routes, function, grants), or {@code null} when it is off (the default). */
+    public IdentityApi getIdentityApi() {
+        return identityApi;
     }
 
     /** The key prefix of enrolment photos. */

@@ -51,6 +51,7 @@ public final class FaceRecognitionProps {
     private final IEventBus eventBus;
     private final Boolean eventsIncludeNames;
     private final SightingsLogOptions sightingsLog;
+    private final IdentityApiOptions identityApi;
 
     private FaceRecognitionProps(Builder builder) {
         this.existingBucket = builder.existingBucket;
@@ -72,6 +73,7 @@ public final class FaceRecognitionProps {
         this.eventBus = builder.eventBus;
         this.eventsIncludeNames = builder.eventsIncludeNames;
         this.sightingsLog = builder.sightingsLog;
+        this.identityApi = builder.identityApi;
     }
 
     public static Builder builder() {
@@ -289,6 +291,16 @@ public final class FaceRecognitionProps {
         return sightingsLog;
     }
 
+    /**
+     * The identity API: an HTTP API for synchronous verification (1:1), identification (1:N) and people management,
+     * IAM-authorised by default (see {@link IdentityApiOptions} and docs/api.md).
+     *
+     * @default - off: photos go through the bucket only
+     */
+    public IdentityApiOptions getIdentityApi() {
+        return identityApi;
+    }
+
     /** Builds {@link FaceRecognitionProps}; every setter is optional. */
     public static final class Builder {
         private IBucket existingBucket;
@@ -310,6 +322,7 @@ public final class FaceRecognitionProps {
         private IEventBus eventBus;
         private Boolean eventsIncludeNames;
         private SightingsLogOptions sightingsLog;
+        private IdentityApiOptions identityApi;
 
         private Builder() {}
 
@@ -424,6 +437,12 @@ public final class FaceRecognitionProps {
         /** @see FaceRecognitionProps#getSightingsLog() */
         public Builder sightingsLog(SightingsLogOptions value) {
             this.sightingsLog = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getIdentityApi() */
+        public Builder identityApi(IdentityApiOptions value) {
+            this.identityApi = value;
             return this;
         }
 

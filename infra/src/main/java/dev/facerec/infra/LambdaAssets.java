@@ -30,6 +30,7 @@ final class LambdaAssets {
     static final String COLLECTION_RESOURCE = "collection-resource";
     static final String TENANT_ERASURE = "tenant-erasure";
     static final String SIGHTINGS = "sightings";
+    static final String IDENTITY_API = "identity-api";
 
     private static final String RESOURCE_DIRECTORY = "dev/facerec/infra/assets/";
     private static final Map<String, Path> EXTRACTED = new ConcurrentHashMap<>();

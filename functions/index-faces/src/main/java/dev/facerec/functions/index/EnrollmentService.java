@@ -8,6 +8,8 @@ import static dev.facerec.functions.core.table.StatusAttributes.VERSION_ID;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.enrollment.CollectionFaces;
+import dev.facerec.functions.core.enrollment.EnrollKey;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.handler.ObjectEventRunner;
 import dev.facerec.functions.core.handler.OutcomeLog;

@@ -1,5 +1,6 @@
 package dev.facerec.functions.index;
 
+import dev.facerec.functions.core.enrollment.CollectionFaces;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.rekognition.ExternalImageIds;
 import dev.facerec.functions.core.rekognition.RekognitionErrors;

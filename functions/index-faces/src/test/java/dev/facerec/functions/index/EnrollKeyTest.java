@@ -3,6 +3,7 @@ package dev.facerec.functions.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.facerec.functions.core.enrollment.EnrollKey;
 import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;
 import org.junit.jupiter.api.DisplayName;

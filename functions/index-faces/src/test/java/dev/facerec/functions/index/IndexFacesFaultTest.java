@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.facerec.engine.rekognition.ErrorType;
 import dev.facerec.functions.core.aws.AwsClients;
+import dev.facerec.functions.core.enrollment.CollectionFaces;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.status.ObjectBusyException;
 import dev.facerec.functions.core.table.AttributeValues;

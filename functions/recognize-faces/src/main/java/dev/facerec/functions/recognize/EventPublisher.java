@@ -2,6 +2,7 @@ package dev.facerec.functions.recognize;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.recognition.RecognizedFace;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,9 @@ package dev.facerec.functions.recognize;
 
 import dev.facerec.functions.core.Digests;
 import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.recognition.IdentityStatus;
+import dev.facerec.functions.core.recognition.RecognizedFace;
+import dev.facerec.functions.core.recognition.ResultDocument;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

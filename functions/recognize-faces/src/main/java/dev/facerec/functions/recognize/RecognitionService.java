@@ -12,6 +12,11 @@ import dev.facerec.functions.core.image.ImageInspector;
 import dev.facerec.functions.core.image.ImageLimits;
 import dev.facerec.functions.core.image.InspectedImage;
 import dev.facerec.functions.core.image.S3ObjectSource;
+import dev.facerec.functions.core.recognition.FaceRecognizer;
+import dev.facerec.functions.core.recognition.IdentityStatus;
+import dev.facerec.functions.core.recognition.ImageDecoder;
+import dev.facerec.functions.core.recognition.RecognizedFace;
+import dev.facerec.functions.core.recognition.ResultDocument;
 import dev.facerec.functions.core.rekognition.RekognitionErrors;
 import dev.facerec.functions.core.sightings.SightingsLogConfig;
 import dev.facerec.functions.core.status.ObjectStatus;
@@ -28,7 +33,6 @@ import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +43,6 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.Attribute;
-import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
 import software.amazon.awssdk.services.rekognition.model.RekognitionException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -64,7 +67,7 @@ public final class RecognitionService {
     private final ObjectEventRunner runner;
     private final ImageInspector inspector;
     private final Tenancy tenancy;
-    private final PersonProfiles profiles;
+    private final FaceRecognizer recognizer;
     private final EventPublisher events;
     private final SightingsLog sightings;
 
@@ -87,7 +90,8 @@ public final class RecognitionService {
         this.runner = new ObjectEventRunner(
                 new StatusStore(clients.dynamoDb(), config.tableName(), clock, tenancy::tenantIdOf));
         this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
-        this.profiles = new PersonProfiles(clients.dynamoDb(), config.tableName());
+        this.recognizer = new FaceRecognizer(
+                clients.rekognition(), clients.dynamoDb(), config.tableName(), config.faceMatchThreshold());
         this.events = events;
         this.sightings = new SightingsLog(sightingsLog, clients, config.tableName(), clock);
     }
@@ -123,7 +127,7 @@ public final class RecognitionService {
         }
         byte[] bytes = S3ObjectSource.download(s3, event.bucket(), event.key(), event.versionId(), event.eTag());
         BufferedImage decoded = ImageDecoder.decode(bytes, image.header());
-        List<RecognizedFace> faces = identify(tenant, decoded, details);
+        List<RecognizedFace> faces = recognizer.identify(tenant, decoded, details);
         SightingsOutcome logged = sightings.log(event, faces);
         Instant now = clock.instant();
         String resultKey = resultKey(event.key());
@@ -153,34 +157,6 @@ public final class RecognitionService {
         } catch (RekognitionException e) {
             throw RekognitionErrors.toRejection(e);
         }
-    }
-
-    private List<RecognizedFace> identify(Tenant tenant, BufferedImage image, List<FaceDetail> details) {
-        FaceIdentifier identifier =
-                new FaceIdentifier(rekognition, tenant.collectionId(), config.faceMatchThreshold(), !tenant.isShared());
-        List<BoundingBox> boxes = details.stream().map(FaceDetail::boundingBox).toList();
-        List<Identity> identities = new ArrayList<>(details.size());
-        for (int i = 0; i < details.size(); i++) {
-            identities.add(
-                    boxes.get(i) == null
-                            ? Identity.notSearched("no bounding box")
-                            : identifier.identify(FaceCropper.crop(image, boxes, i)));
-        }
-        Map<String, PersonProfile> people = profiles.of(
-                tenant,
-                identities.stream()
-                        .filter(id -> id.personId() != null)
-                        .map(Identity::personId)
-                        .toList());
-        List<RecognizedFace> faces = new ArrayList<>(details.size());
-        for (int i = 0; i < details.size(); i++) {
-            Identity identity = identities.get(i);
-            PersonProfile profile = identity.personId() == null
-                    ? PersonProfile.NONE
-                    : people.getOrDefault(identity.personId(), PersonProfile.NONE);
-            faces.add(new RecognizedFace(details.get(i), identity, profile));
-        }
-        return faces;
     }
 
     /** Results go to the photo's bucket, under the results prefix. */

@@ -2,6 +2,8 @@ package dev.facerec.functions.recognize;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.recognition.Identity;
+import dev.facerec.functions.core.recognition.RecognizedFace;
 import dev.facerec.functions.core.rekognition.ExternalImageIds;
 import dev.facerec.functions.core.rekognition.RekognitionErrors;
 import dev.facerec.functions.core.sightings.SightingRows;

@@ -5,6 +5,7 @@ import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
 import dev.facerec.functions.core.status.ObjectStatus;
 import dev.facerec.functions.core.status.RejectedException;
+import dev.facerec.functions.core.storage.ObjectVersions;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.StatusAttributes;
 import dev.facerec.functions.core.table.TableKeys;

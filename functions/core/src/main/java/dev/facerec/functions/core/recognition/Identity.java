@@ -1,4 +1,4 @@
-package dev.facerec.functions.recognize;
+package dev.facerec.functions.core.recognition;
 
 /**
  * Who a face is, as far as the collection can tell.

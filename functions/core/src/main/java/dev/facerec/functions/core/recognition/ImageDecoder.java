@@ -1,4 +1,4 @@
-package dev.facerec.functions.recognize;
+package dev.facerec.functions.core.recognition;
 
 import dev.facerec.functions.core.image.ImageHeader;
 import dev.facerec.functions.core.status.Reason;

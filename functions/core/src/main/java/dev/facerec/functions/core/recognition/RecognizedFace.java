@@ -1,4 +1,4 @@
-package dev.facerec.functions.recognize;
+package dev.facerec.functions.core.recognition;
 
 import java.util.List;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;

@@ -1,4 +1,4 @@
-package dev.facerec.functions.recognize;
+package dev.facerec.functions.core.recognition;
 
 /** The outcome of searching one face (the result JSON's {@code identity.status}). */
 public enum IdentityStatus {

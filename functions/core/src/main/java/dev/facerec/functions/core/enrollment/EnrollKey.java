@@ -1,4 +1,4 @@
-package dev.facerec.functions.index;
+package dev.facerec.functions.core.enrollment;
 
 import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;

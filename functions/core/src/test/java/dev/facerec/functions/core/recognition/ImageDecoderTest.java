@@ -1,4 +1,4 @@
-package dev.facerec.functions.recognize;
+package dev.facerec.functions.core.recognition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.facerec.functions.erasure;
+package dev.facerec.functions.core.storage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +12,14 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
  * Every version and delete marker under a prefix of the bucket, deleted for good: a versioned bucket keeps a deleted
  * object's versions, so deleting only the current object would leave the photo behind.
  */
-final class ObjectVersions {
+public final class ObjectVersions {
 
     private static final int DELETE_BATCH = 1000;
 
     private final S3Client s3;
     private final String bucket;
 
-    ObjectVersions(S3Client s3, String bucket) {
+    public ObjectVersions(S3Client s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
     }
@@ -30,7 +30,7 @@ final class ObjectVersions {
      * @return how many versions and delete markers were deleted
      * @throws IllegalStateException when S3 refused to delete some of them
      */
-    long deleteAll(String prefix, BooleanSupplier timeLeft) {
+    public long deleteAll(String prefix, BooleanSupplier timeLeft) {
         long deleted = 0;
         while (timeLeft.getAsBoolean()) {
             List<ObjectIdentifier> page = firstPage(prefix);
@@ -50,7 +50,7 @@ final class ObjectVersions {
     }
 
     /** Whether nothing at all is left under the prefixes. */
-    boolean isEmpty(List<String> prefixes) {
+    public boolean isEmpty(List<String> prefixes) {
         return prefixes.stream().allMatch(prefix -> firstPage(prefix).isEmpty());
     }
 

@@ -1,4 +1,4 @@
-package dev.facerec.functions.index;
+package dev.facerec.functions.core.enrollment;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.facerec.functions.recognize;
+package dev.facerec.functions.core.recognition;
 
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.image.ImageHeader;
@@ -28,22 +28,45 @@ public final class ResultDocument {
 
     private ResultDocument() {}
 
-    /** The result of one photo, as UTF-8 JSON. */
+    /** The result of one photo of the bucket, as UTF-8 JSON. */
     public static byte[] build(
             S3ObjectEvent source,
             ImageHeader header,
             float threshold,
             Instant processedAt,
             List<RecognizedFace> faces) {
+        return build(
+                new Source(source.bucket(), source.key(), source.versionId(), source.eTag()),
+                header,
+                threshold,
+                processedAt,
+                faces);
+    }
+
+    /**
+     * Where a photo came from.
+     *
+     * @param bucket    its bucket
+     * @param key       its key
+     * @param versionId its version, or {@code null}
+     * @param eTag      its ETag, or {@code null}
+     */
+    public record Source(String bucket, String key, String versionId, String eTag) {}
+
+    /** The result of one photo, as UTF-8 JSON; {@code source} is {@code null} for a photo sent as bytes. */
+    public static byte[] build(
+            Source source, ImageHeader header, float threshold, Instant processedAt, List<RecognizedFace> faces) {
         try (JsonWriter json = JsonWriter.create()) {
             json.writeStartObject();
             json.writeFieldName("schemaVersion").writeValue(SCHEMA_VERSION);
-            json.writeFieldName("source").writeStartObject();
-            string(json, "bucket", source.bucket());
-            string(json, "key", source.key());
-            string(json, "versionId", source.versionId());
-            string(json, "eTag", source.eTag());
-            json.writeEndObject();
+            if (source != null) {
+                json.writeFieldName("source").writeStartObject();
+                string(json, "bucket", source.bucket());
+                string(json, "key", source.key());
+                string(json, "versionId", source.versionId());
+                string(json, "eTag", source.eTag());
+                json.writeEndObject();
+            }
             string(json, "processedAt", processedAt.toString());
             json.writeFieldName("image").writeStartObject();
             string(json, "format", header.format().name());
@@ -160,7 +183,7 @@ public final class ResultDocument {
     }
 
     /** A string member, left out when the value is absent. */
-    static void string(JsonWriter json, String field, String value) {
+    public static void string(JsonWriter json, String field, String value) {
         if (value != null) {
             json.writeFieldName(field).writeValue(value);
         }

@@ -1,0 +1,219 @@
+package dev.facerec.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facerec.infra.FaceRecognition;
+import dev.facerec.infra.FaceRecognitionProps;
+import dev.facerec.infra.IdentityApiOptions;
+import dev.facerec.twin.Twin;
+import dev.facerec.twin.TwinSettings;
+import dev.facerec.twin.cloudformation.CloudAssembly;
+import dev.facerec.twin.cloudformation.StackRecord;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Stack;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.rekognition.model.FaceDetail;
+import software.amazon.awssdk.services.rekognition.model.Image;
+
+/**
+ * The identity API end to end on the twin, over real HTTP with SigV4-signed requests: people enrolled through the
+ * bucket are verified and identified through the API's HTTP API, listed, read and erased; a presigned upload flows
+ * through enrolment; an unsigned request is refused. One twin for the class.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class IdentityApiIT {
+
+    private static final String STACK = "Identity";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path directory;
+
+    private static Twin twin;
+    private static Pipeline pipeline;
+    private static String api;
+    private static byte[] group;
+    private static List<FaceDetail> faces;
+    private static final SignedHttp http = new SignedHttp();
+
+    @BeforeAll
+    static void synthesizeDeployAndEnrol() throws Exception {
+        App app = new App(AppProps.builder()
+                .outdir(directory.resolve("cdk.out").toString())
+                .build());
+        Stack stack = new Stack(app, STACK);
+        FaceRecognition faces = new FaceRecognition(
+                stack,
+                "Faces",
+                FaceRecognitionProps.builder()
+                        .identityApi(IdentityApiOptions.builder().build())
+                        .build());
+        Pipeline.exportOutputs(stack, "Faces", faces);
+        Pipeline.output(
+                stack, "ApiEndpoint", faces.getIdentityApi().getHttpApi().getApiEndpoint());
+        app.synth();
+        twin = Twin.start(TwinSettings.defaults(directory.resolve("data")), line -> {});
+        StackRecord record = twin.deploy(CloudAssembly.read(directory.resolve("cdk.out")), STACK, Map.of());
+        pipeline = Pipeline.named(twin, record.outputs(), "Faces");
+        api = record.outputs().get("ApiEndpoint");
+
+        group = GroupPhotos.read(GroupPhotos.sample(3));
+        IdentityApiIT.faces = pipeline.rekognition()
+                .detectFaces(r -> r.image(
+                        Image.builder().bytes(SdkBytes.fromByteArray(group)).build()))
+                .faceDetails();
+        enrol("mallory", 0);
+        enrol("trent", 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        if (twin != null) {
+            twin.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void verify_shouldVerifyThePerson_andNotAnotherEnrolledPerson() throws Exception {
+        // GIVEN another crop of Mallory's face than the one enrolled
+        byte[] mallory = GroupPhotos.crop(group, faces.get(0).boundingBox(), 0.8f);
+
+        // WHEN Mallory's face claims to be Mallory, then to be Trent
+        JsonNode asMallory = ok(http.send("POST", uri("/people/mallory/verify"), "image/jpeg", mallory));
+        JsonNode asTrent = ok(http.send("POST", uri("/people/trent/verify"), "image/jpeg", mallory));
+
+        // THEN only the true claim is verified, at the default threshold of 99
+        assertThat(asMallory.path("verified").asBoolean())
+                .as(asMallory.toString())
+                .isTrue();
+        assertThat(asMallory.path("threshold").asDouble()).isEqualTo(99.0);
+        assertThat(asMallory.path("similarity").asDouble()).isGreaterThanOrEqualTo(99.0);
+        assertThat(asTrent.path("verified").asBoolean()).isFalse();
+        assertThat(asTrent.path("otherPersonScoredHigher").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void verify_shouldAnswerNoFace_andRefuseAnUnknownPerson() throws Exception {
+        JsonNode blank = ok(http.send("POST", uri("/people/mallory/verify"), "image/png", GroupPhotos.blank(200, 200)));
+        HttpResponse<String> unknown = http.send(
+                "POST",
+                uri("/people/nobody/verify"),
+                "image/jpeg",
+                GroupPhotos.crop(group, faces.get(0).boundingBox(), 0.5f));
+
+        assertThat(blank.path("verified").asBoolean()).isFalse();
+        assertThat(blank.path("reason").asText()).isEqualTo("NO_FACE");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("code").asText()).isEqualTo("NOT_ENROLLED");
+    }
+
+    @Test
+    @Order(3)
+    void identify_shouldNameTheEnrolledPeopleOfAGroupPhoto() throws Exception {
+        JsonNode result = ok(http.send("POST", uri("/identify"), "image/jpeg", group));
+
+        assertThat(result.path("faceCount").asInt()).isEqualTo(faces.size());
+        List<String> people = new ArrayList<>();
+        result.path("faces")
+                .forEach(face -> people.add(face.at("/identity/personId").asText()));
+        assertThat(people).contains("mallory", "trent");
+    }
+
+    @Test
+    @Order(4)
+    void people_shouldBeListedRead_andErasedWithTheirFaces() throws Exception {
+        JsonNode list = ok(http.send("GET", uri("/people"), null, null));
+        JsonNode trent = ok(http.send("GET", uri("/people/trent"), null, null));
+        String faceId = trent.at("/faces/0/faceId").asText();
+        assertThat(pipeline.collectionFaceIds()).contains(faceId);
+
+        HttpResponse<String> erased = http.send("DELETE", uri("/people/trent"), null, null);
+
+        assertThat(list.path("people").findValuesAsText("personId")).containsExactly("mallory", "trent");
+        assertThat(trent.at("/photos/0/key").asText()).isEqualTo("enroll/trent/face.jpg");
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        assertThat(pipeline.collectionFaceIds()).doesNotContain(faceId);
+        assertThat(http.send("GET", uri("/people/trent"), null, null).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
+    void photos_shouldTakeAPresignedUploadThroughEnrolment() throws Exception {
+        // GIVEN an upload URL for a photo of Victor
+        HttpResponse<String> created = http.send("POST", uri("/people/victor/photos"), null, null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode upload = JSON.readTree(created.body());
+
+        // WHEN the photo is PUT to it, as a browser or a kiosk would, without credentials
+        HttpResponse<String> put = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(upload.path("uploadUrl").asText()))
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(
+                                        GroupPhotos.crop(group, faces.get(2).boundingBox(), 0.5f)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        // THEN its status becomes INDEXED
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        URI status = uri("/people/victor/photos/" + upload.path("photoId").asText());
+        String indexed = Pipeline.await("the uploaded photo's INDEXED status", () -> {
+            try {
+                String value =
+                        ok(http.send("GET", status, null, null)).path("status").asText();
+                return value.equals("PENDING") ? null : value;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(indexed).isEqualTo("INDEXED");
+    }
+
+    @Test
+    @Order(6)
+    void api_shouldRefuseAnUnsignedRequest() throws Exception {
+        HttpResponse<String> response = http.sendUnsigned("GET", uri("/people"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    private static void enrol(String personId, int face) throws InterruptedException {
+        String key = "enroll/" + personId + "/face.jpg";
+        pipeline.upload(key, GroupPhotos.crop(group, faces.get(face).boundingBox(), 0.5f), Map.of());
+        assertThat(Pipeline.text(pipeline.awaitStatus(key, "INDEXED", "REJECTED"), "status"))
+                .isEqualTo("INDEXED");
+    }
+
+    private static URI uri(String path) {
+        return URI.create(api + path);
+    }
+
+    private static JsonNode ok(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
