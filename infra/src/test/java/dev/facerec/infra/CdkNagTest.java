@@ -19,17 +19,17 @@ class CdkNagTest {
 
     @Test
     void defaultStack_shouldHaveNoAwsSolutionsErrorsOrWarnings() {
-        assertNoFindings(TestStacks.defaultStack());
+        TestStacks.assertNoAwsSolutionsFindings(TestStacks.defaultStack());
     }
 
     @Test
     void existingBucketStack_shouldHaveNoAwsSolutionsErrorsOrWarnings() {
-        assertNoFindings(TestStacks.existingBucketStack());
+        TestStacks.assertNoAwsSolutionsFindings(TestStacks.existingBucketStack());
     }
 
     @Test
     void perTenantStack_shouldHaveNoAwsSolutionsErrorsOrWarnings() {
-        assertNoFindings(TestStacks.checkedStack(s -> new FaceRecognition(
+        TestStacks.assertNoAwsSolutionsFindings(TestStacks.checkedStack(s -> new FaceRecognition(
                 s,
                 "Faces",
                 FaceRecognitionProps.builder()
@@ -81,17 +81,5 @@ class CdkNagTest {
                 .filteredOn(rule -> ((String) rule.get("id")).startsWith("AwsSolutions-IAM"))
                 .isNotEmpty()
                 .allSatisfy(rule -> assertThat((List<?>) rule.get("applies_to")).isNotEmpty());
-    }
-
-    private static void assertNoFindings(Stack stack) {
-        Annotations annotations = Annotations.fromStack(stack);
-        List<SynthesisMessage> errors = annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
-        List<SynthesisMessage> warnings = annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
-        assertThat(errors)
-                .extracting(m -> m.getId() + ": " + m.getEntry().getData())
-                .isEmpty();
-        assertThat(warnings)
-                .extracting(m -> m.getId() + ": " + m.getEntry().getData())
-                .isEmpty();
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
@@ -166,13 +165,7 @@ class FaceRecognitionIdentityApiTest {
 
     @Test
     void stack_shouldHaveNoAwsSolutionsFindings_withTheApiOn() {
-        Annotations annotations = Annotations.fromStack(stack);
-        assertThat(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
-                .extracting(m -> m.getId() + ": " + m.getEntry().getData())
-                .isEmpty();
-        assertThat(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
-                .extracting(m -> m.getId() + ": " + m.getEntry().getData())
-                .isEmpty();
+        TestStacks.assertNoAwsSolutionsFindings(stack);
     }
 
     @Test

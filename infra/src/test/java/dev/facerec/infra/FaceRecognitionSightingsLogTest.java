@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -132,13 +131,7 @@ class FaceRecognitionSightingsLogTest {
 
     @Test
     void stack_shouldHaveNoAwsSolutionsFindings_withTheLogOn() {
-        Annotations annotations = Annotations.fromStack(stack);
-        assertThat(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
-                .extracting(m -> m.getId() + ": " + m.getEntry().getData())
-                .isEmpty();
-        assertThat(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
-                .extracting(m -> m.getId() + ": " + m.getEntry().getData())
-                .isEmpty();
+        TestStacks.assertNoAwsSolutionsFindings(stack);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.facerec.infra;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.facerec.app.FaceRecognitionApp;
 import dev.facerec.app.FaceRecognitionStack;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
@@ -10,6 +12,7 @@ import java.util.function.Consumer;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.kms.Key;
@@ -106,6 +109,17 @@ final class TestStacks {
                 Map.of(
                         "PolicyDocument",
                         Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(statement)))))));
+    }
+
+    /** Asserts that cdk-nag's AwsSolutions checks left no unsuppressed error or warning on {@code stack}. */
+    static void assertNoAwsSolutionsFindings(Stack stack) {
+        Annotations annotations = Annotations.fromStack(stack);
+        assertThat(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .extracting(m -> m.getId() + ": " + m.getEntry().getData())
+                .isEmpty();
+        assertThat(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .extracting(m -> m.getId() + ": " + m.getEntry().getData())
+                .isEmpty();
     }
 
     /** An Allow statement with its actions sorted, as the permission tests list a role's statements. */
