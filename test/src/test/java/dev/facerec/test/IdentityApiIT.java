@@ -8,8 +8,6 @@ import dev.facerec.infra.FaceRecognition;
 import dev.facerec.infra.FaceRecognitionProps;
 import dev.facerec.infra.IdentityApiOptions;
 import dev.facerec.twin.Twin;
-import dev.facerec.twin.TwinSettings;
-import dev.facerec.twin.cloudformation.CloudAssembly;
 import dev.facerec.twin.cloudformation.StackRecord;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,9 +24,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.Stack;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
 import software.amazon.awssdk.services.rekognition.model.Image;
@@ -47,6 +42,7 @@ class IdentityApiIT {
     @TempDir
     static Path directory;
 
+    private static TwinStack deployed;
     private static Twin twin;
     private static Pipeline pipeline;
     private static String api;
@@ -56,22 +52,19 @@ class IdentityApiIT {
 
     @BeforeAll
     static void synthesizeDeployAndEnrol() throws Exception {
-        App app = new App(AppProps.builder()
-                .outdir(directory.resolve("cdk.out").toString())
-                .build());
-        Stack stack = new Stack(app, STACK);
-        FaceRecognition faces = new FaceRecognition(
-                stack,
-                "Faces",
-                FaceRecognitionProps.builder()
-                        .identityApi(IdentityApiOptions.builder().build())
-                        .build());
-        Pipeline.exportOutputs(stack, "Faces", faces);
-        Pipeline.output(
-                stack, "ApiEndpoint", faces.getIdentityApi().getHttpApi().getApiEndpoint());
-        app.synth();
-        twin = Twin.start(TwinSettings.defaults(directory.resolve("data")), line -> {});
-        StackRecord record = twin.deploy(CloudAssembly.read(directory.resolve("cdk.out")), STACK, Map.of());
+        deployed = TwinStack.deploy(directory, STACK, stack -> {
+            FaceRecognition faces = new FaceRecognition(
+                    stack,
+                    "Faces",
+                    FaceRecognitionProps.builder()
+                            .identityApi(IdentityApiOptions.builder().build())
+                            .build());
+            Pipeline.exportOutputs(stack, "Faces", faces);
+            Pipeline.output(
+                    stack, "ApiEndpoint", faces.getIdentityApi().getHttpApi().getApiEndpoint());
+        });
+        twin = deployed.twin();
+        StackRecord record = deployed.stack();
         pipeline = Pipeline.named(twin, record.outputs(), "Faces");
         api = record.outputs().get("ApiEndpoint");
 
@@ -89,8 +82,8 @@ class IdentityApiIT {
         if (pipeline != null) {
             pipeline.close();
         }
-        if (twin != null) {
-            twin.close();
+        if (deployed != null) {
+            deployed.close();
         }
     }
 
