@@ -55,8 +55,10 @@ public final class IdentityApi extends Construct {
             + "\"protocol\":\"$context.protocol\",\"responseLength\":\"$context.responseLength\",\"sourceIp\":"
             + "\"$context.identity.sourceIp\",\"integrationError\":\"$context.integrationErrorMessage\"}";
 
-    static final List<String> TABLE_ACTIONS =
-            List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:DeleteItem");
+    /** Reads of people, deletes of an erased person's rows, and the put of the person's erasure mark. */
+    static final List<String> TABLE_ACTIONS = List.of(
+            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:DeleteItem", "dynamodb:PutItem");
+
     static final List<String> INDEX_ACTIONS = List.of("dynamodb:Query");
     static final List<String> COLLECTION_ACTIONS =
             List.of("rekognition:SearchUsersByImage", "rekognition:DeleteUser", "rekognition:DeleteFaces");

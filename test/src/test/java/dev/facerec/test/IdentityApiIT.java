@@ -9,6 +9,7 @@ import dev.facerec.infra.FaceRecognitionProps;
 import dev.facerec.infra.IdentityApiOptions;
 import dev.facerec.twin.Twin;
 import dev.facerec.twin.cloudformation.StackRecord;
+import dev.facerec.twin.privacy.ErasureVerifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -151,6 +152,17 @@ class IdentityApiIT {
         assertThat(pipeline.collectionFaceIds()).doesNotContain(faceId);
         assertThat(http.send("GET", uri("/people/trent"), null, null).statusCode())
                 .isEqualTo(404);
+        // AND once the enrolment function has handled S3's removal events of the erased photo (an upload after them
+        // has its row), no store holds anything of the person
+        String later = "enroll/late/blank.jpg";
+        pipeline.upload(later, GroupPhotos.blank(200, 200), Map.of());
+        pipeline.awaitStatus(later, "REJECTED", "INDEXED");
+        try (ErasureVerifier verifier = ErasureVerifier.connect(
+                twin.endpoints(), twin.settings().region(), twin.settings().dataDirectory())) {
+            assertThat(verifier.search("trent").traces())
+                    .as("what the erasure verifier found")
+                    .isEmpty();
+        }
     }
 
     @Test

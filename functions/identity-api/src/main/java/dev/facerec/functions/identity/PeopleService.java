@@ -2,11 +2,13 @@ package dev.facerec.functions.identity;
 
 import dev.facerec.functions.core.enrollment.CollectionFaces;
 import dev.facerec.functions.core.enrollment.EnrollKey;
+import dev.facerec.functions.core.erasure.ErasureMarkers;
 import dev.facerec.functions.core.recognition.ResultDocument;
 import dev.facerec.functions.core.storage.ObjectVersions;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.tenant.Tenant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +39,7 @@ final class PeopleService {
     private final PeopleDirectory directory;
     private final CollectionFaces collection;
     private final ObjectVersions objects;
+    private final ErasureMarkers markers;
 
     PeopleService(
             DynamoDbClient dynamoDb,
@@ -55,6 +58,7 @@ final class PeopleService {
         this.directory = directory;
         this.collection = collection;
         this.objects = objects;
+        this.markers = new ErasureMarkers(dynamoDb, table, Clock.systemUTC());
     }
 
     /** {@code GET /people?limit=&cursor=}. */
@@ -117,6 +121,9 @@ final class PeopleService {
     /** {@code DELETE /people/{personId}}: erases the person; answers what was removed. */
     byte[] delete(String personId) {
         existing(personId);
+        // From here on the enrolment function ignores the person's events: the removal events of the photo versions
+        // deleted below, and any upload S3 recorded before the erasure ends, write nothing of the person again.
+        markers.begin(ErasureMarkers.Kind.PERSON, tenant.qualified(personId));
         List<Map<String, AttributeValue>> faces = directory.faces(personId);
         List<String> faceIds =
                 faces.stream().map(face -> AttributeValues.str(face, "faceId")).toList();
@@ -131,6 +138,7 @@ final class PeopleService {
         photoKeys.forEach(key -> rowKeys.add(TableKeys.statusKey(bucket, key)));
         deleteRows(rowKeys);
         long versions = objects.deleteAll(enrollPrefix + personId + "/", () -> true);
+        markers.finish(ErasureMarkers.Kind.PERSON, tenant.qualified(personId));
         try (JsonWriter json = JsonWriter.create()) {
             json.writeStartObject();
             json.writeFieldName("personId").writeValue(personId);

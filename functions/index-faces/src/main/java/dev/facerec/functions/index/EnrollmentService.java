@@ -10,6 +10,7 @@ import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
 import dev.facerec.functions.core.enrollment.CollectionFaces;
 import dev.facerec.functions.core.enrollment.EnrollKey;
+import dev.facerec.functions.core.erasure.ErasureMarkers;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.handler.ObjectEventRunner;
 import dev.facerec.functions.core.handler.OutcomeLog;
@@ -69,6 +70,7 @@ public final class EnrollmentService {
     private final ObjectEventRunner runner;
     private final ImageInspector inspector;
     private final PersonLocks personLocks;
+    private final ErasureMarkers markers;
 
     public EnrollmentService(AwsClients clients, FunctionConfig config, Clock clock) {
         this.config = config;
@@ -79,6 +81,7 @@ public final class EnrollmentService {
         this.store = new StatusStore(clients.dynamoDb(), config.tableName(), clock, tenancy::tenantIdOf);
         this.runner = new ObjectEventRunner(store);
         this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
+        this.markers = new ErasureMarkers(clients.dynamoDb(), config.tableName(), clock);
         this.personLocks = new PersonLocks(clients.dynamoDb(), config.tableName(), clock, PERSON_LOCK_PATIENCE);
     }
 
@@ -89,6 +92,10 @@ public final class EnrollmentService {
     public String process(S3ObjectEvent event, Duration lease, OutcomeLog log) {
         if (tenancy.erased(event)) {
             log.outcome(event.eventName(), event.bucket(), event.key(), IGNORED, "TENANT_ERASED");
+            return IGNORED;
+        }
+        if (personErased(event)) {
+            log.outcome(event.eventName(), event.bucket(), event.key(), IGNORED, "PERSON_ERASED");
             return IGNORED;
         }
         PersonLock lock = new PersonLock(personLocks, lease);
@@ -175,6 +182,18 @@ public final class EnrollmentService {
         Tenant tenant = tenancy.of(key, config.enrollPrefix());
         CollectionFaces faces = new CollectionFaces(rekognition, tenant.collectionId());
         return new Scope(tenant, faces, new FaceIndexer(rekognition, tenant.collectionId(), faces, !tenant.isShared()));
+    }
+
+    /** Whether the person the key names is being erased, or was erased after S3 recorded the event. */
+    private boolean personErased(S3ObjectEvent event) {
+        try {
+            Tenant tenant = tenancy.of(event.key(), config.enrollPrefix());
+            String personId = EnrollKey.parse(event.key(), tenant.prefix(config.enrollPrefix()))
+                    .personId();
+            return markers.covers(ErasureMarkers.Kind.PERSON, tenant.qualified(personId), event);
+        } catch (RejectedException invalidKey) {
+            return false;
+        }
     }
 
     /** The person an enrolment key names (the same for every upload under it), or {@code null} for a bad key. */

@@ -3,6 +3,7 @@ package dev.facerec.functions.erasure;
 import dev.facerec.functions.core.Digests;
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.erasure.ErasureMarkers;
 import dev.facerec.functions.core.status.ObjectStatus;
 import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.storage.ObjectVersions;
@@ -12,10 +13,8 @@ import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.tenant.Tenancy;
 import dev.facerec.functions.core.tenant.Tenant;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -42,8 +41,6 @@ public final class TenantErasureService {
 
     /** The tenant index: partition {@code tenant}, sort {@code pk}; projects the status and lease of status rows. */
     public static final String TENANT_INDEX = "tenants";
-    /** How long the marker outlives the erasure: past S3's and SQS's longest redelivery of an old event. */
-    static final Duration MARKER_LIFETIME = Duration.ofDays(15);
 
     private static final int BATCH_WRITE = 25;
 
@@ -53,6 +50,7 @@ public final class TenantErasureService {
     private final Clock clock;
     private final Tenancy tenancy;
     private final ObjectVersions objects;
+    private final ErasureMarkers markers;
 
     public TenantErasureService(AwsClients clients, FunctionConfig config, String bucket, Clock clock) {
         if (!config.perTenant()) {
@@ -67,6 +65,7 @@ public final class TenantErasureService {
         this.clock = clock;
         this.tenancy = new Tenancy(config, clients.dynamoDb());
         this.objects = new ObjectVersions(clients.s3(), bucket);
+        this.markers = new ErasureMarkers(clients.dynamoDb(), config.tableName(), clock);
     }
 
     /**
@@ -82,7 +81,7 @@ public final class TenantErasureService {
             throw new IllegalArgumentException(invalid.getMessage(), invalid);
         }
         Instant started = clock.instant();
-        mark(tenantId, Tenancy.ERASING, null);
+        markers.begin(ErasureMarkers.Kind.TENANT, tenantId);
         long versions = 0;
         for (String prefix : List.of(config.enrollPrefix(), config.recognizePrefix(), config.resultsPrefix())) {
             versions += objects.deleteAll(tenant.prefix(prefix), timeLeft);
@@ -96,7 +95,7 @@ public final class TenantErasureService {
             complete = timeLeft.getAsBoolean() && objects.isEmpty(tenantPrefixes(tenant));
         }
         if (complete) {
-            mark(tenantId, Tenancy.ERASED, clock.instant());
+            markers.finish(ErasureMarkers.Kind.TENANT, tenantId);
         }
         return new TenantErasureReceipt(
                 Digests.sha256Hex(tenantId),
@@ -114,18 +113,6 @@ public final class TenantErasureService {
                 tenant.prefix(config.enrollPrefix()),
                 tenant.prefix(config.recognizePrefix()),
                 tenant.prefix(config.resultsPrefix()));
-    }
-
-    private void mark(String tenantId, String state, Instant erasedAt) {
-        Map<String, AttributeValue> item = new HashMap<>(Tenancy.erasureKey(tenantId));
-        item.put("state", AttributeValues.s(state));
-        if (erasedAt != null) {
-            item.put("erasedAt", AttributeValues.n(erasedAt.toEpochMilli()));
-        }
-        item.put(
-                TableKeys.TTL,
-                AttributeValues.n(clock.instant().plus(MARKER_LIFETIME).getEpochSecond()));
-        dynamoDb.putItem(b -> b.tableName(config.tableName()).item(item));
     }
 
     private boolean deleteCollection(Tenant tenant) {

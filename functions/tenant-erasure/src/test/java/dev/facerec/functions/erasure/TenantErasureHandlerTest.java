@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.erasure.ErasureMarkers;
 import dev.facerec.functions.core.table.TableKeys;
-import dev.facerec.functions.core.tenant.Tenancy;
 import dev.facerec.functions.index.IndexFacesHandler;
 import dev.facerec.functions.recognize.RecognizeFacesHandler;
 import dev.facerec.functions.testing.FaceColor;
@@ -67,8 +67,8 @@ class TenantErasureHandlerTest extends WithColorFaceEngine {
                 .hasSize(3);
         assertThat(rowsMentioning("gone")).isEmpty();
         assertThat(rowsMentioning("kept")).hasSizeGreaterThanOrEqualTo(5);
-        Map<String, AttributeValue> marker = services.item(Tenancy.erasureKey("gone"));
-        assertThat(marker.get("state").s()).isEqualTo(Tenancy.ERASED);
+        Map<String, AttributeValue> marker = services.item(ErasureMarkers.key(ErasureMarkers.Kind.TENANT, "gone"));
+        assertThat(marker.get("state").s()).isEqualTo(ErasureMarkers.ERASED);
     }
 
     @Test
@@ -83,7 +83,10 @@ class TenantErasureHandlerTest extends WithColorFaceEngine {
 
         // THEN it says so, the tenant is marked ERASING, and a new upload of the tenant is ignored without a row
         assertThat(first).containsEntry("complete", false);
-        assertThat(services.item(Tenancy.erasureKey("slow")).get("state").s()).isEqualTo(Tenancy.ERASING);
+        assertThat(services.item(ErasureMarkers.key(ErasureMarkers.Kind.TENANT, "slow"))
+                        .get("state")
+                        .s())
+                .isEqualTo(ErasureMarkers.ERASING);
         Uploaded late = services.upload(
                 "recognize/slow/late.jpg",
                 SyntheticImages.jpeg(400, 300, face(FaceColor.GREEN, 120, 60, 160)),
@@ -159,7 +162,7 @@ class TenantErasureHandlerTest extends WithColorFaceEngine {
         return services.dynamoDb().scanPaginator(b -> b.tableName(FunctionServices.TABLE)).items().stream()
                 .filter(row -> !TableKeys.key(
                                 row.get(TableKeys.PK).s(), row.get(TableKeys.SK).s())
-                        .equals(Tenancy.erasureKey(tenant)))
+                        .equals(ErasureMarkers.key(ErasureMarkers.Kind.TENANT, tenant)))
                 .filter(row ->
                         row.toString().contains(tenant + "/") || row.toString().contains("=" + tenant + ")"))
                 .toList();

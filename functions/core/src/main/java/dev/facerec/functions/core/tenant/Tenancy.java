@@ -1,16 +1,13 @@
 package dev.facerec.functions.core.tenant;
 
-import dev.facerec.functions.core.Digests;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.erasure.ErasureMarkers;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;
-import dev.facerec.functions.core.table.AttributeValues;
-import dev.facerec.functions.core.table.TableKeys;
-import java.util.Map;
+import java.time.Clock;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * How a pipeline's keys map to tenants, and which tenants were erased.
@@ -20,29 +17,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Rekognition's collection-id charset, {@code [a-zA-Z0-9_.-]}, and at most as many characters as the collection id
  * leaves of its 255.
  *
- * <p>An erased tenant leaves one marker row, keyed by a hash of its id ({@code TENANT#<sha-256>}, {@code ERASURE}),
- * until it expires: while the erasure runs, and for events S3 recorded before it finished (the erasure's own
- * deletions among them), the functions ignore the tenant's events, so nothing of the tenant is written again.
+ * <p>An erased tenant leaves an {@link ErasureMarkers erasure mark} ({@code TENANT#<sha-256>}): while the erasure
+ * runs, and for events S3 recorded before it finished (the erasure's own deletions among them), the functions ignore
+ * the tenant's events, so nothing of the tenant is written again.
  */
 public final class Tenancy {
 
     /** Rekognition's collection-id charset, which a tenant id becomes part of. */
     public static final Pattern TENANT_ID = Pattern.compile("[a-zA-Z0-9_.\\-]+");
-    /** Sort key of the erasure marker. */
-    public static final String ERASURE = "ERASURE";
-    /** The marker's state while the erasure runs. */
-    public static final String ERASING = "ERASING";
-    /** The marker's state once the erasure finished. */
-    public static final String ERASED = "ERASED";
 
     private static final int MAX_COLLECTION_ID = 255;
 
     private final FunctionConfig config;
-    private final DynamoDbClient dynamoDb;
+    private final ErasureMarkers markers;
 
     public Tenancy(FunctionConfig config, DynamoDbClient dynamoDb) {
         this.config = config;
-        this.dynamoDb = dynamoDb;
+        this.markers = new ErasureMarkers(dynamoDb, config.tableName(), Clock.systemUTC());
     }
 
     /**
@@ -100,23 +91,6 @@ public final class Tenancy {
      */
     public boolean erased(S3ObjectEvent event) {
         String tenantId = tenantIdOf(event.key());
-        if (tenantId == null) {
-            return false;
-        }
-        Map<String, AttributeValue> marker = dynamoDb.getItem(b ->
-                        b.tableName(config.tableName()).consistentRead(true).key(erasureKey(tenantId)))
-                .item();
-        if (marker == null || marker.isEmpty()) {
-            return false;
-        }
-        if (ERASING.equals(AttributeValues.str(marker, "state")) || event.eventTime() == null) {
-            return true;
-        }
-        return event.eventTime().toEpochMilli() <= AttributeValues.num(marker, "erasedAt", Long.MAX_VALUE);
-    }
-
-    /** The key of a tenant's erasure marker: a hash, so the marker does not name the tenant. */
-    public static Map<String, AttributeValue> erasureKey(String tenantId) {
-        return TableKeys.key("TENANT#" + Digests.sha256Hex(tenantId), ERASURE);
+        return tenantId != null && markers.covers(ErasureMarkers.Kind.TENANT, tenantId, event);
     }
 }

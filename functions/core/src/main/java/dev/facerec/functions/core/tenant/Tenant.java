@@ -34,9 +34,14 @@ public record Tenant(String id, String collectionId) {
         return isShared() ? prefix : prefix + id + "/";
     }
 
+    /** A person id made unique across tenants: {@code <tenantId>/<personId>} (the person id itself when shared). */
+    public String qualified(String personId) {
+        return isShared() ? personId : id + "/" + personId;
+    }
+
     /** The partition key of a person of this tenant. */
     public String personPk(String personId) {
-        return TableKeys.personPk(isShared() ? personId : id + "/" + personId);
+        return TableKeys.personPk(qualified(personId));
     }
 
     /** The index partition that lists this tenant's people. */
