@@ -17,17 +17,26 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * removal events, which would otherwise write status rows naming the erased keys, and events recorded before the
  * erasure may still be on their way. While a mark says {@code ERASING}, and for events S3 recorded before its
  * {@code erasedAt}, the functions ignore the events of what it covers. A mark is keyed by a hash of what it covers
- * ({@code <KIND>#<sha-256>}, {@code ERASURE}), never names it, and expires after {@link #LIFETIME}: past S3's and
+ * ({@code TENANT#<sha-256>} or {@code ERASED_PERSON#<sha-256>}, {@code ERASURE}), never names it, and expires after {@link #LIFETIME}: past S3's and
  * SQS's longest redelivery of an old event.
  */
 public final class ErasureMarkers {
 
     /** What a mark covers. */
     public enum Kind {
-        /** Everything of a tenant (a collection per tenant). */
-        TENANT,
-        /** A person (tenant-qualified with a collection per tenant). */
-        PERSON
+        /** Everything of a tenant (a collection per tenant): {@code TENANT#<sha-256>}. */
+        TENANT("TENANT#"),
+        /**
+         * A person (tenant-qualified with a collection per tenant): {@code ERASED_PERSON#<sha-256>}, apart from the
+         * person's own partition {@code PERSON#<personId>}.
+         */
+        PERSON("ERASED_PERSON#");
+
+        private final String prefix;
+
+        Kind(String prefix) {
+            this.prefix = prefix;
+        }
     }
 
     /** Sort key of a mark. */
@@ -51,7 +60,7 @@ public final class ErasureMarkers {
 
     /** The key of the mark of {@code id}. */
     public static Map<String, AttributeValue> key(Kind kind, String id) {
-        return TableKeys.key(kind.name() + "#" + Digests.sha256Hex(id), ERASURE);
+        return TableKeys.key(kind.prefix + Digests.sha256Hex(id), ERASURE);
     }
 
     /** Marks {@code id} as being erased: its events are ignored from now on. */
