@@ -1,6 +1,7 @@
 package dev.facerec.app;
 
 import dev.facerec.infra.FaceRecognitionProps;
+import dev.facerec.infra.IdentityApiOptions;
 import java.util.Locale;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.RemovalPolicy;
@@ -10,7 +11,8 @@ import software.amazon.awscdk.StackProps;
  * The CDK app ({@code cdk.json} runs it): one environment-agnostic {@code FaceRecognition} stack.
  *
  * <p>Context values, e.g. {@code cdk deploy -c facerec:removalPolicy=destroy}: {@code facerec:collectionId},
- * {@code facerec:removalPolicy} ({@code retain} or {@code destroy}).
+ * {@code facerec:removalPolicy} ({@code retain} or {@code destroy}), {@code facerec:identityApi} ({@code true}, the
+ * app's default: the IAM-authorised identity API; {@code false} leaves it out).
  */
 public final class FaceRecognitionApp {
 
@@ -40,6 +42,10 @@ public final class FaceRecognitionApp {
         if (removalPolicy != null) {
             props.removalPolicy(removalPolicy(removalPolicy.toString()));
         }
+        Object identityApi = app.getNode().tryGetContext("facerec:identityApi");
+        if (identityApi == null || flag("facerec:identityApi", identityApi.toString())) {
+            props.identityApi(IdentityApiOptions.builder().build());
+        }
         return new FaceRecognitionStack(
                 app,
                 STACK_NAME,
@@ -47,6 +53,16 @@ public final class FaceRecognitionApp {
                         .description("facerec: serverless face recognition (S3, Lambda, Rekognition, DynamoDB)")
                         .build(),
                 props.build());
+    }
+
+    private static boolean flag(String name, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default ->
+                throw new IllegalArgumentException(
+                        "Context " + name + " must be 'true' or 'false', got '" + value + "'");
+        };
     }
 
     private static RemovalPolicy removalPolicy(String value) {

@@ -43,6 +43,12 @@ public final class FaceRecognitionStack extends Stack {
                 "FailureQueueUrl",
                 faceRecognition.getFailureQueue().getQueueUrl(),
                 "Events that failed every retry land here");
+        if (faceRecognition.getIdentityApi() != null) {
+            output(
+                    "ApiEndpoint",
+                    faceRecognition.getIdentityApi().getHttpApi().getApiEndpoint(),
+                    "Identity API (IAM-authorised: sign requests with SigV4 for execute-api)");
+        }
         output("IndexFunctionName", faceRecognition.getIndexFunction().getFunctionName(), "Enrolment function");
         output(
                 "RecognizeFunctionName",

@@ -47,6 +47,8 @@ public final class FaceRecognition extends Construct {
 
     private static final String SERVER_ACCESS_LOGS_USE_BUCKET_POLICY =
             "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy";
+    private static final String RECOGNIZE_VERSION_PROPS = "@aws-cdk/aws-lambda:recognizeVersionProps";
+    private static final String RECOGNIZE_LAYER_VERSION = "@aws-cdk/aws-lambda:recognizeLayerVersion";
     private static final String NOTIFICATIONS_HANDLER_ID = "BucketNotificationsHandler050a0587b7544547bf325f094a3db834";
 
     private final ResolvedProps settings;
@@ -73,6 +75,10 @@ public final class FaceRecognition extends Construct {
         super(scope, id);
         // Access-log delivery by bucket policy, not by ACL (which BucketOwnerEnforced forbids), in any app.
         getNode().setContext(SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
+        // The identity API's published version is named by a hash of the function's properties; these flags decide
+        // what the hash covers. Set here, the version is the same in any app, whatever flags it sets.
+        getNode().setContext(RECOGNIZE_VERSION_PROPS, true);
+        getNode().setContext(RECOGNIZE_LAYER_VERSION, true);
         this.settings = ResolvedProps.resolve(props, getNode().getPath());
         refuseBucketOfAnotherStack(settings.existingBucket());
         if (settings.existingBucket() != null) {

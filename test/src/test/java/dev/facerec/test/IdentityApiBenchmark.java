@@ -6,6 +6,7 @@ import dev.facerec.infra.FaceRecognitionProps;
 import dev.facerec.infra.IdentityApiOptions;
 import dev.facerec.twin.Twin;
 import dev.facerec.twin.TwinSettings;
+import dev.facerec.twin.apigateway.SignedHttp;
 import dev.facerec.twin.cloudformation.CloudAssembly;
 import dev.facerec.twin.cloudformation.StackRecord;
 import java.io.IOException;
@@ -47,7 +48,7 @@ class IdentityApiBenchmark {
     @TempDir
     static Path directory;
 
-    private final SignedHttp http = new SignedHttp();
+    private final SignedHttp http = new SignedHttp("us-east-1");
 
     @Test
     void printFigures() throws Exception {

@@ -8,6 +8,7 @@ import dev.facerec.infra.FaceRecognition;
 import dev.facerec.infra.FaceRecognitionProps;
 import dev.facerec.infra.IdentityApiOptions;
 import dev.facerec.twin.Twin;
+import dev.facerec.twin.apigateway.SignedHttp;
 import dev.facerec.twin.cloudformation.StackRecord;
 import dev.facerec.twin.privacy.ErasureVerifier;
 import java.net.URI;
@@ -49,7 +50,7 @@ class IdentityApiIT {
     private static String api;
     private static byte[] group;
     private static List<FaceDetail> faces;
-    private static final SignedHttp http = new SignedHttp();
+    private static final SignedHttp http = new SignedHttp("us-east-1");
 
     @BeforeAll
     static void synthesizeDeployAndEnrol() throws Exception {

@@ -110,6 +110,7 @@ class TwinCliIT {
             assertThat(upOutput)
                     .anyMatch(line -> line.matches("\\s+AWS_ENDPOINT_URL_S3=http://127\\.0\\.0\\.1:\\d+"))
                     .anyMatch(line -> line.matches("\\s+BucketName = facerecognition-.*"))
+                    .anyMatch(line -> line.matches("\\s+ApiEndpoint = http://127\\.0\\.0\\.1:\\d+/.+"))
                     .anyMatch(line -> line.startsWith("twin is up in "));
         }
     }
@@ -207,6 +208,32 @@ class TwinCliIT {
         assertThat(people.output()).contains("zoe  Zoë Ångström");
         assertThat(recognize.exitCode()).as(recognize.output()).isZero();
         assertThat(recognize.output()).contains("party-annotated.png", "party-2-annotated.png");
+    }
+
+    @Test
+    @Order(6)
+    void verifyAndIdentify_shouldAskTheIdentityApi() throws Exception {
+        // GIVEN zoe enrolled from the demo's crop of person 3 (above), and the crop of person 1
+        Path zoe = directory.resolve("demo").resolve("person-3.jpg");
+        Path someoneElse = directory.resolve("demo").resolve("person-1.jpg");
+        Path out = directory.resolve("identified.png");
+
+        // WHEN
+        Result same = run("verify", "zoe", zoe.toString(), "--data", data().toString());
+        Result other = run("verify", "zoe", someoneElse.toString(), "--data", data().toString());
+        Result unknown = run("verify", "nobody-here", zoe.toString(), "--data", data().toString());
+        Result identify = run("identify", zoe.toString(), "--out", out.toString(), "--data", data().toString());
+
+        // THEN
+        assertThat(same.exitCode()).as(same.output()).isZero();
+        assertThat(same.output()).contains("person-3.jpg as zoe: verified: similarity");
+        assertThat(other.exitCode()).as(other.output()).isEqualTo(1);
+        assertThat(other.output()).contains("person-1.jpg as zoe: not verified");
+        assertThat(unknown.exitCode()).as(unknown.output()).isEqualTo(2);
+        assertThat(unknown.output()).contains("404 NOT_ENROLLED");
+        assertThat(identify.exitCode()).as(identify.output()).isZero();
+        assertThat(identify.output()).contains("person-3.jpg: 1 face(s)", "Zoë Ångström");
+        assertThat(ImageIO.read(out.toFile())).isNotNull();
     }
 
     @Test

@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
             ForgetCommand.class,
             DemoCommand.class,
             RunScheduleCommand.class,
+            VerifyCommand.class,
+            IdentifyCommand.class,
             VerifyErasureCommand.class,
             DownCommand.class
         })

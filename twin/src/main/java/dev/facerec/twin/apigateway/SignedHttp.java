@@ -1,4 +1,4 @@
-package dev.facerec.test;
+package dev.facerec.twin.apigateway;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,14 +16,18 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * {@code execute-api} by the AWS SDK's own signer, with the twin's credentials ({@code test}/{@code test}), sent with
  * the JDK's HTTP client.
  */
-final class SignedHttp {
-
-    static final String REGION = "us-east-1";
+public final class SignedHttp {
 
     private final HttpClient client = HttpClient.newHttpClient();
+    private final String region;
+
+    /** Requests signed for the twin's (or an API's) {@code region}. */
+    public SignedHttp(String region) {
+        this.region = region;
+    }
 
     /** Sends {@code method uri} with {@code body} (or none) signed; {@code contentType} may be {@code null}. */
-    HttpResponse<String> send(String method, URI uri, String contentType, byte[] body)
+    public HttpResponse<String> send(String method, URI uri, String contentType, byte[] body)
             throws IOException, InterruptedException {
         SdkHttpRequest.Builder unsigned =
                 SdkHttpRequest.builder().method(SdkHttpMethod.valueOf(method)).uri(uri);
@@ -36,7 +40,7 @@ final class SignedHttp {
                         .request(unsigned.build())
                         .payload(ContentStreamProvider.fromByteArrayUnsafe(payload))
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, REGION))
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region))
                 .request();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .method(
@@ -53,7 +57,7 @@ final class SignedHttp {
     }
 
     /** Sends {@code method uri} without any signature. */
-    HttpResponse<String> sendUnsigned(String method, URI uri) throws IOException, InterruptedException {
+    public HttpResponse<String> sendUnsigned(String method, URI uri) throws IOException, InterruptedException {
         return client.send(
                 HttpRequest.newBuilder(uri)
                         .method(method, HttpRequest.BodyPublishers.noBody())
