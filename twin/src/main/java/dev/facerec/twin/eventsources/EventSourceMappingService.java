@@ -9,6 +9,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,19 +117,14 @@ public final class EventSourceMappingService implements AutoCloseable {
         }
     }
 
-    private Stream<EventSourceMapping> loadAll() throws IOException {
+    private List<EventSourceMapping> load() {
         if (!Files.isDirectory(directory)) {
-            return Stream.empty();
+            return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.toString().endsWith(".json")).toList().stream()
-                    .map(this::read);
-        }
-    }
-
-    private Iterable<EventSourceMapping> load() {
-        try {
-            return loadAll().toList();
+            return files.filter(f -> f.toString().endsWith(".json"))
+                    .map(this::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the event source mappings in " + directory, e);
         }

@@ -3,6 +3,7 @@ package dev.facerec.twin.eventsources;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -43,7 +44,7 @@ final class SqsLambdaEvent {
             record.put("eventSourceARN", queueArn);
             record.put("awsRegion", region);
         }
-        return root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return root.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static ObjectNode attribute(MessageAttributeValue value) {

@@ -10,18 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * Lambda's poller for one SQS event source mapping: workers (as many as the mapping's maximum concurrency allows,
- * and no more than the function's own cap) each receive a batch, invoke the function synchronously with it and then
- * delete what succeeded: the whole batch, or with {@code ReportBatchItemFailures} all but the reported messages. A
- * function error, or a partial batch response Lambda would reject, leaves the batch in the queue, where it reappears
- * after the queue's visibility timeout (and moves to the dead-letter queue once its receive count passes the
- * redrive policy's {@code maxReceiveCount}, which ElasticMQ does itself).
+ * Lambda's poller for one SQS event source mapping. One receiver takes a batch whenever one of the invokers (as many
+ * as the mapping's maximum concurrency allows, and no more than the function's own cap) is free; the invoker calls
+ * the function synchronously with it and then deletes what succeeded: the whole batch, or with
+ * {@code ReportBatchItemFailures} all but the reported messages. A function error, or a partial batch response
+ * Lambda would reject, leaves the batch in the queue, where it reappears after the queue's visibility timeout (and
+ * moves to the dead-letter queue once its receive count passes the redrive policy's {@code maxReceiveCount}, which
+ * ElasticMQ does itself). Nothing is received while every invoker is busy, so no message waits out its visibility
+ * timeout in the poller.
  */
 final class SqsPoller implements AutoCloseable {
 
@@ -35,7 +42,10 @@ final class SqsPoller implements AutoCloseable {
     private final SqsClient sqs;
     private final String queueUrl;
     private final String region;
-    private final List<Thread> workers = new ArrayList<>();
+    private final int concurrency;
+    private final Semaphore freeInvokers;
+    private final ExecutorService invokers;
+    private final Thread receiver;
     private volatile boolean running = true;
 
     SqsPoller(EventSourceMapping mapping, LambdaService lambda, SqsClient sqs, String region) {
@@ -45,28 +55,37 @@ final class SqsPoller implements AutoCloseable {
         this.region = region;
         this.queueUrl = sqs.getQueueUrl(b -> b.queueName(mapping.queueName())).queueUrl();
         int limit = mapping.maximumConcurrency() == null ? 1000 : mapping.maximumConcurrency();
-        int count = Math.min(limit, lambda.concurrency(mapping.functionName()));
-        for (int i = 0; i < count; i++) {
-            Thread worker = new Thread(this::work, "sqs-poller-" + mapping.uuid() + "-" + i);
-            worker.setDaemon(true);
-            workers.add(worker);
-        }
-        workers.forEach(Thread::start);
+        this.concurrency = Math.min(limit, lambda.concurrency(mapping.functionName()));
+        this.freeInvokers = new Semaphore(concurrency);
+        AtomicInteger invokerCount = new AtomicInteger();
+        this.invokers = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread =
+                    new Thread(runnable, "sqs-poller-" + mapping.uuid() + "-invoker-" + invokerCount.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.receiver = new Thread(this::receive, "sqs-poller-" + mapping.uuid());
+        receiver.setDaemon(true);
+        receiver.start();
     }
 
     /** How many invocations this poller may have running at once. */
     int workers() {
-        return workers.size();
+        return concurrency;
     }
 
-    private void work() {
+    private void receive() {
         while (running) {
             try {
-                List<Message> batch = receiveBatch();
-                if (!batch.isEmpty() && running) {
-                    invoke(batch);
-                }
+                freeInvokers.acquire();
+            } catch (InterruptedException e) {
+                return;
+            }
+            List<Message> batch;
+            try {
+                batch = receiveBatch();
             } catch (RuntimeException e) {
+                freeInvokers.release();
                 if (!running) {
                     return;
                 }
@@ -75,7 +94,24 @@ final class SqsPoller implements AutoCloseable {
                         "event source mapping " + mapping.uuid() + " of " + mapping.functionName() + ": "
                                 + e.getClass().getSimpleName() + " while polling; polling again in a second");
                 pause();
+                continue;
             }
+            if (batch.isEmpty() || !running) {
+                freeInvokers.release();
+                continue;
+            }
+            invokers.execute(() -> {
+                try {
+                    invoke(batch);
+                } catch (RuntimeException e) {
+                    LOG.log(
+                            Level.WARNING,
+                            "event source mapping " + mapping.uuid() + ": "
+                                    + e.getClass().getSimpleName() + " after invoking " + mapping.functionName());
+                } finally {
+                    freeInvokers.release();
+                }
+            });
         }
     }
 
@@ -165,20 +201,18 @@ final class SqsPoller implements AutoCloseable {
 
     /**
      * Stops polling: running invocations are interrupted (their batches reappear after the visibility timeout), and
-     * the workers are given a moment to finish.
+     * the threads are given a moment to finish.
      */
     @Override
     public void close() {
         running = false;
-        workers.forEach(Thread::interrupt);
-        long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
-        for (Thread worker : workers) {
-            try {
-                worker.join(Math.max(1, deadline - System.currentTimeMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        receiver.interrupt();
+        invokers.shutdownNow();
+        try {
+            receiver.join(STOP_WAIT_MILLIS);
+            invokers.awaitTermination(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

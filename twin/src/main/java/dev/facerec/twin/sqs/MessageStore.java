@@ -20,6 +20,8 @@ import scalikejdbc.ConnectionPoolSettings;
  */
 final class MessageStore {
 
+    private static final String DEAD_LETTER_SOURCE = "DEAD_LETTER_SOURCE_QUEUE_NAME";
+
     private MessageStore() {}
 
     static void open(String jdbcUrl) {
@@ -46,6 +48,36 @@ final class MessageStore {
             return names;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the SQS store " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes the source queue's copy of every message ElasticMQ moved to a dead-letter queue. ElasticMQ 1.6.11 inserts
+     * the moved message into the dead-letter queue's table but leaves the original row in the source queue's table:
+     * restored, the message would be in both queues, and its next receive would fail with a duplicate key. The copy
+     * in the dead-letter queue carries the source queue's name; message ids are UUIDs, unique across queues.
+     */
+    static void removeDeadLetteredCopies(String jdbcUrl) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "", "")) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = connection.getMetaData().getColumns(null, null, "MESSAGE_%", DEAD_LETTER_SOURCE)) {
+                while (rows.next()) {
+                    tables.add(rows.getString("TABLE_NAME"));
+                }
+            }
+            for (String deadLetters : tables) {
+                for (String source : tables) {
+                    if (!source.equals(deadLetters)) {
+                        try (Statement statement = connection.createStatement()) {
+                            statement.executeUpdate("delete from \"" + source + "\" where " + DEAD_LETTER_SOURCE
+                                    + " is null and message_id in (select message_id from \"" + deadLetters
+                                    + "\" where " + DEAD_LETTER_SOURCE + " is not null)");
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tidy the SQS store " + jdbcUrl + ": " + e.getMessage(), e);
         }
     }
 

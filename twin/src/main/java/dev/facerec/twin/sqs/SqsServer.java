@@ -54,6 +54,7 @@ public final class SqsServer implements AutoCloseable {
         try {
             String jdbcUrl = jdbcUrl(directory);
             List<String> savedQueues = MessageStore.savedQueueNames(jdbcUrl);
+            MessageStore.removeDeadLetteredCopies(jdbcUrl);
             MessageStore.open(jdbcUrl);
             Config config = ConfigFactory.parseString(configuration(directory, boundPort, region, accountId))
                     .withFallback(ConfigFactory.defaultReference(ElasticMQServer.class.getClassLoader()))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -59,6 +60,47 @@ class SqsServerTest {
 
             // THEN
             assertThat(messages).extracting(Message::body).containsExactly("survives");
+        }
+    }
+
+    @Test
+    void start_shouldKeepADeadLetteredMessageInTheDeadLetterQueueOnly_whenRestarted() {
+        // GIVEN a message ElasticMQ moved to the dead-letter queue after one receive too many
+        try (SqsServer first = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT);
+                SqsClient sqs = SqsClients.create(first.endpoint(), "us-east-1")) {
+            sqs.createQueue(b -> b.queueName("dead"));
+            String source = sqs.createQueue(b -> b.queueName("source")
+                            .attributesWithStrings(Map.of(
+                                    "VisibilityTimeout",
+                                    "1",
+                                    "RedrivePolicy",
+                                    "{\"deadLetterTargetArn\":\"" + first.queueArn("dead")
+                                            + "\",\"maxReceiveCount\":1}")))
+                    .queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(source).messageBody("poison"));
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(source).waitTimeSeconds(1))
+                            .messages())
+                    .hasSize(1);
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(source).waitTimeSeconds(2))
+                            .messages())
+                    .isEmpty();
+        }
+
+        // WHEN
+        try (SqsServer second = SqsServer.start(dataDirectory, 0, "us-east-1", ACCOUNT);
+                SqsClient sqs = SqsClients.create(second.endpoint(), "us-east-1")) {
+
+            // THEN the message is in the dead-letter queue, not back in its source queue
+            String source = sqs.getQueueUrl(b -> b.queueName("source")).queueUrl();
+            String dead = sqs.getQueueUrl(b -> b.queueName("dead")).queueUrl();
+            assertThat(sqs.getQueueAttributes(b -> b.queueUrl(source).attributeNames(QueueAttributeName.ALL))
+                            .attributes())
+                    .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")
+                    .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0");
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(dead).waitTimeSeconds(1))
+                            .messages())
+                    .extracting(Message::body)
+                    .containsExactly("poison");
         }
     }
 
