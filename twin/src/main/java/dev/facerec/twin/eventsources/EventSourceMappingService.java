@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
@@ -60,16 +61,28 @@ public final class EventSourceMappingService implements AutoCloseable {
     /**
      * Creates or replaces a mapping and starts polling if it is enabled.
      *
-     * @throws IllegalArgumentException when the queue or the function does not exist (as Lambda refuses it)
+     * @throws IllegalArgumentException when the queue or the function does not exist, or the queue's visibility timeout
+     *     is shorter than the function's timeout (as Lambda refuses it)
      */
     public synchronized void put(EventSourceMapping mapping) {
         if (lambda.function(mapping.functionName()).isEmpty()) {
             throw new IllegalArgumentException("Function not found: " + mapping.functionName());
         }
+        String queueUrl;
         try {
-            sqs.getQueueUrl(b -> b.queueName(mapping.queueName()));
+            queueUrl = sqs.getQueueUrl(b -> b.queueName(mapping.queueName())).queueUrl();
         } catch (QueueDoesNotExistException e) {
             throw new IllegalArgumentException("the event source queue does not exist: " + mapping.queueArn(), e);
+        }
+        long visibilityTimeout = Long.parseLong(
+                sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+                        .attributes()
+                        .get(QueueAttributeName.VISIBILITY_TIMEOUT));
+        long functionTimeout =
+                lambda.function(mapping.functionName()).orElseThrow().timeout().toSeconds();
+        if (visibilityTimeout < functionTimeout) {
+            throw new IllegalArgumentException("Queue visibility timeout: " + visibilityTimeout
+                    + " seconds is less than Function timeout: " + functionTimeout + " seconds");
         }
         stop(mapping.uuid());
         save(mapping);

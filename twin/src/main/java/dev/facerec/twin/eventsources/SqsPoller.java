@@ -56,9 +56,9 @@ final class SqsPoller implements AutoCloseable {
         this.queueUrl = sqs.getQueueUrl(b -> b.queueName(mapping.queueName())).queueUrl();
         int limit = mapping.maximumConcurrency() == null ? 1000 : mapping.maximumConcurrency();
         this.concurrency = Math.min(limit, lambda.concurrency(mapping.functionName()));
-        this.freeInvokers = new Semaphore(concurrency);
+        this.freeInvokers = new Semaphore(concurrency); // none for reserved concurrency 0: nothing is received
         AtomicInteger invokerCount = new AtomicInteger();
-        this.invokers = Executors.newFixedThreadPool(concurrency, runnable -> {
+        this.invokers = Executors.newFixedThreadPool(Math.max(1, concurrency), runnable -> {
             Thread thread =
                     new Thread(runnable, "sqs-poller-" + mapping.uuid() + "-invoker-" + invokerCount.incrementAndGet());
             thread.setDaemon(true);

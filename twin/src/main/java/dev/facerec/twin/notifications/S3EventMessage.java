@@ -11,9 +11,10 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The JSON S3 sends to a Lambda function or an SQS queue (as the message body) for an object change (event structure version 2.1): one record with the
- * event name, the bucket, and the object's key (URL form-encoded, spaces as {@code +}), size, eTag, version id
- * and sequencer. Also the {@code s3:TestEvent} message S3 sends when a configuration is set.
+ * The JSON S3 sends to a Lambda function, or as the body of an SQS message, for an object change (event structure
+ * version 2.1): one record with the event name, the bucket, and the object's key (URL form-encoded, spaces as
+ * {@code +}), size, eTag, version id and sequencer. Also the {@code s3:TestEvent} message S3 sends when a
+ * configuration is set.
  */
 public final class S3EventMessage {
 

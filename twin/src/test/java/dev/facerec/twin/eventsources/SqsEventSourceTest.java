@@ -18,10 +18,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -49,26 +47,30 @@ class SqsEventSourceTest {
     @TempDir
     static Path directory;
 
-    private static Path eventLog;
-    private static Path batchLog;
+    private static EventLog eventLog;
+    private static EventLog batchLog;
     private static CloudAssembly assembly;
     private static Twin twin;
     private static StackRecord stack;
 
     @BeforeAll
     static void deploy() throws Exception {
-        eventLog = directory.resolve("events.log");
-        batchLog = directory.resolve("batches.log");
+        eventLog = new EventLog(directory.resolve("events.log"));
+        batchLog = new EventLog(directory.resolve("batches.log"));
         Path cdkOut = Files.createDirectories(directory.resolve("cdk.out"));
         for (String file : List.of(
-                "manifest.json", "SqsSample.assets.json", "SqsSample.template.json", "NoPolicy.template.json")) {
+                "manifest.json",
+                "SqsSample.assets.json",
+                "SqsSample.template.json",
+                "NoPolicy.template.json",
+                "ShortVisibility.template.json")) {
             String text = Files.readString(Path.of(SqsEventSourceTest.class
                     .getResource("/cloudformation/sqs-assembly/" + file)
                     .toURI()));
             Files.writeString(
                     cdkOut.resolve(file),
-                    text.replace("@EVENT_LOG@", eventLog.toString())
-                            .replace("@BATCH_LOG@", batchLog.toString())
+                    text.replace("@EVENT_LOG@", eventLog.file().toString())
+                            .replace("@BATCH_LOG@", batchLog.file().toString())
                             .replace(
                                     "@RUNNING_DIR@",
                                     directory.resolve("running").toString()));
@@ -95,9 +97,9 @@ class SqsEventSourceTest {
 
         // THEN the queue got S3's test event first, then one message with one record per object
         JsonNode testEvent =
-                body(awaitRecord(eventLog, r -> r.path("body").asText().contains("s3:TestEvent")));
+                body(eventLog.awaitRecord(r -> r.path("body").asText().contains("s3:TestEvent")));
         assertThat(testEvent.path("Bucket").asText()).isEqualTo(bucket());
-        JsonNode record = awaitRecord(eventLog, r -> r.path("body").asText().contains("red+flower"));
+        JsonNode record = eventLog.awaitRecord(r -> r.path("body").asText().contains("red+flower"));
         assertThat(record.path("eventSource").asText()).isEqualTo("aws:sqs");
         assertThat(record.path("eventSourceARN").asText()).isEqualTo(queueArn("Uploads"));
         assertThat(record.path("awsRegion").asText()).isEqualTo("us-east-1");
@@ -116,7 +118,7 @@ class SqsEventSourceTest {
         assertThat(s3Event.at("/Records/0/eventName").asText()).isEqualTo("ObjectCreated:Put");
         assertThat(s3Event.at("/Records/0/s3/object/key").asText()).isEqualTo("in/red+flower.jpg");
         assertThat(s3Event.at("/Records/0/s3/object/size").asLong()).isEqualTo(5);
-        assertThat(Files.readString(eventLog)).doesNotContain("not-notified");
+        assertThat(eventLog.text()).doesNotContain("not-notified");
     }
 
     @Test
@@ -132,6 +134,15 @@ class SqsEventSourceTest {
 
     @Test
     @Order(3)
+    void deploy_shouldFailWithLambdasError_whenTheQueuesVisibilityTimeoutIsShorterThanTheFunctionsTimeout() {
+        assertThatThrownBy(() -> twin.deploy(assembly, "ShortVisibility", Map.of()))
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("JobsMapping")
+                .hasMessageContaining("Queue visibility timeout: 30 seconds is less than Function timeout: 60 seconds");
+    }
+
+    @Test
+    @Order(4)
     void batchItemFailure_shouldBeDeliveredAgainAlone_andEndInTheDeadLetterQueue() throws Exception {
         // WHEN one batch holds a message the function reports as failed and one it processed
         try (SqsClient sqs = sqs()) {
@@ -147,42 +158,34 @@ class SqsEventSourceTest {
                                     .build()));
 
             // THEN the reported message comes back (receive count 2) and, after maxReceiveCount 2, is dead-lettered
-            JsonNode first = awaitInvocation(batchLog, e -> e.toString().contains("partial-1"));
+            JsonNode first = batchLog.awaitInvocation(e -> e.toString().contains("partial-1"));
             assertThat(first.path("Records")).hasSize(2);
-            awaitRecord(
-                    batchLog,
-                    r -> r.path("body").asText().equals("partial-1")
-                            && r.at("/attributes/ApproximateReceiveCount")
-                                    .asText()
-                                    .equals("2"));
+            batchLog.awaitRecord(r -> r.path("body").asText().equals("partial-1")
+                    && r.at("/attributes/ApproximateReceiveCount").asText().equals("2"));
             Message dead = awaitMessage(sqs, stack.outputs().get("DeadLettersUrl"), "partial-1");
             assertThat(dead.attributesAsStrings()).containsEntry("DeadLetterQueueSourceArn", queueArn("Batches"));
-            assertThat(records(batchLog, r -> r.path("body").asText().equals("fine-1")))
+            assertThat(batchLog.records(r -> r.path("body").asText().equals("fine-1")))
                     .as("the processed message of the batch was deleted, never delivered again")
                     .hasSize(1);
         }
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void invalidBatchResponse_shouldFailTheWholeBatch() throws Exception {
         // WHEN the function names a message that is not in its batch
         try (SqsClient sqs = sqs()) {
             sqs.sendMessage(b -> b.queueUrl(stack.outputs().get("BatchesUrl")).messageBody("invalid-response-1"));
 
             // THEN
-            awaitRecord(
-                    batchLog,
-                    r -> r.path("body").asText().equals("invalid-response-1")
-                            && r.at("/attributes/ApproximateReceiveCount")
-                                    .asText()
-                                    .equals("2"));
+            batchLog.awaitRecord(r -> r.path("body").asText().equals("invalid-response-1")
+                    && r.at("/attributes/ApproximateReceiveCount").asText().equals("2"));
             awaitMessage(sqs, stack.outputs().get("DeadLettersUrl"), "invalid-response-1");
         }
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void functionError_shouldLeaveTheMessageToReappearAfterTheVisibilityTimeout_thenDeadLetterIt() throws Exception {
         // WHEN the function fails on an uploaded object's event
         try (S3Client s3 = s3();
@@ -190,22 +193,18 @@ class SqsEventSourceTest {
             s3.putObject(b -> b.bucket(bucket()).key("in/boom.jpg"), RequestBody.fromString("x"));
 
             // THEN
-            awaitRecord(
-                    eventLog,
-                    r -> r.path("body").asText().contains("in/boom.jpg")
-                            && r.at("/attributes/ApproximateReceiveCount")
-                                    .asText()
-                                    .equals("2"));
+            eventLog.awaitRecord(r -> r.path("body").asText().contains("in/boom.jpg")
+                    && r.at("/attributes/ApproximateReceiveCount").asText().equals("2"));
             Message dead = awaitMessage(sqs, stack.outputs().get("DeadLettersUrl"), "in/boom.jpg");
             assertThat(JSON.readTree(dead.body()).at("/Records/0/eventName").asText())
                     .isEqualTo("ObjectCreated:Put");
         }
-        assertThat(records(eventLog, r -> r.path("body").asText().contains("in/boom.jpg")))
+        assertThat(eventLog.records(r -> r.path("body").asText().contains("in/boom.jpg")))
                 .hasSize(2);
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void maximumConcurrency_shouldCapConcurrentInvocations_belowTheFunctionsOwnCap() throws Exception {
         // GIVEN a function that may run 4 at once, behind a mapping with MaximumConcurrency 2
         String mapping = stack.outputs().get("UploadsMappingId");
@@ -222,8 +221,8 @@ class SqsEventSourceTest {
         }
 
         // THEN two invocations overlapped, and never more
-        awaitLines(eventLog, line -> line.startsWith("running"), 6);
-        List<Integer> running = lines(eventLog).stream()
+        eventLog.awaitLines(line -> line.startsWith("running"), 6);
+        List<Integer> running = eventLog.lines().stream()
                 .filter(line -> line.startsWith("running"))
                 .map(line ->
                         Integer.parseInt(line.substring("running ".length()).trim()))
@@ -233,7 +232,7 @@ class SqsEventSourceTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void pollers_shouldStopWithTheTwinAndStartAgainWithIt() throws Exception {
         // WHEN
         twin.close();
@@ -249,11 +248,11 @@ class SqsEventSourceTest {
         }
 
         // THEN
-        awaitRecord(eventLog, r -> r.path("body").asText().equals("after-restart"));
+        eventLog.awaitRecord(r -> r.path("body").asText().equals("after-restart"));
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void destroy_shouldStopThePollers() throws Exception {
         // GIVEN an empty bucket, as CloudFormation requires
         try (S3Client s3 = s3()) {
@@ -317,67 +316,6 @@ class SqsEventSourceTest {
             }
         }
         throw new AssertionError("no message containing " + containing + " arrived in " + queueUrl);
-    }
-
-    private static JsonNode awaitInvocation(Path log, Predicate<JsonNode> wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode invocation : invocations(log)) {
-                if (wanted.test(invocation)) {
-                    return invocation;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no such invocation; log: " + lines(log));
-    }
-
-    private static JsonNode awaitRecord(Path log, Predicate<JsonNode> wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<JsonNode> found = records(log, wanted);
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no such record; log: " + lines(log));
-    }
-
-    private static void awaitLines(Path log, Predicate<String> wanted, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (lines(log).stream().filter(wanted).count() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("fewer than " + count + " such lines; log: " + lines(log));
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static List<JsonNode> records(Path log, Predicate<JsonNode> wanted) throws IOException {
-        List<JsonNode> found = new ArrayList<>();
-        for (JsonNode invocation : invocations(log)) {
-            invocation.path("Records").forEach(record -> {
-                if (wanted.test(record)) {
-                    found.add(record);
-                }
-            });
-        }
-        return found;
-    }
-
-    private static List<JsonNode> invocations(Path log) throws IOException {
-        List<JsonNode> events = new ArrayList<>();
-        for (String line : lines(log)) {
-            if (line.startsWith("{")) {
-                events.add(JSON.readTree(line));
-            }
-        }
-        return events;
-    }
-
-    private static List<String> lines(Path log) throws IOException {
-        return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
 
     private static S3Client s3() {
