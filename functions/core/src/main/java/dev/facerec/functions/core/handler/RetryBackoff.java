@@ -28,6 +28,7 @@ public final class RetryBackoff {
     private final RandomGenerator random;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
     private volatile SqsClient client;
+    private volatile RuntimeException unavailable;
 
     /** A backoff whose SQS client comes from {@code sqs} (called once, on the first failure). */
     public RetryBackoff(Supplier<SqsClient> sqs, RandomGenerator random) {
@@ -80,16 +81,25 @@ public final class RetryBackoff {
                 .queueUrl();
     }
 
+    /** The SQS client, built once; a client that could not be built is not tried again in this container. */
     private SqsClient client() {
         SqsClient current = client;
-        if (current == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = sqs.get();
-                }
-                current = client;
-            }
+        if (current != null) {
+            return current;
         }
-        return current;
+        synchronized (this) {
+            if (unavailable != null) {
+                throw unavailable;
+            }
+            if (client == null) {
+                try {
+                    client = sqs.get();
+                } catch (RuntimeException e) {
+                    unavailable = e;
+                    throw e;
+                }
+            }
+            return client;
+        }
     }
 }
