@@ -180,8 +180,8 @@ public final class FaceRecognition extends Construct {
 
     /**
      * Messages in the dead-letter queue (maximum over a minute), ready for an alarm:
-     * {@code faces.metricDeadLetters().createAlarm(this, "DeadLetters", AlarmProps...threshold(0)
-     * .comparisonOperator(GREATER_THAN_THRESHOLD))}.
+     * {@code faces.metricDeadLetters().createAlarm(this, "DeadLetters", CreateAlarmOptions.builder().threshold(0)
+     * .evaluationPeriods(1).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).build())}.
      */
     public Metric metricDeadLetters() {
         return eventQueues.metricDeadLetters();
