@@ -40,9 +40,14 @@ public final class FaceRecognitionStack extends Stack {
             output("FaceModelVersion", created.getFaceModelVersion(), "Face model version of the collection");
         }
         output(
-                "FailureQueueUrl",
-                faceRecognition.getFailureQueue().getQueueUrl(),
-                "Events that failed every retry land here");
+                "DeadLetterQueueUrl",
+                faceRecognition.getDeadLetterQueue().getQueueUrl(),
+                "S3 events the functions failed on ten times land here");
+        output("IndexQueueUrl", faceRecognition.getIndexQueue().getQueueUrl(), "S3 events of enrolment photos");
+        output(
+                "RecognizeQueueUrl",
+                faceRecognition.getRecognizeQueue().getQueueUrl(),
+                "S3 events of photos to recognise");
         if (faceRecognition.getIdentityApi() != null) {
             output(
                     "ApiEndpoint",

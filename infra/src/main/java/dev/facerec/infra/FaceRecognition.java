@@ -7,6 +7,7 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.events.IEventBus;
@@ -17,8 +18,8 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.EventType;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
-import software.amazon.awscdk.services.s3.notifications.LambdaDestination;
 import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -35,10 +36,10 @@ import software.constructs.IConstruct;
  */
 public final class FaceRecognition extends Construct {
 
-    static final String INDEX_HANDLER = "dev.facerec.functions.index.IndexFacesHandler::handleRequest";
-    static final String RECOGNIZE_HANDLER = "dev.facerec.functions.recognize.RecognizeFacesHandler::handleRequest";
+    static final String INDEX_HANDLER = "dev.facerec.functions.index.IndexFacesQueueHandler::handleRequest";
+    static final String RECOGNIZE_HANDLER = "dev.facerec.functions.recognize.RecognizeFacesQueueHandler::handleRequest";
     static final String ERASURE_HANDLER = "dev.facerec.functions.erasure.TenantErasureHandler::handleRequest";
-    /** Lambda keeps throttled asynchronous events this long (the maximum), which smooths bursts to the quota. */
+    /** How long Lambda keeps and retries an asynchronous event (the maximum), for the functions invoked so. */
     static final Duration MAX_EVENT_AGE = Duration.hours(6);
 
     static final Duration INDEX_TIMEOUT = Duration.minutes(1);
@@ -56,6 +57,9 @@ public final class FaceRecognition extends Construct {
     private final Table table;
     private final IFaceCollection collection;
     private final IQueue failureQueue;
+    private final EventQueues eventQueues;
+    private final Queue indexQueue;
+    private final Queue recognizeQueue;
     private final SecureFunction index;
     private final SecureFunction recognize;
     private final SecureFunction tenantErasure;
@@ -98,7 +102,11 @@ public final class FaceRecognition extends Construct {
                                         .adoptExisting(settings.adoptExistingCollection())
                                         .removalPolicy(settings.removalPolicy())
                                         .build());
-        this.failureQueue = FailureQueue.create(this, "FailedEvents", settings.removalPolicy());
+        SightingsLogOptions sightings = props == null ? null : props.getSightingsLog();
+        // Only the tenant erasure and the sightings log's functions are invoked asynchronously.
+        this.failureQueue = settings.perTenant() || sightings != null
+                ? FailureQueue.create(this, "FailedEvents", settings.removalPolicy())
+                : null;
         this.events = new RecognitionEvents(this, settings.eventBus(), bucket, settings.recognizePrefix());
         Map<String, String> environment = environment(settings);
         Map<String, String> recognizeEnvironment = new LinkedHashMap<>(environment);
@@ -106,7 +114,7 @@ public final class FaceRecognition extends Construct {
         this.index = new SecureFunction(
                 this,
                 "Index",
-                spec(
+                queueFedSpec(
                         settings,
                         INDEX_HANDLER,
                         LambdaAssets.INDEX_FACES,
@@ -116,7 +124,7 @@ public final class FaceRecognition extends Construct {
         this.recognize = new SecureFunction(
                 this,
                 "Recognize",
-                spec(
+                queueFedSpec(
                         settings,
                         RECOGNIZE_HANDLER,
                         LambdaAssets.RECOGNIZE_FACES,
@@ -126,15 +134,17 @@ public final class FaceRecognition extends Construct {
         grantIndexFunction(settings);
         grantRecognizeFunction(settings);
         this.tenantErasure = settings.perTenant() ? tenantErasure(settings, environment) : null;
+        this.eventQueues = new EventQueues(this, "Events", bucket, settings.removalPolicy());
+        this.indexQueue = eventQueues.feed("IndexEvents", index, INDEX_TIMEOUT, settings.maxConcurrency());
+        this.recognizeQueue =
+                eventQueues.feed("RecognizeEvents", recognize, RECOGNIZE_TIMEOUT, settings.maxConcurrency());
         subscribeToUploads(settings);
         this.sightingsLog = SightingsLog.attach(
-                this,
-                props == null ? null : props.getSightingsLog(),
-                new SightingsLog.Wiring(settings, bucket, table, collection, recognize, failureQueue));
+                this, sightings, new SightingsLog.Wiring(settings, bucket, table, collection, recognize, failureQueue));
         this.identityApi = IdentityApi.attach(
                 this,
                 props == null ? null : props.getIdentityApi(),
-                new IdentityApi.Wiring(settings, bucket, table, collection, environment, failureQueue));
+                new IdentityApi.Wiring(settings, bucket, table, collection, environment));
     }
 
     /** The bucket photos are uploaded to and results written to. */
@@ -170,7 +180,39 @@ public final class FaceRecognition extends Construct {
         return tenantErasure == null ? null : tenantErasure.getFunction();
     }
 
-    /** The encrypted queue where events land that failed every retry or grew too old: watch it. */
+    /**
+     * The dead-letter queue of both event queues: S3 events a function failed on ten times (a message that is no S3
+     * event, or a retryable error that lasted about 20 minutes). Watch {@link #metricDeadLetters()}; replay with SQS's
+     * dead-letter queue redrive (messages go back to their own event queue).
+     */
+    public IQueue getDeadLetterQueue() {
+        return eventQueues.deadLetterQueue();
+    }
+
+    /**
+     * Messages in the dead-letter queue (maximum over a minute), ready for an alarm:
+     * {@code faces.metricDeadLetters().createAlarm(this, "DeadLetters", CreateAlarmOptions.builder().threshold(0)
+     * .evaluationPeriods(1).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).build())}.
+     */
+    public Metric metricDeadLetters() {
+        return eventQueues.metricDeadLetters();
+    }
+
+    /** The queue the bucket sends the enrol prefix's S3 events to, and the enrolment function reads. */
+    public IQueue getIndexQueue() {
+        return indexQueue;
+    }
+
+    /** The queue the bucket sends the recognise prefix's S3 events to, and the recognition function reads. */
+    public IQueue getRecognizeQueue() {
+        return recognizeQueue;
+    }
+
+    /**
+     * The on-failure queue of the functions invoked asynchronously (the tenant erasure function, the sightings log's
+     * scheduled expiry): events that failed every retry or grew too old. {@code null} when the pipeline has neither
+     * (the queue-fed functions use {@link #getDeadLetterQueue()}).
+     */
     public IQueue getFailureQueue() {
         return failureQueue;
     }
@@ -232,7 +274,8 @@ public final class FaceRecognition extends Construct {
         return settings.resultsPrefix();
     }
 
-    private FunctionSpec spec(
+    /** A function fed by an event queue: no asynchronous invocation settings, the reserved concurrency if any. */
+    private static FunctionSpec queueFedSpec(
             ResolvedProps settings,
             String handler,
             String asset,
@@ -247,8 +290,8 @@ public final class FaceRecognition extends Construct {
                 timeout,
                 environment,
                 settings.reservedConcurrency(),
-                MAX_EVENT_AGE,
-                failureQueue,
+                null,
+                null,
                 settings.logRetention(),
                 settings.removalPolicy(),
                 settings.tracing());
@@ -274,13 +317,19 @@ public final class FaceRecognition extends Construct {
         SecureFunction function = new SecureFunction(
                 this,
                 "TenantErasure",
-                spec(
-                        settings,
-                        ERASURE_HANDLER,
+                new FunctionSpec(
                         LambdaAssets.TENANT_ERASURE,
+                        ERASURE_HANDLER,
                         "facerec tenant erasure: deletes a tenant's collection, photos, results and rows",
+                        settings.memorySize(),
                         ERASURE_TIMEOUT,
-                        erasureEnvironment));
+                        erasureEnvironment,
+                        null,
+                        MAX_EVENT_AGE,
+                        failureQueue,
+                        settings.logRetention(),
+                        settings.removalPolicy(),
+                        settings.tracing()));
         for (String prefix : List.of(settings.enrollPrefix(), settings.recognizePrefix(), settings.resultsPrefix())) {
             PrefixGrants.erase(bucket, function.getRole(), prefix);
         }
@@ -334,10 +383,9 @@ public final class FaceRecognition extends Construct {
         NotificationKeyFilter toRecognize = NotificationKeyFilter.builder()
                 .prefix(settings.recognizePrefix())
                 .build();
-        bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(index.getFunction()), enrolled);
-        bucket.addEventNotification(EventType.OBJECT_REMOVED, new LambdaDestination(index.getFunction()), enrolled);
-        bucket.addEventNotification(
-                EventType.OBJECT_CREATED, new LambdaDestination(recognize.getFunction()), toRecognize);
+        bucket.addEventNotification(EventType.OBJECT_CREATED, eventQueues.notifications(indexQueue), enrolled);
+        bucket.addEventNotification(EventType.OBJECT_REMOVED, eventQueues.notifications(indexQueue), enrolled);
+        bucket.addEventNotification(EventType.OBJECT_CREATED, eventQueues.notifications(recognizeQueue), toRecognize);
         suppressNotificationsHandlerFindings();
     }
 

@@ -23,8 +23,8 @@ public final class FaceRecognitionProps {
     public static final String DEFAULT_RECOGNIZE_PREFIX = "recognize/";
     /** Default of {@link #getResultsPrefix()}. */
     public static final String DEFAULT_RESULTS_PREFIX = "results/";
-    /** Default of {@link #getReservedConcurrency()}. */
-    public static final int DEFAULT_RESERVED_CONCURRENCY = 2;
+    /** Default of {@link #getMaxConcurrency()}. */
+    public static final int DEFAULT_MAX_CONCURRENCY = 2;
     /** Default of {@link #getMemorySize()}, in MiB. */
     public static final int DEFAULT_MEMORY_SIZE = 1024;
     /** Default of {@link #getResultRetention()}, in days. */
@@ -41,6 +41,7 @@ public final class FaceRecognitionProps {
     private final String enrollPrefix;
     private final String recognizePrefix;
     private final String resultsPrefix;
+    private final Number maxConcurrency;
     private final Number reservedConcurrency;
     private final Number memorySize;
     private final Duration resultRetention;
@@ -63,6 +64,7 @@ public final class FaceRecognitionProps {
         this.enrollPrefix = builder.enrollPrefix;
         this.recognizePrefix = builder.recognizePrefix;
         this.resultsPrefix = builder.resultsPrefix;
+        this.maxConcurrency = builder.maxConcurrency;
         this.reservedConcurrency = builder.reservedConcurrency;
         this.memorySize = builder.memorySize;
         this.resultRetention = builder.resultRetention;
@@ -179,12 +181,25 @@ public final class FaceRecognitionProps {
     }
 
     /**
-     * Reserved concurrency of each of the two functions: the cap that keeps Rekognition calls under the account's
-     * TPS quota (5 per second for IndexFaces and SearchFacesByImage in most regions). Excess S3 events wait in
-     * Lambda's asynchronous queue (up to 6 hours) instead of failing on throttling. Reserving needs an account
-     * concurrency limit above the 100 Lambda keeps unreserved.
+     * The most invocations of each of the two queue-fed functions that run at once (the SQS event source mapping's
+     * {@code ScalingConfig.MaximumConcurrency}, 2–1000): the cap that keeps Rekognition calls under the account's TPS
+     * quota (5 per second for IndexFaces and the searches in most regions). Excess S3 events wait in the function's
+     * queue (kept 14 days); no concurrency is reserved for it, so it deploys on a new account whose Lambda
+     * concurrency limit is 10. See docs/construct.md, "Capacity".
      *
-     * @default 2
+     * @default 2 (or {@link #getReservedConcurrency()} when that alone is set)
+     */
+    public Number getMaxConcurrency() {
+        return maxConcurrency;
+    }
+
+    /**
+     * Optional reserved concurrency of each of the two queue-fed functions (1–1000): guarantees them that many
+     * executions in a busy account. It is not the cap on Rekognition calls ({@link #getMaxConcurrency()} is) and
+     * must be at least {@code maxConcurrency}, otherwise Lambda throttles the event source mapping. Reserving fails
+     * the deploy on an account whose concurrency limit leaves less than 100 unreserved (new accounts: limit 10).
+     *
+     * @default none
      */
     public Number getReservedConcurrency() {
         return reservedConcurrency;
@@ -312,6 +327,7 @@ public final class FaceRecognitionProps {
         private String enrollPrefix;
         private String recognizePrefix;
         private String resultsPrefix;
+        private Number maxConcurrency;
         private Number reservedConcurrency;
         private Number memorySize;
         private Duration resultRetention;
@@ -371,6 +387,12 @@ public final class FaceRecognitionProps {
         /** @see FaceRecognitionProps#getResultsPrefix() */
         public Builder resultsPrefix(String value) {
             this.resultsPrefix = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getMaxConcurrency() */
+        public Builder maxConcurrency(Number value) {
+            this.maxConcurrency = value;
             return this;
         }
 

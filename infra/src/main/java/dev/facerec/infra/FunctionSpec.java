@@ -17,8 +17,9 @@ import software.amazon.awscdk.services.sqs.IQueue;
  * @param timeout the invocation timeout
  * @param environment environment variables, besides {@code JAVA_TOOL_OPTIONS}
  * @param reservedConcurrency reserved concurrency, or {@code null} for none
- * @param maxEventAge how long an asynchronous event may wait and be retried
- * @param failureQueue where events that ran out of retries or age go
+ * @param maxEventAge how long an asynchronous event may wait and be retried ({@code null} with no failure queue)
+ * @param failureQueue where asynchronous events that ran out of retries or age go, or {@code null} for a function
+ *     fed by an event queue (no asynchronous invocation settings)
  * @param logRetention retention of the log group
  * @param logRemovalPolicy removal policy of the log group
  * @param tracing X-Ray active tracing or none

@@ -29,7 +29,6 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Version;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.IBucket;
-import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -91,16 +90,13 @@ public final class IdentityApi extends Construct {
      * @param table        the table of people, faces and statuses
      * @param collection   the pipeline's collection
      * @param environment  the functions' common environment
-     * @param failureQueue the pipeline's failure queue (the function's on-failure destination, never used by the API's
-     *     synchronous calls)
      */
     record Wiring(
             ResolvedProps settings,
             IBucket bucket,
             Table table,
             IFaceCollection collection,
-            Map<String, String> environment,
-            IQueue failureQueue) {}
+            Map<String, String> environment) {}
 
     private final boolean iam;
     private final SecureFunction function;
@@ -124,7 +120,8 @@ public final class IdentityApi extends Construct {
                         environment(options, wiring),
                         null,
                         FaceRecognition.MAX_EVENT_AGE,
-                        wiring.failureQueue(),
+                        // invoked synchronously by the API only: no asynchronous retries, no on-failure queue
+                        null,
                         settings.logRetention(),
                         settings.removalPolicy(),
                         settings.tracing()));

@@ -24,6 +24,7 @@ record ResolvedProps(
         String enrollPrefix,
         String recognizePrefix,
         String resultsPrefix,
+        Number maxConcurrency,
         Number reservedConcurrency,
         Number memorySize,
         Duration resultRetention,
@@ -45,6 +46,9 @@ record ResolvedProps(
      */
     static final int MIN_MEMORY_SIZE = 512;
 
+    /** The least {@code ScalingConfig.MaximumConcurrency} of an SQS event source mapping. */
+    static final int MIN_MAX_CONCURRENCY = 2;
+
     /**
      * Applies the defaults and checks the result.
      *
@@ -64,7 +68,8 @@ record ResolvedProps(
                 or(given.getEnrollPrefix(), FaceRecognitionProps.DEFAULT_ENROLL_PREFIX),
                 or(given.getRecognizePrefix(), FaceRecognitionProps.DEFAULT_RECOGNIZE_PREFIX),
                 or(given.getResultsPrefix(), FaceRecognitionProps.DEFAULT_RESULTS_PREFIX),
-                or(given.getReservedConcurrency(), FaceRecognitionProps.DEFAULT_RESERVED_CONCURRENCY),
+                maxConcurrency(given),
+                given.getReservedConcurrency(),
                 or(given.getMemorySize(), FaceRecognitionProps.DEFAULT_MEMORY_SIZE),
                 or(given.getResultRetention(), Duration.days(FaceRecognitionProps.DEFAULT_RESULT_RETENTION_DAYS)),
                 or(
@@ -89,7 +94,15 @@ record ResolvedProps(
                 && (faceMatchThreshold.doubleValue() < 0 || faceMatchThreshold.doubleValue() > 100)) {
             problems.add("faceMatchThreshold must be a percentage from 0 to 100, got " + faceMatchThreshold);
         }
+        checkWhole("maxConcurrency", maxConcurrency, MIN_MAX_CONCURRENCY, 1000, problems);
         checkWhole("reservedConcurrency", reservedConcurrency, 1, 1000, problems);
+        if (known(maxConcurrency)
+                && known(reservedConcurrency)
+                && maxConcurrency.doubleValue() > reservedConcurrency.doubleValue()) {
+            problems.add("maxConcurrency " + maxConcurrency + " exceeds reservedConcurrency " + reservedConcurrency
+                    + ": Lambda would throttle the event source mappings; reserve at least maxConcurrency"
+                    + " (at least " + MIN_MAX_CONCURRENCY + "), or reserve none (the default)");
+        }
         checkWhole("memorySize", memorySize, MIN_MEMORY_SIZE, 10240, problems);
         checkWholeDays("resultRetention", resultRetention, 1, 36500, problems);
         if (existingCollection != null && (collectionId != null || adoptExistingCollection)) {
@@ -180,6 +193,21 @@ record ResolvedProps(
 
     private static boolean known(Object value) {
         return value != null && !Token.isUnresolved(value);
+    }
+
+    /**
+     * The cap on each queue-fed function: as given; else the reserved concurrency when that alone is given (as when
+     * reserved concurrency was the cap), but not below the mapping's least; else the default.
+     */
+    private static Number maxConcurrency(FaceRecognitionProps given) {
+        Number reserved = given.getReservedConcurrency();
+        if (given.getMaxConcurrency() != null) {
+            return given.getMaxConcurrency();
+        }
+        if (known(reserved) && reserved.doubleValue() >= MIN_MAX_CONCURRENCY) {
+            return reserved;
+        }
+        return FaceRecognitionProps.DEFAULT_MAX_CONCURRENCY;
     }
 
     private static <T> T or(T value, T fallback) {

@@ -18,7 +18,8 @@ import software.constructs.IConstruct;
 /**
  * A Java function with the library's secure defaults: its own role (no managed policy; logs granted on its own log
  * group only), an explicit log group with retention, JSON logs (application and system lines at INFO and above),
- * explicit memory and timeout, two retries of asynchronous invocations and an on-failure queue. X-Ray tracing only
+ * explicit memory and timeout; for a function invoked asynchronously, two retries and an on-failure queue (a
+ * queue-fed function gets its retries and dead-letter queue from its event queue instead). X-Ray tracing only
  * when the spec asks for it: the functions' SDK clients are not instrumented, so a trace would show Lambda's own
  * segments only, and tracing needs a {@code Resource: *} grant.
  */
@@ -42,6 +43,7 @@ final class SecureFunction extends Construct {
                 .retention(spec.logRetention())
                 .removalPolicy(spec.logRemovalPolicy())
                 .build();
+        boolean async = spec.failureQueue() != null;
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
         environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         this.function = Function.Builder.create(this, "Resource")
@@ -60,9 +62,9 @@ final class SecureFunction extends Construct {
                 .systemLogLevelV2(SystemLogLevel.INFO)
                 .tracing(spec.tracing())
                 .reservedConcurrentExecutions(spec.reservedConcurrency())
-                .retryAttempts(RETRY_ATTEMPTS)
-                .maxEventAge(spec.maxEventAge())
-                .onFailure(new FailureDestination(spec.failureQueue()))
+                .retryAttempts(async ? RETRY_ATTEMPTS : null)
+                .maxEventAge(async ? spec.maxEventAge() : null)
+                .onFailure(async ? new FailureDestination(spec.failureQueue()) : null)
                 .build();
         logGroup.grantWrite(role);
         suppressExpectedFindings(spec.tracing() == Tracing.ACTIVE);

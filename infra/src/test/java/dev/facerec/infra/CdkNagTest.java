@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
@@ -34,6 +35,18 @@ class CdkNagTest {
                 "Faces",
                 FaceRecognitionProps.builder()
                         .collectionStrategy(CollectionStrategy.PER_TENANT)
+                        .build())));
+    }
+
+    @Test
+    void sightingsLogStack_shouldHaveNoAwsSolutionsErrorsOrWarnings() {
+        TestStacks.assertNoAwsSolutionsFindings(TestStacks.checkedStack(s -> new FaceRecognition(
+                s,
+                "Faces",
+                FaceRecognitionProps.builder()
+                        .sightingsLog(SightingsLogOptions.builder()
+                                .retention(Duration.days(7))
+                                .build())
                         .build())));
     }
 

@@ -47,7 +47,7 @@ class ExistingBucketTest {
 
     @Test
     void notifications_shouldTargetTheImportedBucketWithItsPrefixes_withoutReplacingOtherNotifications() {
-        String index = TestStacks.logicalId(
+        String indexFunction = TestStacks.logicalId(
                 template,
                 "AWS::Lambda::Function",
                 Map.of(
@@ -55,6 +55,14 @@ class ExistingBucketTest {
                         FaceRecognition.INDEX_HANDLER,
                         "Environment",
                         Map.of("Variables", Match.objectLike(Map.of("ENROLL_PREFIX", "people/")))));
+        Map<?, ?> mapping = (Map<?, ?>) template.findResources(
+                        "AWS::Lambda::EventSourceMapping",
+                        Map.of("Properties", Match.objectLike(Map.of("FunctionName", Map.of("Ref", indexFunction)))))
+                .values()
+                .iterator()
+                .next()
+                .get("Properties");
+        Object index = ((List<?>) ((Map<?, ?>) mapping.get("EventSourceArn")).get("Fn::GetAtt")).get(0);
         template.hasResourceProperties(
                 "Custom::S3BucketNotifications",
                 Map.of(
@@ -64,12 +72,12 @@ class ExistingBucketTest {
                         false,
                         "NotificationConfiguration",
                         Map.of(
-                                "LambdaFunctionConfigurations",
+                                "QueueConfigurations",
                                 List.of(
                                         Match.objectLike(Map.of(
                                                 "Events",
                                                 List.of("s3:ObjectCreated:*"),
-                                                "LambdaFunctionArn",
+                                                "QueueArn",
                                                 Map.of("Fn::GetAtt", List.of(index, "Arn")),
                                                 "Filter",
                                                 Map.of(

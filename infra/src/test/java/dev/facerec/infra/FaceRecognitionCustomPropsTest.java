@@ -31,6 +31,7 @@ class FaceRecognitionCustomPropsTest {
                         .enrollPrefix("people/")
                         .recognizePrefix("inbox/")
                         .resultsPrefix("outbox/")
+                        .maxConcurrency(5)
                         .reservedConcurrency(5)
                         .memorySize(2048)
                         .resultRetention(Duration.days(7))
@@ -158,13 +159,23 @@ class FaceRecognitionCustomPropsTest {
         assertThat(stack.resolve(faces.getRecognizeFunction().getFunctionName()))
                 .isEqualTo(ref(TestStacks.logicalId(
                         template, "AWS::Lambda::Function", Map.of("Handler", FaceRecognition.RECOGNIZE_HANDLER))));
-        assertThat(stack.resolve(faces.getFailureQueue().getQueueUrl()))
-                .isEqualTo(ref(template.findResources("AWS::SQS::Queue").keySet().stream()
-                        .filter(id -> id.startsWith("FacesFailedEvents"))
-                        .findFirst()
-                        .orElseThrow()));
+        assertThat(stack.resolve(faces.getDeadLetterQueue().getQueueUrl()))
+                .isEqualTo(ref(queue("FacesEventsDeadLetters")));
+        assertThat(stack.resolve(faces.getIndexQueue().getQueueUrl())).isEqualTo(ref(queue("FacesEventsIndexEvents")));
+        assertThat(stack.resolve(faces.getRecognizeQueue().getQueueUrl()))
+                .isEqualTo(ref(queue("FacesEventsRecognizeEvents")));
+        assertThat(faces.getFailureQueue())
+                .as("no function of this pipeline is invoked asynchronously")
+                .isNull();
         assertThat(List.of(faces.getEnrollPrefix(), faces.getRecognizePrefix(), faces.getResultsPrefix()))
                 .containsExactly("people/", "inbox/", "outbox/");
+    }
+
+    private static String queue(String logicalIdPrefix) {
+        return template.findResources("AWS::SQS::Queue").keySet().stream()
+                .filter(id -> id.startsWith(logicalIdPrefix))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Map<String, String> ref(String logicalId) {

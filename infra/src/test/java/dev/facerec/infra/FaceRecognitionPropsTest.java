@@ -81,8 +81,22 @@ class FaceRecognitionPropsTest {
     @DisplayName("fails if the concurrency cap, memory or result retention are out of range")
     void construct_shouldFail_whenNumbersAreOutOfRange() {
         assertInvalid(
-                FaceRecognitionProps.builder().reservedConcurrency(0).build(),
-                "reservedConcurrency must be a whole number from 1 to 1000, got 0");
+                FaceRecognitionProps.builder()
+                        .maxConcurrency(2)
+                        .reservedConcurrency(0)
+                        .build(),
+                "reservedConcurrency must be a whole number from 1 to 1000, got 0\n- maxConcurrency 2 exceeds reservedConcurrency 0: Lambda would throttle the event source mappings;"
+                        + " reserve at least maxConcurrency (at least 2), or reserve none (the default)");
+        assertInvalid(
+                FaceRecognitionProps.builder().maxConcurrency(1).build(),
+                "maxConcurrency must be a whole number from 2 to 1000, got 1");
+        assertInvalid(
+                FaceRecognitionProps.builder().maxConcurrency(1001).build(),
+                "maxConcurrency must be a whole number from 2 to 1000, got 1001");
+        assertInvalid(
+                FaceRecognitionProps.builder().reservedConcurrency(1).build(),
+                "maxConcurrency 2 exceeds reservedConcurrency 1: Lambda would throttle the event source mappings;"
+                        + " reserve at least maxConcurrency (at least 2), or reserve none (the default)");
         assertInvalid(
                 FaceRecognitionProps.builder().memorySize(256).build(),
                 "memorySize must be a whole number from 512 to 10240, got 256");

@@ -238,7 +238,7 @@ class FaceRecognitionTemplateTest {
     }
 
     @Test
-    void pipelineFunctions_shouldGetTheEnvironmentContractAndReservedConcurrency() {
+    void pipelineFunctions_shouldGetTheEnvironmentContract_andNoReservedConcurrency() {
         String table = template.getResourceId("AWS::DynamoDB::Table");
         String collection = template.getResourceId(FaceCollection.RESOURCE_TYPE);
         for (String handler : List.of(FaceRecognition.INDEX_HANDLER, FaceRecognition.RECOGNIZE_HANDLER)) {
@@ -248,7 +248,7 @@ class FaceRecognitionTemplateTest {
                             "Handler",
                             handler,
                             "ReservedConcurrentExecutions",
-                            2,
+                            Match.absent(),
                             "Environment",
                             Map.of(
                                     "Variables",
@@ -265,26 +265,7 @@ class FaceRecognitionTemplateTest {
     }
 
     @Test
-    void functions_shouldRetryTwiceAndSendFailuresToAQueue() {
-        String failedEvents = queue("FacesFailedEvents");
-        for (String handler : List.of(FaceRecognition.INDEX_HANDLER, FaceRecognition.RECOGNIZE_HANDLER)) {
-            String function = TestStacks.logicalId(template, "AWS::Lambda::Function", Map.of("Handler", handler));
-            template.hasResourceProperties(
-                    "AWS::Lambda::EventInvokeConfig",
-                    Map.of(
-                            "FunctionName",
-                            Map.of("Ref", function),
-                            "Qualifier",
-                            "$LATEST",
-                            "MaximumRetryAttempts",
-                            2,
-                            "MaximumEventAgeInSeconds",
-                            21600,
-                            "DestinationConfig",
-                            Map.of(
-                                    "OnFailure",
-                                    Map.of("Destination", Map.of("Fn::GetAtt", List.of(failedEvents, "Arn"))))));
-        }
+    void asyncFunctions_shouldRetryTwiceAndSendFailuresToAQueue_butNotTheQueueFedOnes() {
         String provider =
                 TestStacks.logicalId(template, "AWS::Lambda::Function", Map.of("Handler", CollectionProvider.HANDLER));
         template.hasResourceProperties(
@@ -304,12 +285,14 @@ class FaceRecognitionTemplateTest {
                                         Map.of(
                                                 "Fn::GetAtt",
                                                 List.of(queue("FaceCollectionProviderFailedRequests"), "Arn"))))));
-        template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 3);
+        // the queue-fed functions are never invoked asynchronously: their retries come from their event queues
+        template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 1);
     }
 
     @Test
-    void failureQueues_shouldBeEncryptedTlsOnlyAndKeepMessagesFourteenDays() {
-        template.resourceCountIs("AWS::SQS::Queue", 2);
+    void queues_shouldBeEncryptedTlsOnlyAndKeepMessagesFourteenDays() {
+        // the provider's failed requests, the dead-letter queue, the two event queues
+        template.resourceCountIs("AWS::SQS::Queue", 4);
         template.allResourcesProperties(
                 "AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true, "MessageRetentionPeriod", 1209600));
         template.resourcePropertiesCountIs(
@@ -318,16 +301,16 @@ class FaceRecognitionTemplateTest {
                         "PolicyDocument",
                         Map.of(
                                 "Statement",
-                                List.of(Match.objectLike(Map.of(
+                                Match.arrayWith(List.of(Match.objectLike(Map.of(
                                         "Effect",
                                         "Deny",
                                         "Action",
                                         "sqs:*",
                                         "Condition",
-                                        Map.of("Bool", Map.of("aws:SecureTransport", "false"))))),
+                                        Map.of("Bool", Map.of("aws:SecureTransport", "false")))))),
                                 "Version",
                                 "2012-10-17")),
-                2);
+                4);
     }
 
     @Test
@@ -343,11 +326,9 @@ class FaceRecognitionTemplateTest {
     }
 
     @Test
-    void notifications_shouldSendEnrolmentCreatesAndRemovesAndRecognitionCreates_withoutSuffixFilter() {
-        String index = TestStacks.logicalId(
-                template, "AWS::Lambda::Function", Map.of("Handler", FaceRecognition.INDEX_HANDLER));
-        String recognize = TestStacks.logicalId(
-                template, "AWS::Lambda::Function", Map.of("Handler", FaceRecognition.RECOGNIZE_HANDLER));
+    void notifications_shouldSendEnrolmentCreatesAndRemovesAndRecognitionCreates_toTheQueues_withoutSuffixFilter() {
+        String index = queue("FacesEventsIndexEvents");
+        String recognize = queue("FacesEventsRecognizeEvents");
         template.hasResourceProperties(
                 "Custom::S3BucketNotifications",
                 Map.of(
@@ -362,22 +343,13 @@ class FaceRecognitionTemplateTest {
                                                                 Map.of("VersioningConfiguration", Match.anyValue()))))),
                         "NotificationConfiguration",
                                 Map.of(
-                                        "LambdaFunctionConfigurations",
+                                        "QueueConfigurations",
                                         List.of(
                                                 notification("s3:ObjectCreated:*", "enroll/", index),
                                                 notification("s3:ObjectRemoved:*", "enroll/", index),
                                                 notification("s3:ObjectCreated:*", "recognize/", recognize))),
                         "Managed", true));
-        template.resourcePropertiesCountIs(
-                "AWS::Lambda::Permission",
-                Map.of(
-                        "Action",
-                        "lambda:InvokeFunction",
-                        "Principal",
-                        "s3.amazonaws.com",
-                        "SourceAccount",
-                        Map.of("Ref", "AWS::AccountId")),
-                2);
+        template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Principal", "s3.amazonaws.com"), 0);
     }
 
     @Test
@@ -392,7 +364,9 @@ class FaceRecognitionTemplateTest {
                         "CollectionId",
                         "CollectionArn",
                         "FaceModelVersion",
-                        "FailureQueueUrl",
+                        "DeadLetterQueueUrl",
+                        "IndexQueueUrl",
+                        "RecognizeQueueUrl",
                         "IndexFunctionName",
                         "RecognizeFunctionName");
         String collection = template.getResourceId(FaceCollection.RESOURCE_TYPE);
@@ -414,7 +388,9 @@ class FaceRecognitionTemplateTest {
                 Map.entry("CollectionId", Map.of("Ref", collection)),
                 Map.entry("CollectionArn", Map.of("Fn::GetAtt", List.of(collection, "Arn"))),
                 Map.entry("FaceModelVersion", Map.of("Fn::GetAtt", List.of(collection, "FaceModelVersion"))),
-                Map.entry("FailureQueueUrl", Map.of("Ref", queue("FacesFailedEvents"))),
+                Map.entry("DeadLetterQueueUrl", Map.of("Ref", queue("FacesEventsDeadLetters"))),
+                Map.entry("IndexQueueUrl", Map.of("Ref", queue("FacesEventsIndexEvents"))),
+                Map.entry("RecognizeQueueUrl", Map.of("Ref", queue("FacesEventsRecognizeEvents"))),
                 Map.entry(
                         "IndexFunctionName",
                         Map.of(
@@ -434,11 +410,11 @@ class FaceRecognitionTemplateTest {
         values.forEach((output, value) -> template.hasOutput(output, Map.of("Value", value)));
     }
 
-    private static Map<String, Object> notification(String event, String prefix, String function) {
+    private static Map<String, Object> notification(String event, String prefix, String queue) {
         return Map.of(
                 "Events", List.of(event),
                 "Filter", Map.of("Key", Map.of("FilterRules", List.of(Map.of("Name", "prefix", "Value", prefix)))),
-                "LambdaFunctionArn", Map.of("Fn::GetAtt", List.of(function, "Arn")));
+                "QueueArn", Map.of("Fn::GetAtt", List.of(queue, "Arn")));
     }
 
     private static String queue(String logicalIdPrefix) {

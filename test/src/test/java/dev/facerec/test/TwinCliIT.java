@@ -271,8 +271,8 @@ class TwinCliIT {
                     .findFirst()
                     .orElseThrow();
             assertThat(upOutput)
-                    .as("the failure queue's URL names the restarted twin's SQS server")
-                    .anyMatch(line -> line.trim().startsWith("FailureQueueUrl = " + sqs + "/"));
+                    .as("the dead-letter queue's URL names the restarted twin's SQS server")
+                    .anyMatch(line -> line.trim().startsWith("DeadLetterQueueUrl = " + sqs + "/"));
         }
         Result people = run("people", "--data", data().toString());
         assertThat(people.output()).contains("demo-person-2  Person 2", "zoe  Zoë Ångström", "5 people");

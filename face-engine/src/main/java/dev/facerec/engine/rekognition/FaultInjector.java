@@ -3,8 +3,10 @@ package dev.facerec.engine.rekognition;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.TreeMap;
 
 /**
@@ -38,6 +40,11 @@ public final class FaultInjector {
     private final Map<String, Deque<Fault>> pending = new HashMap<>();
     private final Map<String, Integer> calls = new HashMap<>();
     private final Map<String, Deque<Runnable>> afterCalls = new HashMap<>();
+    private final Map<String, RandomFaults> randomFaults = new HashMap<>();
+    private final Map<String, Integer> faulted = new HashMap<>();
+
+    /** Faults answered at random: each call fails with probability {@code rate}, with one of {@code faults}. */
+    private record RandomFaults(double rate, List<Fault> faults, Random random) {}
 
     /** The next {@code times} calls of {@code operation} (or {@link #ANY}) fail with {@code type}. */
     public void failNext(String operation, int times, ErrorType type) {
@@ -56,6 +63,29 @@ public final class FaultInjector {
     }
 
     /**
+     * From now on, each call of {@code operation} (or {@link #ANY}) that no {@link #failNext} fault is queued for
+     * fails with probability {@code rate}, with one of {@code types} picked at random: the steady error rate of a
+     * service under load (load tests). The same {@code seed} gives the same sequence of draws. Until {@link #clear()}.
+     *
+     * @throws IllegalArgumentException when {@code rate} is not in (0, 1] or {@code types} is empty
+     */
+    public synchronized void failRandomly(String operation, double rate, List<ErrorType> types, long seed) {
+        if (!(rate > 0 && rate <= 1)) {
+            throw new IllegalArgumentException("rate must be in (0, 1], got " + rate);
+        }
+        if (types == null || types.isEmpty()) {
+            throw new IllegalArgumentException("types must name at least one error type");
+        }
+        randomFaults.put(
+                operation, new RandomFaults(rate, types.stream().map(Fault::of).toList(), new Random(seed)));
+    }
+
+    /** Calls of {@code operation} answered with an injected fault (queued or random) since the last {@link #clear()}. */
+    public synchronized int faulted(String operation) {
+        return faulted.getOrDefault(operation, 0);
+    }
+
+    /**
      * Runs {@code action} when the next call of {@code operation} (or {@link #ANY}) has been answered — its effect
      * done, or its error (an injected fault too) decided — and before the answer is sent: the caller is still
      * waiting, so another caller can act at exactly that point of its work. The action runs on the server's request
@@ -69,11 +99,13 @@ public final class FaultInjector {
         afterCalls.computeIfAbsent(operation, k -> new ArrayDeque<>()).add(action);
     }
 
-    /** Forgets all pending faults, pending {@link #afterNext} actions and call counts. */
+    /** Forgets all pending and random faults, pending {@link #afterNext} actions and call and fault counts. */
     public synchronized void clear() {
         pending.clear();
         calls.clear();
         afterCalls.clear();
+        randomFaults.clear();
+        faulted.clear();
     }
 
     /** Faults still to be answered for {@code operation} (not counting {@link #ANY}). */
@@ -105,7 +137,23 @@ public final class FaultInjector {
     /** Counts a call of {@code operation} and returns the fault it must fail with, if any. */
     synchronized Optional<Fault> onCall(String operation) {
         calls.merge(operation, 1, Integer::sum);
-        return Optional.ofNullable(poll(pending, operation));
+        Fault fault = poll(pending, operation);
+        if (fault == null) {
+            fault = draw(operation);
+        }
+        if (fault != null) {
+            faulted.merge(operation, 1, Integer::sum);
+        }
+        return Optional.ofNullable(fault);
+    }
+
+    /** A random fault for {@code operation}, else for {@link #ANY}, if its draw says so. */
+    private Fault draw(String operation) {
+        RandomFaults random = randomFaults.getOrDefault(operation, randomFaults.get(ANY));
+        if (random == null || random.random().nextDouble() >= random.rate()) {
+            return null;
+        }
+        return random.faults().get(random.random().nextInt(random.faults().size()));
     }
 
     /** The next entry queued for {@code operation}, else for {@link #ANY}; null when neither has one. */

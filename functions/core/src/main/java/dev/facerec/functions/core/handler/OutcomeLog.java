@@ -45,6 +45,23 @@ public final class OutcomeLog {
                 LogLevel.WARN);
     }
 
+    /**
+     * Logs a message put back in its queue after {@code seconds} (INFO), or, when {@code problem} is not null, left
+     * to the queue's visibility timeout because changing its visibility failed (WARN): message id, never the body.
+     */
+    public void backoff(String messageId, int seconds, RuntimeException problem) {
+        if (problem == null) {
+            logger.log(
+                    "function=" + function + " message=" + messageId + " outcome=BACKOFF seconds=" + seconds,
+                    LogLevel.INFO);
+        } else {
+            logger.log(
+                    "function=" + function + " message=" + messageId + " outcome=BACKOFF_FAILED error="
+                            + problem.getClass().getSimpleName(),
+                    LogLevel.WARN);
+        }
+    }
+
     private String line(String eventName, String bucket, String key, String outcome) {
         return "function=" + function + " event=" + eventName + " object=" + objectRef(bucket, key) + " outcome="
                 + outcome;

@@ -19,16 +19,25 @@ import java.util.List;
  * threw, after releasing its claim) and those whose body is no S3 event notification (logged, so that after the
  * queue's {@code maxReceiveCount} they rest in the dead-letter queue for an operator to see). A record rejected for
  * good already ended as a {@code REJECTED} status row and its message is done. S3's {@code s3:TestEvent} has no
- * records and is done at once. Subclasses only build the processor (once per container, in their constructor).
+ * records and is done at once. A message to retry comes back after a growing backoff ({@link RetryBackoff}), not
+ * after the queue's whole visibility timeout. Subclasses only build the processor (once per container, in their
+ * constructor).
  */
 public abstract class SqsS3EventHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final String function;
     private final RecordProcessor processor;
+    private final RetryBackoff backoff;
 
+    /** A handler whose retry backoff uses an SQS client from the environment. */
     protected SqsS3EventHandler(String function, RecordProcessor processor) {
+        this(function, processor, RetryBackoff.fromEnvironment());
+    }
+
+    protected SqsS3EventHandler(String function, RecordProcessor processor, RetryBackoff backoff) {
         this.function = function;
         this.processor = processor;
+        this.backoff = backoff;
     }
 
     @Override
@@ -38,6 +47,7 @@ public abstract class SqsS3EventHandler implements RequestHandler<SQSEvent, SQSB
         List<SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSMessage message : messages) {
             if (!handled(message, context, log)) {
+                backoff.apply(message, log);
                 failures.add(new BatchItemFailure(message.getMessageId()));
             }
         }
