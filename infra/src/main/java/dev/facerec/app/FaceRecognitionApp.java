@@ -32,7 +32,7 @@ public final class FaceRecognitionApp {
      *
      * @throws IllegalArgumentException when a context value is invalid
      */
-    static FaceRecognitionStack stack(App app) {
+    public static FaceRecognitionStack stack(App app) {
         FaceRecognitionProps.Builder props = FaceRecognitionProps.builder();
         Object collectionId = app.getNode().tryGetContext("facerec:collectionId");
         if (collectionId != null) {

@@ -1,14 +1,11 @@
 package dev.facerec.test;
 
 import dev.facerec.app.FaceRecognitionApp;
-import dev.facerec.app.FaceRecognitionStack;
-import dev.facerec.infra.FaceRecognitionProps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.StackProps;
 
 /** Synthesizes the real app's stack, as {@code cdk synth} does, into a cloud assembly directory. */
 final class AppSynthesizer {
@@ -27,14 +24,13 @@ final class AppSynthesizer {
         return shared;
     }
 
-    /** Writes the cloud assembly of the app's {@code FaceRecognition} stack to {@code outdir} and returns it. */
+    /**
+     * Writes the cloud assembly of the app's {@code FaceRecognition} stack, as the app builds it without context
+     * (the identity API on), to {@code outdir} and returns it.
+     */
     static Path synthesize(Path outdir) {
         App app = new App(AppProps.builder().outdir(outdir.toString()).build());
-        new FaceRecognitionStack(
-                app,
-                FaceRecognitionApp.STACK_NAME,
-                StackProps.builder().build(),
-                FaceRecognitionProps.builder().build());
+        FaceRecognitionApp.stack(app);
         app.synth();
         return outdir;
     }

@@ -351,7 +351,7 @@ class FaceRecognitionIT {
         StackRecord again = twin.deploy(assembly, null, Map.of());
         pipeline = new Pipeline(twin, again.outputs());
 
-        // THEN the same stack, but for the queues' URLs, which name this run's SQS port
+        // THEN the same stack, but for the queues' URLs and the API's endpoint, which name this run's ports
         Map<String, String> same = new HashMap<>(again.outputs());
         Map<String, String> before = new HashMap<>(stack.outputs());
         List<String> queueUrls = new ArrayList<>();
@@ -359,7 +359,10 @@ class FaceRecognitionIT {
             queueUrls.add(same.remove(queue));
             before.remove(queue);
         }
+        String api = same.remove("ApiEndpoint");
+        assertThat(before.remove("ApiEndpoint")).isNotNull();
         assertThat(same).isEqualTo(before);
+        assertThat(api).startsWith(twin.httpApis().endpoint().toString().replaceAll("/+$", "") + "/");
         assertThat(queueUrls)
                 .allSatisfy(url -> assertThat(url).startsWith(twin.endpoints().get("AWS_ENDPOINT_URL_SQS") + "/"));
         assertThat(pipeline.people()).containsExactlyInAnyOrderElementsOf(peopleBefore);
