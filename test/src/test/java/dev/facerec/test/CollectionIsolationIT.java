@@ -17,10 +17,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
-import software.amazon.awssdk.services.rekognition.model.Image;
 
 /**
  * Two pipelines with default props in one stack, deployed on the twin: each has a collection of its own, so neither
@@ -68,10 +66,7 @@ class CollectionIsolationIT {
         try (Pipeline a = pipeline("A");
                 Pipeline b = pipeline("B")) {
             assertThat(a.collectionId()).isNotEqualTo(b.collectionId());
-            List<FaceDetail> faces = a.rekognition()
-                    .detectFaces(r -> r.image(
-                            Image.builder().bytes(SdkBytes.fromByteArray(group)).build()))
-                    .faceDetails();
+            List<FaceDetail> faces = a.detectFaces(group);
             enrol(a, "alice", GroupPhotos.crop(group, faces.get(0).boundingBox(), 0.5f));
             enrol(b, "bob", GroupPhotos.crop(group, faces.get(1).boundingBox(), 0.5f));
 

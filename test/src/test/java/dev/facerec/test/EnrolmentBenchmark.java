@@ -17,10 +17,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
-import software.amazon.awssdk.services.rekognition.model.Image;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -224,10 +222,7 @@ public final class EnrolmentBenchmark {
         List<byte[]> found = new ArrayList<>();
         for (int n = 1; n <= 6; n++) {
             byte[] photo = GroupPhotos.read(GroupPhotos.sample(n));
-            List<FaceDetail> faces = pipeline.rekognition()
-                    .detectFaces(b -> b.image(
-                            Image.builder().bytes(SdkBytes.fromByteArray(photo)).build()))
-                    .faceDetails();
+            List<FaceDetail> faces = pipeline.detectFaces(photo);
             for (FaceDetail face : faces) {
                 found.add(GroupPhotos.crop(photo, face.boundingBox(), 0.5f));
             }

@@ -25,9 +25,7 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.lambda.CfnFunction;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
-import software.amazon.awssdk.services.rekognition.model.Image;
 
 /**
  * Cold start and latency of the identity API on the twin: two pipelines in one stack, one with the template's JVM
@@ -168,10 +166,7 @@ class IdentityApiBenchmark {
 
     private static void enrol(Twin twin, StackRecord record, String variant, byte[] group) throws Exception {
         try (Pipeline pipeline = Pipeline.named(twin, record.outputs(), variant)) {
-            List<FaceDetail> faces = pipeline.rekognition()
-                    .detectFaces(r -> r.image(
-                            Image.builder().bytes(SdkBytes.fromByteArray(group)).build()))
-                    .faceDetails();
+            List<FaceDetail> faces = pipeline.detectFaces(group);
             for (int i = 0; i < 2; i++) {
                 String key = "enroll/person-" + i + "/face.jpg";
                 pipeline.upload(key, GroupPhotos.crop(group, faces.get(i).boundingBox(), 0.5f), Map.of());

@@ -26,9 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
-import software.amazon.awssdk.services.rekognition.model.Image;
 
 /**
  * The identity API end to end on the twin, over real HTTP with SigV4-signed requests: people enrolled through the
@@ -71,10 +69,7 @@ class IdentityApiIT {
         api = record.outputs().get("ApiEndpoint");
 
         group = GroupPhotos.read(GroupPhotos.sample(3));
-        IdentityApiIT.faces = pipeline.rekognition()
-                .detectFaces(r -> r.image(
-                        Image.builder().bytes(SdkBytes.fromByteArray(group)).build()))
-                .faceDetails();
+        IdentityApiIT.faces = pipeline.detectFaces(group);
         enrol("mallory", 0);
         enrol("trent", 1);
     }

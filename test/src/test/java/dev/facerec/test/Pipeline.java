@@ -13,12 +13,15 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
+import software.amazon.awssdk.services.rekognition.model.FaceDetail;
+import software.amazon.awssdk.services.rekognition.model.Image;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -147,6 +150,14 @@ final class Pipeline implements AutoCloseable {
                 .stream()
                 .map(row -> text(row, "gsi1sk"))
                 .toList();
+    }
+
+    /** The faces Rekognition finds in a photo (DetectFaces on its bytes). */
+    List<FaceDetail> detectFaces(byte[] photo) {
+        return rekognition
+                .detectFaces(r -> r.image(
+                        Image.builder().bytes(SdkBytes.fromByteArray(photo)).build()))
+                .faceDetails();
     }
 
     /** Every row of the table. */

@@ -25,11 +25,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
-import software.amazon.awssdk.services.rekognition.model.Image;
 
 /**
  * The sightings log end to end on the twin: a group photo with an enrolled person and strangers is recognised, every
@@ -79,10 +77,7 @@ class SightingsLogIT {
         pipeline = Pipeline.named(twin, stack.outputs(), "Doors");
 
         group = GroupPhotos.read(GroupPhotos.sample(3));
-        faces = pipeline.rekognition()
-                .detectFaces(r -> r.image(
-                        Image.builder().bytes(SdkBytes.fromByteArray(group)).build()))
-                .faceDetails();
+        faces = pipeline.detectFaces(group);
         upload("enroll/mallory/face.jpg", GroupPhotos.crop(group, faces.get(0).boundingBox(), 0.5f), "INDEXED");
         upload("recognize/door/group.jpg", group, "RECOGNIZED");
     }

@@ -23,9 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.targets.SqsQueue;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
-import software.amazon.awssdk.services.rekognition.model.Image;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -92,10 +90,7 @@ class WatchListEventsIT {
                 SqsClient sqs =
                         SqsClients.create(URI.create(twin.endpoints().get("AWS_ENDPOINT_URL_SQS")), "us-east-1")) {
             // GIVEN in both pipelines a person of the group photo enrolled on the block list, with a name
-            List<FaceDetail> faces = a.rekognition()
-                    .detectFaces(r -> r.image(
-                            Image.builder().bytes(SdkBytes.fromByteArray(group)).build()))
-                    .faceDetails();
+            List<FaceDetail> faces = a.detectFaces(group);
             byte[] listed = GroupPhotos.crop(group, faces.get(0).boundingBox(), 0.5f);
             byte[] stranger = GroupPhotos.crop(group, faces.get(1).boundingBox(), 0.5f);
             Map<String, String> metadata = Map.of("lists", "block", "name", "Mallory");
