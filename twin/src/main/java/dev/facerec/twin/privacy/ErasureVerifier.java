@@ -1,10 +1,8 @@
 package dev.facerec.twin.privacy;
 
-import dev.facerec.twin.ServiceClients;
-import dev.facerec.twin.sqs.SqsClients;
+import dev.facerec.twin.TwinClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,20 +56,9 @@ public final class ErasureVerifier implements AutoCloseable {
 
     /** A verifier with its own clients for the twin whose endpoints and data directory are given. */
     public static ErasureVerifier connect(Map<String, String> endpoints, String region, Path dataDirectory) {
+        TwinClients clients = TwinClients.connect(endpoints, region);
         return new ErasureVerifier(
-                ServiceClients.s3(endpoint(endpoints, "AWS_ENDPOINT_URL_S3"), region),
-                ServiceClients.dynamoDb(endpoint(endpoints, "AWS_ENDPOINT_URL_DYNAMODB"), region),
-                ServiceClients.rekognition(endpoint(endpoints, "AWS_ENDPOINT_URL_REKOGNITION"), region),
-                SqsClients.create(endpoint(endpoints, "AWS_ENDPOINT_URL_SQS"), region),
-                dataDirectory);
-    }
-
-    private static URI endpoint(Map<String, String> endpoints, String variable) {
-        String endpoint = endpoints.get(variable);
-        if (endpoint == null) {
-            throw new IllegalStateException("the twin has no " + variable);
-        }
-        return URI.create(endpoint);
+                clients.s3(), clients.dynamoDb(), clients.rekognition(), clients.sqs(), dataDirectory);
     }
 
     /** Searches every store for {@code identifier}. */

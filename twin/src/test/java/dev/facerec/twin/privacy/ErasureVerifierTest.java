@@ -3,6 +3,7 @@ package dev.facerec.twin.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facerec.twin.Twin;
+import dev.facerec.twin.TwinClients;
 import dev.facerec.twin.TwinSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +83,8 @@ class ErasureVerifierTest {
 
     /** One trace of {@code person} in each store, under names of its own. */
     private static void plant(String person) throws Exception {
-        try (ErasureVerifierClients clients = ErasureVerifierClients.of(twin)) {
+        try (TwinClients clients =
+                TwinClients.connect(twin.endpoints(), twin.settings().region())) {
             String bucket = "bucket-" + person;
             clients.s3().createBucket(b -> b.bucket(bucket));
             clients.s3()
