@@ -10,6 +10,7 @@ package dev.facerec.engine.analysis;
  * @param tileZoom           detection tiles look this many times finer than the whole-image pass (≤ 1: none)
  * @param mirroredEmbedding  add the mirrored face's embedding to the face's
  * @param decodeLimit        longest side at which images are decoded; larger ones are subsampled
+ * @param livenessPixels     channel order of the liveness model's raw 0..255 input
  */
 record EngineTuning(
         float detectionThreshold,
@@ -17,7 +18,15 @@ record EngineTuning(
         float nmsIou,
         double tileZoom,
         boolean mirroredEmbedding,
-        int decodeLimit) {
+        int decodeLimit,
+        PixelNormalization livenessPixels) {
 
-    static final EngineTuning DEFAULT = new EngineTuning(0.75f, 0.9f, 0.4f, 2.25, true, 2560);
+    static final EngineTuning DEFAULT =
+            new EngineTuning(0.75f, 0.9f, 0.4f, 2.25, true, 2560, PixelNormalization.RAW_BGR);
+
+    /** These knobs with the liveness model fed {@code pixels}. */
+    EngineTuning withLivenessPixels(PixelNormalization pixels) {
+        return new EngineTuning(
+                detectionThreshold, tileThreshold, nmsIou, tileZoom, mirroredEmbedding, decodeLimit, pixels);
+    }
 }

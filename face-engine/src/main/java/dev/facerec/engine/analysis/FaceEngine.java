@@ -23,6 +23,17 @@ public interface FaceEngine extends AutoCloseable {
      */
     AnalyzedImage analyze(byte[] image, AnalysisOptions options) throws ImageException;
 
+    /**
+     * Decodes {@code image} and judges whether its largest face is a live person (a passive, single-frame check).
+     *
+     * @return the score, or empty when no face is found
+     * @throws ImageException when the bytes are not a decodable JPEG or PNG
+     * @throws UnsupportedOperationException when the engine has no liveness model
+     */
+    default java.util.Optional<LivenessScore> liveness(byte[] image) throws ImageException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no liveness model");
+    }
+
     /** The mapping between cosine similarity of two embeddings and Rekognition's 0–100 similarity. */
     SimilarityScale similarityScale();
 

@@ -5,12 +5,14 @@ import dev.facerec.engine.analysis.StageTimings.Stage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The face engine on ONNX Runtime, with the models of the npm package {@code faceplugin-face-recognition-js}:
  * detection ({@code fr_detect}), 68 landmarks ({@code fr_landmark}), five-point alignment, identity embedding
  * ({@code fr_feature}), head pose ({@code fr_pose}), and on request age ({@code fr_age}), gender
- * ({@code fr_gender}), expression ({@code fr_expression}) and eye state ({@code fr_eye}). Models load once, in the
+ * ({@code fr_gender}), expression ({@code fr_expression}) and eye state ({@code fr_eye}), and passive liveness
+ * ({@code fr_liveness}, {@link #liveness}). Models load once, in the
  * constructor; {@link #analyze} is safe to call from many threads at once (each model runs on one thread per call,
  * so concurrent calls use the cores).
  */
@@ -26,6 +28,7 @@ public final class OnnxFaceEngine implements FaceEngine {
     private final EmbeddingModel embeddings;
     private final PoseModel pose;
     private final AttributeEstimator attributes;
+    private final LivenessModel liveness;
     private final int decodeLimit;
 
     /** Loads the models from the directory {@link ModelDirectory#find()} locates. */
@@ -58,6 +61,8 @@ public final class OnnxFaceEngine implements FaceEngine {
                     new SsrNetModel(load(env, "fr_gender", 1, 3, 64, 64), PixelNormalization.IMAGENET_BGR),
                     new ExpressionModel(load(env, "fr_expression", 1, 3, 224, 224)),
                     new EyeModel(load(env, "fr_eye", 1, 1, 24, 24)));
+            liveness = new LivenessModel(
+                    load(env, "fr_liveness", 1, 3, LivenessModel.SIZE, LivenessModel.SIZE), tuning.livenessPixels());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -97,6 +102,23 @@ public final class OnnxFaceEngine implements FaceEngine {
             faces.add(analyzeFace(pixels, face, options.attributes(), embedded.contains(face), timings));
         }
         return new AnalyzedImage(decoded.width(), decoded.height(), faces);
+    }
+
+    /** The liveness of the face with the largest box (the person in front of the camera). */
+    @Override
+    public Optional<LivenessScore> liveness(byte[] image) throws ImageException {
+        RgbImage pixels = ImageDecoder.decode(image, decodeLimit).pixels();
+        Optional<Detection> largest =
+                detector.detect(pixels).stream().max(java.util.Comparator.comparingDouble(Detection::area));
+        return largest.map(d -> {
+            float w = pixels.width();
+            float h = pixels.height();
+            float left = Math.max(0, d.x1());
+            float top = Math.max(0, d.y1());
+            DetectedFace.Box box = new DetectedFace.Box(
+                    left / w, top / h, (Math.min(w, d.x2()) - left) / w, (Math.min(h, d.y2()) - top) / h);
+            return new LivenessScore(liveness.live(pixels, d), box, d.score() * 100);
+        });
     }
 
     /** A detected face, its landmarks and the box it is reported with. */

@@ -16,7 +16,11 @@ enum PixelNormalization {
     /** ImageNet mean and standard deviation applied to BGR-ordered input (gender: measured better). */
     IMAGENET_BGR(true, new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f}),
     /** px / 255, RGB (expression). */
-    UNIT_RGB(false, new float[] {0, 0, 0}, new float[] {1, 1, 1});
+    UNIT_RGB(false, new float[] {0, 0, 0}, new float[] {1, 1, 1}),
+    /** Raw 0..255, RGB. */
+    RAW_RGB(false, new float[] {0, 0, 0}, new float[] {1f / 255, 1f / 255, 1f / 255}),
+    /** Raw 0..255, BGR (liveness). */
+    RAW_BGR(true, new float[] {0, 0, 0}, new float[] {1f / 255, 1f / 255, 1f / 255});
 
     private final boolean bgr;
     private final float[] mean;
