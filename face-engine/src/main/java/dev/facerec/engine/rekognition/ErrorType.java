@@ -25,6 +25,7 @@ public enum ErrorType {
     RESOURCE_IN_USE("ResourceInUseException", 400),
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
     SERIALIZATION("SerializationException", 400),
+    SESSION_NOT_FOUND("SessionNotFoundException", 400),
     SERVICE_QUOTA_EXCEEDED("ServiceQuotaExceededException", 400),
     THROTTLING("ThrottlingException", 400),
     UNKNOWN_OPERATION("UnknownOperationException", 400);

@@ -35,10 +35,10 @@ final class RekognitionHttpHandler implements HttpHandler {
     private final FaultInjector faults;
     private final AdminHandler admin;
 
-    RekognitionHttpHandler(Map<String, Operation> operations, FaultInjector faults) {
+    RekognitionHttpHandler(Map<String, Operation> operations, FaultInjector faults, LivenessOperations liveness) {
         this.operations = Map.copyOf(operations);
         this.faults = faults;
-        this.admin = new AdminHandler(faults);
+        this.admin = new AdminHandler(faults, liveness);
     }
 
     @Override

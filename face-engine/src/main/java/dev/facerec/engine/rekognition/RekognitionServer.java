@@ -49,6 +49,7 @@ public final class RekognitionServer implements AutoCloseable {
     private S3Client s3;
     private HttpServer http;
     private ExecutorService executor;
+    private LivenessOperations liveness;
 
     private RekognitionServer(Builder settings) {
         this.settings = settings;
@@ -79,11 +80,13 @@ public final class RekognitionServer implements AutoCloseable {
             new UserOperations(context).registerInto(operations);
             new UserSearchOperations(context).registerInto(operations);
             new TagOperations(context).registerInto(operations);
+            liveness = new LivenessOperations(context, new LivenessSessions(settings.clock), s3);
+            liveness.registerInto(operations);
 
             http = LoopbackHttpServer.create(settings.port, 64);
             executor = newExecutor(REQUEST_THREADS);
             http.setExecutor(executor);
-            http.createContext("/", new RekognitionHttpHandler(operations, faults));
+            http.createContext("/", new RekognitionHttpHandler(operations, faults, liveness));
             http.start();
             return this;
         } catch (IOException e) {
@@ -110,6 +113,29 @@ public final class RekognitionServer implements AutoCloseable {
     /** Makes the next calls of an operation fail; see {@link FaultInjector}. */
     public FaultInjector faults() {
         return faults;
+    }
+
+    /**
+     * Completes a Face Liveness session with one still or a few frames (JPEG or PNG), as the browser component's
+     * video selfie would on AWS; answers the JSON of GetFaceLivenessSessionResults. Over HTTP:
+     * {@code POST /_facerec/liveness/sessions/<SessionId>/frames}.
+     *
+     * @throws RekognitionException {@code SessionNotFoundException}, or {@code InvalidParameterException} when the
+     *     session is no longer CREATED
+     */
+    public String submitLivenessFrames(String sessionId, java.util.List<byte[]> frames) {
+        if (liveness == null) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return ServiceContext.render(liveness.submit(sessionId, frames));
+    }
+
+    /** Moves the liveness sessions' clock forward (so that a session expires without waiting 3 minutes). */
+    public void advanceLivenessClock(java.time.Duration duration) {
+        if (liveness == null) {
+            throw new IllegalStateException("the server is not started");
+        }
+        liveness.sessions().advance(duration);
     }
 
     /** Stops answering, lets running requests finish (up to 10 s), and closes the store (and the engine if owned). */
@@ -175,8 +201,15 @@ public final class RekognitionServer implements AutoCloseable {
         private String region = "us-east-1";
         private String accountId = "000000000000";
         private SearchSettings search = SearchSettings.DEFAULT;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
 
         private Builder() {}
+
+        /** The clock of Face Liveness sessions (their 3-minute expiry). @default the system clock */
+        public Builder clock(java.time.Clock clock) {
+            this.clock = clock;
+            return this;
+        }
 
         /** Port on 127.0.0.1. @default 0, a free port */
         public Builder port(int port) {

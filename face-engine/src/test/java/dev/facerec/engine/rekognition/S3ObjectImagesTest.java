@@ -3,18 +3,10 @@ package dev.facerec.engine.rekognition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.Image;
 import software.amazon.awssdk.services.rekognition.model.ImageTooLargeException;
@@ -27,41 +19,24 @@ class S3ObjectImagesTest {
 
     private static final String BUCKET = "photos";
 
-    private static S3Proxy s3Server;
+    private static LocalS3 localS3;
     private static S3Client s3;
     private static ServerFixture fixture;
     private static RekognitionClient rekognition;
 
     @BeforeAll
     static void start() throws Exception {
-        s3Server = S3Proxy.builder()
-                .blobStore(new TransientNio2BlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test", "test")
-                .build();
-        s3Server.start();
-        while (!"STARTED".equals(s3Server.getState())) {
-            Thread.sleep(10);
-        }
-        URI endpoint = URI.create("http://127.0.0.1:" + s3Server.getPort());
-        s3 = S3Client.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        s3.createBucket(r -> r.bucket(BUCKET));
+        localS3 = LocalS3.start(BUCKET);
+        s3 = localS3.client;
         s3.putObject(r -> r.bucket(BUCKET).key("enroll/group photo.jpg"), RequestBody.fromBytes(Photos.sample(3)));
-        fixture = ServerFixture.start(server -> server.s3Endpoint(endpoint));
+        fixture = ServerFixture.start(server -> server.s3Endpoint(localS3.endpoint));
         rekognition = fixture.client;
     }
 
     @AfterAll
     static void stop() throws Exception {
         fixture.close();
-        s3.close();
-        s3Server.stop();
+        localS3.close();
     }
 
     @Test
