@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.enrollment.CollectionFaces;
+import dev.facerec.functions.core.liveness.LivenessRecords;
 import dev.facerec.functions.core.recognition.FaceRecognizer;
 import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.storage.ObjectVersions;
@@ -35,28 +36,45 @@ public final class IdentityApiHandler
     static final String DELETE_PERSON = "DELETE /people/{personId}";
     static final String CREATE_PHOTO = "POST /people/{personId}/photos";
     static final String GET_PHOTO = "GET /people/{personId}/photos/{photoId}";
+    static final String CREATE_LIVENESS_SESSION = "POST /liveness/sessions";
+    static final String VERIFY_LIVE = "POST /people/{personId}/verify-live";
 
     private final ProbeReader probes;
     private final VerificationService verification;
     private final IdentificationService identification;
     private final PeopleService people;
     private final PhotoUploads photos;
+    /** {@code null} when liveness is off. */
+    private final LivenessService liveness;
 
     /** Used by Lambda: clients and settings from the environment, built once per container (and snapshot). */
     public IdentityApiHandler() {
         this(
                 AwsClients.fromEnvironment(),
                 IdentityApiConfig.fromEnvironment(System.getenv()),
+                LivenessConfig.fromEnvironment(System.getenv()),
                 Presigners.fromEnvironment(System.getenv()),
                 Clock.systemUTC());
         Core.getGlobalContext().register(this);
     }
 
-    /** Used by tests: the given clients, settings and presigner. */
+    /** Used by tests: the given clients, settings and presigner; liveness off. */
     IdentityApiHandler(AwsClients clients, IdentityApiConfig config, S3Presigner presigner, Clock clock) {
+        this(clients, config, null, presigner, clock);
+    }
+
+    /** Used by tests: the given clients, settings (liveness off when {@code livenessConfig} is null), presigner. */
+    IdentityApiHandler(
+            AwsClients clients,
+            IdentityApiConfig config,
+            LivenessConfig livenessConfig,
+            S3Presigner presigner,
+            Clock clock) {
         Tenant tenant = Tenant.shared(config.function().collectionId());
         PeopleDirectory directory =
                 new PeopleDirectory(clients.dynamoDb(), config.function().tableName(), tenant);
+        LivenessRecords records = new LivenessRecords(
+                clients.dynamoDb(), config.function().tableName(), new ObjectVersions(clients.s3(), config.bucket()));
         this.probes =
                 new ProbeReader(clients.s3(), config.bucket(), config.function().recognizePrefix());
         this.verification = new VerificationService(
@@ -78,8 +96,21 @@ public final class IdentityApiHandler
                 tenant,
                 directory,
                 new CollectionFaces(clients.rekognition(), tenant.collectionId()),
-                new ObjectVersions(clients.s3(), config.bucket()));
+                new ObjectVersions(clients.s3(), config.bucket()),
+                records);
         this.photos = new PhotoUploads(clients.s3(), presigner, clients.dynamoDb(), config, clock);
+        this.liveness = livenessConfig == null
+                ? null
+                : new LivenessService(
+                        clients.rekognition(),
+                        config.bucket(),
+                        livenessConfig,
+                        tenant,
+                        directory,
+                        verification,
+                        probes,
+                        records,
+                        clock);
     }
 
     @Override
@@ -138,8 +169,20 @@ public final class IdentityApiHandler
                 String personId = Requests.personId(event);
                 yield ApiResponses.json(200, photos.status(personId, Requests.photoId(event)));
             }
+            case CREATE_LIVENESS_SESSION -> ApiResponses.json(201, livenessOn().createSession());
+            case VERIFY_LIVE -> {
+                String personId = Requests.personId(event);
+                yield ApiResponses.json(200, livenessOn().verifyLive(personId, Requests.jsonObject(event)));
+            }
             default -> throw new ApiException(404, "ROUTE_NOT_FOUND", "no such route");
         };
+    }
+
+    private LivenessService livenessOn() {
+        if (liveness == null) {
+            throw new ApiException(404, "ROUTE_NOT_FOUND", "liveness is not enabled on this API");
+        }
+        return liveness;
     }
 
     private static APIGatewayV2HTTPResponse internalError(RuntimeException error, Context context) {

@@ -3,6 +3,7 @@ package dev.facerec.functions.identity;
 import dev.facerec.functions.core.enrollment.CollectionFaces;
 import dev.facerec.functions.core.enrollment.EnrollKey;
 import dev.facerec.functions.core.erasure.ErasureMarkers;
+import dev.facerec.functions.core.liveness.LivenessRecords;
 import dev.facerec.functions.core.recognition.ResultDocument;
 import dev.facerec.functions.core.storage.ObjectVersions;
 import dev.facerec.functions.core.table.AttributeValues;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.rekognition.model.BoundingBox;
  * {@code GET /people}, {@code GET /people/{personId}} and {@code DELETE /people/{personId}} over the rows enrolment
  * writes. Erasure removes, in this order, the person's Rekognition user and faces, their rows (person, faces, the
  * status rows of their photos) and every version of their enrolment photos: deleting the photos last means that an
- * enrolment racing with the erasure is undone by the removal events those deletions send.
+ * enrolment racing with the erasure is undone by the removal events those deletions send. The liveness images of the
+ * sessions used for the person, and the rows about them, go too.
  */
 final class PeopleService {
 
@@ -40,6 +42,7 @@ final class PeopleService {
     private final CollectionFaces collection;
     private final ObjectVersions objects;
     private final ErasureMarkers markers;
+    private final LivenessRecords liveness;
 
     PeopleService(
             DynamoDbClient dynamoDb,
@@ -49,7 +52,8 @@ final class PeopleService {
             Tenant tenant,
             PeopleDirectory directory,
             CollectionFaces collection,
-            ObjectVersions objects) {
+            ObjectVersions objects,
+            LivenessRecords liveness) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.bucket = bucket;
@@ -58,6 +62,7 @@ final class PeopleService {
         this.directory = directory;
         this.collection = collection;
         this.objects = objects;
+        this.liveness = liveness;
         this.markers = new ErasureMarkers(dynamoDb, table, Clock.systemUTC());
     }
 
@@ -138,13 +143,16 @@ final class PeopleService {
         photoKeys.forEach(key -> rowKeys.add(TableKeys.statusKey(bucket, key)));
         deleteRows(rowKeys);
         long versions = objects.deleteAll(enrollPrefix + personId + "/", () -> true);
+        // the Face Liveness sessions used for the person: their reference and audit images, the rows about them
+        LivenessRecords.Erased live = liveness.erase(personPk(personId));
         markers.finish(ErasureMarkers.Kind.PERSON, tenant.qualified(personId));
         try (JsonWriter json = JsonWriter.create()) {
             json.writeStartObject();
             json.writeFieldName("personId").writeValue(personId);
             json.writeFieldName("facesDeleted").writeValue(faceIds.size());
-            json.writeFieldName("rowsDeleted").writeValue(rowKeys.size());
+            json.writeFieldName("rowsDeleted").writeValue(rowKeys.size() + live.rows());
             json.writeFieldName("photoVersionsDeleted").writeValue(versions);
+            json.writeFieldName("livenessImageVersionsDeleted").writeValue(live.imageVersions());
             return json.writeEndObject().getBytes();
         }
     }

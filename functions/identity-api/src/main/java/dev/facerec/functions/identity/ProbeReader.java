@@ -66,6 +66,11 @@ final class ProbeReader {
         if (!key.startsWith(keyPrefix) || key.endsWith("/") || key.length() > 1024) {
             throw ApiException.badRequest("INVALID_KEY", "the key must name a photo under " + keyPrefix);
         }
+        return stored(key);
+    }
+
+    /** The photo stored under {@code key} in the bucket (a key the API trusts: no prefix check), checked. */
+    ProbeImage stored(String key) {
         try {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
             objectInspector.checkSize(head.contentLength());

@@ -7,13 +7,16 @@ import dev.facerec.engine.analysis.DetectedFace;
 import dev.facerec.engine.analysis.FaceAttributes;
 import dev.facerec.engine.analysis.FaceEngine;
 import dev.facerec.engine.analysis.ImageException;
+import dev.facerec.engine.analysis.LivenessScore;
 import dev.facerec.engine.analysis.SimilarityScale;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
@@ -26,7 +29,9 @@ import javax.imageio.ImageIO;
  *
  * <p>Every other measure is fixed, or follows from the colour, so that tests can assert exact values: confidence
  * {@link #CONFIDENCE}, five landmarks at fixed places of the square, the pose and quality below, and (on request)
- * an age range, gender and emotions by colour. Emotions come least confident first (Rekognition promises no
+ * an age range, gender and emotions by colour. Liveness: the largest face is live ({@link #LIVE}) unless it is
+ * {@link #REPLAY_COLOR}, which stands for a photo held up to the camera ({@link #REPLAY}). Emotions come least
+ * confident first (Rekognition promises no
  * order), so that a caller's sorting shows. The synthetic images carry no EXIF orientation, and none is applied.
  */
 public final class ColorFaceEngine implements FaceEngine {
@@ -57,6 +62,24 @@ public final class ColorFaceEngine implements FaceEngine {
             }
         }
         return new AnalyzedImage(pixels.getWidth(), pixels.getHeight(), faces);
+    }
+
+    /** The liveness (P(real)) of a face of any colour but {@link #REPLAY_COLOR}. */
+    public static final float LIVE = 0.97f;
+    /** The liveness of a {@link #REPLAY_COLOR} face. */
+    public static final float REPLAY = 0.02f;
+    /** The colour whose faces are presentation attacks. */
+    public static final FaceColor REPLAY_COLOR = FaceColor.CYAN;
+
+    @Override
+    public Optional<LivenessScore> liveness(byte[] image) throws ImageException {
+        BufferedImage pixels = decode(image);
+        return ColorFaces.detect(pixels).stream()
+                .max(Comparator.comparingInt(f -> f.box().width * f.box().height))
+                .map(found -> {
+                    DetectedFace face = face(found, pixels.getWidth(), pixels.getHeight(), AnalysisOptions.DETECT);
+                    return new LivenessScore(found.color() == REPLAY_COLOR ? REPLAY : LIVE, face.box(), CONFIDENCE);
+                });
     }
 
     @Override

@@ -89,6 +89,11 @@ public final class FunctionServices implements AutoCloseable {
         return rekognitionServer.endpoint();
     }
 
+    /** The Rekognition server (Face Liveness frames, its sessions' clock). */
+    public RekognitionServer rekognitionServer() {
+        return rekognitionServer;
+    }
+
     /** The Rekognition server's faults, call counts and interleavings. */
     public FaultInjector faults() {
         return rekognitionServer.faults();
