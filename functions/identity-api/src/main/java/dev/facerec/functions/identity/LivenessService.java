@@ -22,14 +22,19 @@ import software.amazon.awssdk.services.rekognition.model.SessionNotFoundExceptio
  * Rekognition writes under the liveness prefix; {@code POST /people/{personId}/verify-live} reads the session's
  * results, decides liveness here (confidence at or above the threshold), then verifies the session's reference image
  * against the person exactly as {@code /verify} does ({@link VerificationService}). Verified only if both pass. The
- * caller learns pass or fail and the reasons, never the liveness confidence. A session serves one check; at most
- * {@link #MAX_FAILURES} failed checks per person in {@link #WINDOW}, then 429 until the oldest leaves the window
- * (AWS's advice for Face Liveness).
+ * caller learns pass or fail and the reasons, never the liveness confidence. A session serves one check; after
+ * {@link #MAX_FAILURES} failed checks of a person within {@link #WINDOW}, the person is timed out for
+ * {@link #TIMEOUT} (429 with {@code Retry-After}): AWS's advice for Face Liveness.
  */
 final class LivenessService {
 
     static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(3);
+    /** AWS advises a time-out of 30 to 60 minutes after five failures. */
+    static final Duration TIMEOUT = Duration.ofMinutes(30);
+    /** How long a failure is kept: as long as it can still start or extend a time-out. */
+    static final Duration FAILURE_MEMORY = TIMEOUT.plus(WINDOW);
+
     static final Pattern SESSION_ID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -131,25 +136,32 @@ final class LivenessService {
         if (face.otherPersonScoredHigher()) {
             reasons.add(LiveReason.OTHER_PERSON_SCORED_HIGHER);
         }
-        records.recordFailure(personPk, now, WINDOW);
+        records.recordFailure(personPk, now, FAILURE_MEMORY);
         return answer(false, personId, true, false, reasons);
     }
 
+    /** 429 while the person is timed out: within {@link #TIMEOUT} of a fifth failure that came within the window. */
     private void refuseWhenLockedOut(String personPk, Instant now) {
-        List<Instant> failures = records.failuresSince(personPk, now.minus(WINDOW));
-        if (failures.size() >= MAX_FAILURES) {
-            Instant free = failures.get(failures.size() - MAX_FAILURES).plus(WINDOW);
-            long seconds = Math.max(1, Duration.between(now, free).toSeconds() + 1);
+        List<Instant> failures = records.failuresSince(personPk, now.minus(FAILURE_MEMORY));
+        Instant until = null;
+        for (int last = MAX_FAILURES - 1; last < failures.size(); last++) {
+            Instant first = failures.get(last - MAX_FAILURES + 1);
+            if (!failures.get(last).isAfter(first.plus(WINDOW))) {
+                until = failures.get(last).plus(TIMEOUT);
+            }
+        }
+        if (until != null && now.isBefore(until)) {
+            long seconds = Duration.between(now, until).toSeconds() + 1;
             throw new ApiException(
                     429,
                     "TOO_MANY_FAILED_CHECKS",
-                    MAX_FAILURES + " failed liveness checks of this person in 3 minutes: try again later",
+                    MAX_FAILURES + " failed liveness checks of this person within 3 minutes: try again later",
                     (int) seconds);
         }
     }
 
     private byte[] failed(String personPk, Instant now, String personId, List<LiveReason> reasons) {
-        records.recordFailure(personPk, now, WINDOW);
+        records.recordFailure(personPk, now, FAILURE_MEMORY);
         return answer(false, personId, false, null, reasons);
     }
 

@@ -132,7 +132,7 @@ class LivenessRoutesTest extends WithColorFaceEngine {
     }
 
     @Test
-    void verifyLive_shouldTimeOutAPerson_afterFiveFailedChecksInThreeMinutes() {
+    void verifyLive_shouldTimeOutAPersonFor30Minutes_afterFiveFailedChecksInThreeMinutes() {
         // GIVEN five failed checks of Carol (replays)
         for (int i = 0; i < 5; i++) {
             assertThat(body(verifyLive("carol", sessionCompletedWith(FaceColor.CYAN)))
@@ -142,15 +142,19 @@ class LivenessRoutesTest extends WithColorFaceEngine {
         }
         String live = sessionCompletedWith(FaceColor.YELLOW);
 
-        // WHEN she tries a sixth time, now and three minutes later
+        // WHEN she tries a sixth time: now, 29 minutes later, and 31 minutes later
         APIGatewayV2HTTPResponse locked = verifyLive("carol", live);
-        APIGatewayV2HTTPResponse later = handler(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(181)))
+        APIGatewayV2HTTPResponse stillLocked = handler(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(29)))
+                .handleRequest(verifyLiveEvent("carol", live), new TestContext());
+        APIGatewayV2HTTPResponse later = handler(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(31)))
                 .handleRequest(verifyLiveEvent("carol", live), new TestContext());
 
-        // THEN refused with 429 and when to come back, then checked again (the session was not used by the refusal)
+        // THEN timed out for 30 minutes (429 and when to come back), then checked again (the refusals did not use the
+        // session)
         assertThat(locked.getStatusCode()).isEqualTo(429);
         assertThat(body(locked).path("code").asText()).isEqualTo("TOO_MANY_FAILED_CHECKS");
-        assertThat(Integer.parseInt(locked.getHeaders().get("retry-after"))).isBetween(1, 181);
+        assertThat(Integer.parseInt(locked.getHeaders().get("retry-after"))).isBetween(1790, 1801);
+        assertThat(stillLocked.getStatusCode()).isEqualTo(429);
         assertThat(body(later).path("verified").asBoolean()).as(later.getBody()).isTrue();
         // AND another person is not affected
         assertThat(body(verifyLive("alice", sessionCompletedWith(FaceColor.RED)))
