@@ -2,6 +2,7 @@ package dev.facerec.app;
 
 import dev.facerec.infra.FaceRecognitionProps;
 import dev.facerec.infra.IdentityApiOptions;
+import dev.facerec.infra.LivenessOptions;
 import java.util.Locale;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.RemovalPolicy;
@@ -12,7 +13,8 @@ import software.amazon.awscdk.StackProps;
  *
  * <p>Context values, e.g. {@code cdk deploy -c facerec:removalPolicy=destroy}: {@code facerec:collectionId},
  * {@code facerec:removalPolicy} ({@code retain} or {@code destroy}), {@code facerec:identityApi} ({@code true}, the
- * app's default: the IAM-authorised identity API; {@code false} leaves it out).
+ * app's default: the IAM-authorised identity API; {@code false} leaves it out), {@code facerec:liveness} ({@code true},
+ * the default with the API: Face Liveness as a second factor of it; {@code false} leaves it out).
  */
 public final class FaceRecognitionApp {
 
@@ -44,7 +46,13 @@ public final class FaceRecognitionApp {
         }
         Object identityApi = app.getNode().tryGetContext("facerec:identityApi");
         if (identityApi == null || flag("facerec:identityApi", identityApi.toString())) {
-            props.identityApi(IdentityApiOptions.builder().build());
+            Object liveness = app.getNode().tryGetContext("facerec:liveness");
+            props.identityApi(IdentityApiOptions.builder()
+                    .liveness(
+                            liveness == null || flag("facerec:liveness", liveness.toString())
+                                    ? LivenessOptions.builder().build()
+                                    : null)
+                    .build());
         }
         return new FaceRecognitionStack(
                 app,

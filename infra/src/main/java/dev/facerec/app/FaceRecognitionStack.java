@@ -53,6 +53,16 @@ public final class FaceRecognitionStack extends Stack {
                     "ApiEndpoint",
                     faceRecognition.getIdentityApi().getHttpApi().getApiEndpoint(),
                     "Identity API (IAM-authorised: sign requests with SigV4 for execute-api)");
+            if (faceRecognition.getIdentityApi().getLiveness() != null) {
+                output(
+                        "LivenessIdentityPoolId",
+                        faceRecognition
+                                .getIdentityApi()
+                                .getLiveness()
+                                .getIdentityPool()
+                                .getRef(),
+                        "Cognito identity pool of the Face Liveness browser component (guest role: StartFaceLivenessSession only)");
+            }
         }
         output("IndexFunctionName", faceRecognition.getIndexFunction().getFunctionName(), "Enrolment function");
         output(

@@ -104,6 +104,7 @@ public final class IdentityApi extends Construct {
     private final HttpApi api;
     private final HttpStage stage;
     private final LogGroup accessLogs;
+    private final FaceLiveness liveness;
 
     private IdentityApi(FaceRecognition scope, IdentityApiOptions options, Wiring wiring) {
         super(scope, "IdentityApi");
@@ -175,7 +176,12 @@ public final class IdentityApi extends Construct {
                 .build();
         HttpLambdaIntegration integration =
                 HttpLambdaIntegration.Builder.create("Function", alias).build();
-        for (Route route : ROUTES) {
+        this.liveness = FaceLiveness.attach(this, options.getLiveness(), wiring.bucket(), function.getRole());
+        List<Route> routes = new ArrayList<>(ROUTES);
+        if (liveness != null) {
+            routes.addAll(FaceLiveness.ROUTES);
+        }
+        for (Route route : routes) {
             api.addRoutes(AddRoutesOptions.builder()
                     .path(route.path())
                     .methods(List.of(route.method()))
@@ -214,9 +220,26 @@ public final class IdentityApi extends Construct {
         return accessLogs;
     }
 
+    /** The liveness part (identity pool, browser role), or {@code null} without {@link LivenessOptions}. */
+    public FaceLiveness getLiveness() {
+        return liveness;
+    }
+
+    /** {@code POST /liveness/sessions} and {@code POST /people/{personId}/verify-live}: liveness on. */
+    public Grant grantVerifyLive(IGrantable grantee) {
+        if (liveness == null) {
+            throw new IllegalStateException("the identity API has no liveness: set IdentityApiOptions.liveness");
+        }
+        return grant(grantee, FaceLiveness.ROUTES);
+    }
+
     /** Every route. Only with IAM authorisation (the default). */
     public Grant grantInvoke(IGrantable grantee) {
-        return grant(grantee, ROUTES);
+        List<Route> routes = new ArrayList<>(ROUTES);
+        if (liveness != null) {
+            routes.addAll(FaceLiveness.ROUTES);
+        }
+        return grant(grantee, routes);
     }
 
     /** {@code POST /people/{personId}/verify}: what a door or a login needs. */
@@ -274,6 +297,7 @@ public final class IdentityApi extends Construct {
                 ? options.getUploadUrlTtl()
                 : IdentityApiOptions.DEFAULT_UPLOAD_URL_TTL;
         environment.put("UPLOAD_URL_TTL_SECONDS", FaceRecognition.plain(ttl.toSeconds()));
+        environment.putAll(FaceLiveness.environment(options.getLiveness()));
         return environment;
     }
 
@@ -330,6 +354,7 @@ public final class IdentityApi extends Construct {
         if (known(burst) && !(burst.doubleValue() >= 1 && burst.doubleValue() == Math.floor(burst.doubleValue()))) {
             problems.add("identityApi.throttlingBurstLimit must be a whole number of at least 1, got " + burst);
         }
+        FaceLiveness.check(options.getLiveness(), props, problems);
         Duration ttl = options.getUploadUrlTtl();
         if (ttl != null && !Token.isUnresolved(ttl.toSeconds())) {
             double seconds = ttl.toSeconds().doubleValue();

@@ -27,6 +27,7 @@ public final class IdentityApiOptions {
     private final Number throttlingRateLimit;
     private final Number throttlingBurstLimit;
     private final Duration uploadUrlTtl;
+    private final LivenessOptions liveness;
 
     private IdentityApiOptions(Builder builder) {
         this.verificationThreshold = builder.verificationThreshold;
@@ -35,6 +36,7 @@ public final class IdentityApiOptions {
         this.throttlingRateLimit = builder.throttlingRateLimit;
         this.throttlingBurstLimit = builder.throttlingBurstLimit;
         this.uploadUrlTtl = builder.uploadUrlTtl;
+        this.liveness = builder.liveness;
     }
 
     public static Builder builder() {
@@ -96,6 +98,15 @@ public final class IdentityApiOptions {
         return uploadUrlTtl;
     }
 
+    /**
+     * Liveness as a second factor: Face Liveness sessions and {@code POST /people/{personId}/verify-live}.
+     *
+     * @default - off
+     */
+    public LivenessOptions getLiveness() {
+        return liveness;
+    }
+
     /** Builds {@link IdentityApiOptions}; every setter is optional. */
     public static final class Builder {
         private Number verificationThreshold;
@@ -104,6 +115,7 @@ public final class IdentityApiOptions {
         private Number throttlingRateLimit;
         private Number throttlingBurstLimit;
         private Duration uploadUrlTtl;
+        private LivenessOptions liveness;
 
         private Builder() {}
 
@@ -140,6 +152,12 @@ public final class IdentityApiOptions {
         /** @see IdentityApiOptions#getUploadUrlTtl() */
         public Builder uploadUrlTtl(Duration value) {
             this.uploadUrlTtl = value;
+            return this;
+        }
+
+        /** @see IdentityApiOptions#getLiveness() */
+        public Builder liveness(LivenessOptions value) {
+            this.liveness = value;
             return this;
         }
 
