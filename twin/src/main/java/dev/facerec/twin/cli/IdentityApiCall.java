@@ -12,7 +12,7 @@ import java.nio.file.Path;
 
 /**
  * A call of the running stack's identity API (its {@code ApiEndpoint} output), signed with Signature Version 4 as
- * an IAM-authorised client signs it, with the photo's bytes as the body.
+ * an IAM-authorised client signs it, with the photo's bytes (or JSON) as the body.
  */
 final class IdentityApiCall {
 
@@ -26,20 +26,31 @@ final class IdentityApiCall {
      * @return the answer, or {@code null} after printing the API's error
      */
     static JsonNode post(TwinState state, String path, Path photo) throws IOException, InterruptedException {
+        return post(state, path, "application/octet-stream", Files.readAllBytes(photo), 200);
+    }
+
+    /**
+     * POSTs {@code body} to {@code path} and answers the JSON of an {@code expected} status; prints the API's code and
+     * message otherwise.
+     *
+     * @return the answer, or {@code null} after printing the API's error
+     */
+    static JsonNode post(TwinState state, String path, String contentType, byte[] body, int expected)
+            throws IOException, InterruptedException {
         String api = state.output("ApiEndpoint");
         if (api == null) {
             throw new IllegalStateException("the running stack has no identity API (output ApiEndpoint): deploy the"
                     + " app with it on (the default; -c facerec:identityApi=false turns it off)");
         }
-        byte[] image = Files.readAllBytes(photo);
         HttpResponse<String> response = new SignedHttp(state.region())
-                .send("POST", URI.create(api.replaceAll("/+$", "") + path), "application/octet-stream", image);
-        JsonNode body = JSON.readTree(response.body());
-        if (response.statusCode() != 200) {
-            System.err.println("twin: " + response.statusCode() + " "
-                    + body.path("code").asText("") + ": " + body.path("message").asText(response.body()));
+                .send("POST", URI.create(api.replaceAll("/+$", "") + path), contentType, body);
+        JsonNode answer = JSON.readTree(response.body());
+        if (response.statusCode() != expected) {
+            System.err.println(
+                    "twin: " + response.statusCode() + " " + answer.path("code").asText("") + ": "
+                            + answer.path("message").asText(response.body()));
             return null;
         }
-        return body;
+        return answer;
     }
 }

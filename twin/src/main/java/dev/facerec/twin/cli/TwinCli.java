@@ -6,7 +6,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The twin's command line: {@code up}, {@code enroll}, {@code recognize}, {@code people}, {@code forget},
- * {@code demo}, {@code run-schedule}, {@code down}.
+ * {@code demo}, {@code run-schedule}, {@code verify}, {@code identify}, {@code liveness}, {@code verify-erasure},
+ * {@code down}.
  */
 @Command(
         name = "twin",
@@ -24,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             RunScheduleCommand.class,
             VerifyCommand.class,
             IdentifyCommand.class,
+            LivenessCommand.class,
             VerifyErasureCommand.class,
             DownCommand.class
         })

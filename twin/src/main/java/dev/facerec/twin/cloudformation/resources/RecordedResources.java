@@ -25,6 +25,11 @@ public final class RecordedResources {
                 new RecordedResourceDeployer("AWS::Logs::LogGroup", RecordedResources::logGroup),
                 new RecordedResourceDeployer(
                         "AWS::S3::BucketPolicy", r -> DeployedResource.of(r, r.requiredText("Bucket"))),
+                // The browsers' identity pool of Face Liveness: the twin has no Cognito (nor the video challenge).
+                new RecordedResourceDeployer("AWS::Cognito::IdentityPool", RecordedResources::identityPool),
+                new RecordedResourceDeployer(
+                        "AWS::Cognito::IdentityPoolRoleAttachment",
+                        r -> DeployedResource.of(r, UUID.randomUUID().toString())),
                 new RecordedResourceDeployer(
                         "AWS::CDK::Metadata",
                         r -> DeployedResource.of(r, UUID.randomUUID().toString())));
@@ -45,6 +50,12 @@ public final class RecordedResources {
                                 .replace("-", "")
                                 .substring(0, 17)
                                 .toUpperCase(Locale.ROOT));
+    }
+
+    private static DeployedResource identityPool(ResourceRequest request) {
+        String id = request.region() + ":" + UUID.randomUUID();
+        String name = request.text("IdentityPoolName") != null ? request.text("IdentityPoolName") : request.logicalId();
+        return DeployedResource.of(request, id, "Name", name, "Id", id);
     }
 
     private static DeployedResource managedPolicy(ResourceRequest request) {
