@@ -1,6 +1,8 @@
 package dev.facerec.test;
 
 import dev.facerec.twin.cli.Crops;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,6 +45,27 @@ final class GroupPhotos {
     /** The face's box grown by {@code margin} × its size on every side, as a JPEG (the CLI's demo crops alike). */
     static byte[] crop(byte[] photo, BoundingBox box, float margin) {
         return encode(Crops.around(decode(photo), box.left(), box.top(), box.width(), box.height(), margin), "jpg");
+    }
+
+    /**
+     * A replay attack made of a photo: {@code photo} shown on a phone (a dark bezel, a glare across half the screen)
+     * lying on a desk, photographed from twice its size.
+     */
+    static byte[] onPhoneScreen(byte[] photo) {
+        BufferedImage face = decode(photo);
+        int w = face.getWidth() * 2;
+        int h = face.getHeight() * 2;
+        BufferedImage scene = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scene.createGraphics();
+        g.setColor(new Color(150, 140, 130));
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.BLACK);
+        g.fillRoundRect(w / 4 - 20, h / 4 - 30, w / 2 + 40, h / 2 + 60, 30, 30);
+        g.drawImage(face, w / 4, h / 4, w / 2, h / 2, null);
+        g.setColor(new Color(255, 255, 255, 60));
+        g.fillRect(w / 4, h / 4, w / 4, h / 2);
+        g.dispose();
+        return encode(scene, "jpg");
     }
 
     /** A plain grey PNG of the given size, e.g. too small for Rekognition. */

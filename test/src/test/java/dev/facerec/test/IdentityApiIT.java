@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.infra.FaceRecognition;
 import dev.facerec.infra.FaceRecognitionProps;
 import dev.facerec.infra.IdentityApiOptions;
+import dev.facerec.infra.LivenessOptions;
 import dev.facerec.twin.Twin;
 import dev.facerec.twin.apigateway.SignedHttp;
 import dev.facerec.twin.cloudformation.StackRecord;
@@ -15,10 +16,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -31,7 +36,10 @@ import software.amazon.awssdk.services.rekognition.model.FaceDetail;
 /**
  * The identity API end to end on the twin, over real HTTP with SigV4-signed requests: people enrolled through the
  * bucket are verified and identified through the API's HTTP API, listed, read and erased; a presigned upload flows
- * through enrolment; an unsigned request is refused. One twin for the class.
+ * through enrolment; an unsigned request is refused; liveness as a second factor (Face Liveness sessions completed
+ * with frames on the twin's Rekognition, as the browser's video would on AWS): a live session verifies, a replay,
+ * another person's session, a reused or expired session do not, five failures time the person out, and the
+ * session's images are erased with the person. One twin for the class.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class IdentityApiIT {
@@ -49,6 +57,8 @@ class IdentityApiIT {
     private static byte[] group;
     private static List<FaceDetail> faces;
     private static final SignedHttp http = new SignedHttp("us-east-1");
+    /** The liveness sessions a verify-live call named: all of them are recorded under Mallory. */
+    private static final Set<String> checkedSessions = new LinkedHashSet<>();
 
     @BeforeAll
     static void synthesizeDeployAndEnrol() throws Exception {
@@ -57,7 +67,11 @@ class IdentityApiIT {
                     stack,
                     "Faces",
                     FaceRecognitionProps.builder()
-                            .identityApi(IdentityApiOptions.builder().build())
+                            .identityApi(IdentityApiOptions.builder()
+                                    .liveness(LivenessOptions.builder()
+                                            .auditImagesLimit(2)
+                                            .build())
+                                    .build())
                             .build());
             Pipeline.exportOutputs(stack, "Faces", faces);
             Pipeline.output(
@@ -202,6 +216,114 @@ class IdentityApiIT {
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
+    @Test
+    @Order(7)
+    void verifyLive_shouldVerifyALiveSessionOfThePerson_once() throws Exception {
+        // GIVEN a session completed with two frames of Mallory (the twin's stand-in for the browser's video)
+        String session = session(mallory(1.0f), mallory(1.5f));
+
+        // WHEN Mallory claims it, then claims it again
+        JsonNode first = verifyLive("mallory", session);
+        JsonNode again = verifyLive("mallory", session);
+
+        // THEN the first check verifies, without disclosing a score; the second refuses the used session
+        assertThat(first.path("verified").asBoolean()).as(first.toString()).isTrue();
+        assertThat(first.path("live").asBoolean()).isTrue();
+        assertThat(first.toString()).doesNotContainIgnoringCase("confidence");
+        assertThat(again.path("verified").asBoolean()).isFalse();
+        assertThat(again.path("reasons").toString()).contains("SESSION_ALREADY_USED");
+        // AND Rekognition wrote the reference and audit images under the liveness prefix
+        assertThat(pipeline.keys("liveness/" + session + "/")).hasSize(2);
+    }
+
+    @Test
+    @Order(8)
+    void verifyLive_shouldRefuseAReplay_anotherPersonsSession_andAnExpiredSession() throws Exception {
+        // the very photo that passes as a live frame, shown on a phone
+        String replay = session(GroupPhotos.onPhoneScreen(mallory(1.0f)));
+        String victors = session(GroupPhotos.crop(group, faces.get(2).boundingBox(), 1.0f));
+        String late = ok(http.send("POST", uri("/liveness/sessions"), null, null), 201)
+                .path("sessionId")
+                .asText();
+        twin.rekognition().advanceLivenessClock(Duration.ofMinutes(3).plusSeconds(1));
+
+        JsonNode replayed = verifyLive("mallory", replay);
+        JsonNode other = verifyLive("mallory", victors);
+        JsonNode expired = verifyLive("mallory", late);
+
+        assertThat(replayed.path("reasons").toString()).as(replayed.toString()).contains("NOT_LIVE");
+        assertThat(other.path("live").asBoolean()).as(other.toString()).isTrue();
+        assertThat(other.path("reasons").toString()).contains("FACE_NOT_MATCHED");
+        assertThat(expired.path("reasons").toString()).contains("SESSION_EXPIRED");
+        assertThat(List.of(replayed, other, expired))
+                .allMatch(a -> !a.path("verified").asBoolean());
+    }
+
+    @Test
+    @Order(9)
+    void verifyLive_shouldTimeOutThePerson_afterFiveFailedChecksWithinThreeMinutes() throws Exception {
+        // GIVEN four failed checks of Mallory so far (a reused session, a replay, Victor's session, an expired one)
+        assertThat(verifyLive("mallory", session(GroupPhotos.onPhoneScreen(mallory(1.5f))))
+                        .path("verified")
+                        .asBoolean())
+                .isFalse();
+
+        // WHEN she tries again after the fifth, even with a live session
+        HttpResponse<String> locked = http.send(
+                "POST",
+                uri("/people/mallory/verify-live"),
+                "application/json",
+                ("{\"sessionId\":\"" + session(mallory(1.0f)) + "\"}").getBytes(StandardCharsets.UTF_8));
+
+        // THEN 429, with when to come back
+        assertThat(locked.statusCode()).as(locked.body()).isEqualTo(429);
+        assertThat(Integer.parseInt(locked.headers().firstValue("retry-after").orElseThrow()))
+                .isBetween(1700, 1801);
+    }
+
+    @Test
+    @Order(10)
+    void erasure_shouldEraseThePersonsLivenessImages() throws Exception {
+        List<String> checked = checkedSessions.stream()
+                .flatMap(id -> pipeline.keys("liveness/" + id + "/").stream())
+                .toList();
+        assertThat(checked).isNotEmpty();
+
+        HttpResponse<String> erased = http.send("DELETE", uri("/people/mallory"), null, null);
+
+        // THEN every image of a session checked for Mallory is gone; the session the time-out refused was never
+        // checked, so it is nobody's: the prefix's lifecycle rule expires it
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        assertThat(JSON.readTree(erased.body())
+                        .path("livenessImageVersionsDeleted")
+                        .asLong())
+                .isEqualTo(checked.size());
+        assertThat(checkedSessions)
+                .allMatch(id -> pipeline.keys("liveness/" + id + "/").isEmpty());
+    }
+
+    private static byte[] mallory(float margin) {
+        return GroupPhotos.crop(group, faces.get(0).boundingBox(), margin);
+    }
+
+    /** A session created through the API and completed with {@code frames} on the twin's Rekognition. */
+    private static String session(byte[]... frames) throws Exception {
+        String sessionId = ok(http.send("POST", uri("/liveness/sessions"), null, null), 201)
+                .path("sessionId")
+                .asText();
+        twin.rekognition().submitLivenessFrames(sessionId, List.of(frames));
+        return sessionId;
+    }
+
+    private static JsonNode verifyLive(String personId, String sessionId) throws Exception {
+        checkedSessions.add(sessionId);
+        return ok(http.send(
+                "POST",
+                uri("/people/" + personId + "/verify-live"),
+                "application/json",
+                ("{\"sessionId\":\"" + sessionId + "\"}").getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static void enrol(String personId, int face) throws InterruptedException {
         String key = "enroll/" + personId + "/face.jpg";
         pipeline.upload(key, GroupPhotos.crop(group, faces.get(face).boundingBox(), 0.5f), Map.of());
@@ -214,7 +336,11 @@ class IdentityApiIT {
     }
 
     private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return ok(response, 200);
+    }
+
+    private static JsonNode ok(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         return JSON.readTree(response.body());
     }
 }

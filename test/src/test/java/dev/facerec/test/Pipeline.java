@@ -111,6 +111,13 @@ final class Pipeline implements AutoCloseable {
         });
     }
 
+    /** The keys of the bucket's current objects under {@code prefix}. */
+    List<String> keys(String prefix) {
+        return s3().listObjectsV2Paginator(b -> b.bucket(bucket()).prefix(prefix)).contents().stream()
+                .map(o -> o.key())
+                .toList();
+    }
+
     Map<String, AttributeValue> statusRow(String key) {
         return objectRow(key, "STATUS");
     }

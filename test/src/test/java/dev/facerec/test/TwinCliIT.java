@@ -212,7 +212,7 @@ class TwinCliIT {
 
     @Test
     @Order(6)
-    void verifyAndIdentify_shouldAskTheIdentityApi() throws Exception {
+    void verifyIdentifyAndLiveness_shouldAskTheIdentityApi() throws Exception {
         // GIVEN zoe enrolled from the demo's crop of person 3 (above), and the crop of person 1
         Path zoe = directory.resolve("demo").resolve("person-3.jpg");
         Path someoneElse = directory.resolve("demo").resolve("person-1.jpg");
@@ -223,6 +223,7 @@ class TwinCliIT {
         Result other = run("verify", "zoe", someoneElse.toString(), "--data", data().toString());
         Result unknown = run("verify", "nobody-here", zoe.toString(), "--data", data().toString());
         Result identify = run("identify", zoe.toString(), "--out", out.toString(), "--data", data().toString());
+        Result live = run("liveness", zoe.toString(), "--as", "zoe", "--data", data().toString());
 
         // THEN
         assertThat(same.exitCode()).as(same.output()).isZero();
@@ -234,6 +235,10 @@ class TwinCliIT {
         assertThat(identify.exitCode()).as(identify.output()).isZero();
         assertThat(identify.output()).contains("person-3.jpg: 1 face(s)", "Zoë Ångström");
         assertThat(ImageIO.read(out.toFile())).isNotNull();
+        // a Face Liveness session completed with zoe's photo as its one frame, then verified as her
+        assertThat(live.output()).containsPattern("session [0-9a-f-]{36}: SUCCEEDED");
+        assertThat(live.exitCode()).as(live.output()).isZero();
+        assertThat(live.output()).contains("zoe: verified live");
     }
 
     @Test

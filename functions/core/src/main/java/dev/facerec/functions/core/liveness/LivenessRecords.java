@@ -98,7 +98,7 @@ public final class LivenessRecords {
      * Erases the person's liveness records: every version of the images of the sessions used for them, then the
      * rows.
      *
-     * @return how many rows were deleted
+     * @return how many rows and image versions were deleted
      */
     public Erased erase(String personPk) {
         List<Map<String, AttributeValue>> rows = new ArrayList<>();
@@ -111,17 +111,31 @@ public final class LivenessRecords {
                         .build())
                 .items()
                 .forEach(rows::add);
-        long versions = 0;
-        for (Map<String, AttributeValue> row : rows) {
-            for (String key : AttributeValues.strings(row, "imageKeys")) {
-                versions += objects.deleteAll(key, () -> true);
-            }
-        }
+        long versions = eraseImages(rows);
         for (Map<String, AttributeValue> row : rows) {
             String sk = AttributeValues.str(row, TableKeys.SK);
             dynamoDb.deleteItem(b -> b.tableName(table).key(TableKeys.key(personPk, sk)));
         }
         return new Erased(rows.size(), versions);
+    }
+
+    /**
+     * Deletes every version of the images of the sessions recorded in {@code partition} (rows of a person's partition;
+     * rows of other kinds are passed over): for an erasure that reads and deletes the partition's rows itself.
+     *
+     * @return how many image versions were deleted
+     */
+    public long eraseImages(List<Map<String, AttributeValue>> partition) {
+        long versions = 0;
+        for (Map<String, AttributeValue> row : partition) {
+            String sk = AttributeValues.str(row, TableKeys.SK);
+            if (sk != null && sk.startsWith(SESSION_PREFIX)) {
+                for (String key : AttributeValues.strings(row, "imageKeys")) {
+                    versions += objects.deleteAll(key, () -> true);
+                }
+            }
+        }
+        return versions;
     }
 
     /**
