@@ -35,7 +35,7 @@ public final class FaceLiveness extends Construct {
             new IdentityApi.Route(HttpMethod.POST, "/people/{personId}/verify-live");
     static final List<IdentityApi.Route> ROUTES = List.of(CREATE_SESSION, VERIFY_LIVE);
 
-    /** The session calls: the Service Authorization Reference lists no resource type for them. */
+    /** The session calls: a Face Liveness session has no ARN, so they can only be granted on '*'. */
     static final List<String> SESSION_ACTIONS =
             List.of("rekognition:CreateFaceLivenessSession", "rekognition:GetFaceLivenessSessionResults");
 
@@ -58,8 +58,8 @@ public final class FaceLiveness extends Construct {
         NagSuppressions.add(
                 functionRole.getNode().findChild("DefaultPolicy"),
                 "AwsSolutions-IAM5",
-                "rekognition:CreateFaceLivenessSession and GetFaceLivenessSessionResults take no resource (Service"
-                        + " Authorization Reference): '*' is the only resource they can be granted on.",
+                "rekognition:CreateFaceLivenessSession and GetFaceLivenessSessionResults act on sessions, which have no"
+                        + " ARN: '*' is the only resource they can be granted on.",
                 "Resource::*");
         if (bucket instanceof Bucket owned) {
             owned.addLifecycleRule(LifecycleRule.builder()
@@ -105,8 +105,8 @@ public final class FaceLiveness extends Construct {
         NagSuppressions.add(
                 browserRole.getNode().findChild("DefaultPolicy"),
                 "AwsSolutions-IAM5",
-                "rekognition:StartFaceLivenessSession takes no resource (Service Authorization Reference); it needs a"
-                        + " session id that only the identity API creates.",
+                "rekognition:StartFaceLivenessSession acts on a session, which has no ARN ('*' is the only resource);"
+                        + " it needs a session id that only the identity API creates.",
                 "Resource::*");
         CfnIdentityPoolRoleAttachment.Builder.create(this, "BrowserRoles")
                 .identityPoolId(identityPool.getRef())

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CdkSynthIT {
 
-    private static final Set<String> NOT_IN_A_CLONE = Set.of(".git", "target", "node_modules", "cdk.out", ".facerec");
+    private static final Set<String> NOT_IN_A_CLONE =
+            Set.of(".git", "target", "node_modules", "cdk.out", ".facerec", "dist");
 
     @Test
     void cdkSynth_shouldWriteTheStacksTemplate_whenRunThroughCdkJsonsAppCommand(@TempDir Path logs) throws Exception {
