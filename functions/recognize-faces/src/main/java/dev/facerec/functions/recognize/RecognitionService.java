@@ -172,18 +172,14 @@ public final class RecognitionService {
      */
     private void writeMentions(
             Tenant tenant, S3ObjectEvent event, String resultKey, List<RecognizedFace> faces, SightingsOutcome logged) {
+        // As long as the result, or the sightings it leads to when they are kept longer.
+        long ttl = Math.max(expiry(), logged.expiresAt());
         List<Map<String, AttributeValue>> rows = faces.stream()
                 .map(face -> face.identity().personId())
                 .filter(Objects::nonNull)
                 .distinct()
                 .map(personId -> Mentions.row(
-                        tenant,
-                        personId,
-                        event.bucket(),
-                        event.key(),
-                        resultKey,
-                        logged.sightingsOf(personId),
-                        expiry()))
+                        tenant, personId, event.bucket(), event.key(), resultKey, logged.sightingsOf(personId), ttl))
                 .toList();
         if (!rows.isEmpty()) {
             writes.put(rows);

@@ -93,7 +93,7 @@ public final class SightingsLog {
             }
         }
         new BatchWrites(dynamoDb, table).put(rows);
-        return SightingsOutcome.logged(rows.size(), byPerson);
+        return SightingsOutcome.logged(rows.size(), byPerson, config.expiresAt(day));
     }
 
     private IndexFacesResponse index(S3ObjectEvent event, String collectionId) {

@@ -15,17 +15,20 @@ import java.util.Map;
  * @param errorCode  the Rekognition error code, or {@code null}
  * @param byPerson   person id → the partition keys of the sighting rows that name the person (what an erasure of
  *     the person follows, through the person's mention of the photo)
+ * @param expiresAt  when the sighting rows expire (epoch seconds; 0 when none were written): a mention that leads to
+ *     them lives at least as long
  */
-public record SightingsOutcome(boolean enabled, int count, String errorCode, Map<String, List<String>> byPerson) {
+public record SightingsOutcome(
+        boolean enabled, int count, String errorCode, Map<String, List<String>> byPerson, long expiresAt) {
 
-    static final SightingsOutcome OFF = new SightingsOutcome(false, 0, null, Map.of());
+    static final SightingsOutcome OFF = new SightingsOutcome(false, 0, null, Map.of(), 0);
 
-    static SightingsOutcome logged(int count, Map<String, List<String>> byPerson) {
-        return new SightingsOutcome(true, count, null, Map.copyOf(byPerson));
+    static SightingsOutcome logged(int count, Map<String, List<String>> byPerson, long expiresAt) {
+        return new SightingsOutcome(true, count, null, Map.copyOf(byPerson), expiresAt);
     }
 
     static SightingsOutcome failed(String errorCode) {
-        return new SightingsOutcome(true, 0, errorCode, Map.of());
+        return new SightingsOutcome(true, 0, errorCode, Map.of(), 0);
     }
 
     /** The partition keys of the sighting rows that name {@code personId}. */
