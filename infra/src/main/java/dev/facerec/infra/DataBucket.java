@@ -59,6 +59,12 @@ final class DataBucket {
                                 .id("ExpireResults")
                                 .prefix(props.resultsPrefix())
                                 .expiration(Duration.days(props.resultRetentionDays()))
+                                .build(),
+                        // Recognised photos show every face in them: kept as long as their results, no longer.
+                        LifecycleRule.builder()
+                                .id("ExpireRecognizedPhotos")
+                                .prefix(props.recognizePrefix())
+                                .expiration(Duration.days(props.resultRetentionDays()))
                                 .build()))
                 .removalPolicy(props.removalPolicy())
                 .build();

@@ -41,12 +41,13 @@ public final class FaceLiveness extends Construct {
 
     static final String BROWSER_ACTION = "rekognition:StartFaceLivenessSession";
 
+    private final String prefix;
     private final CfnIdentityPool identityPool;
     private final Role browserRole;
 
     private FaceLiveness(Construct scope, LivenessOptions options, IBucket bucket, Role functionRole) {
         super(scope, "Liveness");
-        String prefix = prefix(options);
+        this.prefix = prefix(options);
         PrefixGrants.write(bucket, functionRole, prefix);
         PrefixGrants.read(bucket, functionRole, prefix);
         PrefixGrants.erase(bucket, functionRole, prefix);
@@ -149,6 +150,11 @@ public final class FaceLiveness extends Construct {
     /** The guest role of the identity pool: {@code rekognition:StartFaceLivenessSession} only. */
     public IRole getBrowserRole() {
         return browserRole;
+    }
+
+    /** The key prefix of the sessions' reference and audit images. */
+    String prefix() {
+        return prefix;
     }
 
     private static String prefix(LivenessOptions options) {

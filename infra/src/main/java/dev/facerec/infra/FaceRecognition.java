@@ -66,6 +66,7 @@ public final class FaceRecognition extends Construct {
     private final RecognitionEvents events;
     private final SightingsLog sightingsLog;
     private final IdentityApi identityApi;
+    private final Retention retention;
 
     /** A face recognition pipeline with every default. */
     public FaceRecognition(Construct scope, String id) {
@@ -103,10 +104,8 @@ public final class FaceRecognition extends Construct {
                                         .removalPolicy(settings.removalPolicy())
                                         .build());
         SightingsLogOptions sightings = props == null ? null : props.getSightingsLog();
-        // Only the tenant erasure and the sightings log's functions are invoked asynchronously.
-        this.failureQueue = settings.perTenant() || sightings != null
-                ? FailureQueue.create(this, "FailedEvents", settings.removalPolicy())
-                : null;
+        // The functions invoked asynchronously (retention schedule, tenant erasure, sightings log) send failures here.
+        this.failureQueue = FailureQueue.create(this, "FailedEvents", settings.removalPolicy());
         this.events = new RecognitionEvents(this, settings.eventBus(), bucket, settings.recognizePrefix());
         Map<String, String> environment = environment(settings);
         Map<String, String> recognizeEnvironment = new LinkedHashMap<>(environment);
@@ -145,6 +144,15 @@ public final class FaceRecognition extends Construct {
                 this,
                 props == null ? null : props.getIdentityApi(),
                 new IdentityApi.Wiring(settings, bucket, table, collection, environment));
+        String livenessPrefix = identityApi == null || identityApi.getLiveness() == null
+                ? null
+                : identityApi.getLiveness().prefix();
+        Retention.Wiring erasure = new Retention.Wiring(
+                settings, bucket, table, collection, environment, failureQueue, sightingsLog, livenessPrefix);
+        this.retention = Retention.attach(this, props == null ? null : props.getEnrolmentRetention(), erasure);
+        if (identityApi != null) {
+            Retention.grantErasure(identityApi.role(), erasure);
+        }
     }
 
     /** The bucket photos are uploaded to and results written to. */
@@ -252,6 +260,11 @@ public final class FaceRecognition extends Construct {
     /** The sightings log's daily expiry function, or {@code null} when the log is off. */
     public IFunction getSightingsExpiryFunction() {
         return sightingsLog == null ? null : sightingsLog.expiry().getFunction();
+    }
+
+    /** The retention schedule's function (daily; erases people past {@code enrolmentRetention}). */
+    public IFunction getRetentionFunction() {
+        return retention.function().getFunction();
     }
 
     /** The identity API (routes, function, grants), or {@code null} when it is off (the default). */

@@ -45,6 +45,7 @@ public final class FaceRecognitionProps {
     private final Number reservedConcurrency;
     private final Number memorySize;
     private final Duration resultRetention;
+    private final Duration enrolmentRetention;
     private final Duration noncurrentVersionExpiration;
     private final RetentionDays logRetention;
     private final RemovalPolicy removalPolicy;
@@ -68,6 +69,7 @@ public final class FaceRecognitionProps {
         this.reservedConcurrency = builder.reservedConcurrency;
         this.memorySize = builder.memorySize;
         this.resultRetention = builder.resultRetention;
+        this.enrolmentRetention = builder.enrolmentRetention;
         this.noncurrentVersionExpiration = builder.noncurrentVersionExpiration;
         this.logRetention = builder.logRetention;
         this.removalPolicy = builder.removalPolicy;
@@ -233,6 +235,16 @@ public final class FaceRecognitionProps {
     }
 
     /**
+     * How long a person is kept after their last enrolment or verification, in whole days: a daily schedule erases
+     * people past it, completely and with a receipt (docs/construct.md, "Retention and erasure").
+     *
+     * @default Duration.days(1095) - three years, BIPA's longest
+     */
+    public Duration getEnrolmentRetention() {
+        return enrolmentRetention;
+    }
+
+    /**
      * How long replaced or deleted photo versions are kept, on a bucket the construct creates. Versioning protects
      * against accidental overwrites, but an erased photo stays as a noncurrent version until this expires. Cannot
      * be combined with {@link #getExistingBucket()}.
@@ -331,6 +343,7 @@ public final class FaceRecognitionProps {
         private Number reservedConcurrency;
         private Number memorySize;
         private Duration resultRetention;
+        private Duration enrolmentRetention;
         private Duration noncurrentVersionExpiration;
         private RetentionDays logRetention;
         private RemovalPolicy removalPolicy;
@@ -411,6 +424,12 @@ public final class FaceRecognitionProps {
         /** @see FaceRecognitionProps#getResultRetention() */
         public Builder resultRetention(Duration value) {
             this.resultRetention = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getEnrolmentRetention() */
+        public Builder enrolmentRetention(Duration value) {
+            this.enrolmentRetention = value;
             return this;
         }
 

@@ -29,6 +29,13 @@ final class FaceTable {
 
     static final String TENANT_ATTRIBUTE = "tenant";
     /**
+     * The retention index (sparse: person rows only): partition {@code interactionMonth} ({@code INTERACTED#YYYY-MM}),
+     * sort {@code lastInteractionAt} (epoch ms), projecting the person id and tenant.
+     */
+    static final String RETENTION_PARTITION_KEY = "interactionMonth";
+
+    static final String RETENTION_SORT_KEY = "lastInteractionAt";
+    /**
      * Tenant erasure: Query on the tenant index; BatchWriteItem deletes of the rows it finds; PutItem of the erasure
      * marker.
      */
@@ -44,10 +51,15 @@ final class FaceTable {
             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
     /**
      * What the recognition function calls: GetItem and UpdateItem (claims, statuses), BatchGetItem (display
-     * names of the people found) and TransactWriteItems of one Put (the result row) and one Update (the status).
+     * names of the people found), BatchWriteItem (the mention rows of the people a result names) and
+     * TransactWriteItems of one Put (the result row) and one Update (the status).
      */
-    static final List<String> RECOGNITION_ACTIONS =
-            List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+    static final List<String> RECOGNITION_ACTIONS = List.of(
+            "dynamodb:GetItem",
+            "dynamodb:BatchGetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:BatchWriteItem");
 
     private FaceTable() {}
 
@@ -85,6 +97,19 @@ final class FaceTable {
                         .type(AttributeType.STRING)
                         .build())
                 .projectionType(ProjectionType.ALL)
+                .build());
+        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(Retention.INDEX_NAME)
+                .partitionKey(Attribute.builder()
+                        .name(RETENTION_PARTITION_KEY)
+                        .type(AttributeType.STRING)
+                        .build())
+                .sortKey(Attribute.builder()
+                        .name(RETENTION_SORT_KEY)
+                        .type(AttributeType.NUMBER)
+                        .build())
+                .projectionType(ProjectionType.INCLUDE)
+                .nonKeyAttributes(List.of("personId", TENANT_ATTRIBUTE))
                 .build());
         if (tenantIndex) {
             table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()

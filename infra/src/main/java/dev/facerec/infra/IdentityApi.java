@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -203,6 +204,11 @@ public final class IdentityApi extends Construct {
     /** The API's stage ({@code $default}: the routes answer at the endpoint's root). */
     public HttpStage getStage() {
         return stage;
+    }
+
+    /** The function's role (person erasure adds its grants). */
+    Role role() {
+        return function.getRole();
     }
 
     /** The identity function. */

@@ -136,6 +136,7 @@ record ResolvedProps(
         FaceCollection.checkRemovalPolicy(removalPolicy, problems);
         SightingsLog.check(given.getSightingsLog(), this, problems);
         IdentityApi.check(given.getIdentityApi(), this, problems);
+        Retention.check(given.getEnrolmentRetention(), problems);
         if (existingBucket != null && given.getNoncurrentVersionExpiration() != null) {
             problems.add("noncurrentVersionExpiration applies to a bucket the construct creates;"
                     + " it cannot be combined with existingBucket (set the lifecycle on that bucket instead)");

@@ -45,6 +45,7 @@ final class SightingsLog extends Construct {
     static final List<String> CREATE_ACTIONS = List.of("rekognition:CreateCollection");
     static final List<String> LIST_ACTIONS = List.of("rekognition:ListCollections");
     static final List<String> DELETE_ACTIONS = List.of("rekognition:DeleteCollection");
+    static final List<String> ERASE_ACTIONS = List.of("rekognition:DeleteFaces");
     static final List<String> SEARCH_ACTIONS = List.of("rekognition:SearchFacesByImage");
     static final List<String> WRITE_ROW_ACTIONS = List.of("dynamodb:BatchWriteItem");
     static final List<String> READ_ROW_ACTIONS = List.of("dynamodb:BatchGetItem");
@@ -52,6 +53,7 @@ final class SightingsLog extends Construct {
     private final SecureFunction expiry;
     private final SecureFunction search;
     private final Rule schedule;
+    private final String pattern;
 
     private SightingsLog(FaceRecognition scope, Wiring wiring, SightingsLogOptions options) {
         super(scope, "SightingsLog");
@@ -59,6 +61,7 @@ final class SightingsLog extends Construct {
         String prefix = wiring.collection().getCollectionId();
         String retentionDays = Integer.toString(options.getRetention().toDays().intValue());
         String pattern = dayCollectionsArn(wiring.collection());
+        this.pattern = pattern;
 
         Role recognizeRole = wiring.recognize().getRole();
         wiring.recognize().getFunction().addEnvironment(PREFIX_VARIABLE, prefix);
@@ -145,6 +148,12 @@ final class SightingsLog extends Construct {
 
     Rule schedule() {
         return schedule;
+    }
+
+    /** DeleteFaces on the day collections: a person erasure removes the person's sightings. */
+    void grantEraseSightings(Role role) {
+        grant(role, ERASE_ACTIONS, pattern);
+        suppressPattern(role, "DeleteFaces");
     }
 
     /** Checks the options with the props they come with; nothing when absent. */

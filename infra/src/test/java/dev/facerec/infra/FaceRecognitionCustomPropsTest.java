@@ -124,6 +124,15 @@ class FaceRecognitionCustomPropsTest {
                                                 "Prefix",
                                                 "outbox/",
                                                 "ExpirationInDays",
+                                                7),
+                                        Map.of(
+                                                "Id",
+                                                "ExpireRecognizedPhotos",
+                                                "Status",
+                                                "Enabled",
+                                                "Prefix",
+                                                "inbox/",
+                                                "ExpirationInDays",
                                                 7))))));
     }
 
@@ -164,9 +173,10 @@ class FaceRecognitionCustomPropsTest {
         assertThat(stack.resolve(faces.getIndexQueue().getQueueUrl())).isEqualTo(ref(queue("FacesEventsIndexEvents")));
         assertThat(stack.resolve(faces.getRecognizeQueue().getQueueUrl()))
                 .isEqualTo(ref(queue("FacesEventsRecognizeEvents")));
-        assertThat(faces.getFailureQueue())
-                .as("no function of this pipeline is invoked asynchronously")
-                .isNull();
+        assertThat(stack.resolve(faces.getFailureQueue().getQueueUrl())).isEqualTo(ref(queue("FacesFailedEvents")));
+        assertThat(stack.resolve(faces.getRetentionFunction().getFunctionName()))
+                .isEqualTo(ref(
+                        TestStacks.logicalId(template, "AWS::Lambda::Function", Map.of("Handler", Retention.HANDLER))));
         assertThat(List.of(faces.getEnrollPrefix(), faces.getRecognizePrefix(), faces.getResultsPrefix()))
                 .containsExactly("people/", "inbox/", "outbox/");
     }

@@ -76,6 +76,18 @@ class FaceRecognitionLivenessTest {
     }
 
     @Test
+    void retentionFunction_shouldBeAllowedToEraseTheLivenessImagesItsErasureFinds() {
+        Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
+        List<String> retentionPolicies = policies.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("FacesRetention"))
+                .map(e -> e.getValue().toString())
+                .toList();
+
+        assertThat(retentionPolicies)
+                .anySatisfy(policy -> assertThat(policy).contains("/liveness/*", PrefixGrants.ERASE_ACTIONS.get(0)));
+    }
+
+    @Test
     void bucket_shouldExpireTheLivenessImages() {
         template.hasResourceProperties(
                 "AWS::S3::Bucket",

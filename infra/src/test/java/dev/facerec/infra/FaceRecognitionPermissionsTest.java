@@ -67,11 +67,52 @@ class FaceRecognitionPermissionsTest {
                 TestStacks.statement(List.of("s3:GetObject", "s3:GetObjectVersion"), objects("recognize/*")),
                 TestStacks.statement("s3:PutObject", objects("results/*")),
                 TestStacks.statement(
-                        List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+                        List.of(
+                                "dynamodb:GetItem",
+                                "dynamodb:BatchGetItem",
+                                "dynamodb:PutItem",
+                                "dynamodb:UpdateItem",
+                                "dynamodb:BatchWriteItem"),
                         tableArn()),
                 TestStacks.statement("rekognition:SearchUsersByImage", collectionArn()),
                 TestStacks.statement("rekognition:DetectFaces", "*"),
                 TestStacks.statement("events:PutEvents", defaultBusArn()));
+    }
+
+    @Test
+    void retentionRole_shouldHoldWhatAPersonErasureCalls_onThisPipelinesResourcesOnly() {
+        List<Map<String, Object>> statements = normalized(Retention.HANDLER);
+
+        assertThat(statements)
+                .contains(
+                        TestStacks.statement(
+                                List.of(
+                                        "dynamodb:BatchWriteItem",
+                                        "dynamodb:DeleteItem",
+                                        "dynamodb:GetItem",
+                                        "dynamodb:PutItem",
+                                        "dynamodb:Query",
+                                        "dynamodb:UpdateItem"),
+                                tableArn()),
+                        TestStacks.statement(
+                                "dynamodb:Query",
+                                Map.of("Fn::Join", List.of("", List.of(tableArn(), "/index/retention")))),
+                        TestStacks.statement(
+                                List.of(
+                                        "rekognition:DeleteFaces",
+                                        "rekognition:DeleteUser",
+                                        "rekognition:DisassociateFaces",
+                                        "rekognition:ListFaces"),
+                                collectionArn()),
+                        TestStacks.statement(List.of("s3:DeleteObject", "s3:DeleteObjectVersion"), objects("enroll/*")),
+                        TestStacks.statement(
+                                List.of("s3:DeleteObject", "s3:DeleteObjectVersion"), objects("consent/*")),
+                        TestStacks.statement("s3:PutObject", objects("results/*")));
+        assertThat(statements).noneMatch(statement -> "*".equals(statement.get("Resource")));
+        TestStacks.hasFunctionEnvironment(
+                template, Retention.HANDLER, Map.of("ENROLMENT_RETENTION_DAYS", "1095", "CONSENT_PREFIX", "consent/"));
+        template.hasResourceProperties(
+                "AWS::Events::Rule", Map.of("ScheduleExpression", "cron(10 3 * * ? *)", "State", "ENABLED"));
     }
 
     @Test
@@ -111,7 +152,7 @@ class FaceRecognitionPermissionsTest {
                 Map.of("Properties", Match.objectLike(Map.of("ManagedPolicyArns", Match.anyValue()))));
         // Only CDK's own bucket-notification handler, which attaches AWSLambdaBasicExecutionRole itself.
         assertThat(roles.keySet()).singleElement().asString().startsWith("BucketNotificationsHandler");
-        template.resourceCountIs("AWS::IAM::Role", 4);
+        template.resourceCountIs("AWS::IAM::Role", 5);
     }
 
     /**

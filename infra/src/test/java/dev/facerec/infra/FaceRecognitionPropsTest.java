@@ -105,6 +105,11 @@ class FaceRecognitionPropsTest {
                         .resultRetention(Duration.hours(36))
                         .build(),
                 "resultRetention must be a whole number of days from 1 to 36500, got 1 day 12 hours");
+        assertInvalid(
+                FaceRecognitionProps.builder()
+                        .enrolmentRetention(Duration.hours(12))
+                        .build(),
+                "enrolmentRetention must be a whole number of days from 1 to 36500, got 12 hours");
     }
 
     @Test

@@ -58,7 +58,7 @@ class FaceRecognitionTemplateTest {
     }
 
     @Test
-    void bucket_shouldExpireOldVersionsDeleteMarkersAndResults_whenCreatedByTheConstruct() {
+    void bucket_shouldExpireOldVersionsDeleteMarkersResultsAndRecognisedPhotos_whenCreatedByTheConstruct() {
         template.hasResourceProperties(
                 "AWS::S3::Bucket",
                 Map.of(
@@ -89,6 +89,15 @@ class FaceRecognitionTemplateTest {
                                                 "Enabled",
                                                 "Prefix",
                                                 "results/",
+                                                "ExpirationInDays",
+                                                30),
+                                        Map.of(
+                                                "Id",
+                                                "ExpireRecognizedPhotos",
+                                                "Status",
+                                                "Enabled",
+                                                "Prefix",
+                                                "recognize/",
                                                 "ExpirationInDays",
                                                 30)))));
     }
@@ -160,28 +169,59 @@ class FaceRecognitionTemplateTest {
                                                         Map.of("AttributeName", "pk", "AttributeType", "S"),
                                                         Map.of("AttributeName", "sk", "AttributeType", "S"),
                                                         Map.of("AttributeName", "gsi1pk", "AttributeType", "S"),
-                                                        Map.of("AttributeName", "gsi1sk", "AttributeType", "S")),
+                                                        Map.of("AttributeName", "gsi1sk", "AttributeType", "S"),
+                                                        Map.of(
+                                                                "AttributeName",
+                                                                "interactionMonth",
+                                                                "AttributeType",
+                                                                "S"),
+                                                        Map.of(
+                                                                "AttributeName",
+                                                                "lastInteractionAt",
+                                                                "AttributeType",
+                                                                "N")),
                                         "BillingMode", "PAY_PER_REQUEST",
                                         "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
                                         "TimeToLiveSpecification", Map.of("AttributeName", "ttl", "Enabled", true),
                                         "SSESpecification", Map.of("SSEEnabled", true),
                                         "DeletionProtectionEnabled", true,
                                         "GlobalSecondaryIndexes",
-                                                List.of(Map.of(
-                                                        "IndexName", "gsi1",
-                                                        "KeySchema",
-                                                                List.of(
+                                                List.of(
+                                                        Map.of(
+                                                                "IndexName", "gsi1",
+                                                                "KeySchema",
+                                                                        List.of(
+                                                                                Map.of(
+                                                                                        "AttributeName",
+                                                                                        "gsi1pk",
+                                                                                        "KeyType",
+                                                                                        "HASH"),
+                                                                                Map.of(
+                                                                                        "AttributeName",
+                                                                                        "gsi1sk",
+                                                                                        "KeyType",
+                                                                                        "RANGE")),
+                                                                "Projection", Map.of("ProjectionType", "ALL")),
+                                                        Map.of(
+                                                                "IndexName", "retention",
+                                                                "KeySchema",
+                                                                        List.of(
+                                                                                Map.of(
+                                                                                        "AttributeName",
+                                                                                        "interactionMonth",
+                                                                                        "KeyType",
+                                                                                        "HASH"),
+                                                                                Map.of(
+                                                                                        "AttributeName",
+                                                                                        "lastInteractionAt",
+                                                                                        "KeyType",
+                                                                                        "RANGE")),
+                                                                "Projection",
                                                                         Map.of(
-                                                                                "AttributeName",
-                                                                                "gsi1pk",
-                                                                                "KeyType",
-                                                                                "HASH"),
-                                                                        Map.of(
-                                                                                "AttributeName",
-                                                                                "gsi1sk",
-                                                                                "KeyType",
-                                                                                "RANGE")),
-                                                        "Projection", Map.of("ProjectionType", "ALL")))),
+                                                                                "ProjectionType",
+                                                                                "INCLUDE",
+                                                                                "NonKeyAttributes",
+                                                                                List.of("personId", "tenant"))))),
                         "DeletionPolicy", "Retain",
                         "UpdateReplacePolicy", "Retain"));
     }
@@ -285,14 +325,30 @@ class FaceRecognitionTemplateTest {
                                         Map.of(
                                                 "Fn::GetAtt",
                                                 List.of(queue("FaceCollectionProviderFailedRequests"), "Arn"))))));
+        // the retention schedule's function too, to the pipeline's failure queue
+        String retention =
+                TestStacks.logicalId(template, "AWS::Lambda::Function", Map.of("Handler", Retention.HANDLER));
+        template.hasResourceProperties(
+                "AWS::Lambda::EventInvokeConfig",
+                Map.of(
+                        "FunctionName",
+                        Map.of("Ref", retention),
+                        "MaximumRetryAttempts",
+                        2,
+                        "DestinationConfig",
+                        Map.of(
+                                "OnFailure",
+                                Map.of(
+                                        "Destination",
+                                        Map.of("Fn::GetAtt", List.of(queue("FacesFailedEvents"), "Arn"))))));
         // the queue-fed functions are never invoked asynchronously: their retries come from their event queues
-        template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 1);
+        template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 2);
     }
 
     @Test
     void queues_shouldBeEncryptedTlsOnlyAndKeepMessagesFourteenDays() {
-        // the provider's failed requests, the dead-letter queue, the two event queues
-        template.resourceCountIs("AWS::SQS::Queue", 4);
+        // the provider's failed requests, the dead-letter queue, the two event queues, the failure queue
+        template.resourceCountIs("AWS::SQS::Queue", 5);
         template.allResourcesProperties(
                 "AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true, "MessageRetentionPeriod", 1209600));
         template.resourcePropertiesCountIs(
@@ -310,12 +366,12 @@ class FaceRecognitionTemplateTest {
                                         Map.of("Bool", Map.of("aws:SecureTransport", "false")))))),
                                 "Version",
                                 "2012-10-17")),
-                4);
+                5);
     }
 
     @Test
     void logGroups_shouldKeepLogsOneMonth_onePerFunction() {
-        template.resourceCountIs("AWS::Logs::LogGroup", 3);
+        template.resourceCountIs("AWS::Logs::LogGroup", 4);
         template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
         for (String handler :
                 List.of(FaceRecognition.INDEX_HANDLER, FaceRecognition.RECOGNIZE_HANDLER, CollectionProvider.HANDLER)) {

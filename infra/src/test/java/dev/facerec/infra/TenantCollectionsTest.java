@@ -94,7 +94,11 @@ class TenantCollectionsTest {
         Template shared = TestStacks.defaultTemplate();
         shared.hasResourceProperties(
                 "AWS::DynamoDB::Table",
-                Map.of("GlobalSecondaryIndexes", List.of(Match.objectLike(Map.of("IndexName", "gsi1")))));
+                Map.of(
+                        "GlobalSecondaryIndexes",
+                        List.of(
+                                Match.objectLike(Map.of("IndexName", "gsi1")),
+                                Match.objectLike(Map.of("IndexName", "retention")))));
         assertThat(shared.findResources(
                         "AWS::Lambda::Function",
                         Map.of("Properties", Map.of("Handler", FaceRecognition.ERASURE_HANDLER))))

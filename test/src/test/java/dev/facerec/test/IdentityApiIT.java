@@ -8,18 +8,24 @@ import dev.facerec.infra.FaceRecognition;
 import dev.facerec.infra.FaceRecognitionProps;
 import dev.facerec.infra.IdentityApiOptions;
 import dev.facerec.infra.LivenessOptions;
+import dev.facerec.infra.SightingsLogOptions;
 import dev.facerec.twin.Twin;
 import dev.facerec.twin.apigateway.SignedHttp;
 import dev.facerec.twin.cloudformation.StackRecord;
+import dev.facerec.twin.privacy.ErasureReport;
 import dev.facerec.twin.privacy.ErasureVerifier;
+import dev.facerec.twin.privacy.Trace;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +45,8 @@ import software.amazon.awssdk.services.rekognition.model.FaceDetail;
  * through enrolment; an unsigned request is refused; liveness as a second factor (Face Liveness sessions completed
  * with frames on the twin's Rekognition, as the browser's video would on AWS): a live session verifies, a replay,
  * another person's session, a reused or expired session do not, five failures time the person out, and the
- * session's images are erased with the person. One twin for the class.
+ * session's images are erased with the person; erasure (with a receipt, during an enrolment in flight, by the
+ * retention schedule at a moved clock) leaves nothing the erasure verifier finds. One twin for the class.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class IdentityApiIT {
@@ -71,6 +78,9 @@ class IdentityApiIT {
                                     .liveness(LivenessOptions.builder()
                                             .auditImagesLimit(2)
                                             .build())
+                                    .build())
+                            .sightingsLog(SightingsLogOptions.builder()
+                                    .retention(software.amazon.awscdk.Duration.days(7))
                                     .build())
                             .build());
             Pipeline.exportOutputs(stack, "Faces", faces);
@@ -148,31 +158,41 @@ class IdentityApiIT {
 
     @Test
     @Order(4)
-    void people_shouldBeListedRead_andErasedWithTheirFaces() throws Exception {
+    void people_shouldBeListedRead_andErasedWithAReceipt_leavingNoTrace() throws Exception {
+        // GIVEN Trent and Mallory named by the recognition of the group photo (result and sightings log)
+        pipeline.upload("recognize/hall/group.jpg", group, Map.of());
+        pipeline.awaitStatus("recognize/hall/group.jpg", "RECOGNIZED");
+        assertThat(result()).contains("\"trent\"", "\"mallory\"");
         JsonNode list = ok(http.send("GET", uri("/people"), null, null));
         JsonNode trent = ok(http.send("GET", uri("/people/trent"), null, null));
         String faceId = trent.at("/faces/0/faceId").asText();
         assertThat(pipeline.collectionFaceIds()).contains(faceId);
 
+        // WHEN Trent is erased
         HttpResponse<String> erased = http.send("DELETE", uri("/people/trent"), null, null);
 
+        // THEN the answer is a receipt: counts, who asked, a salted hash of the id, and not the id
         assertThat(list.path("people").findValuesAsText("personId")).containsExactly("mallory", "trent");
         assertThat(trent.at("/photos/0/key").asText()).isEqualTo("enroll/trent/face.jpg");
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        JsonNode receipt = JSON.readTree(erased.body());
+        assertThat(erased.body()).doesNotContain("trent");
+        assertThat(receipt.at("/removed/faces").asLong()).isEqualTo(1);
+        assertThat(receipt.at("/removed/users").asLong()).isEqualTo(1);
+        assertThat(receipt.at("/removed/photoVersions").asLong()).isEqualTo(1);
+        assertThat(receipt.at("/removed/resultsRedacted").asLong()).isEqualTo(1);
+        assertThat(receipt.at("/removed/sightings").asLong()).isEqualTo(1);
+        assertThat(receipt.path("requestedBy").asText()).startsWith("arn:aws:");
+        assertThat(receipt.path("subjectHash").asText())
+                .isEqualTo(saltedHash(receipt.path("salt").asText(), "trent"));
         assertThat(pipeline.collectionFaceIds()).doesNotContain(faceId);
         assertThat(http.send("GET", uri("/people/trent"), null, null).statusCode())
                 .isEqualTo(404);
-        // AND once the enrolment function has handled S3's removal events of the erased photo (an upload after them
-        // has its row), no store holds anything of the person
-        String later = "enroll/late/blank.jpg";
-        pipeline.upload(later, GroupPhotos.blank(200, 200), Map.of());
-        pipeline.awaitStatus(later, "REJECTED", "INDEXED");
-        try (ErasureVerifier verifier = ErasureVerifier.connect(
-                twin.endpoints(), twin.settings().region(), twin.settings().dataDirectory())) {
-            assertThat(verifier.search("trent").traces())
-                    .as("what the erasure verifier found")
-                    .isEmpty();
-        }
+        // AND the result still names Mallory
+        assertThat(result()).doesNotContain("trent").contains("\"mallory\"", "\"ERASED\"");
+        // AND once the enrolment function has handled S3's removal events of the erased photo, no store holds
+        // anything of the person
+        assertThat(verify("trent", "DELETE /people/trent")).isEmpty();
     }
 
     @Test
@@ -218,6 +238,29 @@ class IdentityApiIT {
 
     @Test
     @Order(7)
+    void erasure_duringAnEnrolmentInFlight_shouldLeaveNothing() throws Exception {
+        // GIVEN Wendy (from another photo), enrolled, and a second photo of her just uploaded (enrolment under way)
+        byte[] other = GroupPhotos.read(GroupPhotos.sample(1));
+        FaceDetail wendy = pipeline.detectFaces(other).get(0);
+        String first = "enroll/wendy/face.jpg";
+        pipeline.upload(first, GroupPhotos.crop(other, wendy.boundingBox(), 0.5f), Map.of());
+        assertThat(Pipeline.text(pipeline.awaitStatus(first, "INDEXED", "REJECTED"), "status"))
+                .isEqualTo("INDEXED");
+        pipeline.upload("enroll/wendy/second.jpg", GroupPhotos.crop(other, wendy.boundingBox(), 0.6f), Map.of());
+
+        // WHEN she is erased at once (the erasure waits for the enrolment holding her; 409 asks to retry)
+        HttpResponse<String> erased = http.send("DELETE", uri("/people/wendy"), null, null);
+        for (int retry = 0; retry < 5 && erased.statusCode() == 409; retry++) {
+            erased = http.send("DELETE", uri("/people/wendy"), null, null);
+        }
+
+        // THEN nothing of her is left once the functions have handled every event of hers
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        assertThat(verify("wendy", "erasure during an enrolment in flight")).isEmpty();
+    }
+
+    @Test
+    @Order(8)
     void verifyLive_shouldVerifyALiveSessionOfThePerson_once() throws Exception {
         // GIVEN a session completed with two frames of Mallory (the twin's stand-in for the browser's video)
         String session = session(mallory(1.0f), mallory(1.5f));
@@ -237,7 +280,7 @@ class IdentityApiIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void verifyLive_shouldRefuseAReplay_anotherPersonsSession_andAnExpiredSession() throws Exception {
         // the very photo that passes as a live frame, shown on a phone
         String replay = session(GroupPhotos.onPhoneScreen(mallory(1.0f)));
@@ -260,7 +303,7 @@ class IdentityApiIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void verifyLive_shouldTimeOutThePerson_afterFiveFailedChecksWithinThreeMinutes() throws Exception {
         // GIVEN four failed checks of Mallory so far (a reused session, a replay, Victor's session, an expired one)
         assertThat(verifyLive("mallory", session(GroupPhotos.onPhoneScreen(mallory(1.5f))))
@@ -282,7 +325,7 @@ class IdentityApiIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void erasure_shouldEraseThePersonsLivenessImages() throws Exception {
         List<String> checked = checkedSessions.stream()
                 .flatMap(id -> pipeline.keys("liveness/" + id + "/").stream())
@@ -295,7 +338,7 @@ class IdentityApiIT {
         // checked, so it is nobody's: the prefix's lifecycle rule expires it
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
         assertThat(JSON.readTree(erased.body())
-                        .path("livenessImageVersionsDeleted")
+                        .at("/removed/livenessImageVersions")
                         .asLong())
                 .isEqualTo(checked.size());
         assertThat(checkedSessions)
@@ -322,6 +365,61 @@ class IdentityApiIT {
                 uri("/people/" + personId + "/verify-live"),
                 "application/json",
                 ("{\"sessionId\":\"" + sessionId + "\"}").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    @Order(12)
+    void retention_atAMovedClock_shouldEraseEveryonePastIt() throws Exception {
+        // GIVEN the retention schedule (3 years by default) and a clock moved 3 years and 2 days ahead
+        Instant later = Instant.now().plus(Duration.ofDays(3 * 365 + 2));
+        String rule = deployed.stack().resourcesOfType("AWS::Events::Rule").stream()
+                .filter(r -> r.logicalId().startsWith("FacesRetentionSchedule"))
+                .findFirst()
+                .orElseThrow()
+                .physicalId();
+
+        // WHEN the schedule runs at that time, and the bucket's lifecycle rules are applied at it
+        twin.events().runNow(rule, later);
+        Pipeline.await("everyone erased by the retention schedule", () -> {
+            try {
+                JsonNode people = ok(http.send("GET", uri("/people"), null, null));
+                return people.path("people").isEmpty() ? people : null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        twin.sweepLifecycle(STACK, later);
+
+        // THEN nothing of the people enrolled is left anywhere
+        assertThat(verify("mallory", "retention expiry at a moved clock")).isEmpty();
+        assertThat(verify("victor", "retention expiry at a moved clock")).isEmpty();
+    }
+
+    /** Waits until the enrolment function has handled the events before a new upload's, then searches every store. */
+    private static List<Trace> verify(String personId, String scenario) throws Exception {
+        String later = "enroll/late-" + personId + "/blank.jpg";
+        pipeline.upload(later, GroupPhotos.blank(200, 200), Map.of());
+        pipeline.awaitStatus(later, "REJECTED", "INDEXED");
+        try (ErasureVerifier verifier = ErasureVerifier.connect(
+                twin.endpoints(), twin.settings().region(), twin.settings().dataDirectory())) {
+            ErasureReport report = verifier.search(personId);
+            System.out.println("erasure verifier, " + scenario + ": " + personId + " searched in " + report.read()
+                    + "; traces found: " + report.traces());
+            return report.traces();
+        }
+    }
+
+    private static String result() {
+        return pipeline.s3()
+                .getObjectAsBytes(b -> b.bucket(pipeline.bucket()).key("results/hall/group.jpg.json"))
+                .asUtf8String();
+    }
+
+    private static String saltedHash(String salt, String id) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        digest.update(HexFormat.of().parseHex(salt));
+        digest.update(id.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static void enrol(String personId, int face) throws InterruptedException {

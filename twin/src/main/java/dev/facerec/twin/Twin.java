@@ -1,5 +1,6 @@
 package dev.facerec.twin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.facerec.engine.rekognition.RekognitionServer;
 import dev.facerec.twin.apigateway.HttpApiService;
 import dev.facerec.twin.cloudformation.CloudAssembly;
@@ -38,6 +39,7 @@ import dev.facerec.twin.lambda.LambdaService;
 import dev.facerec.twin.lambda.LambdaSettings;
 import dev.facerec.twin.notifications.NotificationService;
 import dev.facerec.twin.notifications.QueueDestinations;
+import dev.facerec.twin.s3.LifecycleSweep;
 import dev.facerec.twin.s3.S3Server;
 import dev.facerec.twin.sqs.QueueAttributeStore;
 import dev.facerec.twin.sqs.SqsClients;
@@ -45,6 +47,7 @@ import dev.facerec.twin.sqs.SqsServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -218,6 +221,22 @@ public final class Twin implements AutoCloseable {
     /** EventBridge: buses, rules, and {@link EventsService#runNow} to fire a scheduled rule now. */
     public EventsService events() {
         return events;
+    }
+
+    /**
+     * Applies the lifecycle rules of the stack's buckets as of {@code now} ({@link LifecycleSweep}: the twin has no
+     * background lifecycle, so tests sweep at a moved clock).
+     */
+    public LifecycleSweep.Result sweepLifecycle(String stackName, Instant now) {
+        StackRecord record =
+                stack(stackName).orElseThrow(() -> new IllegalArgumentException("no stack named " + stackName));
+        Map<String, JsonNode> buckets = new LinkedHashMap<>();
+        record.resourcesOfType("AWS::S3::Bucket")
+                .forEach(bucket ->
+                        buckets.put(bucket.physicalId(), bucket.properties().get("LifecycleConfiguration")));
+        try (S3Client client = ServiceClients.s3(s3.endpoint(), settings.region())) {
+            return new LifecycleSweep(client).sweep(buckets, now);
+        }
     }
 
     /** API Gateway's HTTP APIs: their endpoints, and the JWT key their JWT authorizers accept. */

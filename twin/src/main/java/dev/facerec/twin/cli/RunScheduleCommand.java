@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -31,6 +32,12 @@ final class RunScheduleCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "The rule's name or ARN.")
     String rule;
 
+    @Option(
+            names = "--at",
+            description = "The event's time (ISO-8601, e.g. 2029-12-08T03:10:00Z) instead of now: a function that takes"
+                    + " the scheduled time as now (the retention schedule) runs at that moved clock.")
+    String at;
+
     @Override
     public Integer call() throws Exception {
         TwinState state = RunningTwin.state(data.directory);
@@ -39,8 +46,7 @@ final class RunScheduleCommand implements Callable<Integer> {
             throw new IllegalStateException("the running twin has no EventBridge: restart it with this version");
         }
         HttpRequest request = HttpRequest.newBuilder(EventBridgeServer.runScheduleUri(URI.create(endpoint)))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        JSON.createObjectNode().put("Rule", rule).toString()))
+                .POST(HttpRequest.BodyPublishers.ofString(request().toString()))
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
@@ -50,7 +56,15 @@ final class RunScheduleCommand implements Callable<Integer> {
             return 1;
         }
         System.out.println(
-                "rule " + rule + " fired: event " + body.path("EventId").asText());
+                "rule " + rule + " fired: event " + body.path("EventId").asText() + (at == null ? "" : " at " + at));
         return 0;
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode request() {
+        var request = JSON.createObjectNode().put("Rule", rule);
+        if (at != null) {
+            request.put("Time", at);
+        }
+        return request;
     }
 }

@@ -9,13 +9,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
  * EventBridge's AWS JSON 1.1 protocol: {@code POST /} with {@code X-Amz-Target: AWSEvents.<Operation>}; errors as
  * {@code {"__type": ..., "message": ...}} with their HTTP status, from which the SDK picks its exception class.
  * Any signature is accepted. {@code POST /_twin/run-schedule} with {@code {"Rule": name or ARN}} fires a
- * scheduled rule now (the CLI's {@code run-schedule}). Event contents are never logged.
+ * scheduled rule now (the CLI's {@code run-schedule}); with {@code "Time": "<ISO-8601 instant>"} the event carries
+ * that time instead of the clock's. Event contents are never logged.
  */
 final class EventBridgeHttpHandler implements HttpHandler {
 
@@ -65,8 +68,14 @@ final class EventBridgeHttpHandler implements HttpHandler {
         JsonNode body = body(exchange);
         if (RUN_SCHEDULE_PATH.equals(exchange.getRequestURI().getPath())) {
             try {
-                return JSON.createObjectNode()
-                        .put("EventId", service.runNow(body.path("Rule").asText("")));
+                String rule = body.path("Rule").asText("");
+                String id = body.hasNonNull("Time")
+                        ? service.runNow(rule, Instant.parse(body.path("Time").asText()))
+                        : service.runNow(rule);
+                return JSON.createObjectNode().put("EventId", id);
+            } catch (DateTimeParseException e) {
+                throw new EventBridgeException(
+                        "ValidationException", 400, "Time must be an ISO-8601 instant, e.g. 2029-12-08T03:10:00Z");
             } catch (IllegalArgumentException e) {
                 throw new EventBridgeException("ResourceNotFoundException", 400, e.getMessage());
             }

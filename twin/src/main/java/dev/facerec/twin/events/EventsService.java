@@ -149,6 +149,14 @@ public final class EventsService implements AutoCloseable {
      * by its name (unique across buses) or its ARN.
      */
     public String runNow(String ruleNameOrArn) {
+        return runNow(ruleNameOrArn, clock.instant());
+    }
+
+    /**
+     * Fires a scheduled rule now as if it were {@code time}: the event's {@code time} is that instant (on AWS, the
+     * schedule's time), so that a function that takes it as "now" (the retention schedule) runs at a moved clock.
+     */
+    public String runNow(String ruleNameOrArn, Instant time) {
         EventRule rule = find(ruleNameOrArn);
         if (rule.scheduleExpression() == null) {
             throw new IllegalArgumentException("rule " + rule.name() + " has no ScheduleExpression");
@@ -156,7 +164,7 @@ public final class EventsService implements AutoCloseable {
         if (!rule.enabled()) {
             throw new IllegalArgumentException("rule " + rule.name() + " is DISABLED");
         }
-        return deliverScheduled(rule, clock.instant());
+        return deliverScheduled(rule, time);
     }
 
     /** Matches an event put on a bus against the bus's enabled rules and delivers it to their targets. */

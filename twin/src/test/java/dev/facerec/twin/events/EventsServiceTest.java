@@ -93,6 +93,13 @@ class EventsServiceTest {
         assertThat(event.get("resources")).containsExactly(JSON.getNodeFactory().textNode(ruleArn));
         assertThat(event.get("detail")).isEqualTo(JSON.createObjectNode());
         assertThat(Instant.parse(event.get("time").asText())).isCloseTo(Instant.now(), within(Duration.ofMinutes(1)));
+
+        // AND run at a moved clock, the event carries that time (what the retention function takes as now)
+        Instant later = Instant.parse("2029-12-10T03:00:00Z");
+        events.runNow(ruleName, later);
+        assertThat(Instant.parse(
+                        JSON.readTree(awaitLines(log, 2).get(1)).get("time").asText()))
+                .isEqualTo(later);
     }
 
     @Test

@@ -6,9 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.facerec.functions.core.aws.AwsClients;
-import dev.facerec.functions.core.enrollment.CollectionFaces;
+import dev.facerec.functions.core.erasure.PersonErasure;
 import dev.facerec.functions.core.liveness.LivenessRecords;
 import dev.facerec.functions.core.recognition.FaceRecognizer;
+import dev.facerec.functions.core.retention.Interactions;
 import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.storage.ObjectVersions;
 import dev.facerec.functions.core.tenant.Tenant;
@@ -47,6 +48,10 @@ public final class IdentityApiHandler
     /** {@code null} when liveness is off. */
     private final LivenessService liveness;
 
+    private final Tenant tenant;
+    private final Interactions interactions;
+    private final Clock clock;
+
     /** Used by Lambda: clients and settings from the environment, built once per container (and snapshot). */
     public IdentityApiHandler() {
         this(
@@ -71,6 +76,10 @@ public final class IdentityApiHandler
             S3Presigner presigner,
             Clock clock) {
         Tenant tenant = Tenant.shared(config.function().collectionId());
+        this.tenant = tenant;
+        this.clock = clock;
+        this.interactions =
+                new Interactions(clients.dynamoDb(), config.function().tableName());
         PeopleDirectory directory =
                 new PeopleDirectory(clients.dynamoDb(), config.function().tableName(), tenant);
         LivenessRecords records = new LivenessRecords(
@@ -89,15 +98,11 @@ public final class IdentityApiHandler
                 tenant,
                 clock);
         this.people = new PeopleService(
-                clients.dynamoDb(),
-                config.function().tableName(),
-                config.bucket(),
                 config.function().enrollPrefix(),
                 tenant,
                 directory,
-                new CollectionFaces(clients.rekognition(), tenant.collectionId()),
-                new ObjectVersions(clients.s3(), config.bucket()),
-                records);
+                new PersonErasure(
+                        clients, config.function(), config.bucket(), PersonErasure.DEFAULT_CONSENT_PREFIX, clock));
         this.photos = new PhotoUploads(clients.s3(), presigner, clients.dynamoDb(), config, clock);
         this.liveness = livenessConfig == null
                 ? null
@@ -156,14 +161,19 @@ public final class IdentityApiHandler
         return switch (route) {
             case VERIFY -> {
                 String personId = Requests.personId(event);
-                yield ApiResponses.json(
-                        200, verification.verify(personId, probes.read(event)).toJson());
+                Verification answer = verification.verify(personId, probes.read(event));
+                if (answer.verified()) {
+                    // A verification is an interaction: the retention schedule counts from the last one.
+                    interactions.record(tenant, personId, clock.instant());
+                }
+                yield ApiResponses.json(200, answer.toJson());
             }
             case IDENTIFY -> ApiResponses.json(200, identification.identify(probes.read(event)));
             case LIST_PEOPLE ->
                 ApiResponses.json(200, people.list(Requests.query(event, "limit"), Requests.query(event, "cursor")));
             case GET_PERSON -> ApiResponses.json(200, people.get(Requests.personId(event)));
-            case DELETE_PERSON -> ApiResponses.json(200, people.delete(Requests.personId(event)));
+            case DELETE_PERSON ->
+                ApiResponses.json(200, people.delete(Requests.personId(event), Requests.principal(event)));
             case CREATE_PHOTO -> ApiResponses.json(201, photos.create(Requests.personId(event)));
             case GET_PHOTO -> {
                 String personId = Requests.personId(event);

@@ -1,69 +1,38 @@
 package dev.facerec.functions.identity;
 
-import dev.facerec.functions.core.enrollment.CollectionFaces;
 import dev.facerec.functions.core.enrollment.EnrollKey;
-import dev.facerec.functions.core.erasure.ErasureMarkers;
-import dev.facerec.functions.core.liveness.LivenessRecords;
+import dev.facerec.functions.core.erasure.PersonErasure;
 import dev.facerec.functions.core.recognition.ResultDocument;
-import dev.facerec.functions.core.storage.ObjectVersions;
+import dev.facerec.functions.core.status.ObjectBusyException;
 import dev.facerec.functions.core.table.AttributeValues;
-import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.tenant.Tenant;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 
 /**
  * {@code GET /people}, {@code GET /people/{personId}} and {@code DELETE /people/{personId}} over the rows enrolment
- * writes. Erasure removes, in this order, the person's Rekognition user and faces, their rows (person, faces, the
- * status rows of their photos) and every version of their enrolment photos: deleting the photos last means that an
- * enrolment racing with the erasure is undone by the removal events those deletions send. The liveness images of the
- * sessions used for the person, and the rows about them, go too.
+ * writes. Erasure is {@link PersonErasure}'s, the one every erasure goes through.
  */
 final class PeopleService {
 
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 100;
 
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-    private final String bucket;
     private final String enrollPrefix;
     private final Tenant tenant;
     private final PeopleDirectory directory;
-    private final CollectionFaces collection;
-    private final ObjectVersions objects;
-    private final ErasureMarkers markers;
-    private final LivenessRecords liveness;
+    private final PersonErasure erasure;
 
-    PeopleService(
-            DynamoDbClient dynamoDb,
-            String table,
-            String bucket,
-            String enrollPrefix,
-            Tenant tenant,
-            PeopleDirectory directory,
-            CollectionFaces collection,
-            ObjectVersions objects,
-            LivenessRecords liveness) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-        this.bucket = bucket;
+    PeopleService(String enrollPrefix, Tenant tenant, PeopleDirectory directory, PersonErasure erasure) {
         this.enrollPrefix = tenant.prefix(enrollPrefix);
         this.tenant = tenant;
         this.directory = directory;
-        this.collection = collection;
-        this.objects = objects;
-        this.liveness = liveness;
-        this.markers = new ErasureMarkers(dynamoDb, table, Clock.systemUTC());
+        this.erasure = erasure;
     }
 
     /** {@code GET /people?limit=&cursor=}. */
@@ -123,37 +92,19 @@ final class PeopleService {
         }
     }
 
-    /** {@code DELETE /people/{personId}}: erases the person; answers what was removed. */
-    byte[] delete(String personId) {
+    /**
+     * {@code DELETE /people/{personId}}: erases the person through {@link PersonErasure}; answers the erasure receipt
+     * (docs/api.md).
+     *
+     * @throws ApiException 409 PERSON_BUSY when an enrolment of the person is still under way (retry)
+     */
+    byte[] delete(String personId, String requestedBy) {
         existing(personId);
-        // From here on the enrolment function ignores the person's events: the removal events of the photo versions
-        // deleted below, and any upload S3 recorded before the erasure ends, write nothing of the person again.
-        markers.begin(ErasureMarkers.Kind.PERSON, tenant.qualified(personId));
-        List<Map<String, AttributeValue>> faces = directory.faces(personId);
-        List<String> faceIds =
-                faces.stream().map(face -> AttributeValues.str(face, "faceId")).toList();
-        collection.deleteUser(personId);
-        collection.remove(null, faceIds);
-        Set<String> photoKeys = new LinkedHashSet<>();
-        faces.forEach(face -> photoKeys.add(AttributeValues.str(face, "sourceKey")));
-        photoKeys.remove(null);
-        List<Map<String, AttributeValue>> rowKeys = new ArrayList<>();
-        rowKeys.add(TableKeys.key(personPk(personId), TableKeys.PROFILE));
-        faceIds.forEach(faceId -> rowKeys.add(TableKeys.key(personPk(personId), TableKeys.faceSk(faceId))));
-        photoKeys.forEach(key -> rowKeys.add(TableKeys.statusKey(bucket, key)));
-        deleteRows(rowKeys);
-        long versions = objects.deleteAll(enrollPrefix + personId + "/", () -> true);
-        // the Face Liveness sessions used for the person: their reference and audit images, the rows about them
-        LivenessRecords.Erased live = liveness.erase(personPk(personId));
-        markers.finish(ErasureMarkers.Kind.PERSON, tenant.qualified(personId));
-        try (JsonWriter json = JsonWriter.create()) {
-            json.writeStartObject();
-            json.writeFieldName("personId").writeValue(personId);
-            json.writeFieldName("facesDeleted").writeValue(faceIds.size());
-            json.writeFieldName("rowsDeleted").writeValue(rowKeys.size() + live.rows());
-            json.writeFieldName("photoVersionsDeleted").writeValue(versions);
-            json.writeFieldName("livenessImageVersionsDeleted").writeValue(live.imageVersions());
-            return json.writeEndObject().getBytes();
+        try {
+            return erasure.erase(tenant, personId, requestedBy).toJson();
+        } catch (ObjectBusyException enrolling) {
+            throw new ApiException(
+                    409, "PERSON_BUSY", "a photo of this person is being enrolled: retry the erasure shortly", 5);
         }
     }
 
@@ -163,14 +114,6 @@ final class PeopleService {
             throw ApiException.unknownPerson();
         }
         return person;
-    }
-
-    private String personPk(String personId) {
-        return tenant.personPk(personId);
-    }
-
-    private void deleteRows(List<Map<String, AttributeValue>> keys) {
-        keys.forEach(key -> dynamoDb.deleteItem(b -> b.tableName(table).key(key)));
     }
 
     /** The photo id of an enrolment key: the file part after the person id. */

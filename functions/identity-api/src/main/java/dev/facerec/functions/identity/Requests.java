@@ -100,6 +100,29 @@ final class Requests {
         return photoId;
     }
 
+    /**
+     * Who called, for an erasure receipt: the IAM principal's ARN (IAM authorisation), else the JWT's subject, else
+     * {@code unknown caller}.
+     */
+    static String principal(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        var authorizer = context == null ? null : context.getAuthorizer();
+        if (authorizer != null
+                && authorizer.getIam() != null
+                && authorizer.getIam().getUserArn() != null) {
+            return authorizer.getIam().getUserArn();
+        }
+        if (authorizer != null
+                && authorizer.getJwt() != null
+                && authorizer.getJwt().getClaims() != null) {
+            String subject = authorizer.getJwt().getClaims().get("sub");
+            if (subject != null) {
+                return "jwt:" + subject;
+            }
+        }
+        return "unknown caller";
+    }
+
     /** A query string parameter, or {@code null}. */
     static String query(APIGatewayV2HTTPEvent event, String name) {
         Map<String, String> query = event.getQueryStringParameters();

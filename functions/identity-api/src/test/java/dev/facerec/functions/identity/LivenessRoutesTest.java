@@ -181,7 +181,7 @@ class LivenessRoutesTest extends WithColorFaceEngine {
                 new TestContext()));
 
         // THEN his session's images and every liveness row of his are gone
-        assertThat(erased.path("livenessImageVersionsDeleted").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(erased.at("/removed/livenessImageVersions").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(services.s3()
                         .listObjectVersions(
                                 b -> b.bucket(FunctionServices.BUCKET).prefix("liveness/" + sessionId + "/"))

@@ -136,7 +136,9 @@ class PeopleRoutesTest extends WithColorFaceEngine {
 
         // THEN his user, faces, rows and photos are gone
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(body(response).path("facesDeleted").asInt()).isEqualTo(2);
+        assertThat(body(response).at("/removed/faces").asInt()).isEqualTo(2);
+        assertThat(body(response).path("subject").asText()).isEqualTo("PERSON");
+        assertThat(body(response).toString()).doesNotContain("dan");
         assertThat(services.userIds()).doesNotContain("dan");
         assertThat(services.collectionFaceIds()).isNotEmpty().doesNotContainAnyElementsOf(dansFaces);
         assertThat(services.items(TableKeys.personPk("dan"), TableKeys.FACE_PREFIX))

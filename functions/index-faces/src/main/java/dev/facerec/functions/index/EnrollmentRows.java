@@ -20,6 +20,7 @@ import static dev.facerec.functions.index.FaceRowAttributes.UPDATED_AT;
 import static dev.facerec.functions.index.FaceRowAttributes.USER_ID;
 
 import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.retention.Interactions;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.TableKeys;
@@ -157,6 +158,10 @@ final class EnrollmentRows {
                 .setIfAbsent(CREATED_AT, AttributeValues.s(now.toString()))
                 .set(UPDATED_AT, AttributeValues.s(now.toString()))
                 .add(FACE_COUNT, AttributeValues.n(delta));
+        if (delta > 0) {
+            // An enrolment is an interaction: the retention schedule counts from the last one.
+            Interactions.touch(update, now);
+        }
         if (!tenant.isShared()) {
             update.set(Tenant.ATTRIBUTE, AttributeValues.s(tenant.id()));
         }

@@ -10,6 +10,7 @@ import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
 import dev.facerec.functions.core.enrollment.CollectionFaces;
 import dev.facerec.functions.core.enrollment.EnrollKey;
+import dev.facerec.functions.core.enrollment.PersonLocks;
 import dev.facerec.functions.core.erasure.ErasureMarkers;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.handler.ObjectEventRunner;

@@ -1,5 +1,6 @@
 package dev.facerec.functions.index;
 
+import dev.facerec.functions.core.enrollment.PersonLocks;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.tenant.Tenant;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static dev.facerec.functions.core.table.StatusAttributes.RESULT_KEY;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.erasure.Mentions;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.handler.ObjectEventRunner;
 import dev.facerec.functions.core.handler.OutcomeLog;
@@ -23,6 +24,7 @@ import dev.facerec.functions.core.status.ObjectStatus;
 import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.table.AttributeValues;
+import dev.facerec.functions.core.table.BatchWrites;
 import dev.facerec.functions.core.table.Claim;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.StatusStore;
@@ -36,6 +38,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -50,7 +53,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Recognition: for a photo under the recognise prefix, DetectFaces (all attributes) finds every face; each face is
  * cropped from the decoded photo and searched among the collection's users; the result is written as JSON under
- * the results prefix (never under a prefix that triggers a function) and recorded in a result row. Status, result
+ * the results prefix (never under a prefix that triggers a function) and recorded in a result row; every person it
+ * names gets a mention row first ({@link Mentions}), which erasure follows. Status, result
  * row and TTL follow docs/functions.md.
  */
 public final class RecognitionService {
@@ -70,6 +74,7 @@ public final class RecognitionService {
     private final FaceRecognizer recognizer;
     private final EventPublisher events;
     private final SightingsLog sightings;
+    private final BatchWrites writes;
 
     public RecognitionService(AwsClients clients, FunctionConfig config, Clock clock, EventPublisher events) {
         this(clients, config, clock, events, SightingsLogConfig.OFF);
@@ -94,6 +99,7 @@ public final class RecognitionService {
                 clients.rekognition(), clients.dynamoDb(), config.tableName(), config.faceMatchThreshold());
         this.events = events;
         this.sightings = new SightingsLog(sightingsLog, clients, config.tableName(), clock);
+        this.writes = new BatchWrites(clients.dynamoDb(), config.tableName());
     }
 
     /** Processes one event; returns its outcome. Deletions under the recognise prefix need no work. */
@@ -131,6 +137,7 @@ public final class RecognitionService {
         SightingsOutcome logged = sightings.log(event, faces);
         Instant now = clock.instant();
         String resultKey = resultKey(event.key());
+        writeMentions(tenant, event, resultKey, faces, logged);
         writeResult(
                 event.bucket(),
                 resultKey,
@@ -156,6 +163,26 @@ public final class RecognitionService {
                     .faceDetails();
         } catch (RekognitionException e) {
             throw RekognitionErrors.toRejection(e);
+        }
+    }
+
+    /**
+     * The mention rows of the people the result names ({@link Mentions}), written before the result so that no
+     * result names a person without the person's partition leading to it.
+     */
+    private void writeMentions(
+            Tenant tenant, S3ObjectEvent event, String resultKey, List<RecognizedFace> faces, SightingsOutcome logged) {
+        // As long as the result, or the sightings it leads to when they are kept longer.
+        long ttl = Math.max(expiry(), logged.expiresAt());
+        List<Map<String, AttributeValue>> rows = faces.stream()
+                .map(face -> face.identity().personId())
+                .filter(Objects::nonNull)
+                .distinct()
+                .map(personId -> Mentions.row(
+                        tenant, personId, event.bucket(), event.key(), resultKey, logged.sightingsOf(personId), ttl))
+                .toList();
+        if (!rows.isEmpty()) {
+            writes.put(rows);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.facerec.functions.core.rekognition.RekognitionErrors;
 import dev.facerec.functions.core.sightings.SightingRows;
 import dev.facerec.functions.core.sightings.SightingsLogConfig;
 import dev.facerec.functions.core.table.AttributeValues;
+import dev.facerec.functions.core.table.BatchWrites;
 import dev.facerec.functions.core.table.TableKeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 import software.amazon.awssdk.services.rekognition.model.FaceRecord;
@@ -48,8 +46,6 @@ public final class SightingsLog {
     static final int MAX_FACES = 100;
     /** The least overlap (intersection over union) for an indexed face to be a recognised one. */
     static final double SAME_FACE_IOU = 0.5;
-
-    private static final int BATCH = 25;
 
     private final SightingsLogConfig config;
     private final RekognitionClient rekognition;
@@ -86,11 +82,18 @@ public final class SightingsLog {
             return SightingsOutcome.failed(RekognitionErrors.errorCode(error));
         }
         List<Map<String, AttributeValue>> rows = new ArrayList<>();
+        Map<String, List<String>> byPerson = new LinkedHashMap<>();
         for (FaceRecord record : indexed.faceRecords()) {
-            rows.add(row(event, day, seenAt, record, sameFace(record.face().boundingBox(), faces)));
+            Identity identity = sameFace(record.face().boundingBox(), faces);
+            Map<String, AttributeValue> row = row(event, day, seenAt, record, identity);
+            rows.add(row);
+            if (identity != null && identity.personId() != null) {
+                byPerson.computeIfAbsent(identity.personId(), p -> new ArrayList<>())
+                        .add(row.get(TableKeys.PK).s());
+            }
         }
-        write(rows);
-        return SightingsOutcome.logged(rows.size());
+        new BatchWrites(dynamoDb, table).put(rows);
+        return SightingsOutcome.logged(rows.size(), byPerson, config.expiresAt(day));
     }
 
     private IndexFacesResponse index(S3ObjectEvent event, String collectionId) {
@@ -178,22 +181,5 @@ public final class SightingsLog {
         double intersection = Math.max(0, right - left) * Math.max(0, bottom - top);
         double union = a.width() * a.height() + b.width() * b.height() - intersection;
         return union <= 0 ? 0 : intersection / union;
-    }
-
-    /** BatchWriteItem, 25 rows at a time, until DynamoDB has taken every row. */
-    private void write(List<Map<String, AttributeValue>> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            List<WriteRequest> requests = rows.subList(from, Math.min(rows.size(), from + BATCH)).stream()
-                    .map(item -> WriteRequest.builder()
-                            .putRequest(PutRequest.builder().item(item).build())
-                            .build())
-                    .toList();
-            Map<String, List<WriteRequest>> pending = Map.of(table, requests);
-            while (!pending.isEmpty()) {
-                Map<String, List<WriteRequest>> batch = pending;
-                BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(batch));
-                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            }
-        }
     }
 }

@@ -4,13 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.erasure.ErasureReceipt;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * Lambda entry point of tenant erasure ({@code dev.facerec.functions.erasure.TenantErasureHandler::handleRequest}),
- * invoked directly with {@code {"tenantId": "<id>"}}; answers a {@link TenantErasureReceipt}. A bad request fails
+ * invoked directly with {@code {"tenantId": "<id>"}}; optionally {@code "requestedBy"} (who asked, for the receipt); answers an {@link ErasureReceipt}. A bad request fails
  * the invocation with an {@link IllegalArgumentException} naming the problem. The work is
  * {@link TenantErasureService}'s.
  */
@@ -42,10 +43,14 @@ public final class TenantErasureHandler implements RequestHandler<Map<String, Ob
             throw new IllegalArgumentException("the request must be {\"tenantId\": \"<id>\"}");
         }
         long stopAt = System.currentTimeMillis() + context.getRemainingTimeInMillis() - SAFETY_MARGIN.toMillis();
-        TenantErasureReceipt receipt = service.erase(id, () -> System.currentTimeMillis() < stopAt);
+        Object by = input.get("requestedBy");
+        ErasureReceipt receipt = service.erase(
+                id,
+                by instanceof String named && !named.isBlank() ? named : "tenant erasure invocation",
+                () -> System.currentTimeMillis() < stopAt);
         context.getLogger()
-                .log("tenant erasure tenantHash=" + receipt.tenantHash() + " complete=" + receipt.complete()
-                        + " objectVersions=" + receipt.objectVersionsDeleted() + " rows=" + receipt.rowsDeleted());
+                .log("tenant erasure receipt=" + receipt.receiptId() + " complete=" + receipt.complete() + " removed="
+                        + receipt.removed());
         return receipt.toMap();
     }
 }

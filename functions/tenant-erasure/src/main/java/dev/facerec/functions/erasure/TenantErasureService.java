@@ -1,13 +1,14 @@
 package dev.facerec.functions.erasure;
 
-import dev.facerec.functions.core.Digests;
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
 import dev.facerec.functions.core.erasure.ErasureMarkers;
+import dev.facerec.functions.core.erasure.ErasureReceipt;
 import dev.facerec.functions.core.status.ObjectStatus;
 import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.storage.ObjectVersions;
 import dev.facerec.functions.core.table.AttributeValues;
+import dev.facerec.functions.core.table.BatchWrites;
 import dev.facerec.functions.core.table.StatusAttributes;
 import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.tenant.Tenancy;
@@ -15,6 +16,7 @@ import dev.facerec.functions.core.tenant.Tenant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -35,14 +37,15 @@ import software.amazon.awssdk.services.rekognition.model.ResourceNotFoundExcepti
  * (the erasure's own deletions among them); then the objects, so that nothing can be enrolled again from them; then
  * the collection; then, once no object of the tenant is being processed any more, the rows; last the marker's state
  * ERASED with the time, after which new uploads of the tenant are processed again. A run that stops early (time, or
- * objects still being processed) answers {@code complete: false}; running it again finishes the work.
+ * objects still being processed) answers {@code complete: false}; running it again finishes the work. Each run
+ * stores and answers an {@link ErasureReceipt} (the tenant id only as a salted hash).
  */
 public final class TenantErasureService {
 
     /** The tenant index: partition {@code tenant}, sort {@code pk}; projects the status and lease of status rows. */
     public static final String TENANT_INDEX = "tenants";
 
-    private static final int BATCH_WRITE = 25;
+    private static final int BATCH_WRITE = BatchWrites.BATCH;
 
     private final FunctionConfig config;
     private final DynamoDbClient dynamoDb;
@@ -73,7 +76,7 @@ public final class TenantErasureService {
      *
      * @throws IllegalArgumentException when the tenant id is not a valid one
      */
-    public TenantErasureReceipt erase(String tenantId, BooleanSupplier timeLeft) {
+    public ErasureReceipt erase(String tenantId, String requestedBy, BooleanSupplier timeLeft) {
         Tenant tenant;
         try {
             tenant = tenancy.tenant(tenantId);
@@ -97,15 +100,15 @@ public final class TenantErasureService {
         if (complete) {
             markers.finish(ErasureMarkers.Kind.TENANT, tenantId);
         }
-        return new TenantErasureReceipt(
-                Digests.sha256Hex(tenantId),
-                complete,
-                collectionDeleted,
-                versions,
-                rows,
-                busy,
-                started,
-                clock.instant());
+        Map<String, Long> removed = new LinkedHashMap<>();
+        removed.put("collections", collectionDeleted ? 1L : 0L);
+        removed.put("objectVersions", versions);
+        removed.put("rows", rows);
+        removed.put("busyObjects", busy);
+        ErasureReceipt receipt =
+                ErasureReceipt.of("TENANT", tenantId, requestedBy, started, clock.instant(), complete, removed);
+        dynamoDb.putItem(b -> b.tableName(config.tableName()).item(receipt.toItem()));
+        return receipt;
     }
 
     private List<String> tenantPrefixes(Tenant tenant) {
@@ -141,7 +144,7 @@ public final class TenantErasureService {
         long deleted = 0;
         for (int from = 0; from < keys.size() && timeLeft.getAsBoolean(); from += BATCH_WRITE) {
             List<Map<String, AttributeValue>> batch = keys.subList(from, Math.min(keys.size(), from + BATCH_WRITE));
-            new RowDeletion(dynamoDb, config.tableName()).delete(batch);
+            new BatchWrites(dynamoDb, config.tableName()).delete(batch);
             deleted += batch.size();
         }
         return deleted;

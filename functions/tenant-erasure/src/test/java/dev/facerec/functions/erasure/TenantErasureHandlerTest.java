@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
 import dev.facerec.functions.core.erasure.ErasureMarkers;
+import dev.facerec.functions.core.erasure.ErasureReceipt;
 import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.index.IndexFacesHandler;
 import dev.facerec.functions.recognize.RecognizeFacesHandler;
@@ -54,10 +55,15 @@ class TenantErasureHandlerTest extends WithColorFaceEngine {
         // THEN its collection, objects and rows are gone, the marker says so, and "kept" has everything
         assertThat(receipt)
                 .containsEntry("complete", true)
-                .containsEntry("collectionDeleted", true)
-                .containsEntry("objectVersionsDeleted", 3L)
+                .containsEntry("subject", "TENANT")
                 .doesNotContainValue("gone");
-        assertThat((Long) receipt.get("rowsDeleted")).isGreaterThanOrEqualTo(5L);
+        @SuppressWarnings("unchecked")
+        Map<String, Long> removed = (Map<String, Long>) receipt.get("removed");
+        assertThat(removed).containsEntry("collections", 1L).containsEntry("objectVersions", 3L);
+        assertThat(removed.get("rows")).isGreaterThanOrEqualTo(5L);
+        assertThat(ErasureReceipt.hash((String) receipt.get("salt"), "gone")).isEqualTo(receipt.get("subjectHash"));
+        assertThat(services.item(TableKeys.key("RECEIPT#" + receipt.get("receiptId"), ErasureReceipt.SK)))
+                .containsKey("subjectHash");
         assertThat(services.rekognition().listCollections().collectionIds())
                 .doesNotContain(PREFIX + "-gone")
                 .contains(PREFIX + "-kept");

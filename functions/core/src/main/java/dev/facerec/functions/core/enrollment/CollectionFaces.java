@@ -53,12 +53,32 @@ public final class CollectionFaces {
         }
     }
 
-    /** Deletes a person's user (its faces are disassociated by Rekognition); a missing user is fine. */
-    public void deleteUser(String userId) {
+    /**
+     * Deletes a person's user (its faces are disassociated by Rekognition); a missing user is fine.
+     *
+     * @return whether there was a user to delete
+     */
+    public boolean deleteUser(String userId) {
         try {
             rekognition.deleteUser(b -> b.collectionId(collectionId).userId(userId));
+            return true;
         } catch (ResourceNotFoundException alreadyGone) {
-            // Nothing left to delete.
+            return false;
+        }
+    }
+
+    /** The ids of the faces associated to {@code userId} (ListFaces filtered by UserId); none without a collection. */
+    public List<String> facesOfUser(String userId) {
+        try {
+            return rekognition
+                    .listFacesPaginator(
+                            b -> b.collectionId(collectionId).userId(userId).maxResults(LIST_PAGE))
+                    .faces()
+                    .stream()
+                    .map(Face::faceId)
+                    .toList();
+        } catch (ResourceNotFoundException noCollection) {
+            return List.of();
         }
     }
 

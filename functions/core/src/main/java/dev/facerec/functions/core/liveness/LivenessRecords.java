@@ -95,33 +95,8 @@ public final class LivenessRecords {
     }
 
     /**
-     * Erases the person's liveness records: every version of the images of the sessions used for them, then the
-     * rows.
-     *
-     * @return how many rows and image versions were deleted
-     */
-    public Erased erase(String personPk) {
-        List<Map<String, AttributeValue>> rows = new ArrayList<>();
-        dynamoDb.queryPaginator(QueryRequest.builder()
-                        .tableName(table)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :any)")
-                        .expressionAttributeValues(
-                                Map.of(":pk", AttributeValues.s(personPk), ":any", AttributeValues.s(ANY)))
-                        .consistentRead(true)
-                        .build())
-                .items()
-                .forEach(rows::add);
-        long versions = eraseImages(rows);
-        for (Map<String, AttributeValue> row : rows) {
-            String sk = AttributeValues.str(row, TableKeys.SK);
-            dynamoDb.deleteItem(b -> b.tableName(table).key(TableKeys.key(personPk, sk)));
-        }
-        return new Erased(rows.size(), versions);
-    }
-
-    /**
      * Deletes every version of the images of the sessions recorded in {@code partition} (rows of a person's partition;
-     * rows of other kinds are passed over): for an erasure that reads and deletes the partition's rows itself.
+     * rows of other kinds are passed over): as the person's erasure reads and deletes the partition's rows itself.
      *
      * @return how many image versions were deleted
      */
@@ -137,14 +112,6 @@ public final class LivenessRecords {
         }
         return versions;
     }
-
-    /**
-     * What {@link #erase} removed.
-     *
-     * @param rows           liveness rows of the person
-     * @param imageVersions  versions of the sessions' images
-     */
-    public record Erased(int rows, long imageVersions) {}
 
     private static String failureSk(Instant at, UUID random) {
         return FAILURE_PREFIX + millis(at) + "#" + random;

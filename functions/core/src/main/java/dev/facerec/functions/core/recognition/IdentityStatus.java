@@ -7,5 +7,7 @@ public enum IdentityStatus {
     /** The face was searched; nobody matched above the threshold. */
     UNKNOWN,
     /** The face could not be searched (no searchable face in its crop, or another face was larger there). */
-    NOT_SEARCHED
+    NOT_SEARCHED,
+    /** The face was identified as a person who has since been erased: the identity was removed from the result. */
+    ERASED
 }

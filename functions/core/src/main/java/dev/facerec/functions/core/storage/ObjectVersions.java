@@ -1,7 +1,9 @@
 package dev.facerec.functions.core.storage;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
@@ -47,6 +49,17 @@ public final class ObjectVersions {
             deleted += page.size();
         }
         return deleted;
+    }
+
+    /** The keys that have a version or a delete marker under {@code prefix}. */
+    public Set<String> keys(String prefix) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (ListObjectVersionsResponse page :
+                s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(prefix))) {
+            page.versions().forEach(v -> keys.add(v.key()));
+            page.deleteMarkers().forEach(m -> keys.add(m.key()));
+        }
+        return keys;
     }
 
     /** Whether nothing at all is left under the prefixes. */

@@ -1,4 +1,4 @@
-package dev.facerec.functions.index;
+package dev.facerec.functions.core.enrollment;
 
 import dev.facerec.functions.core.status.ObjectBusyException;
 import dev.facerec.functions.core.table.AttributeValues;
@@ -25,10 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * transaction, or at once after a failure. An invocation that dies holding it blocks the person until its lease
  * (the invocation's remaining time) runs out; the item also carries a TTL so that DynamoDB removes it in the end.
  */
-final class PersonLocks {
+public final class PersonLocks {
 
     /** The sort key of the lock item. */
-    static final String SK = "LOCK";
+    public static final String SK = "LOCK";
 
     private static final String LOCK_ID = "lockId";
     private static final String LEASE_UNTIL = "leaseUntil";
@@ -44,7 +44,7 @@ final class PersonLocks {
     /**
      * @param patience how long {@link #acquire} waits for another holder before giving up
      */
-    PersonLocks(DynamoDbClient dynamoDb, String table, Clock clock, Duration patience) {
+    public PersonLocks(DynamoDbClient dynamoDb, String table, Clock clock, Duration patience) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
@@ -52,7 +52,7 @@ final class PersonLocks {
     }
 
     /** A lock held on a person. */
-    record Held(String personPk, String lockId) {}
+    public record Held(String personPk, String lockId) {}
 
     /**
      * Takes the lock of {@code personId} of {@code tenant} for {@code lease}, waiting while another invocation holds
@@ -60,7 +60,7 @@ final class PersonLocks {
      *
      * @throws ObjectBusyException when it is still held after the patience given to the constructor (retryable)
      */
-    Held acquire(Tenant tenant, String personId, Duration lease) {
+    public Held acquire(Tenant tenant, String personId, Duration lease) {
         String personPk = tenant.personPk(personId);
         String lockId = UUID.randomUUID().toString();
         long giveUpAt = clock.millis() + patience.toMillis();
@@ -96,7 +96,7 @@ final class PersonLocks {
     }
 
     /** The item that gives {@code held} back as part of the final transaction (which fails if the lease was lost). */
-    TransactWriteItem releaseItem(Held held) {
+    public TransactWriteItem releaseItem(Held held) {
         return TransactWriteItem.builder()
                 .delete(Delete.builder()
                         .tableName(table)
@@ -109,7 +109,7 @@ final class PersonLocks {
     }
 
     /** Gives {@code held} back at once, after a failure. Best effort: otherwise its lease runs out. */
-    void releaseQuietly(Held held) {
+    public void releaseQuietly(Held held) {
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(releaseItem(held)));
         } catch (RuntimeException ignored) {
