@@ -15,7 +15,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * One Lambda execution environment: a JVM process running the Runtime Interface Client against its own Runtime API
  * endpoint. It serves one invocation at a time and stays warm between invocations; a timeout, a crash or a failed
- * start ends it.
+ * start ends it. A SnapStart environment ({@link #startSnapStart}) is initialised before it is used: the runtime loads
+ * the handler and runs the {@code beforeCheckpoint} hooks, then waits at {@code /runtime/restore/next}; its first
+ * invocation "restores" it (the {@code afterRestore} hooks run, on that invocation's clock, as on AWS).
  */
 final class ExecutionEnvironment implements AutoCloseable {
 
@@ -28,6 +30,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final Process process;
     private boolean initialized;
     private volatile boolean broken;
+    private boolean awaitingRestore;
+    private StartFailure checkpointFailure;
 
     private ExecutionEnvironment(
             FunctionConfiguration function,
@@ -48,9 +52,39 @@ final class ExecutionEnvironment implements AutoCloseable {
             Path taskRoot,
             Path logFile,
             ExecutorService executor) {
+        return launch(function, settings, taskRoot, logFile, executor, null);
+    }
+
+    /**
+     * Starts an environment of a published version of a SnapStart function and waits until it has run its init and
+     * its {@code beforeCheckpoint} hooks (at most {@code checkpointTimeout}). A failure is kept: the environment's
+     * first invocation answers it ({@link #checkpointFailure()} describes it).
+     */
+    static ExecutionEnvironment startSnapStart(
+            FunctionConfiguration function,
+            String version,
+            LambdaSettings settings,
+            Path taskRoot,
+            Path logFile,
+            ExecutorService executor,
+            Duration checkpointTimeout) {
+        ExecutionEnvironment environment = launch(function, settings, taskRoot, logFile, executor, version);
+        environment.awaitingRestore = true;
+        environment.awaitCheckpoint(checkpointTimeout);
+        return environment;
+    }
+
+    private static ExecutionEnvironment launch(
+            FunctionConfiguration function,
+            LambdaSettings settings,
+            Path taskRoot,
+            Path logFile,
+            ExecutorService executor,
+            String snapStartVersion) {
         RuntimeApiEndpoint endpoint = new RuntimeApiEndpoint(executor);
         try {
-            Process process = LaunchCommand.build(function, settings, taskRoot, endpoint.address(), logFile)
+            Process process = LaunchCommand.build(
+                            function, settings, taskRoot, endpoint.address(), logFile, snapStartVersion)
                     .start();
             process.getOutputStream().close();
             return new ExecutionEnvironment(
@@ -66,10 +100,52 @@ final class ExecutionEnvironment implements AutoCloseable {
         return !broken && process.isAlive();
     }
 
+    /** Why the SnapStart init of this environment failed, if it did. */
+    Optional<String> checkpointFailure() {
+        return Optional.ofNullable(checkpointFailure).map(failure -> failure.result.payloadText());
+    }
+
+    private void awaitCheckpoint(Duration timeout) {
+        CompletableFuture<Object> first =
+                CompletableFuture.anyOf(endpoint.checkpointReached(), endpoint.initError(), process.onExit());
+        try {
+            Object outcome = first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (outcome instanceof byte[] initError) {
+                checkpointFailure =
+                        new StartFailure(new InvocationResult("snapstart-init", initError, InvocationResult.UNHANDLED));
+            } else if (outcome instanceof Process) {
+                checkpointFailure = new StartFailure(exited("snapstart-init"));
+            }
+        } catch (TimeoutException e) {
+            checkpointFailure = new StartFailure(InvocationResult.failure(
+                    "snapstart-init",
+                    "SnapStartTimeoutException",
+                    "the init and beforeCheckpoint hooks did not end within " + timeout.toSeconds() + " s"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            checkpointFailure = new StartFailure(
+                    InvocationResult.failure("snapstart-init", "Runtime.Interrupted", "the twin is shutting down"));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        if (checkpointFailure != null) {
+            broken = true;
+            close();
+        }
+    }
+
     /** Runs one invocation to its end: a response, a function error, a timeout, a crash or a failed start. */
     InvocationResult invoke(String requestId, byte[] payload) {
+        if (checkpointFailure != null) {
+            InvocationResult failed = checkpointFailure.result;
+            return new InvocationResult(requestId, failed.payload(), failed.functionError());
+        }
         Invocation invocation = new Invocation(requestId, payload, functionArn, function.timeout());
         endpoint.submit(invocation);
+        if (awaitingRestore) {
+            awaitingRestore = false;
+            endpoint.restore();
+        }
         try {
             long deadline = awaitPickUp(invocation);
             initialized = true;

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param reservedConcurrency the cap on concurrent executions, or {@code null} for the twin's default cap
  * @param role the execution role's ARN (recorded only)
  * @param logging the log format and levels, which reach the runtime as Lambda's reserved variables
+ * @param snapStart whether {@code SnapStart} is {@code ApplyOn: PublishedVersions}: a published version's execution
+ *     environments are initialised, and their runtime hooks run, before they take an invocation ({@link SnapStartSpares})
  */
 public record FunctionConfiguration(
         String name,
@@ -30,7 +32,8 @@ public record FunctionConfiguration(
         Path code,
         Integer reservedConcurrency,
         String role,
-        LoggingConfig logging) {
+        LoggingConfig logging,
+        boolean snapStart) {
 
     /** Lambda's defaults for the properties a template may leave out. */
     public static final int DEFAULT_MEMORY_MB = 128;
@@ -45,7 +48,22 @@ public record FunctionConfiguration(
         logging = logging == null ? LoggingConfig.TEXT : logging;
     }
 
-    /** A function with Lambda's default logging (plain text). */
+    /** A function without SnapStart. */
+    public FunctionConfiguration(
+            String name,
+            String handler,
+            String runtime,
+            int memoryMb,
+            Duration timeout,
+            Map<String, String> environment,
+            Path code,
+            Integer reservedConcurrency,
+            String role,
+            LoggingConfig logging) {
+        this(name, handler, runtime, memoryMb, timeout, environment, code, reservedConcurrency, role, logging, false);
+    }
+
+    /** A function with Lambda's default logging (plain text) and without SnapStart. */
     public FunctionConfiguration(
             String name,
             String handler,
@@ -56,7 +74,13 @@ public record FunctionConfiguration(
             Path code,
             Integer reservedConcurrency,
             String role) {
-        this(name, handler, runtime, memoryMb, timeout, environment, code, reservedConcurrency, role, null);
+        this(name, handler, runtime, memoryMb, timeout, environment, code, reservedConcurrency, role, null, false);
+    }
+
+    /** This function with SnapStart on published versions switched on or off. */
+    public FunctionConfiguration withSnapStart(boolean on) {
+        return new FunctionConfiguration(
+                name, handler, runtime, memoryMb, timeout, environment, code, reservedConcurrency, role, logging, on);
     }
 
     /** Whether the twin can run this function: a Java runtime with its code on disk. */

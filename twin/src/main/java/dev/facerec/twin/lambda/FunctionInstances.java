@@ -1,16 +1,21 @@
 package dev.facerec.twin.lambda;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 
 /**
- * The execution environments of one function: warm ones are reused, new ones start when all are busy, and no more
- * than the function's concurrency cap (its reserved concurrency, or the twin's default) run at once.
+ * The execution environments of one function (its {@code $LATEST}) or of one published SnapStart version: warm ones
+ * are reused, new ones start when all are busy, and no more than the function's concurrency cap (its reserved
+ * concurrency, or the twin's default; shared by the function's versions) run at once. A SnapStart version's new
+ * environments come initialised from its {@link SnapStartSpares}.
  */
 final class FunctionInstances implements AutoCloseable {
 
@@ -23,27 +28,87 @@ final class FunctionInstances implements AutoCloseable {
     private final int concurrency;
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
     private final List<ExecutionEnvironment> all = new ArrayList<>();
+    private final SnapStartSpares spares;
     private boolean closed;
 
+    /** The on-demand environments of {@code $LATEST}. */
     FunctionInstances(
             FunctionConfiguration function,
             LambdaSettings settings,
             Path taskRoot,
             Path logFile,
-            ExecutorService executor) {
+            ExecutorService executor,
+            Semaphore permits) {
+        this(function, settings, taskRoot, logFile, executor, permits, null);
+    }
+
+    /**
+     * @param snapStartVersion the published version whose environments are initialised ahead of need (SnapStart);
+     *     {@code null} for on-demand environments
+     */
+    FunctionInstances(
+            FunctionConfiguration function,
+            LambdaSettings settings,
+            Path taskRoot,
+            Path logFile,
+            ExecutorService executor,
+            Semaphore permits,
+            String snapStartVersion) {
         this.function = function;
         this.settings = settings;
         this.taskRoot = taskRoot;
         this.logFile = logFile;
         this.executor = executor;
-        this.concurrency =
-                function.reservedConcurrency() != null ? function.reservedConcurrency() : settings.defaultConcurrency();
-        this.permits = new Semaphore(concurrency, true);
+        this.concurrency = concurrency(function, settings);
+        this.permits = permits;
+        this.spares = snapStartVersion == null
+                ? null
+                : new SnapStartSpares(
+                        () -> ExecutionEnvironment.startSnapStart(
+                                function,
+                                snapStartVersion,
+                                settings,
+                                taskRoot,
+                                logFile,
+                                executor,
+                                snapStartInitTimeout(function)),
+                        executor);
+    }
+
+    /** The cap on a function's concurrent invocations: its reserved concurrency, or the twin's default. */
+    static int concurrency(FunctionConfiguration function, LambdaSettings settings) {
+        return function.reservedConcurrency() != null ? function.reservedConcurrency() : settings.defaultConcurrency();
+    }
+
+    /** Lambda gives a SnapStart init (with its beforeCheckpoint hooks) 130 s or the function's timeout if longer. */
+    static Duration snapStartInitTimeout(FunctionConfiguration function) {
+        Duration limit = Duration.ofSeconds(130);
+        return function.timeout().compareTo(limit) > 0 ? function.timeout() : limit;
+    }
+
+    /**
+     * For a SnapStart version: starts initialising its first environment in the background; {@link #awaitSnapStart}
+     * waits for it.
+     */
+    void prepareSnapStart() {
+        if (spares != null) {
+            spares.prepare();
+        }
+    }
+
+    /** For a SnapStart version: waits until an initialised environment is ready; why its init failed, if it did. */
+    Optional<String> awaitSnapStart() {
+        return spares == null ? Optional.empty() : spares.awaitReady();
     }
 
     /** How many invocations may run at once. */
     int concurrency() {
         return concurrency;
+    }
+
+    /** The permits of the function's concurrency cap. */
+    Semaphore permits() {
+        return permits;
     }
 
     FunctionConfiguration function() {
@@ -70,20 +135,39 @@ final class FunctionInstances implements AutoCloseable {
         }
     }
 
-    private synchronized ExecutionEnvironment take() {
-        if (closed) {
-            throw new IllegalStateException("function " + function.name() + " was updated or deleted");
-        }
-        while (!idle.isEmpty()) {
-            ExecutionEnvironment warm = idle.pollFirst();
-            if (warm.isUsable()) {
-                return warm;
+    private ExecutionEnvironment take() {
+        CompletableFuture<ExecutionEnvironment> restoring;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("function " + function.name() + " was updated or deleted");
             }
-            discard(warm);
+            while (!idle.isEmpty()) {
+                ExecutionEnvironment warm = idle.pollFirst();
+                if (warm.isUsable()) {
+                    return warm;
+                }
+                discard(warm);
+            }
+            if (spares == null) {
+                ExecutionEnvironment fresh =
+                        ExecutionEnvironment.start(function, settings, taskRoot, logFile, executor);
+                all.add(fresh);
+                return fresh;
+            }
+            restoring = spares.take();
         }
-        ExecutionEnvironment fresh = ExecutionEnvironment.start(function, settings, taskRoot, logFile, executor);
-        all.add(fresh);
-        return fresh;
+        ExecutionEnvironment restored = restoring.join();
+        synchronized (this) {
+            if (closed) {
+                restored.close();
+                throw new IllegalStateException("function " + function.name() + " was updated or deleted");
+            }
+            all.add(restored);
+            if (all.size() < concurrency) {
+                spares.prepare();
+            }
+            return restored;
+        }
     }
 
     private synchronized void giveBack(ExecutionEnvironment environment) {
@@ -107,6 +191,9 @@ final class FunctionInstances implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        if (spares != null) {
+            spares.close();
+        }
         all.forEach(ExecutionEnvironment::close);
         all.clear();
         idle.clear();

@@ -33,7 +33,8 @@ final class FunctionStore {
                 .put("timeoutMillis", function.timeout().toMillis())
                 .put("code", function.code() == null ? null : function.code().toString())
                 .put("reservedConcurrency", function.reservedConcurrency())
-                .put("role", function.role());
+                .put("role", function.role())
+                .put("snapStart", function.snapStart());
         node.set("environment", JSON.valueToTree(function.environment()));
         node.putObject("logging")
                 .put("logFormat", function.logging().logFormat())
@@ -98,7 +99,8 @@ final class FunctionStore {
                         ? null
                         : node.get("reservedConcurrency").asInt(),
                 text(node, "role"),
-                logging(node.get("logging")));
+                logging(node.get("logging")),
+                node.path("snapStart").asBoolean(false));
     }
 
     private static LoggingConfig logging(JsonNode node) {

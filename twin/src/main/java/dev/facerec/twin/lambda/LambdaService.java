@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -20,6 +21,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Client; synchronous invocation ({@code RequestResponse}) and asynchronous invocation ({@code Event}) with Lambda's
  * queue, retries, event age limit, concurrency cap and destinations. Function definitions and queued events persist
  * in the data directory: a new service on the same directory finds them again.
+ *
+ * <p>SnapStart ({@link FunctionConfiguration#snapStart()}): publishing a version initialises an environment of it
+ * (the handler loaded, the {@code beforeCheckpoint} hooks run) before {@link #publishVersion} returns, as Lambda
+ * creates the snapshot while it publishes; synchronous invocations of the version (or of an alias of it) get that
+ * environment, which runs the {@code afterRestore} hooks on its first invocation. No memory snapshot is taken.
  */
 public final class LambdaService implements AutoCloseable {
 
@@ -75,9 +81,32 @@ public final class LambdaService implements AutoCloseable {
         }
     }
 
-    /** Publishes a version of the function ({@code PublishVersion}) and returns its number. */
+    /**
+     * Publishes a version of the function ({@code PublishVersion}) and returns its number. For a SnapStart function,
+     * returns once an environment of the version is initialised; fails (and deletes the version) if its init fails.
+     */
     public String publishVersion(String functionName) {
-        return versions.publish(deployed(functionName).function().name());
+        FunctionInstances published;
+        String version;
+        synchronized (this) {
+            DeployedFunction function = deployed(functionName);
+            version = versions.publish(function.function().name());
+            if (!function.function().snapStart() || !function.function().isRunnable()) {
+                return version;
+            }
+            published = snapStartInstances(function.function(), function.instances(), version);
+            functions.put(function.function().name(), function.withSnapStart(published));
+            if (function.snapStart() != null) {
+                function.snapStart().close();
+            }
+        }
+        Optional<String> failure = published.awaitSnapStart();
+        if (failure.isPresent()) {
+            versions.deleteVersion(functionName, version);
+            throw new IllegalStateException("SnapStart could not initialise version " + version + " of function "
+                    + functionName + ": " + failure.get());
+        }
+        return version;
     }
 
     public void deleteVersion(String functionName, String version) {
@@ -131,9 +160,13 @@ public final class LambdaService implements AutoCloseable {
     /** Invokes a function and waits for its result ({@code InvocationType=RequestResponse}). */
     public InvocationResult invoke(String functionNameOrArn, byte[] payload) {
         DeployedFunction function = deployed(functionNameOrArn);
+        FunctionInstances instances =
+                function.snapStart() != null && versions.isPublishedVersion(FunctionReference.parse(functionNameOrArn))
+                        ? function.snapStart()
+                        : function.instances();
         String requestId = UUID.randomUUID().toString();
         try {
-            return function.invoke(requestId, payload);
+            return instances.invoke(requestId, payload);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return InvocationResult.failure(requestId, "Runtime.Interrupted", "the twin is shutting down");
@@ -186,7 +219,14 @@ public final class LambdaService implements AutoCloseable {
                 settings,
                 function.isRunnable() ? unpacker.taskRoot(function.code()) : null,
                 prepareLog(function.name()),
-                runtimeApiThreads);
+                runtimeApiThreads,
+                new Semaphore(FunctionInstances.concurrency(function, settings), true));
+        String latest = versions.latestVersion(function.name());
+        FunctionInstances snapStart = null;
+        if (function.snapStart() && function.isRunnable() && latest != null) {
+            snapStart = snapStartInstances(function, instances, latest);
+            snapStart.prepareSnapStart();
+        }
         AsyncEventQueue queue = new AsyncEventQueue(
                 functionArn(function.name()),
                 instances,
@@ -194,7 +234,20 @@ public final class LambdaService implements AutoCloseable {
                 settings.retryDelays(),
                 new EventStore(eventDirectory(function.name())),
                 this::sendToDestination);
-        functions.put(function.name(), new DeployedFunction(function, invokeConfig, instances, queue));
+        functions.put(function.name(), new DeployedFunction(function, invokeConfig, instances, snapStart, queue));
+    }
+
+    /** The environments of a published version of a SnapStart function (sharing the function's concurrency cap). */
+    private FunctionInstances snapStartInstances(
+            FunctionConfiguration function, FunctionInstances latest, String version) {
+        return new FunctionInstances(
+                function,
+                settings,
+                unpacker.taskRoot(function.code()),
+                logFile(function.name()),
+                runtimeApiThreads,
+                latest.permits(),
+                version);
     }
 
     /**

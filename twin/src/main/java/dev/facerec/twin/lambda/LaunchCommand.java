@@ -9,14 +9,28 @@ import java.util.Map;
  * The command line and environment of one execution environment's JVM, close to what Lambda's Java runtime uses:
  * the Runtime Interface Client as main class, the handler as argument, the memory size as heap limit, the
  * function's code as working directory ({@code /var/task}), a clean environment with the function's variables and
- * Lambda's reserved ones (including the log format and level of the function's {@link LoggingConfig}).
+ * Lambda's reserved ones (including the log format and level of the function's {@link LoggingConfig}). As Lambda's
+ * Java runtime does, {@code org.crac.Core.Compat} points the function's {@code org.crac} at the runtime client's CRaC
+ * context, whose hooks the client runs when {@code AWS_LAMBDA_INITIALIZATION_TYPE} is {@code snap-start}.
  */
 final class LaunchCommand {
 
+    /** Where the function's {@code org.crac} registers its resources: the runtime client's context. */
+    static final String CRAC_COMPAT = "com.amazonaws.services.lambda.crac";
+
     private LaunchCommand() {}
 
+    /**
+     * @param snapStartVersion the published version whose environment this is, initialised as for a SnapStart
+     *     snapshot; {@code null} for an on-demand environment of {@code $LATEST}
+     */
     static ProcessBuilder build(
-            FunctionConfiguration function, LambdaSettings settings, Path taskRoot, String runtimeApi, Path logFile) {
+            FunctionConfiguration function,
+            LambdaSettings settings,
+            Path taskRoot,
+            String runtimeApi,
+            Path logFile,
+            String snapStartVersion) {
         List<String> command = List.of(
                 settings.javaExecutable().toString(),
                 "-Xmx" + function.memoryMb() + "m",
@@ -27,6 +41,7 @@ final class LaunchCommand {
                 "-XX:+ErrorFileToStderr",
                 "-Djava.net.preferIPv4Stack=true",
                 "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "-Dorg.crac.Core.Compat=" + CRAC_COMPAT,
                 "-D" + RuntimeJni.PROPERTY + "="
                         + RuntimeJni.unpack(settings.dataDirectory().resolve("runtime")),
                 "-cp",
@@ -45,6 +60,11 @@ final class LaunchCommand {
         environment.putAll(function.environment());
         environment.putAll(settings.serviceEndpoints());
         environment.putAll(reserved(function, settings, taskRoot, runtimeApi));
+        if (snapStartVersion != null) {
+            environment.put("AWS_LAMBDA_FUNCTION_VERSION", snapStartVersion);
+            environment.put("AWS_LAMBDA_LOG_STREAM_NAME", snapStartVersion + "-" + runtimeApi);
+            environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+        }
         environment.putAll(function.logging().environment());
         return builder;
     }

@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,7 +24,9 @@ import java.util.regex.Pattern;
  * The Lambda Runtime API (version 2018-06-01) for one execution environment, as the sandbox offers it at
  * {@code AWS_LAMBDA_RUNTIME_API}: {@code GET /runtime/invocation/next} long-polls for the next invocation,
  * {@code POST /runtime/invocation/{id}/response} and {@code /error} answer it, {@code POST /runtime/init/error}
- * reports a failed start.
+ * reports a failed start. Under SnapStart the runtime, once initialised and its {@code beforeCheckpoint} hooks run,
+ * asks {@code GET /runtime/restore/next}, which answers when the environment is "restored" ({@link #restore()}); a
+ * failed {@code afterRestore} hook is reported to {@code POST /runtime/restore/error}.
  */
 final class RuntimeApiEndpoint implements AutoCloseable {
 
@@ -35,6 +39,8 @@ final class RuntimeApiEndpoint implements AutoCloseable {
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<byte[]> initError = new CompletableFuture<>();
+    private final CompletableFuture<Void> checkpointReached = new CompletableFuture<>();
+    private final CompletableFuture<Void> restored = new CompletableFuture<>();
     private volatile boolean closed;
 
     RuntimeApiEndpoint(ExecutorService executor) {
@@ -58,14 +64,28 @@ final class RuntimeApiEndpoint implements AutoCloseable {
         pending.add(invocation);
     }
 
-    /** Completes with the error document the runtime posted to {@code /runtime/init/error}. */
+    /**
+     * Completes with the error document the runtime posted to {@code /runtime/init/error} (or, after a restore, to
+     * {@code /runtime/restore/error}).
+     */
     CompletableFuture<byte[]> initError() {
         return initError;
+    }
+
+    /** Completes when the runtime asks {@code /runtime/restore/next}: its init and checkpoint hooks are done. */
+    CompletableFuture<Void> checkpointReached() {
+        return checkpointReached;
+    }
+
+    /** Answers the runtime's {@code /runtime/restore/next}: it runs its {@code afterRestore} hooks, then polls. */
+    void restore() {
+        restored.complete(null);
     }
 
     @Override
     public void close() {
         closed = true;
+        restored.cancel(false);
         server.stop(0);
     }
 
@@ -77,10 +97,14 @@ final class RuntimeApiEndpoint implements AutoCloseable {
                 next(exchange);
                 return;
             }
+            if ("GET".equals(method) && "restore/next".equals(path)) {
+                restoreNext(exchange);
+                return;
+            }
             Matcher answer = ANSWER.matcher(path);
             if ("POST".equals(method) && answer.matches()) {
                 answer(exchange, answer.group(1), "error".equals(answer.group(2)));
-            } else if ("POST".equals(method) && "init/error".equals(path)) {
+            } else if ("POST".equals(method) && ("init/error".equals(path) || "restore/error".equals(path))) {
                 initError.complete(readBody(exchange));
                 accepted(exchange);
             } else {
@@ -110,6 +134,17 @@ final class RuntimeApiEndpoint implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    private void restoreNext(HttpExchange exchange) throws IOException {
+        checkpointReached.complete(null);
+        try {
+            restored.join();
+        } catch (CancellationException | CompletionException e) {
+            respond(exchange, 500, "{\"errorType\":\"ServiceException\",\"errorMessage\":\"shutting down\"}");
+            return;
+        }
+        exchange.sendResponseHeaders(200, -1);
     }
 
     private Invocation awaitInvocation() {

@@ -3,6 +3,7 @@ package dev.facerec.twin.lambda;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.facerec.twin.state.StateFiles;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -82,6 +83,32 @@ final class VersionRegistry {
         return published != null
                 && (published.versions().containsKey(reference.qualifier())
                         || published.aliases().containsKey(reference.qualifier()));
+    }
+
+    /**
+     * Whether the qualifier names a published version, or an alias of one (not {@code $LATEST}): what SnapStart
+     * applies to.
+     */
+    synchronized boolean isPublishedVersion(FunctionReference reference) {
+        if (reference.qualifier() == null) {
+            return false;
+        }
+        Published published = functions.get(reference.name());
+        if (published == null) {
+            return false;
+        }
+        String version = published.aliases().getOrDefault(reference.qualifier(), reference.qualifier());
+        return published.versions().containsKey(version);
+    }
+
+    /** The function's highest published version that still exists, or {@code null}. */
+    synchronized String latestVersion(String function) {
+        Published published = functions.get(function);
+        return published == null
+                ? null
+                : published.versions().keySet().stream()
+                        .max(Comparator.comparingInt(Integer::parseInt))
+                        .orElse(null);
     }
 
     synchronized boolean hasVersion(String function, String version) {

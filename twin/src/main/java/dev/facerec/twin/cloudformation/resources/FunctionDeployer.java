@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * {@code AWS::Lambda::Function} on the twin's Lambda, with its code taken from the cloud assembly's asset (the S3
  * key CDK gives it). Inline code ({@code ZipFile}) is recorded but cannot run; container images are not supported.
- * {@code Ref} is the function name; attribute {@code Arn}.
+ * {@code Ref} is the function name; attribute {@code Arn}. {@code SnapStart} {@code ApplyOn: PublishedVersions} makes
+ * the twin initialise a published version's environments before their first invocation (see LambdaService).
  */
 public final class FunctionDeployer implements ResourceDeployer {
 
@@ -79,7 +80,9 @@ public final class FunctionDeployer implements ResourceDeployer {
                 code(request),
                 reserved == null ? null : reserved.asInt(),
                 request.text("Role"),
-                logging(properties.path("LoggingConfig")));
+                logging(properties.path("LoggingConfig")),
+                "PublishedVersions"
+                        .equals(properties.path("SnapStart").path("ApplyOn").asText()));
     }
 
     /** {@code LoggingConfig}'s format and levels ({@code LogGroup} is the log group's business, not the runtime's). */

@@ -10,7 +10,8 @@ import dev.facerec.twin.lambda.LambdaService;
 /**
  * {@code AWS::Lambda::Version}: publishes a version of the function (numbers count up from 1). {@code Ref} is the
  * version's ARN; attributes {@code Version} (the number) and {@code FunctionArn} (the version's ARN). Every change
- * replaces it, as CloudFormation publishes a new version. The version runs the function's current code.
+ * replaces it, as CloudFormation publishes a new version. The version runs the function's current code; with SnapStart
+ * on, publishing returns once an environment of it is initialised (see {@code LambdaService#publishVersion}).
  */
 public final class VersionDeployer implements ResourceDeployer {
 
