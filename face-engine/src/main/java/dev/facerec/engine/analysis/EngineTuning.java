@@ -11,6 +11,8 @@ package dev.facerec.engine.analysis;
  * @param mirroredEmbedding  add the mirrored face's embedding to the face's
  * @param decodeLimit        longest side at which images are decoded; larger ones are subsampled
  * @param livenessPixels     channel order of the liveness model's raw 0..255 input
+ * @param modelsAlongside    run a face's pose and mirrored embedding on a helper thread beside its embedding
+ *                           ({@link Alongside})
  */
 record EngineTuning(
         float detectionThreshold,
@@ -19,14 +21,35 @@ record EngineTuning(
         double tileZoom,
         boolean mirroredEmbedding,
         int decodeLimit,
-        PixelNormalization livenessPixels) {
+        PixelNormalization livenessPixels,
+        boolean modelsAlongside) {
 
     static final EngineTuning DEFAULT =
-            new EngineTuning(0.75f, 0.9f, 0.4f, 2.25, true, 2560, PixelNormalization.RAW_BGR);
+            new EngineTuning(0.75f, 0.9f, 0.4f, 2.25, true, 2560, PixelNormalization.RAW_BGR, true);
 
     /** These knobs with the liveness model fed {@code pixels}. */
     EngineTuning withLivenessPixels(PixelNormalization pixels) {
         return new EngineTuning(
-                detectionThreshold, tileThreshold, nmsIou, tileZoom, mirroredEmbedding, decodeLimit, pixels);
+                detectionThreshold,
+                tileThreshold,
+                nmsIou,
+                tileZoom,
+                mirroredEmbedding,
+                decodeLimit,
+                pixels,
+                modelsAlongside);
+    }
+
+    /** These knobs with the face's model runs on one thread or beside each other. */
+    EngineTuning withModelsAlongside(boolean alongside) {
+        return new EngineTuning(
+                detectionThreshold,
+                tileThreshold,
+                nmsIou,
+                tileZoom,
+                mirroredEmbedding,
+                decodeLimit,
+                livenessPixels,
+                alongside);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.FutureTask;
 
 /**
  * The face engine on ONNX Runtime, with the models of the npm package {@code faceplugin-face-recognition-js}:
@@ -30,6 +31,7 @@ public final class OnnxFaceEngine implements FaceEngine {
     private final AttributeEstimator attributes;
     private final LivenessModel liveness;
     private final int decodeLimit;
+    private final boolean alongside;
 
     /** Loads the models from the directory {@link ModelDirectory#find()} locates. */
     public OnnxFaceEngine() {
@@ -44,6 +46,7 @@ public final class OnnxFaceEngine implements FaceEngine {
     OnnxFaceEngine(Path modelDirectory, EngineTuning tuning) {
         this.modelDirectory = ModelDirectory.require(modelDirectory, "the engine's configuration");
         this.decodeLimit = tuning.decodeLimit();
+        this.alongside = tuning.modelsAlongside();
         OrtEnvironment env = OrtEnvironments.get();
         try {
             detector = new FaceDetector(
@@ -54,7 +57,9 @@ public final class OnnxFaceEngine implements FaceEngine {
                     tuning.tileZoom());
             landmarks = new LandmarkModel(load(env, "fr_landmark", 1, 1, 64, 64));
             embeddings = new EmbeddingModel(
-                    load(env, "fr_feature", 1, 3, FaceAligner.SIZE, FaceAligner.SIZE), tuning.mirroredEmbedding());
+                    load(env, "fr_feature", 1, 3, FaceAligner.SIZE, FaceAligner.SIZE),
+                    tuning.mirroredEmbedding(),
+                    alongside);
             pose = new PoseModel(load(env, "fr_pose", 1, 3, 224, 224));
             attributes = new AttributeEstimator(
                     new SsrNetModel(load(env, "fr_age", 1, 3, 64, 64), PixelNormalization.IMAGENET_RGB),
@@ -140,16 +145,19 @@ public final class OnnxFaceEngine implements FaceEngine {
         long t = System.nanoTime();
         Detection d = face.detection();
         FaceLandmarks points = face.points();
+        // With an embedding to compute, the pose runs beside it on a helper thread (Alongside).
+        FutureTask<DetectedFace.Pose> poseRun =
+                embed ? Alongside.start(() -> pose.estimate(pixels, d), alongside) : null;
         RgbImage aligned = FaceAligner.align(pixels, points);
         DetectedFace.Quality quality = QualityMeter.measure(aligned);
         t = lap(timings, Stage.ALIGN, t);
-        DetectedFace.Pose headPose = pose.estimate(pixels, d);
-        t = lap(timings, Stage.POSE, t);
         float[] embedding = null;
         if (embed) {
             embedding = embeddings.embed(aligned);
             t = lap(timings, Stage.EMBED, t);
         }
+        DetectedFace.Pose headPose = poseRun != null ? Alongside.result(poseRun) : pose.estimate(pixels, d);
+        t = lap(timings, Stage.POSE, t);
         FaceAttributes faceAttributes = null;
         if (describe) {
             faceAttributes = attributes.estimate(pixels, d, points);
