@@ -23,8 +23,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * What runs before a SnapStart snapshot, so that a restored function does not pay for it on its first request: the
  * handler answers requests that end before any AWS call (bad input of every route: the event types, routing, JSON
  * parsing and writing, base64, image header reading, error answers), and the image paths of identification run on a
- * generated photo (ImageIO's JPEG and PNG codecs, decoding, cropping, the result document). No AWS call is made, and
- * no credentials are resolved: those would be stale or unreachable at checkpoint time.
+ * generated photo (ImageIO's JPEG and PNG codecs, decoding, cropping, the result document), and the SDK's call path
+ * runs against a loopback socket ({@link SdkPriming}). No AWS call is made, and no credentials are resolved: those
+ * would be stale or unreachable at checkpoint time.
  */
 final class Priming {
 
@@ -64,6 +65,7 @@ final class Priming {
         }
         new Verification(false, "priming", 0f, 99f, VerificationReason.NO_FACE, 0, false).toJson();
         PutObjectRequest.builder().bucket("priming").key("priming").build();
+        SdkPriming.prime();
         return statuses;
     }
 
