@@ -88,23 +88,25 @@ public final class LambdaService implements AutoCloseable {
     public String publishVersion(String functionName) {
         FunctionInstances published;
         String version;
+        String name;
         synchronized (this) {
             DeployedFunction function = deployed(functionName);
-            version = versions.publish(function.function().name());
+            name = function.function().name();
+            version = versions.publish(name);
             if (!function.function().snapStart() || !function.function().isRunnable()) {
                 return version;
             }
             published = snapStartInstances(function.function(), function.instances(), version);
-            functions.put(function.function().name(), function.withSnapStart(published));
+            functions.put(name, function.withSnapStart(published));
             if (function.snapStart() != null) {
                 function.snapStart().close();
             }
         }
         Optional<String> failure = published.awaitSnapStart();
         if (failure.isPresent()) {
-            versions.deleteVersion(functionName, version);
-            throw new IllegalStateException("SnapStart could not initialise version " + version + " of function "
-                    + functionName + ": " + failure.get());
+            versions.deleteVersion(name, version);
+            throw new IllegalStateException("SnapStart could not initialise version " + version + " of function " + name
+                    + ": " + failure.get());
         }
         return version;
     }
