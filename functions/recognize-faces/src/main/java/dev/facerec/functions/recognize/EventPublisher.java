@@ -51,11 +51,27 @@ public final class EventPublisher {
             return;
         }
         String detail = RecognitionEvent.detail(source, resultKey, processedAt, faces, includeNames);
-        String resourceArn = "arn:aws:s3:::" + source.bucket() + "/" + source.key();
+        send(RecognitionEvent.DETAIL_TYPE, detail, "arn:aws:s3:::" + source.bucket() + "/" + source.key());
+    }
+
+    /** Whether names may go into events ({@code EVENTS_INCLUDE_NAMES}). */
+    public boolean includeNames() {
+        return includeNames;
+    }
+
+    /**
+     * Sends one event of source {@value RecognitionEvent#SOURCE}; nothing when events are off.
+     *
+     * @throws IllegalStateException when EventBridge refused the entry (its error code, never the detail)
+     */
+    public void send(String detailType, String detail, String resourceArn) {
+        if (client == null) {
+            return;
+        }
         PutEventsRequestEntry entry = PutEventsRequestEntry.builder()
                 .eventBusName(busName)
                 .source(RecognitionEvent.SOURCE)
-                .detailType(RecognitionEvent.DETAIL_TYPE)
+                .detailType(detailType)
                 .detail(detail)
                 .resources(resourceArn)
                 .build();

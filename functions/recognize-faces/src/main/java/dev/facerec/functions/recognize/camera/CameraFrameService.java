@@ -1,0 +1,178 @@
+package dev.facerec.functions.recognize.camera;
+
+import dev.facerec.functions.core.aws.AwsClients;
+import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.handler.OutcomeLog;
+import dev.facerec.functions.core.image.ByteSource;
+import dev.facerec.functions.core.image.ImageHeader;
+import dev.facerec.functions.core.image.ImageHeaderReader;
+import dev.facerec.functions.core.image.ImageInspector;
+import dev.facerec.functions.core.image.ImageLimits;
+import dev.facerec.functions.core.image.S3ObjectSource;
+import dev.facerec.functions.core.recognition.FaceRecognizer;
+import dev.facerec.functions.core.recognition.ImageDecoder;
+import dev.facerec.functions.core.recognition.RecognizedFace;
+import dev.facerec.functions.core.rekognition.RekognitionErrors;
+import dev.facerec.functions.core.status.RejectedException;
+import dev.facerec.functions.core.tenant.Tenant;
+import dev.facerec.functions.recognize.EventPublisher;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+import software.amazon.awssdk.services.rekognition.model.FaceDetail;
+import software.amazon.awssdk.services.rekognition.model.RekognitionException;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A camera frame delivered by Kinesis Video Streams image generation, through recognition into sightings, with a
+ * cost guard: a frame that repeats the camera's latest one ({@link FrameHash}, same scene) makes no Rekognition call
+ * at all and extends the sightings of that frame; any other frame costs one DetectFaces (on the bytes already read),
+ * and only its faces are then searched (one SearchUsersByImage each, {@link FaceRecognizer}, the code photos use),
+ * so a frame without a face costs one DetectFaces and nothing else. The faces are merged into the camera's sightings
+ * ({@link TrackMerge}, {@link SightingStore}); each started sighting publishes a "Sighting Started" event.
+ */
+public final class CameraFrameService {
+
+    /** Attempts at writing a merge when other frames of the same camera keep winning. */
+    static final int MERGE_ATTEMPTS = 8;
+
+    private final S3Client s3;
+    private final RekognitionClient rekognition;
+    private final FaceRecognizer recognizer;
+    private final ImageInspector inspector;
+    private final SightingStore store;
+    private final EventPublisher events;
+    private final Tenant tenant;
+    private final CameraSettings settings;
+
+    public CameraFrameService(
+            AwsClients clients, FunctionConfig config, CameraSettings settings, EventPublisher events) {
+        if (config.perTenant()) {
+            throw new IllegalArgumentException("cameras need the shared collection (COLLECTION_MODE SHARED)");
+        }
+        this.s3 = clients.s3();
+        this.rekognition = clients.rekognition();
+        this.recognizer = new FaceRecognizer(
+                clients.rekognition(), clients.dynamoDb(), config.tableName(), config.faceMatchThreshold());
+        this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
+        this.store = new SightingStore(clients.dynamoDb(), config.tableName(), settings.sightingRetention());
+        this.events = events;
+        this.tenant = Tenant.shared(config.collectionId());
+        this.settings = settings;
+    }
+
+    /** Processes one frame's event; returns its outcome ({@code SKIPPED_REPEAT}, {@code NO_FACE}, {@code MERGED}). */
+    public String process(S3ObjectEvent event, Duration lease, OutcomeLog log) {
+        Optional<FrameKey> parsed =
+                event.isCreated() ? FrameKey.parse(event.key(), settings.framesPrefix()) : Optional.empty();
+        if (parsed.isEmpty()) {
+            String outcome = event.isCreated() ? "REJECTED" : "IGNORED";
+            log.outcome(
+                    event.eventName(), event.bucket(), event.key(), outcome, event.isCreated() ? "NOT_A_FRAME" : null);
+            return outcome;
+        }
+        FrameKey frame = parsed.get();
+        try {
+            String outcome = recognize(event, frame);
+            log.outcome(event.eventName(), event.bucket(), event.key(), outcome, null);
+            return outcome;
+        } catch (RejectedException rejected) {
+            log.outcome(
+                    event.eventName(),
+                    event.bucket(),
+                    event.key(),
+                    "REJECTED",
+                    rejected.reason().name());
+            return "REJECTED";
+        } catch (RuntimeException e) {
+            log.retrying(event.eventName(), event.bucket(), event.key(), e);
+            throw e;
+        }
+    }
+
+    private String recognize(S3ObjectEvent event, FrameKey frame) {
+        inspector.checkSize(event.size());
+        byte[] bytes = S3ObjectSource.download(s3, event.bucket(), event.key(), event.versionId(), event.eTag());
+        ImageHeader header = header(bytes);
+        inspector.checkDimensions(header);
+        BufferedImage image = ImageDecoder.decode(bytes, header);
+        long hash = FrameHash.of(image);
+        long at = frame.capturedAt().toEpochMilli();
+        long gap = settings.sightingGap().toMillis();
+        CameraState state = store.load(frame.camera());
+        if (state.repeats(at, hash, gap)) {
+            merge(event, frame, state, s -> TrackMerge.repeat(s, frame.key(), at, gap), Map.of());
+            return "SKIPPED_REPEAT";
+        }
+        List<FaceDetail> details = detect(bytes);
+        if (details.isEmpty()) {
+            merge(event, frame, state, s -> TrackMerge.merge(s, frame.key(), at, hash, List.of(), gap), Map.of());
+            return "NO_FACE";
+        }
+        List<RecognizedFace> faces = recognizer.identify(tenant, image, details);
+        List<FaceSeen> seen = faces.stream().map(FaceSeen::of).toList();
+        Map<String, String> names = new HashMap<>();
+        if (events.includeNames()) {
+            faces.stream()
+                    .filter(f -> f.identity().personId() != null && f.displayName() != null)
+                    .forEach(f -> names.put(f.identity().personId(), f.displayName()));
+        }
+        merge(event, frame, state, s -> TrackMerge.merge(s, frame.key(), at, hash, seen, gap), names);
+        return "MERGED";
+    }
+
+    /**
+     * Merges and writes, again on the newer state when another frame of the camera was written first. The started
+     * sightings' events go out before the write: a failure then retries the frame, and the event's id is the same.
+     */
+    private void merge(
+            S3ObjectEvent event,
+            FrameKey frame,
+            CameraState first,
+            Function<CameraState, TrackMerge.Merged> merging,
+            Map<String, String> names) {
+        CameraState state = first;
+        for (int attempt = 1; attempt <= MERGE_ATTEMPTS; attempt++) {
+            TrackMerge.Merged merged = merging.apply(state);
+            for (Track started : merged.started()) {
+                events.send(
+                        SightingEvent.DETAIL_TYPE,
+                        SightingEvent.detail(event.bucket(), frame.camera(), started, names.get(started.personId())),
+                        "arn:aws:s3:::" + event.bucket() + "/" + frame.key());
+            }
+            if (store.save(frame.camera(), state, merged, event.bucket())) {
+                return;
+            }
+            state = store.load(frame.camera());
+        }
+        throw new IllegalStateException("the camera's sightings changed " + MERGE_ATTEMPTS
+                + " times while this frame was merged; retrying the frame");
+    }
+
+    private List<FaceDetail> detect(byte[] bytes) {
+        try {
+            return rekognition
+                    .detectFaces(b -> b.image(i -> i.bytes(SdkBytes.fromByteArray(bytes))))
+                    .faceDetails();
+        } catch (RekognitionException e) {
+            throw RekognitionErrors.toRejection(e);
+        }
+    }
+
+    private static ImageHeader header(byte[] bytes) {
+        try {
+            return ImageHeaderReader.read(ByteSource.of(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the frame's header", e);
+        }
+    }
+}
