@@ -11,14 +11,17 @@ import java.util.Set;
 /**
  * How the faces of one frame join a camera's sightings. A known person continues their open sighting when the frame
  * lies within the gap of it, otherwise starts a new one. An unknown face continues the nearest open unknown track
- * whose face was within {@link #MAX_MOVE} of where it is now (people walk a short way between two frames a
- * fraction of a second apart), otherwise starts a new track; unknown faces are followed by position only, so no face
+ * whose face was close to where it is now (people walk a short way between two frames a
+ * fraction of a second apart: {@link #MAX_MOVE}, or {@link #MAX_SPEED} per second since the track was last seen when
+ * that is more, since a frame or two may miss a face), otherwise starts a new track; unknown faces are followed by position only, so no face
  * vector of a passer-by is kept anywhere.
  */
 public final class TrackMerge {
 
     /** How far (as a ratio of the frame) an unknown face may move between two frames and stay the same track. */
     static final float MAX_MOVE = 0.2f;
+    /** How fast (ratio of the frame per second) a face may move: a walker crosses a frame in two seconds or more. */
+    static final float MAX_SPEED = 0.5f;
     /** Sort key prefix of the sighting rows, followed by the first frame's epoch milliseconds and the track id. */
     public static final String SIGHTING_PREFIX = "SIGHTING#";
 
@@ -74,13 +77,15 @@ public final class TrackMerge {
 
     private static Track nearestUnknown(CameraState state, FaceSeen face, long at, long gapMillis, Set<String> used) {
         Track nearest = null;
-        double best = MAX_MOVE;
+        double best = Double.MAX_VALUE;
         for (Track track : state.tracks()) {
             if (track.personId() != null || used.contains(track.id()) || !track.covers(at, gapMillis)) {
                 continue;
             }
+            double seconds = Math.abs(at - track.lastSeen()) / 1000.0;
+            double reach = Math.max(MAX_MOVE, MAX_SPEED * seconds);
             double distance = Math.hypot(track.x() - face.x(), track.y() - face.y());
-            if (distance <= best) {
+            if (distance <= reach && distance < best) {
                 best = distance;
                 nearest = track;
             }
