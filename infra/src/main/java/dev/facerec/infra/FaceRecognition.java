@@ -287,6 +287,23 @@ public final class FaceRecognition extends Construct {
         return settings.resultsPrefix();
     }
 
+    /** For the parts built on the pipeline ({@link FaceCameras}): its settings, queues, events and table. */
+    ResolvedProps settings() {
+        return settings;
+    }
+
+    EventQueues eventQueues() {
+        return eventQueues;
+    }
+
+    RecognitionEvents events() {
+        return events;
+    }
+
+    Table table() {
+        return table;
+    }
+
     /** A function fed by an event queue: no asynchronous invocation settings, the reserved concurrency if any. */
     private static FunctionSpec queueFedSpec(
             ResolvedProps settings,

@@ -76,12 +76,23 @@ final class RecognitionEvents {
         Map<String, Object> detail = new HashMap<>(extra);
         detail.put("bucket", List.of(bucket.getBucketName()));
         detail.put("key", List.of(Map.of("prefix", recognizePrefix)));
-        return Rule.Builder.create(scope, n == 1 ? baseId : baseId + "-" + n)
+        return rule(scope, n == 1 ? baseId : baseId + "-" + n, what, DETAIL_TYPE, detail, target);
+    }
+
+    /** A rule on this pipeline's bus for the events of source {@value #SOURCE} of {@code detailType}. */
+    Rule rule(
+            Construct ruleScope,
+            String id,
+            String what,
+            String detailType,
+            Map<String, Object> detail,
+            IRuleTarget target) {
+        return Rule.Builder.create(ruleScope, id)
                 .eventBus(bus)
                 .description("facerec: " + what)
                 .eventPattern(EventPattern.builder()
                         .source(List.of(SOURCE))
-                        .detailType(List.of(DETAIL_TYPE))
+                        .detailType(List.of(detailType))
                         .detail(detail)
                         .build())
                 .targets(List.of(target))

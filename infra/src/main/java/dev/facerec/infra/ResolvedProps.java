@@ -143,7 +143,7 @@ record ResolvedProps(
         }
     }
 
-    private static void checkWhole(String name, Number value, int min, int max, List<String> problems) {
+    static void checkWhole(String name, Number value, int min, int max, List<String> problems) {
         if (!known(value)) {
             return;
         }
