@@ -24,6 +24,7 @@ import dev.facerec.twin.cloudformation.resources.EventInvokeConfigDeployer;
 import dev.facerec.twin.cloudformation.resources.EventSourceMappingDeployer;
 import dev.facerec.twin.cloudformation.resources.FunctionDeployer;
 import dev.facerec.twin.cloudformation.resources.HttpApiDeployer;
+import dev.facerec.twin.cloudformation.resources.KinesisVideoStreamDeployer;
 import dev.facerec.twin.cloudformation.resources.PermissionDeployer;
 import dev.facerec.twin.cloudformation.resources.QueueDeployer;
 import dev.facerec.twin.cloudformation.resources.QueuePolicyDeployer;
@@ -35,6 +36,8 @@ import dev.facerec.twin.dynamodb.DynamoDbServer;
 import dev.facerec.twin.events.EventBridgeServer;
 import dev.facerec.twin.events.EventsService;
 import dev.facerec.twin.eventsources.EventSourceMappingService;
+import dev.facerec.twin.kinesisvideo.KinesisVideoServer;
+import dev.facerec.twin.kinesisvideo.KinesisVideoService;
 import dev.facerec.twin.lambda.LambdaService;
 import dev.facerec.twin.lambda.LambdaSettings;
 import dev.facerec.twin.notifications.NotificationService;
@@ -80,6 +83,8 @@ public final class Twin implements AutoCloseable {
     private final EventsService events;
     private final EventBridgeServer eventBridge;
     private final HttpApiService httpApis;
+    private final KinesisVideoService kinesisVideo;
+    private final KinesisVideoServer kinesisVideoServer;
     private final StackDeployer deployer;
 
     private Twin(TwinSettings settings, Consumer<String> progress) {
@@ -94,6 +99,9 @@ public final class Twin implements AutoCloseable {
             progress.accept("starting SQS (ElasticMQ)");
             sqs = started(SqsServer.start(data.resolve("sqs"), 0, settings.region(), settings.accountId()));
             eventBridge = started(EventBridgeServer.bind(0));
+            kinesisVideo =
+                    new KinesisVideoService(data.resolve("kinesisvideo"), settings.region(), settings.accountId());
+            kinesisVideoServer = started(KinesisVideoServer.start(kinesisVideo));
             progress.accept("starting Rekognition (face engine)");
             rekognition = started(RekognitionServer.builder()
                     .dataDirectory(data.resolve("rekognition"))
@@ -244,6 +252,11 @@ public final class Twin implements AutoCloseable {
         return httpApis;
     }
 
+    /** Kinesis Video Streams' recorded streams and their image generation configurations. */
+    public KinesisVideoService kinesisVideo() {
+        return kinesisVideo;
+    }
+
     /** Stops every service (functions first); state stays in the data directory. */
     @Override
     public void close() {
@@ -269,6 +282,8 @@ public final class Twin implements AutoCloseable {
         endpoints.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
         endpoints.put("AWS_ENDPOINT_URL_REKOGNITION", rekognition.endpoint().toString());
         endpoints.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridge.endpoint().toString());
+        endpoints.put(
+                "AWS_ENDPOINT_URL_KINESIS_VIDEO", kinesisVideoServer.endpoint().toString());
         return endpoints;
     }
 
@@ -296,6 +311,7 @@ public final class Twin implements AutoCloseable {
                 .register(new EventBusDeployer(events))
                 .register(new RuleDeployer(events))
                 .register(new EventInvokeConfigDeployer(lambda))
+                .register(new KinesisVideoStreamDeployer(kinesisVideo))
                 .register(new CustomResourceDeployer(lambda, responses, settings.customResourceTimeout()));
         RecordedResources.all().forEach(registry::register);
         return registry;

@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             IdentifyCommand.class,
             LivenessCommand.class,
             VerifyErasureCommand.class,
+            StreamCommand.class,
             DownCommand.class
         })
 public final class TwinCli implements Runnable {
