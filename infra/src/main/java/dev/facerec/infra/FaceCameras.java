@@ -8,6 +8,7 @@ import java.util.Map;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.events.IRuleTarget;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.iam.Grant;
@@ -106,7 +107,7 @@ public final class FaceCameras extends Construct {
         }
         this.frames = new SecureFunction(this, "Frames", framesSpec(faces, settings));
         PrefixGrants.read(bucket, frames.getRole(), settings.framesPrefix());
-        FaceTable.grantItems(faces.table(), frames.getRole(), FRAME_TABLE_ACTIONS);
+        FaceTable.grantItems((Table) faces.getTable(), frames.getRole(), FRAME_TABLE_ACTIONS);
         faces.getCollection().grantIdentify(frames.getRole());
         FaceCollection.grantDetectFaces(frames.getRole());
         faces.events().grantPublish(frames.getRole());

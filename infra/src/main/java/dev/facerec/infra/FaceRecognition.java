@@ -287,7 +287,7 @@ public final class FaceRecognition extends Construct {
         return settings.resultsPrefix();
     }
 
-    /** For the parts built on the pipeline ({@link FaceCameras}): its settings, queues, events and table. */
+    /** For the parts built on the pipeline ({@link FaceCameras}): its settings, queues and events. */
     ResolvedProps settings() {
         return settings;
     }
@@ -298,10 +298,6 @@ public final class FaceRecognition extends Construct {
 
     RecognitionEvents events() {
         return events;
-    }
-
-    Table table() {
-        return table;
     }
 
     /** A function fed by an event queue: no asynchronous invocation settings, the reserved concurrency if any. */
