@@ -254,7 +254,8 @@ class WatchListEventsIT {
             // AND a day later the frames are gone (the bucket's lifecycle, swept at a moved clock); the sighting stays
             twin.sweepLifecycle(STACK, Instant.now().plus(java.time.Duration.ofDays(2)));
             for (FramePlayback.Delivered frame : frames) {
-                assertThatThrownBy(() -> pipeline.s3().headObject(b -> b.bucket(pipeline.bucket()).key(frame.key())))
+                assertThatThrownBy(() -> pipeline.s3()
+                                .headObject(b -> b.bucket(pipeline.bucket()).key(frame.key())))
                         .isInstanceOf(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class);
             }
             assertThat(awaitFrames(pipeline, "door", frames)).hasSize(2);
