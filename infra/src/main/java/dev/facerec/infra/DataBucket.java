@@ -2,6 +2,7 @@ package dev.facerec.infra;
 
 import java.util.List;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -36,8 +37,11 @@ final class DataBucket {
                 accessLogs,
                 "AwsSolutions-S1",
                 "This is the access-log bucket of the photo bucket; logging its own accesses into itself would loop.");
-        return Bucket.Builder.create(scope, "Bucket")
-                .encryption(BucketEncryption.S3_MANAGED)
+        IKey key = DataProtection.keyOf(scope);
+        Bucket bucket = Bucket.Builder.create(scope, "Bucket")
+                .encryption(key == null ? BucketEncryption.S3_MANAGED : BucketEncryption.KMS)
+                .encryptionKey(key)
+                .bucketKeyEnabled(key == null ? null : true)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .enforceSsl(true)
                 .minimumTlsVersion(1.2)
@@ -68,5 +72,7 @@ final class DataBucket {
                                 .build()))
                 .removalPolicy(props.removalPolicy())
                 .build();
+        CompliancePacks.suppressBucketFindings(bucket, accessLogs, key != null);
+        return bucket;
     }
 }

@@ -6,12 +6,12 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.lambda.CfnEventSourceMapping;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
@@ -46,11 +46,7 @@ final class EventQueues extends Construct {
         this.bucket = bucket;
         this.removalPolicy = removalPolicy;
         this.deadLetterQueue = queue("DeadLetters", null, null);
-        NagSuppressions.add(
-                deadLetterQueue,
-                "AwsSolutions-SQS3",
-                "This queue is itself the dead-letter queue of the functions' event queues; a dead-letter queue of a"
-                        + " dead-letter queue would only move the same messages again.");
+        CompliancePacks.suppressDeadLetterQueueFindings(deadLetterQueue);
     }
 
     /**
@@ -74,6 +70,10 @@ final class EventQueues extends Construct {
                                 .maxConcurrency(maxConcurrency)
                                 .reportBatchItemFailures(true)
                                 .build()));
+        function.getFunction().getNode().findAll().stream()
+                .filter(child -> child instanceof CfnEventSourceMapping)
+                .forEach(
+                        mapping -> CompliancePacks.suppressEventSourceMappingFindings((CfnEventSourceMapping) mapping));
         return queue;
     }
 
@@ -98,8 +98,7 @@ final class EventQueues extends Construct {
     }
 
     private Queue queue(String id, Duration visibility, DeadLetterQueue redrive) {
-        return Queue.Builder.create(this, id)
-                .encryption(QueueEncryption.SQS_MANAGED)
+        return DataProtection.encrypt(this, Queue.Builder.create(this, id))
                 .enforceSsl(true)
                 .retentionPeriod(RETENTION)
                 .visibilityTimeout(visibility)

@@ -13,6 +13,7 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.IRuleTarget;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.EventType;
@@ -67,6 +68,7 @@ public final class FaceRecognition extends Construct {
     private final SightingsLog sightingsLog;
     private final IdentityApi identityApi;
     private final Retention retention;
+    private final DataProtection protection;
 
     /** A face recognition pipeline with every default. */
     public FaceRecognition(Construct scope, String id) {
@@ -89,6 +91,7 @@ public final class FaceRecognition extends Construct {
         if (settings.existingBucket() != null) {
             SharedBucketPrefixes.of(settings.existingBucket()).claim(getNode().getPath(), settings);
         }
+        this.protection = DataProtection.attach(this, props, settings.removalPolicy());
         this.bucket = settings.existingBucket() != null ? settings.existingBucket() : DataBucket.create(this, settings);
         this.table = FaceTable.create(this, settings.removalPolicy(), settings.perTenant());
         this.collection = settings.existingCollection() != null
@@ -138,6 +141,9 @@ public final class FaceRecognition extends Construct {
         this.recognizeQueue =
                 eventQueues.feed("RecognizeEvents", recognize, RECOGNIZE_TIMEOUT, settings.maxConcurrency());
         subscribeToUploads(settings);
+        if (getEncryptionKey() != null) {
+            protection.allowS3Notifications();
+        }
         this.sightingsLog = SightingsLog.attach(
                 this, sightings, new SightingsLog.Wiring(settings, bucket, table, collection, recognize, failureQueue));
         this.identityApi = IdentityApi.attach(
@@ -270,6 +276,14 @@ public final class FaceRecognition extends Construct {
     /** The identity API (routes, function, grants), or {@code null} when it is off (the default). */
     public IdentityApi getIdentityApi() {
         return identityApi;
+    }
+
+    /**
+     * The customer managed key of the bucket, table, queues and log groups (given or created), or {@code null} when
+     * they use AWS managed encryption.
+     */
+    public IKey getEncryptionKey() {
+        return protection == null ? null : protection.key();
     }
 
     /** The key prefix of enrolment photos. */
@@ -417,6 +431,12 @@ public final class FaceRecognition extends Construct {
 
     /** CDK's own function that writes the bucket notification configuration, one per stack. */
     private void suppressNotificationsHandlerFindings() {
+        IConstruct notifications = bucket.getNode().tryFindChild("Notifications");
+        IConstruct policy =
+                notifications == null ? null : notifications.getNode().tryFindChild("HandlerPolicy");
+        if (policy != null) {
+            CompliancePacks.suppressNotificationsHandlerPolicy(policy);
+        }
         IConstruct handler = Stack.of(this).getNode().tryFindChild(NOTIFICATIONS_HANDLER_ID);
         if (handler == null) {
             return;

@@ -3,6 +3,7 @@ package dev.facerec.infra;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.events.IEventBus;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.IBucket;
@@ -54,6 +55,9 @@ public final class FaceRecognitionProps {
     private final Boolean eventsIncludeNames;
     private final SightingsLogOptions sightingsLog;
     private final IdentityApiOptions identityApi;
+    private final IKey encryptionKey;
+    private final Boolean createEncryptionKey;
+    private final FunctionVpcOptions vpc;
 
     private FaceRecognitionProps(Builder builder) {
         this.existingBucket = builder.existingBucket;
@@ -78,6 +82,9 @@ public final class FaceRecognitionProps {
         this.eventsIncludeNames = builder.eventsIncludeNames;
         this.sightingsLog = builder.sightingsLog;
         this.identityApi = builder.identityApi;
+        this.encryptionKey = builder.encryptionKey;
+        this.createEncryptionKey = builder.createEncryptionKey;
+        this.vpc = builder.vpc;
     }
 
     public static Builder builder() {
@@ -328,6 +335,37 @@ public final class FaceRecognitionProps {
         return identityApi;
     }
 
+    /**
+     * A customer managed KMS key for the photo bucket (SSE-KMS, S3 Bucket Key on), the table, every queue (the
+     * dead-letter and failure queues included) and every log group; the functions get exactly the uses they need and
+     * the key policy lets S3, CloudWatch Logs and EventBridge use it (docs/construct.md, "Encryption"). Only the key
+     * policy of a key created in this app can be extended: with an imported key, add those statements yourself.
+     *
+     * @default - AWS managed encryption (SSE-S3, DynamoDB's AWS owned key, SSE-SQS, CloudWatch Logs' own keys)
+     */
+    public IKey getEncryptionKey() {
+        return encryptionKey;
+    }
+
+    /**
+     * Whether to create a customer managed key with yearly automatic rotation for what {@link #getEncryptionKey()}
+     * covers; it follows {@link #getRemovalPolicy()}. Not with {@link #getEncryptionKey()}.
+     *
+     * @default false
+     */
+    public Boolean getCreateEncryptionKey() {
+        return createEncryptionKey;
+    }
+
+    /**
+     * Runs every function of the pipeline in a VPC (see {@link FunctionVpcOptions} for the endpoints it needs).
+     *
+     * @default - no VPC: the functions reach AWS services through Lambda's own network
+     */
+    public FunctionVpcOptions getVpc() {
+        return vpc;
+    }
+
     /** Builds {@link FaceRecognitionProps}; every setter is optional. */
     public static final class Builder {
         private IBucket existingBucket;
@@ -352,6 +390,9 @@ public final class FaceRecognitionProps {
         private Boolean eventsIncludeNames;
         private SightingsLogOptions sightingsLog;
         private IdentityApiOptions identityApi;
+        private IKey encryptionKey;
+        private Boolean createEncryptionKey;
+        private FunctionVpcOptions vpc;
 
         private Builder() {}
 
@@ -484,6 +525,24 @@ public final class FaceRecognitionProps {
         /** @see FaceRecognitionProps#getIdentityApi() */
         public Builder identityApi(IdentityApiOptions value) {
             this.identityApi = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getEncryptionKey() */
+        public Builder encryptionKey(IKey value) {
+            this.encryptionKey = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getCreateEncryptionKey() */
+        public Builder createEncryptionKey(Boolean value) {
+            this.createEncryptionKey = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getVpc() */
+        public Builder vpc(FunctionVpcOptions value) {
+            this.vpc = value;
             return this;
         }
 

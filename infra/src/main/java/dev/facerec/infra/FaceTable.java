@@ -13,6 +13,7 @@ import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.kms.IKey;
 import software.constructs.Construct;
 
 /** The table of people, faces, statuses and results (schema in docs/architecture.md). */
@@ -61,6 +62,9 @@ final class FaceTable {
             "dynamodb:UpdateItem",
             "dynamodb:BatchWriteItem");
 
+    private static final List<String> READ_ONLY_ACTIONS =
+            List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
+
     private FaceTable() {}
 
     /**
@@ -68,6 +72,7 @@ final class FaceTable {
      *     which projects the status and lease of status rows so that an erasure can see objects in progress
      */
     static Table create(Construct scope, RemovalPolicy removalPolicy, boolean tenantIndex) {
+        IKey key = DataProtection.keyOf(scope);
         Table table = Table.Builder.create(scope, "Table")
                 .partitionKey(Attribute.builder()
                         .name(PARTITION_KEY)
@@ -81,11 +86,13 @@ final class FaceTable {
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true)
                         .build())
-                .encryption(TableEncryption.AWS_MANAGED)
+                .encryption(key == null ? TableEncryption.AWS_MANAGED : TableEncryption.CUSTOMER_MANAGED)
+                .encryptionKey(key)
                 .timeToLiveAttribute(TTL_ATTRIBUTE)
                 .deletionProtection(removalPolicy != RemovalPolicy.DESTROY)
                 .removalPolicy(removalPolicy)
                 .build();
+        CompliancePacks.suppressTableFindings(table);
         table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
                 .indexName(INDEX_NAME)
                 .partitionKey(Attribute.builder()
@@ -131,6 +138,7 @@ final class FaceTable {
 
     /** Tenant erasure's actions on the table and its tenant index, by exact ARNs. */
     static Grant grantErasure(Table table, IGrantable grantee) {
+        grantKey(table, grantee, ERASURE_ACTIONS);
         return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(grantee)
                 .actions(ERASURE_ACTIONS)
@@ -143,10 +151,28 @@ final class FaceTable {
      * not granted (unlike {@code Table.grant}, which adds every index).
      */
     static Grant grantItems(Table table, IGrantable grantee, List<String> actions) {
+        grantKey(table, grantee, actions);
         return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(grantee)
                 .actions(actions)
                 .resourceArns(List.of(table.getTableArn()))
                 .build());
+    }
+
+    /**
+     * Under a customer managed key, the caller's uses of the key for the table's items, exact actions only (what
+     * {@code Table.grant*} gives, without its wildcards): kms:Decrypt and kms:DescribeKey to read; kms:Encrypt and
+     * kms:GenerateDataKey as well to write.
+     */
+    private static void grantKey(Table table, IGrantable grantee, List<String> actions) {
+        IKey key = table.getEncryptionKey();
+        if (key == null) {
+            return;
+        }
+        if (actions.stream().allMatch(READ_ONLY_ACTIONS::contains)) {
+            key.grant(grantee, "kms:Decrypt", "kms:DescribeKey");
+        } else {
+            key.grant(grantee, "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey");
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.facerec.infra;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /** The on-failure destination of asynchronous invocations: an encrypted, TLS-only SQS queue. */
@@ -15,17 +14,12 @@ final class FailureQueue {
     private FailureQueue() {}
 
     static Queue create(Construct scope, String id, RemovalPolicy removalPolicy) {
-        Queue queue = Queue.Builder.create(scope, id)
-                .encryption(QueueEncryption.SQS_MANAGED)
+        Queue queue = DataProtection.encrypt(scope, Queue.Builder.create(scope, id))
                 .enforceSsl(true)
                 .retentionPeriod(RETENTION)
                 .removalPolicy(removalPolicy)
                 .build();
-        NagSuppressions.add(
-                queue,
-                "AwsSolutions-SQS3",
-                "This queue is itself the dead-letter destination of failed asynchronous Lambda invocations;"
-                        + " a dead-letter queue of a dead-letter queue would only move the same messages again.");
+        CompliancePacks.suppressDeadLetterQueueFindings(queue);
         return queue;
     }
 }

@@ -151,9 +151,14 @@ public final class IdentityApi extends Construct {
                 .defaultAuthorizer(authorizer)
                 .build();
         this.accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .encryptionKey(DataProtection.keyOf(scope))
                 .retention(settings.logRetention())
                 .removalPolicy(settings.removalPolicy())
                 .build();
+        if (DataProtection.keyOf(scope) == null) {
+            NagSuppressions.add(
+                    accessLogs, CompliancePacks.NIST + "CloudWatchLogGroupEncrypted", CompliancePacks.NO_KEY);
+        }
         LogGroupLogDestination destination = new LogGroupLogDestination(accessLogs);
         this.stage = HttpStage.Builder.create(this, "Stage")
                 .httpApi(api)

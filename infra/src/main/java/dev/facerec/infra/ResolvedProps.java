@@ -137,6 +137,7 @@ record ResolvedProps(
         SightingsLog.check(given.getSightingsLog(), this, problems);
         IdentityApi.check(given.getIdentityApi(), this, problems);
         Retention.check(given.getEnrolmentRetention(), problems);
+        DataProtection.check(given, problems);
         if (existingBucket != null && given.getNoncurrentVersionExpiration() != null) {
             problems.add("noncurrentVersionExpiration applies to a bucket the construct creates;"
                     + " it cannot be combined with existingBucket (set the lifecycle on that bucket instead)");

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Function;
@@ -39,7 +40,10 @@ final class SecureFunction extends Construct {
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("Runs " + spec.description())
                 .build();
+        DataProtection protection = DataProtection.of(scope);
+        IKey key = protection == null ? null : protection.key();
         LogGroup logGroup = LogGroup.Builder.create(this, "Logs")
+                .encryptionKey(key)
                 .retention(spec.logRetention())
                 .removalPolicy(spec.logRemovalPolicy())
                 .build();
@@ -65,9 +69,21 @@ final class SecureFunction extends Construct {
                 .retryAttempts(async ? RETRY_ATTEMPTS : null)
                 .maxEventAge(async ? spec.maxEventAge() : null)
                 .onFailure(async ? new FailureDestination(spec.failureQueue()) : null)
+                .vpc(protection == null ? null : protection.vpc())
+                .vpcSubnets(protection == null ? null : protection.subnets())
+                .securityGroups(protection == null ? null : protection.securityGroups())
                 .build();
         logGroup.grantWrite(role);
-        suppressExpectedFindings(spec.tracing() == Tracing.ACTIVE);
+        boolean inVpc = protection != null && protection.vpc() != null;
+        if (inVpc) {
+            protection.grantNetworkInterfaces(role);
+        }
+        suppressExpectedFindings(spec.tracing() == Tracing.ACTIVE, inVpc);
+        CompliancePacks.suppressFunctionFindings(this, spec, key != null, inVpc);
+    }
+
+    LogGroup getLogGroup() {
+        return (LogGroup) getNode().findChild("Logs");
     }
 
     Role getRole() {
@@ -78,7 +94,7 @@ final class SecureFunction extends Construct {
         return function;
     }
 
-    private void suppressExpectedFindings(boolean tracing) {
+    private void suppressExpectedFindings(boolean tracing, boolean inVpc) {
         NagSuppressions.add(
                 function,
                 "AwsSolutions-L1",
@@ -93,6 +109,10 @@ final class SecureFunction extends Construct {
                                 ? "X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) and, where"
                                         + " granted, "
                                 : "where granted, ")
+                        + (inVpc
+                                ? "ec2:DescribeNetworkInterfaces and ec2:DescribeSubnets (the VPC's network"
+                                        + " interfaces), "
+                                : "")
                         + "rekognition:DetectFaces, rekognition:CreateCollection (the collection resource, a"
                         + " tenant's first enrolment, the sightings log's day collections) and"
                         + " rekognition:ListCollections (the Service Authorization Reference lists no resource type"

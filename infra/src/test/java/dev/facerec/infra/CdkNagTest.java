@@ -14,40 +14,101 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.kms.Key;
 
-/** cdk-nag AwsSolutions: no unsuppressed finding, on the app's stack and on a consumer's stack. */
+/**
+ * cdk-nag AwsSolutions, Serverless and NIST 800-53 rev 5: no unsuppressed error or warning on the library's
+ * resources, with every default and with each option on.
+ */
 class CdkNagTest {
 
+    private static final SightingsLogOptions SIGHTINGS =
+            SightingsLogOptions.builder().retention(Duration.days(7)).build();
+
     @Test
-    void defaultStack_shouldHaveNoAwsSolutionsErrorsOrWarnings() {
-        TestStacks.assertNoAwsSolutionsFindings(TestStacks.defaultStack());
+    void defaultStack_shouldHaveNoFindings() {
+        TestStacks.assertNoNagFindings(TestStacks.defaultStack());
     }
 
     @Test
-    void existingBucketStack_shouldHaveNoAwsSolutionsErrorsOrWarnings() {
-        TestStacks.assertNoAwsSolutionsFindings(TestStacks.existingBucketStack());
+    void existingBucketStack_shouldHaveNoFindings() {
+        TestStacks.assertNoNagFindings(TestStacks.existingBucketStack());
     }
 
     @Test
-    void perTenantStack_shouldHaveNoAwsSolutionsErrorsOrWarnings() {
-        TestStacks.assertNoAwsSolutionsFindings(TestStacks.checkedStack(s -> new FaceRecognition(
-                s,
-                "Faces",
-                FaceRecognitionProps.builder()
-                        .collectionStrategy(CollectionStrategy.PER_TENANT)
-                        .build())));
+    void optionsStack_shouldHaveNoFindings_withEachOptionOn() {
+        // one pipeline per option, side by side in one stack (sharing CDK's notifications handler and the provider)
+        TestStacks.assertNoNagFindings(
+                TestStacks.checkedStack(s -> {
+                    pipeline(
+                            s,
+                            "Tenants",
+                            FaceRecognitionProps.builder().collectionStrategy(CollectionStrategy.PER_TENANT));
+                    pipeline(s, "Sightings", FaceRecognitionProps.builder().sightingsLog(SIGHTINGS));
+                    pipeline(
+                            s,
+                            "IamApi",
+                            FaceRecognitionProps.builder()
+                                    .identityApi(IdentityApiOptions.builder().build()));
+                    pipeline(
+                            s,
+                            "JwtApi",
+                            FaceRecognitionProps.builder()
+                                    .identityApi(IdentityApiOptions.builder()
+                                            .jwtIssuer("https://issuer.example")
+                                            .jwtAudience(List.of("doors"))
+                                            .build()));
+                    pipeline(s, "Events", FaceRecognitionProps.builder().eventBus(new EventBus(s, "Bus")));
+                }),
+                "/Test/Bus");
     }
 
     @Test
-    void sightingsLogStack_shouldHaveNoAwsSolutionsErrorsOrWarnings() {
-        TestStacks.assertNoAwsSolutionsFindings(TestStacks.checkedStack(s -> new FaceRecognition(
-                s,
-                "Faces",
-                FaceRecognitionProps.builder()
-                        .sightingsLog(SightingsLogOptions.builder()
-                                .retention(Duration.days(7))
-                                .build())
-                        .build())));
+    void keyStack_shouldHaveNoFindings_withACreatedKeyAndWithAGivenOne() {
+        // a created key with every part that uses it (the sightings log's schedule, the identity API's access logs);
+        // a given key on a tenants' pipeline
+        TestStacks.assertNoNagFindings(
+                TestStacks.checkedStack(s -> {
+                    pipeline(
+                            s,
+                            "Created",
+                            FaceRecognitionProps.builder()
+                                    .createEncryptionKey(true)
+                                    .sightingsLog(SIGHTINGS)
+                                    .identityApi(IdentityApiOptions.builder().build()));
+                    pipeline(
+                            s,
+                            "Given",
+                            FaceRecognitionProps.builder()
+                                    .collectionStrategy(CollectionStrategy.PER_TENANT)
+                                    .encryptionKey(Key.Builder.create(s, "Key")
+                                            .enableKeyRotation(true)
+                                            .build()));
+                }),
+                "/Test/Key");
+    }
+
+    @Test
+    void vpcStack_shouldHaveNoFindings() {
+        TestStacks.assertNoNagFindings(
+                TestStacks.checkedStack(s -> pipeline(
+                        s,
+                        "Faces",
+                        FaceRecognitionProps.builder()
+                                .vpc(FunctionVpcOptions.builder()
+                                        .vpc(new Vpc(s, "Vpc"))
+                                        .build()))),
+                "/Test/Vpc");
+    }
+
+    /** A pipeline with its own collection id, so that several fit in one stack. */
+    private static void pipeline(Stack stack, String id, FaceRecognitionProps.Builder props) {
+        new FaceRecognition(
+                stack,
+                id,
+                props.collectionId(id.toLowerCase(java.util.Locale.ROOT)).build());
     }
 
     @Test
@@ -87,7 +148,21 @@ class CdkNagTest {
                         "AwsSolutions-IAM5",
                         "AwsSolutions-L1",
                         "AwsSolutions-SQS3",
-                        "AwsSolutions-S1");
+                        "AwsSolutions-S1",
+                        "Serverless-LambdaDLQ",
+                        "Serverless-LambdaLatestVersion",
+                        "Serverless-LambdaTracing",
+                        "Serverless-LambdaEventSourceMappingDestination",
+                        "Serverless-SQSRedrivePolicy",
+                        "NIST.800.53.R5-LambdaDLQ",
+                        "NIST.800.53.R5-LambdaConcurrency",
+                        "NIST.800.53.R5-LambdaInsideVPC",
+                        "NIST.800.53.R5-CloudWatchLogGroupEncrypted",
+                        "NIST.800.53.R5-IAMNoInlinePolicy",
+                        "NIST.800.53.R5-S3BucketReplicationEnabled",
+                        "NIST.800.53.R5-S3BucketVersioningEnabled",
+                        "NIST.800.53.R5-S3DefaultEncryptionKMS",
+                        "NIST.800.53.R5-DynamoDBInBackupPlan");
         assertThat(rules)
                 .allSatisfy(rule -> assertThat((String) rule.get("reason")).hasSizeGreaterThan(40));
         assertThat(rules)

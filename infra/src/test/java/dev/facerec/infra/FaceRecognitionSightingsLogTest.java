@@ -81,14 +81,20 @@ class FaceRecognitionSightingsLogTest {
                         "State",
                         "ENABLED",
                         "Targets",
-                        List.of(Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt", List.of(expiry, "Arn")))))));
+                        List.of(Match.objectLike(Map.of(
+                                "Arn",
+                                Map.of("Fn::GetAtt", List.of(expiry, "Arn")),
+                                "RetryPolicy",
+                                Map.of("MaximumRetryAttempts", SightingsLog.EVENT_RETRY_ATTEMPTS),
+                                "DeadLetterConfig",
+                                Map.of("Arn", Match.anyValue()))))));
         template.hasResourceProperties(
                 "AWS::Lambda::Function",
                 Map.of(
                         "Handler",
                         SightingsLog.EXPIRE_HANDLER,
                         "ReservedConcurrentExecutions",
-                        1,
+                        Match.absent(),
                         "Environment",
                         Map.of(
                                 "Variables",

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.facerec.app.FaceRecognitionApp;
 import dev.facerec.app.FaceRecognitionStack;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NIST80053R5Checks;
 import io.github.cdklabs.cdknag.NagPackProps;
+import io.github.cdklabs.cdknag.ServerlessChecks;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,14 +18,16 @@ import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Matcher;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketAttributes;
 
 /**
  * Stacks for the template tests. Synthesis takes seconds and the jsii runtime starts once per JVM, so the shared
- * stacks are synthesized once (with the cdk-nag AwsSolutions checks attached, which only add annotations); other
+ * stacks are synthesized once (with the cdk-nag AwsSolutions, Serverless and NIST checks attached, which only add annotations); other
  * stacks are built per test.
  */
 final class TestStacks {
@@ -93,7 +99,7 @@ final class TestStacks {
         return stack;
     }
 
-    /** As {@link #stack(Consumer)}, with cdk-nag's AwsSolutions checks added. */
+    /** As {@link #stack(Consumer)}, with cdk-nag's AwsSolutions, Serverless and NIST 800-53 rev 5 checks added. */
     static Stack checkedStack(Consumer<Stack> body) {
         return checked(stack(body));
     }
@@ -118,6 +124,22 @@ final class TestStacks {
                 .extracting(m -> m.getId() + ": " + m.getEntry().getData())
                 .isEmpty();
         assertThat(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .extracting(m -> m.getId() + ": " + m.getEntry().getData())
+                .isEmpty();
+    }
+
+    /**
+     * Asserts that cdk-nag's AwsSolutions, Serverless and NIST 800-53 rev 5 checks left no unsuppressed error or
+     * warning on the library's resources of {@code stack}: every resource but those under {@code userPaths} (what the
+     * test itself creates, such as a VPC).
+     */
+    static void assertNoNagFindings(Stack stack, String... userPaths) {
+        Annotations annotations = Annotations.fromStack(stack);
+        Matcher packs = Match.stringLikeRegexp("(AwsSolutions|Serverless|NIST\\.800\\.53\\.R5)-.*");
+        List<SynthesisMessage> findings = new ArrayList<>(annotations.findError("*", packs));
+        findings.addAll(annotations.findWarning("*", packs));
+        assertThat(findings)
+                .filteredOn(m -> Arrays.stream(userPaths).noneMatch(m.getId()::startsWith))
                 .extracting(m -> m.getId() + ": " + m.getEntry().getData())
                 .isEmpty();
     }
@@ -167,10 +189,12 @@ final class TestStacks {
         return template.getResourceId(type, Map.of("Properties", Match.objectLike(properties)));
     }
 
+    /** Adds cdk-nag's AwsSolutions, Serverless and NIST 800-53 rev 5 checks to {@code stack}. */
     private static Stack checked(Stack stack) {
-        Aspects.of(stack)
-                .add(new AwsSolutionsChecks(
-                        NagPackProps.builder().reports(false).verbose(true).build()));
+        NagPackProps props = NagPackProps.builder().reports(false).verbose(true).build();
+        Aspects.of(stack).add(new AwsSolutionsChecks(props));
+        Aspects.of(stack).add(new ServerlessChecks(props));
+        Aspects.of(stack).add(new NIST80053R5Checks(props));
         return stack;
     }
 }
