@@ -28,7 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -63,7 +67,8 @@ class SqsEventSourceTest {
                 "SqsSample.assets.json",
                 "SqsSample.template.json",
                 "NoPolicy.template.json",
-                "ShortVisibility.template.json")) {
+                "ShortVisibility.template.json",
+                "KmsSample.template.json")) {
             String text = Files.readString(Path.of(SqsEventSourceTest.class
                     .getResource("/cloudformation/sqs-assembly/" + file)
                     .toURI()));
@@ -233,6 +238,53 @@ class SqsEventSourceTest {
 
     @Test
     @Order(8)
+    void deploy_shouldRunAStackUnderACustomerManagedKey_recordingTheKey() throws Exception {
+        // GIVEN a stack whose key encrypts the bucket (SSE-KMS, bucket key), the table, the queues and the log group
+        StackRecord sealed = twin.deploy(assembly, "KmsSample", Map.of());
+        String keyArn = sealed.outputs().get("KeyArn");
+        assertThat(keyArn).matches("arn:aws:kms:us-east-1:000000000000:key/[0-9a-f-]{36}");
+        assertThat(sealed.resource("KeyAlias").physicalId()).isEqualTo("alias/kms-sample");
+
+        // WHEN a photo is uploaded as the pipeline's clients do: no encryption header, the bucket's default applies
+        String bucket = sealed.outputs().get("BucketName");
+        try (S3Client s3 = s3()) {
+            s3.putObject(b -> b.bucket(bucket).key("in/sealed.jpg"), RequestBody.fromString("sealed"));
+
+            // THEN it reads back, and its event reaches the function through the key-encrypted queue
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("in/sealed.jpg"))
+                            .asUtf8String())
+                    .isEqualTo("sealed");
+            JsonNode record = eventLog.awaitRecord(r -> r.path("body").asText().contains("in/sealed.jpg"));
+            assertThat(record.path("eventSourceARN").asText())
+                    .isEqualTo(sealed.resource("Sealed").attributes().get("Arn").asText());
+
+            // AND the table under the key takes and returns items
+            try (DynamoDbClient dynamoDb = ServiceClients.dynamoDb(
+                    URI.create(twin.endpoints().get("AWS_ENDPOINT_URL_DYNAMODB")), "us-east-1")) {
+                String table = sealed.outputs().get("TableName");
+                Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("sealed"));
+                dynamoDb.putItem(b -> b.tableName(table).item(item));
+                assertThat(dynamoDb.getItem(b -> b.tableName(table).key(item)).item())
+                        .isEqualTo(item);
+            }
+
+            // AND a request that names SSE-KMS itself is refused (s3proxy implements no server-side encryption)
+            assertThatThrownBy(() -> s3.putObject(
+                            b -> b.bucket(bucket)
+                                    .key("in/headers.jpg")
+                                    .serverSideEncryption(ServerSideEncryption.AWS_KMS)
+                                    .ssekmsKeyId(keyArn),
+                            RequestBody.fromString("x")))
+                    .isInstanceOf(S3Exception.class)
+                    .hasMessageContaining("Status Code: 501");
+            s3.deleteObject(b -> b.bucket(bucket).key("in/sealed.jpg"));
+        } finally {
+            twin.destroy("KmsSample");
+        }
+    }
+
+    @Test
+    @Order(9)
     void pollers_shouldStopWithTheTwinAndStartAgainWithIt() throws Exception {
         // WHEN
         twin.close();
@@ -252,7 +304,7 @@ class SqsEventSourceTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void destroy_shouldStopThePollers() throws Exception {
         // GIVEN an empty bucket, as CloudFormation requires
         try (S3Client s3 = s3()) {

@@ -3,12 +3,16 @@ package dev.facerec.twin.cloudformation.resources;
 import dev.facerec.twin.cloudformation.DeployedResource;
 import dev.facerec.twin.cloudformation.ResourceDeployer;
 import dev.facerec.twin.cloudformation.ResourceRequest;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /** The recorded-only resource types, each with the physical id and attributes CloudFormation gives it. */
 public final class RecordedResources {
+
+    private static final Logger LOG = System.getLogger(RecordedResources.class.getName());
 
     private RecordedResources() {}
 
@@ -64,7 +68,16 @@ public final class RecordedResources {
         return DeployedResource.of(request, arn, "PolicyArn", arn);
     }
 
+    /**
+     * A KMS key gets a key id and ARN, and nothing encrypts with it: the twin emulates no KMS. The services take the
+     * properties that name it ({@code BucketEncryption}, {@code SSESpecification}, {@code KmsMasterKeyId}, a log
+     * group's {@code KmsKeyId}) and store data unencrypted; reported once per key as it is deployed.
+     */
     private static DeployedResource key(ResourceRequest request) {
+        LOG.log(
+                Level.WARNING,
+                "KMS key " + request.logicalId() + " is recorded only (KMS is not emulated): the twin's services"
+                        + " store data unencrypted and its key policy is not evaluated");
         String id = UUID.randomUUID().toString();
         return DeployedResource.of(request, id, "Arn", request.arn("kms", "key/" + id), "KeyId", id);
     }
