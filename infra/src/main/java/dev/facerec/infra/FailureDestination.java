@@ -13,8 +13,9 @@ import software.constructs.Construct;
 /**
  * The on-failure destination of a function's asynchronous invocations: an SQS queue, with {@code sqs:SendMessage}
  * on it granted to the function's role and nothing else (CDK's {@code SqsDestination} also grants
- * {@code GetQueueAttributes} and {@code GetQueueUrl}, which Lambda does not need to deliver a record). The queue is
- * encrypted with SQS-managed keys, so no KMS permission is involved.
+ * {@code GetQueueAttributes} and {@code GetQueueUrl}, which Lambda does not need to deliver a record). Under SSE-SQS
+ * no KMS permission is involved; under the pipeline's customer managed key the role also gets
+ * {@code kms:GenerateDataKey} and {@code kms:Decrypt} on it.
  */
 final class FailureDestination implements IDestination {
 
@@ -38,6 +39,10 @@ final class FailureDestination implements IDestination {
                 .actions(List.of(SEND_ACTION))
                 .resourceArns(List.of(queue.getQueueArn()))
                 .build());
+        // Under a customer managed key, a producer needs a data key, and kms:Decrypt to reuse a cached one.
+        if (queue.getEncryptionMasterKey() != null) {
+            queue.getEncryptionMasterKey().grant(fn, "kms:GenerateDataKey", "kms:Decrypt");
+        }
         return DestinationConfig.builder().destination(queue.getQueueArn()).build();
     }
 }

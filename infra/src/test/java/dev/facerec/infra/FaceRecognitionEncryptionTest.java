@@ -157,6 +157,9 @@ class FaceRecognitionEncryptionTest {
                         keyArn));
         // recognition writes results: a data key for SSE-KMS
         TestStacks.hasPolicyStatement(template, Map.of("Action", "kms:GenerateDataKey", "Resource", keyArn));
+        // the sightings log's functions send failed invocations to the failure queue under the key
+        TestStacks.hasPolicyStatement(
+                template, Map.of("Action", List.of("kms:GenerateDataKey", "kms:Decrypt"), "Resource", keyArn));
         // the sightings search only reads rows
         TestStacks.hasPolicyStatement(
                 template, Map.of("Action", List.of("kms:Decrypt", "kms:DescribeKey"), "Resource", keyArn));
