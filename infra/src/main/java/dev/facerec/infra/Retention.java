@@ -8,7 +8,6 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.events.CronOptions;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.Role;
@@ -100,7 +99,7 @@ final class Retention extends Construct {
         this.schedule = Rule.Builder.create(this, "Schedule")
                 .description("facerec: erases people past the enrolment retention, daily")
                 .schedule(SCHEDULE)
-                .targets(List.of(new LambdaFunction(function.getFunction())))
+                .targets(List.of(FailureQueue.scheduledTarget(function, wiring.failureQueue())))
                 .build();
     }
 

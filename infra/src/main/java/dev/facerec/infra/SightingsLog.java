@@ -9,8 +9,6 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.events.CronOptions;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
-import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.Role;
@@ -36,13 +34,6 @@ final class SightingsLog extends Construct {
     /** Daily at 00:05 UTC, just after the oldest kept day has left the retention. */
     static final Schedule SCHEDULE =
             Schedule.cron(CronOptions.builder().minute("5").hour("0").build());
-
-    /**
-     * EventBridge's retries of a scheduled invocation it could not deliver (Lambda throttled or unavailable); an
-     * event that still fails goes to the failure queue. Runs may overlap (no reserved concurrency): the expiry is
-     * idempotent, a day another run deleted first counts as deleted.
-     */
-    static final int EVENT_RETRY_ATTEMPTS = 3;
 
     static final Duration EXPIRE_TIMEOUT = Duration.minutes(5);
     static final Duration SEARCH_TIMEOUT = Duration.minutes(1);
@@ -98,18 +89,8 @@ final class SightingsLog extends Construct {
         this.schedule = Rule.Builder.create(this, "ExpirySchedule")
                 .description("facerec: deletes the sightings log's day collections older than the retention")
                 .schedule(SCHEDULE)
-                .targets(List.of(new LambdaFunction(
-                        expiry.getFunction(),
-                        LambdaFunctionProps.builder()
-                                .deadLetterQueue(wiring.failureQueue())
-                                .retryAttempts(EVENT_RETRY_ATTEMPTS)
-                                .maxEventAge(Duration.hours(1))
-                                .build())))
+                .targets(List.of(FailureQueue.scheduledTarget(expiry, wiring.failureQueue())))
                 .build();
-        DataProtection protection = DataProtection.of(this);
-        if (protection != null && protection.key() != null) {
-            protection.allowEventBridgeDeadLetters();
-        }
 
         String searchPrefix = searchPrefix(options);
         Map<String, String> searchEnvironment = new LinkedHashMap<>(logEnvironment);

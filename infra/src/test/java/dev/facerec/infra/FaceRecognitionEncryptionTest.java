@@ -72,7 +72,7 @@ class FaceRecognitionEncryptionTest {
         Map<String, Map<String, Object>> logGroups = template.findResources("AWS::Logs::LogGroup");
         assertThat(logGroups.entrySet())
                 .filteredOn(e -> !e.getKey().startsWith(CollectionProvider.ID))
-                .hasSize(6)
+                .hasSize(7)
                 .allSatisfy(e -> assertThat(properties(e.getValue())).containsEntry("KmsKeyId", keyArn));
     }
 

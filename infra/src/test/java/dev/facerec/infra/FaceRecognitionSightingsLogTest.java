@@ -85,7 +85,7 @@ class FaceRecognitionSightingsLogTest {
                                 "Arn",
                                 Map.of("Fn::GetAtt", List.of(expiry, "Arn")),
                                 "RetryPolicy",
-                                Map.of("MaximumRetryAttempts", SightingsLog.EVENT_RETRY_ATTEMPTS),
+                                Map.of("MaximumRetryAttempts", FailureQueue.EVENT_RETRY_ATTEMPTS),
                                 "DeadLetterConfig",
                                 Map.of("Arn", Match.anyValue()))))));
         template.hasResourceProperties(

@@ -40,10 +40,11 @@ class FaceRecognitionVpcTest {
                 "AWS::EC2::SecurityGroup",
                 Map.of("Properties", Match.objectLike(Map.of("GroupDescription", "Test/Functions"))));
 
-        // THEN the pipeline's functions (enrolment, recognition, identity API) are in its isolated subnets, with it
+        // THEN the pipeline's functions (enrolment, recognition, retention, identity API) are in its isolated
+        // subnets, with it
         Map<String, Map<String, Object>> functions = template.findResources(
                 "AWS::Lambda::Function", Map.of("Properties", Map.of("VpcConfig", Match.anyValue())));
-        assertThat(functions).hasSize(3);
+        assertThat(functions).hasSize(4);
         template.hasResourceProperties(
                 "AWS::Lambda::Function",
                 Map.of(
