@@ -103,6 +103,17 @@ class CdkNagTest {
                 "/Test/Vpc");
     }
 
+    @Test
+    void camerasStack_shouldHaveNoFindings() {
+        TestStacks.assertNoNagFindings(TestStacks.checkedStack(s -> new FaceCameras(
+                s,
+                "Cameras",
+                FaceCamerasProps.builder()
+                        .faces(new FaceRecognition(s, "Faces"))
+                        .cameras(java.util.List.of("front-door", "lobby"))
+                        .build())));
+    }
+
     /** A pipeline with its own collection id, so that several fit in one stack. */
     private static void pipeline(Stack stack, String id, FaceRecognitionProps.Builder props) {
         new FaceRecognition(
