@@ -6,6 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.facerec.functions.core.aws.AwsClients;
+import dev.facerec.functions.core.consent.ConsentGate;
+import dev.facerec.functions.core.consent.ConsentSettings;
+import dev.facerec.functions.core.consent.ConsentStore;
 import dev.facerec.functions.core.erasure.PersonErasure;
 import dev.facerec.functions.core.liveness.LivenessRecords;
 import dev.facerec.functions.core.recognition.FaceRecognizer;
@@ -35,6 +38,9 @@ public final class IdentityApiHandler
     static final String LIST_PEOPLE = "GET /people";
     static final String GET_PERSON = "GET /people/{personId}";
     static final String DELETE_PERSON = "DELETE /people/{personId}";
+    static final String PUT_CONSENT = "PUT /people/{personId}/consent";
+    static final String GET_CONSENT = "GET /people/{personId}/consent";
+    static final String DELETE_CONSENT = "DELETE /people/{personId}/consent";
     static final String CREATE_PHOTO = "POST /people/{personId}/photos";
     static final String GET_PHOTO = "GET /people/{personId}/photos/{photoId}";
     static final String CREATE_LIVENESS_SESSION = "POST /liveness/sessions";
@@ -45,6 +51,7 @@ public final class IdentityApiHandler
     private final IdentificationService identification;
     private final PeopleService people;
     private final PhotoUploads photos;
+    private final ConsentService consent;
     /** {@code null} when liveness is off. */
     private final LivenessService liveness;
 
@@ -59,6 +66,7 @@ public final class IdentityApiHandler
                 IdentityApiConfig.fromEnvironment(System.getenv()),
                 LivenessConfig.fromEnvironment(System.getenv()),
                 Presigners.fromEnvironment(System.getenv()),
+                ConsentSettings.fromEnvironment(System.getenv()),
                 Clock.systemUTC());
         Core.getGlobalContext().register(this);
     }
@@ -75,6 +83,29 @@ public final class IdentityApiHandler
             LivenessConfig livenessConfig,
             S3Presigner presigner,
             Clock clock) {
+        this(clients, config, livenessConfig, presigner, ConsentSettings.NOT_REQUIRED, clock);
+    }
+
+    /** Used by tests: the given clients, settings, presigner and consent settings; liveness off. */
+    IdentityApiHandler(
+            AwsClients clients,
+            IdentityApiConfig config,
+            S3Presigner presigner,
+            ConsentSettings consentSettings,
+            Clock clock) {
+        this(clients, config, null, presigner, consentSettings, clock);
+    }
+
+    /** The given clients, settings, presigner and consent settings (liveness off when {@code livenessConfig} is null). */
+    IdentityApiHandler(
+            AwsClients clients,
+            IdentityApiConfig config,
+            LivenessConfig livenessConfig,
+            S3Presigner presigner,
+            ConsentSettings consentSettings,
+            Clock clock) {
+        ConsentGate gate =
+                ConsentGate.of(consentSettings, clients.dynamoDb(), config.function().tableName(), clock);
         Tenant tenant = Tenant.shared(config.function().collectionId());
         this.tenant = tenant;
         this.clock = clock;
@@ -86,23 +117,25 @@ public final class IdentityApiHandler
                 clients.dynamoDb(), config.function().tableName(), new ObjectVersions(clients.s3(), config.bucket()));
         this.probes =
                 new ProbeReader(clients.s3(), config.bucket(), config.function().recognizePrefix());
-        this.verification = new VerificationService(
-                clients.rekognition(), tenant.collectionId(), config.verificationThreshold(), directory);
+        this.verification =
+                new VerificationService(clients.rekognition(), tenant, config.verificationThreshold(), directory, gate);
         this.identification = new IdentificationService(
                 clients.rekognition(),
                 new FaceRecognizer(
                         clients.rekognition(),
                         clients.dynamoDb(),
                         config.function().tableName(),
-                        config.function().faceMatchThreshold()),
+                        config.function().faceMatchThreshold(),
+                        gate),
                 tenant,
                 clock);
         this.people = new PeopleService(
                 config.function().enrollPrefix(),
                 tenant,
                 directory,
-                new PersonErasure(
-                        clients, config.function(), config.bucket(), PersonErasure.DEFAULT_CONSENT_PREFIX, clock));
+                new PersonErasure(clients, config.function(), config.bucket(), consentSettings.prefix(), clock));
+        this.consent = new ConsentService(
+                new ConsentStore(clients.dynamoDb(), config.function().tableName()), tenant, clock, people::erase);
         this.photos = new PhotoUploads(clients.s3(), presigner, clients.dynamoDb(), config, clock);
         this.liveness = livenessConfig == null
                 ? null
@@ -184,6 +217,13 @@ public final class IdentityApiHandler
                 String personId = Requests.personId(event);
                 yield ApiResponses.json(200, livenessOn().verifyLive(personId, Requests.jsonObject(event)));
             }
+            case PUT_CONSENT -> {
+                String personId = Requests.personId(event);
+                yield ApiResponses.json(200, consent.put(personId, Requests.bodyBytes(event)));
+            }
+            case GET_CONSENT -> ApiResponses.json(200, consent.get(Requests.personId(event)));
+            case DELETE_CONSENT ->
+                ApiResponses.json(200, consent.withdraw(Requests.personId(event), Requests.principal(event)));
             default -> throw new ApiException(404, "ROUTE_NOT_FOUND", "no such route");
         };
     }

@@ -100,6 +100,15 @@ final class PeopleService {
      */
     byte[] delete(String personId, String requestedBy) {
         existing(personId);
+        return erase(personId, requestedBy);
+    }
+
+    /**
+     * Erases the person whether enrolled or not (a person with a consent record only): what consent withdrawal calls.
+     *
+     * @throws ApiException 409 PERSON_BUSY when an enrolment of the person is still under way (retry)
+     */
+    byte[] erase(String personId, String requestedBy) {
         try {
             return erasure.erase(tenant, personId, requestedBy).toJson();
         } catch (ObjectBusyException enrolling) {

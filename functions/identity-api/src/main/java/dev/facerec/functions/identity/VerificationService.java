@@ -1,6 +1,10 @@
 package dev.facerec.functions.identity;
 
+import dev.facerec.functions.core.consent.ConsentGate;
 import dev.facerec.functions.core.rekognition.RekognitionErrors;
+import dev.facerec.functions.core.tenant.Tenant;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.InvalidParameterException;
 import software.amazon.awssdk.services.rekognition.model.QualityFilter;
@@ -11,7 +15,8 @@ import software.amazon.awssdk.services.rekognition.model.UserMatch;
  * Verification (1:1): the probe's largest face is searched among the collection's users (SearchUsersByImage, with
  * Rekognition's AUTO quality filter) with no similarity floor, so that the answer holds both the claimed person's
  * similarity and whether anyone scores higher. Verified only when the claimed person's user reaches the threshold
- * and no other user is more similar.
+ * and no other user is more similar. People without valid consent (when consent is required) count as not enrolled:
+ * the claimed one is answered NOT_ENROLLED, others cannot outscore.
  */
 final class VerificationService {
 
@@ -19,19 +24,28 @@ final class VerificationService {
     static final int MAX_USERS = 500;
 
     private final RekognitionClient rekognition;
+    private final Tenant tenant;
     private final String collectionId;
     private final float threshold;
     private final PeopleDirectory people;
+    private final ConsentGate consent;
 
-    VerificationService(RekognitionClient rekognition, String collectionId, float threshold, PeopleDirectory people) {
+    VerificationService(
+            RekognitionClient rekognition,
+            Tenant tenant,
+            float threshold,
+            PeopleDirectory people,
+            ConsentGate consent) {
         this.rekognition = rekognition;
-        this.collectionId = collectionId;
+        this.tenant = tenant;
+        this.collectionId = tenant.collectionId();
         this.threshold = threshold;
         this.people = people;
+        this.consent = consent;
     }
 
     Verification verify(String personId, ProbeImage probe) {
-        if (people.profile(personId) == null) {
+        if (people.profile(personId) == null || !consent.allows(tenant, personId)) {
             throw new ApiException(404, "NOT_ENROLLED", "no person is enrolled under this id");
         }
         SearchUsersByImageResponse response;
@@ -56,15 +70,11 @@ final class VerificationService {
                     unsearched);
         }
         Float claimed = null;
-        Float bestOther = null;
         for (UserMatch match : response.userMatches()) {
-            if (match.user() == null || match.similarity() == null) {
-                continue;
-            }
-            if (personId.equals(match.user().userId())) {
+            if (match.user() != null
+                    && match.similarity() != null
+                    && personId.equals(match.user().userId())) {
                 claimed = match.similarity();
-            } else if (bestOther == null || match.similarity() > bestOther) {
-                bestOther = match.similarity();
             }
         }
         int faceCount = unsearched + 1;
@@ -81,7 +91,16 @@ final class VerificationService {
                     faceCount,
                     fullPage);
         }
-        boolean outscored = bestOther != null && bestOther > claimed;
+        List<String> higher = new ArrayList<>();
+        for (UserMatch match : response.userMatches()) {
+            if (match.user() != null
+                    && match.similarity() != null
+                    && !personId.equals(match.user().userId())
+                    && match.similarity() > claimed) {
+                higher.add(match.user().userId());
+            }
+        }
+        boolean outscored = !consent.lacking(tenant, higher).containsAll(higher);
         return new Verification(
                 claimed >= threshold && !outscored, personId, claimed, threshold, null, faceCount, outscored);
     }

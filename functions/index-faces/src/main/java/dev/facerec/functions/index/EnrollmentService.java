@@ -8,6 +8,7 @@ import static dev.facerec.functions.core.table.StatusAttributes.VERSION_ID;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.consent.ConsentSettings;
 import dev.facerec.functions.core.enrollment.CollectionFaces;
 import dev.facerec.functions.core.enrollment.EnrollKey;
 import dev.facerec.functions.core.enrollment.PersonLocks;
@@ -21,6 +22,7 @@ import dev.facerec.functions.core.image.InspectedImage;
 import dev.facerec.functions.core.rekognition.ExternalImageIds;
 import dev.facerec.functions.core.rekognition.RekognitionErrors;
 import dev.facerec.functions.core.status.ObjectStatus;
+import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.status.StaleObjectException;
 import dev.facerec.functions.core.table.AttributeValues;
@@ -72,14 +74,22 @@ public final class EnrollmentService {
     private final ImageInspector inspector;
     private final PersonLocks personLocks;
     private final ErasureMarkers markers;
+    private final EnrolmentConsent consent;
 
+    /** Enrolment without consent checks (consent documents are still recorded). */
     public EnrollmentService(AwsClients clients, FunctionConfig config, Clock clock) {
+        this(clients, config, ConsentSettings.NOT_REQUIRED, clock);
+    }
+
+    /** Enrolment with the given consent settings. */
+    public EnrollmentService(AwsClients clients, FunctionConfig config, ConsentSettings consent, Clock clock) {
         this.config = config;
         this.dynamoDb = clients.dynamoDb();
         this.rekognition = clients.rekognition();
         this.clock = clock;
         this.tenancy = new Tenancy(config, clients.dynamoDb());
-        this.store = new StatusStore(clients.dynamoDb(), config.tableName(), clock, tenancy::tenantIdOf);
+        this.consent = new EnrolmentConsent(clients, config, consent, tenancy, clock);
+        this.store = new StatusStore(clients.dynamoDb(), config.tableName(), clock, this::tenantIdOf);
         this.runner = new ObjectEventRunner(store);
         this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
         this.markers = new ErasureMarkers(clients.dynamoDb(), config.tableName(), clock);
@@ -91,6 +101,9 @@ public final class EnrollmentService {
 
     /** Processes one event; returns its outcome (a status, {@code DUPLICATE} or {@code OUT_OF_ORDER}). */
     public String process(S3ObjectEvent event, Duration lease, OutcomeLog log) {
+        if (consent.isDocument(event.key())) {
+            return processDocument(event, lease, log);
+        }
         if (tenancy.erased(event)) {
             log.outcome(event.eventName(), event.bucket(), event.key(), IGNORED, "TENANT_ERASED");
             return IGNORED;
@@ -113,6 +126,30 @@ public final class EnrollmentService {
         }
     }
 
+    /** A consent document's event: its record written, or the document rejected; ignored once its person is erased. */
+    private String processDocument(S3ObjectEvent event, Duration lease, OutcomeLog log) {
+        String tenantId = consent.tenantIdOf(event.key());
+        String personId = consent.personOf(event.key());
+        String erased = tenantId != null && markers.covers(ErasureMarkers.Kind.TENANT, tenantId, event)
+                ? "TENANT_ERASED"
+                : personId != null
+                                && markers.covers(
+                                        ErasureMarkers.Kind.PERSON,
+                                        consent.tenantOf(event.key()).qualified(personId),
+                                        event)
+                        ? "PERSON_ERASED"
+                        : null;
+        if (erased != null) {
+            log.outcome(event.eventName(), event.bucket(), event.key(), IGNORED, erased);
+            return IGNORED;
+        }
+        return runner.run(event, EnrolmentConsent.KIND, lease, log, consent::document);
+    }
+
+    private String tenantIdOf(String key) {
+        return consent.isDocument(key) ? consent.tenantIdOf(key) : tenancy.tenantIdOf(key);
+    }
+
     private StatusChange created(Claim claim, PersonLock lock) {
         Scope scope = scope(claim.event().key());
         lock.take(scope.tenant(), personOf(claim, scope));
@@ -123,6 +160,7 @@ public final class EnrollmentService {
         StatusChange change;
         try {
             EnrollKey key = EnrollKey.parse(event.key(), scope.tenant().prefix(config.enrollPrefix()));
+            consent.require(event, scope.tenant(), key.personId());
             InspectedImage image = inspector.inspect(event);
             List<String> lists = WatchLists.fromMetadata(image.metadata().get(LISTS_METADATA));
             IndexedFace face =
@@ -136,6 +174,9 @@ public final class EnrollmentService {
                     .set(FACE_COUNT, AttributeValues.n(1));
         } catch (RejectedException rejection) {
             change = cleared(StatusChange.rejected(rejection));
+            if (rejection.reason() == Reason.NO_CONSENT) {
+                change = consent.expiring(change);
+            }
         } catch (StaleObjectException stale) {
             change = cleared(StatusChange.to(ObjectStatus.STALE)
                     .set(StatusAttributes.DETAIL, AttributeValues.s(stale.getMessage())));
@@ -154,6 +195,10 @@ public final class EnrollmentService {
             return cleared(StatusChange.to(ObjectStatus.REMOVED)).remove(FACE_COUNT);
         }
         lock.take(scope.tenant(), personOf(claim, scope));
+        if (EnrolmentConsent.rejectedForConsent(claim)) {
+            // The removal of a photo deleted for want of consent: nothing was indexed; the rejection stays.
+            return lock.releaseWith(EnrolmentConsent.keptRejection(claim));
+        }
         removeUnrecorded(claim, scope);
         S3ObjectEvent event = claim.event();
         String indexedVersion = claim.previous(VERSION_ID);

@@ -2,6 +2,7 @@ package dev.facerec.functions.index;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.consent.ConsentSettings;
 import dev.facerec.functions.core.handler.SqsS3EventHandler;
 import java.time.Clock;
 
@@ -15,11 +16,20 @@ public final class IndexFacesQueueHandler extends SqsS3EventHandler {
 
     /** Used by Lambda: clients and settings from the environment. */
     public IndexFacesQueueHandler() {
-        this(AwsClients.fromEnvironment(), FunctionConfig.fromEnvironment(System.getenv()), Clock.systemUTC());
+        this(
+                AwsClients.fromEnvironment(),
+                FunctionConfig.fromEnvironment(System.getenv()),
+                ConsentSettings.fromEnvironment(System.getenv()),
+                Clock.systemUTC());
     }
 
-    /** Used by tests: the given clients and settings. */
+    /** Used by tests: the given clients and settings, consent not required. */
     public IndexFacesQueueHandler(AwsClients clients, FunctionConfig config, Clock clock) {
-        super("index-faces", new EnrollmentService(clients, config, clock)::process);
+        this(clients, config, ConsentSettings.NOT_REQUIRED, clock);
+    }
+
+    /** Used by tests: the given clients, settings and consent settings. */
+    public IndexFacesQueueHandler(AwsClients clients, FunctionConfig config, ConsentSettings consent, Clock clock) {
+        super("index-faces", new EnrollmentService(clients, config, consent, clock)::process);
     }
 }

@@ -6,6 +6,8 @@ import static dev.facerec.functions.core.table.StatusAttributes.RESULT_KEY;
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
 import dev.facerec.functions.core.erasure.Mentions;
+import dev.facerec.functions.core.consent.ConsentGate;
+import dev.facerec.functions.core.consent.ConsentSettings;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.handler.ObjectEventRunner;
 import dev.facerec.functions.core.handler.OutcomeLog;
@@ -80,13 +82,24 @@ public final class RecognitionService {
         this(clients, config, clock, events, SightingsLogConfig.OFF);
     }
 
-    /** With the sightings log ({@link SightingsLog}) as {@code sightingsLog} says. */
+    /** With the sightings log ({@link SightingsLog}) as {@code sightingsLog} says; consent not required. */
     public RecognitionService(
             AwsClients clients,
             FunctionConfig config,
             Clock clock,
             EventPublisher events,
             SightingsLogConfig sightingsLog) {
+        this(clients, config, clock, events, sightingsLog, ConsentSettings.NOT_REQUIRED);
+    }
+
+    /** With the sightings log and consent as given: people without valid consent are not named. */
+    public RecognitionService(
+            AwsClients clients,
+            FunctionConfig config,
+            Clock clock,
+            EventPublisher events,
+            SightingsLogConfig sightingsLog,
+            ConsentSettings consent) {
         this.config = config;
         this.s3 = clients.s3();
         this.rekognition = clients.rekognition();
@@ -96,7 +109,11 @@ public final class RecognitionService {
                 new StatusStore(clients.dynamoDb(), config.tableName(), clock, tenancy::tenantIdOf));
         this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
         this.recognizer = new FaceRecognizer(
-                clients.rekognition(), clients.dynamoDb(), config.tableName(), config.faceMatchThreshold());
+                clients.rekognition(),
+                clients.dynamoDb(),
+                config.tableName(),
+                config.faceMatchThreshold(),
+                ConsentGate.of(consent, clients.dynamoDb(), config.tableName(), clock));
         this.events = events;
         this.sightings = new SightingsLog(sightingsLog, clients, config.tableName(), clock);
         this.writes = new BatchWrites(clients.dynamoDb(), config.tableName());

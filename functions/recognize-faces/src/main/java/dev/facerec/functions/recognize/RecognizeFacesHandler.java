@@ -2,6 +2,7 @@ package dev.facerec.functions.recognize;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.consent.ConsentSettings;
 import dev.facerec.functions.core.handler.S3EventHandler;
 import dev.facerec.functions.core.sightings.SightingsLogConfig;
 import java.time.Clock;
@@ -19,7 +20,8 @@ public final class RecognizeFacesHandler extends S3EventHandler {
                 FunctionConfig.fromEnvironment(System.getenv()),
                 Clock.systemUTC(),
                 EventPublisher.fromEnvironment(System.getenv()),
-                SightingsLogConfig.fromEnvironment(System.getenv()));
+                SightingsLogConfig.fromEnvironment(System.getenv()),
+                ConsentSettings.fromEnvironment(System.getenv()));
     }
 
     /** Used by tests: the given clients and settings, no events. */
@@ -39,6 +41,19 @@ public final class RecognizeFacesHandler extends S3EventHandler {
             Clock clock,
             EventPublisher events,
             SightingsLogConfig sightingsLog) {
-        super("recognize-faces", new RecognitionService(clients, config, clock, events, sightingsLog)::process);
+        this(clients, config, clock, events, sightingsLog, ConsentSettings.NOT_REQUIRED);
+    }
+
+    /** The given clients, settings, event publisher, sightings log and consent settings. */
+    public RecognizeFacesHandler(
+            AwsClients clients,
+            FunctionConfig config,
+            Clock clock,
+            EventPublisher events,
+            SightingsLogConfig sightingsLog,
+            ConsentSettings consent) {
+        super(
+                "recognize-faces",
+                new RecognitionService(clients, config, clock, events, sightingsLog, consent)::process);
     }
 }

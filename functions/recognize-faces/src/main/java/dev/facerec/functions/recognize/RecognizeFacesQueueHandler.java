@@ -2,6 +2,7 @@ package dev.facerec.functions.recognize;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.consent.ConsentSettings;
 import dev.facerec.functions.core.handler.SqsS3EventHandler;
 import dev.facerec.functions.core.sightings.SightingsLogConfig;
 import java.time.Clock;
@@ -22,7 +23,8 @@ public final class RecognizeFacesQueueHandler extends SqsS3EventHandler {
                 FunctionConfig.fromEnvironment(System.getenv()),
                 Clock.systemUTC(),
                 EventPublisher.fromEnvironment(System.getenv()),
-                SightingsLogConfig.fromEnvironment(System.getenv()));
+                SightingsLogConfig.fromEnvironment(System.getenv()),
+                ConsentSettings.fromEnvironment(System.getenv()));
     }
 
     /** The given clients, settings and event publisher; no sightings log. */
@@ -37,6 +39,19 @@ public final class RecognizeFacesQueueHandler extends SqsS3EventHandler {
             Clock clock,
             EventPublisher events,
             SightingsLogConfig sightingsLog) {
-        super("recognize-faces", new RecognitionService(clients, config, clock, events, sightingsLog)::process);
+        this(clients, config, clock, events, sightingsLog, ConsentSettings.NOT_REQUIRED);
+    }
+
+    /** The given clients, settings, event publisher, sightings log and consent settings. */
+    public RecognizeFacesQueueHandler(
+            AwsClients clients,
+            FunctionConfig config,
+            Clock clock,
+            EventPublisher events,
+            SightingsLogConfig sightingsLog,
+            ConsentSettings consent) {
+        super(
+                "recognize-faces",
+                new RecognitionService(clients, config, clock, events, sightingsLog, consent)::process);
     }
 }

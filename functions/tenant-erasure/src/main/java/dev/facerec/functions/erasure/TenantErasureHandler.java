@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
 import dev.facerec.functions.core.erasure.ErasureReceipt;
+import dev.facerec.functions.core.consent.ConsentSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -28,12 +29,19 @@ public final class TenantErasureHandler implements RequestHandler<Map<String, Ob
                 AwsClients.fromEnvironment(),
                 FunctionConfig.fromEnvironment(System.getenv()),
                 System.getenv("BUCKET_NAME"),
+                ConsentSettings.fromEnvironment(System.getenv()).prefix(),
                 Clock.systemUTC());
     }
 
-    /** Used by tests: the given clients and settings. */
+    /** Used by tests: the given clients and settings, consent documents under the default prefix. */
     public TenantErasureHandler(AwsClients clients, FunctionConfig config, String bucket, Clock clock) {
-        this.service = new TenantErasureService(clients, config, bucket, clock);
+        this(clients, config, bucket, ConsentSettings.DEFAULT_PREFIX, clock);
+    }
+
+    /** The given clients and settings, consent documents under {@code consentPrefix}. */
+    public TenantErasureHandler(
+            AwsClients clients, FunctionConfig config, String bucket, String consentPrefix, Clock clock) {
+        this.service = new TenantErasureService(clients, config, bucket, consentPrefix, clock);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.facerec.functions.erasure;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.consent.ConsentSettings;
 import dev.facerec.functions.core.erasure.ErasureMarkers;
 import dev.facerec.functions.core.erasure.ErasureReceipt;
 import dev.facerec.functions.core.status.ObjectStatus;
@@ -29,8 +30,8 @@ import software.amazon.awssdk.services.rekognition.model.ResourceNotFoundExcepti
 
 /**
  * Erases one tenant of a pipeline with a collection per tenant: every object version and delete marker under the
- * tenant's enrolment, recognition and results prefixes, the tenant's collection, and every row the tenant index
- * lists (statuses, results, people, faces, locks). Each step reads only the tenant's own prefixes and index
+ * tenant's enrolment, recognition, results and consent prefixes, the tenant's collection, and every row the tenant index
+ * lists (statuses, results, people, faces, locks, consent records). Each step reads only the tenant's own prefixes and index
  * partition, so its cost does not grow with the number of other tenants.
  *
  * <p>Order: the erasure marker (state ERASING) first, so that the functions ignore the tenant's events from then on
@@ -54,8 +55,16 @@ public final class TenantErasureService {
     private final Tenancy tenancy;
     private final ObjectVersions objects;
     private final ErasureMarkers markers;
+    private final String consentPrefix;
 
+    /** Consent documents under the default prefix. */
     public TenantErasureService(AwsClients clients, FunctionConfig config, String bucket, Clock clock) {
+        this(clients, config, bucket, ConsentSettings.DEFAULT_PREFIX, clock);
+    }
+
+    /** Consent documents under {@code consentPrefix}. */
+    public TenantErasureService(
+            AwsClients clients, FunctionConfig config, String bucket, String consentPrefix, Clock clock) {
         if (!config.perTenant()) {
             throw new IllegalStateException("tenant erasure needs COLLECTION_MODE=PER_TENANT");
         }
@@ -69,6 +78,7 @@ public final class TenantErasureService {
         this.tenancy = new Tenancy(config, clients.dynamoDb());
         this.objects = new ObjectVersions(clients.s3(), bucket);
         this.markers = new ErasureMarkers(clients.dynamoDb(), config.tableName(), clock);
+        this.consentPrefix = consentPrefix;
     }
 
     /**
@@ -86,8 +96,8 @@ public final class TenantErasureService {
         Instant started = clock.instant();
         markers.begin(ErasureMarkers.Kind.TENANT, tenantId);
         long versions = 0;
-        for (String prefix : List.of(config.enrollPrefix(), config.recognizePrefix(), config.resultsPrefix())) {
-            versions += objects.deleteAll(tenant.prefix(prefix), timeLeft);
+        for (String prefix : tenantPrefixes(tenant)) {
+            versions += objects.deleteAll(prefix, timeLeft);
         }
         boolean collectionDeleted = deleteCollection(tenant);
         long busy = busyObjects(tenant);
@@ -115,7 +125,8 @@ public final class TenantErasureService {
         return List.of(
                 tenant.prefix(config.enrollPrefix()),
                 tenant.prefix(config.recognizePrefix()),
-                tenant.prefix(config.resultsPrefix()));
+                tenant.prefix(config.resultsPrefix()),
+                tenant.prefix(consentPrefix));
     }
 
     private boolean deleteCollection(Tenant tenant) {

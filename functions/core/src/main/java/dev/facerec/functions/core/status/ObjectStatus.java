@@ -8,6 +8,8 @@ public enum ObjectStatus {
     INDEXED,
     /** Photo to recognise: the result was written. */
     RECOGNIZED,
+    /** Consent document: its consent record was written. */
+    RECORDED,
     /** The object was refused; the row says why ({@link Reason}). */
     REJECTED,
     /** The object was deleted and what it contributed was removed. */

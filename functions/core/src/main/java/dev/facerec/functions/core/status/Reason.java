@@ -20,6 +20,13 @@ public enum Reason {
     INVALID_METADATA,
     /** The face does not match the faces already enrolled for this person (AssociateFaces refused it). */
     FACE_MISMATCH,
+    /**
+     * An enrolment photo of a person without valid consent (none recorded, expired, or withdrawn) while consent is
+     * required: the photo was deleted with all its versions and nothing of it was indexed.
+     */
+    NO_CONSENT,
+    /** A consent document that breaks the schema (docs/api.md, "Consent"); the row's {@code errorCode} says how. */
+    INVALID_CONSENT,
     /** Rekognition refused the request with a non-retryable error; the row's {@code errorCode} names it. */
     REKOGNITION_ERROR
 }

@@ -62,6 +62,31 @@ public final class ObjectVersions {
         return keys;
     }
 
+    /**
+     * Deletes every version and delete marker of exactly {@code key} (not of longer keys that begin with it).
+     *
+     * @return how many were deleted
+     * @throws IllegalStateException when S3 refused to delete some of them
+     */
+    public long deleteKey(String key) {
+        long deleted = 0;
+        while (true) {
+            List<ObjectIdentifier> page =
+                    firstPage(key).stream().filter(id -> id.key().equals(key)).toList();
+            if (page.isEmpty()) {
+                return deleted;
+            }
+            DeleteObjectsResponse response = s3.deleteObjects(
+                    b -> b.bucket(bucket).delete(d -> d.objects(page).quiet(true)));
+            if (response.hasErrors() && !response.errors().isEmpty()) {
+                throw new IllegalStateException(
+                        "S3 refused to delete " + response.errors().size() + " object versions, e.g. "
+                                + response.errors().get(0).code());
+            }
+            deleted += page.size();
+        }
+    }
+
     /** Whether nothing at all is left under the prefixes. */
     public boolean isEmpty(List<String> prefixes) {
         return prefixes.stream().allMatch(prefix -> firstPage(prefix).isEmpty());

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>face: {@code pk = PERSON#<personId>}, {@code sk = FACE#<faceId>}; {@code gsi1pk = OBJECT#<bucket>/<key>},
  *       {@code gsi1sk = FACE#<faceId>}</li>
  *   <li>person lock (enrolment only): {@code pk = PERSON#<personId>}, {@code sk = LOCK}</li>
+ *   <li>consent record: {@code pk = PERSON#<personId>}, {@code sk = CONSENT} (erased with the person's partition)</li>
  * </ul>
  */
 public final class TableKeys {
@@ -28,6 +29,7 @@ public final class TableKeys {
     public static final String STATUS = "STATUS";
     public static final String RESULT = "RESULT";
     public static final String PROFILE = "PROFILE";
+    public static final String CONSENT = "CONSENT";
     public static final String PEOPLE = "PEOPLE";
     public static final String FACE_PREFIX = "FACE#";
 
