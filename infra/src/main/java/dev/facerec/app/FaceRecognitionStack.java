@@ -33,6 +33,10 @@ public final class FaceRecognitionStack extends Stack {
                 "ResultsPrefix",
                 faceRecognition.getResultsPrefix(),
                 "Recognition results are written under this prefix");
+        output(
+                "ConsentPrefix",
+                faceRecognition.getConsentPrefix(),
+                "Upload consent documents as <prefix><personId>.json");
         output("TableName", faceRecognition.getTable().getTableName(), "Table of people, faces, statuses, results");
         output("CollectionId", faceRecognition.getCollection().getCollectionId(), "Rekognition collection id");
         output("CollectionArn", faceRecognition.getCollection().getCollectionArn(), "Rekognition collection ARN");

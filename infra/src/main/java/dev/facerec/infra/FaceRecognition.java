@@ -296,6 +296,11 @@ public final class FaceRecognition extends Construct {
         return settings.recognizePrefix();
     }
 
+    /** The key prefix of consent documents ({@code <prefix><personId>.json}). */
+    public String getConsentPrefix() {
+        return settings.consentPrefix();
+    }
+
     /** The key prefix results are written under. */
     public String getResultsPrefix() {
         return settings.resultsPrefix();
@@ -347,6 +352,7 @@ public final class FaceRecognition extends Construct {
         environment.put("RESULTS_PREFIX", settings.resultsPrefix());
         environment.put("RESULT_TTL_DAYS", Integer.toString(settings.resultRetentionDays()));
         environment.put("COLLECTION_MODE", settings.collectionStrategy().name());
+        ConsentWiring.environment(settings, environment);
         return environment;
     }
 
@@ -373,6 +379,7 @@ public final class FaceRecognition extends Construct {
         for (String prefix : List.of(settings.enrollPrefix(), settings.recognizePrefix(), settings.resultsPrefix())) {
             PrefixGrants.erase(bucket, function.getRole(), prefix);
         }
+        ConsentWiring.grantErasure(bucket, function.getRole(), settings);
         FaceTable.grantErasure(table, function.getRole());
         ((TenantCollections) collection).grantErase(function.getRole());
         return function;
@@ -380,6 +387,7 @@ public final class FaceRecognition extends Construct {
 
     private void grantIndexFunction(ResolvedProps settings) {
         PrefixGrants.read(bucket, index.getRole(), settings.enrollPrefix());
+        ConsentWiring.grantEnrolment(bucket, index.getRole(), settings);
         FaceTable.grantItems(table, index.getRole(), FaceTable.ENROLMENT_ACTIONS);
         collection.grantIndex(index.getRole());
         collection.grantDelete(index.getRole());
@@ -425,6 +433,10 @@ public final class FaceRecognition extends Construct {
                 .build();
         bucket.addEventNotification(EventType.OBJECT_CREATED, eventQueues.notifications(indexQueue), enrolled);
         bucket.addEventNotification(EventType.OBJECT_REMOVED, eventQueues.notifications(indexQueue), enrolled);
+        NotificationKeyFilter consent =
+                NotificationKeyFilter.builder().prefix(settings.consentPrefix()).build();
+        bucket.addEventNotification(EventType.OBJECT_CREATED, eventQueues.notifications(indexQueue), consent);
+        bucket.addEventNotification(EventType.OBJECT_REMOVED, eventQueues.notifications(indexQueue), consent);
         bucket.addEventNotification(EventType.OBJECT_CREATED, eventQueues.notifications(recognizeQueue), toRecognize);
         suppressNotificationsHandlerFindings();
     }

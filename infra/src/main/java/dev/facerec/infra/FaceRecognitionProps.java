@@ -24,6 +24,8 @@ public final class FaceRecognitionProps {
     public static final String DEFAULT_RECOGNIZE_PREFIX = "recognize/";
     /** Default of {@link #getResultsPrefix()}. */
     public static final String DEFAULT_RESULTS_PREFIX = "results/";
+    /** Default of {@link #getConsentPrefix()}. */
+    public static final String DEFAULT_CONSENT_PREFIX = "consent/";
     /** Default of {@link #getMaxConcurrency()}. */
     public static final int DEFAULT_MAX_CONCURRENCY = 2;
     /** Default of {@link #getMemorySize()}, in MiB. */
@@ -58,6 +60,8 @@ public final class FaceRecognitionProps {
     private final IKey encryptionKey;
     private final Boolean createEncryptionKey;
     private final FunctionVpcOptions vpc;
+    private final Boolean requireConsent;
+    private final String consentPrefix;
 
     private FaceRecognitionProps(Builder builder) {
         this.existingBucket = builder.existingBucket;
@@ -85,6 +89,8 @@ public final class FaceRecognitionProps {
         this.encryptionKey = builder.encryptionKey;
         this.createEncryptionKey = builder.createEncryptionKey;
         this.vpc = builder.vpc;
+        this.requireConsent = builder.requireConsent;
+        this.consentPrefix = builder.consentPrefix;
     }
 
     public static Builder builder() {
@@ -366,6 +372,27 @@ public final class FaceRecognitionProps {
         return vpc;
     }
 
+    /**
+     * Whether enrolment needs the person's recorded, unexpired consent: a photo of a person without it is deleted with
+     * all its versions and ends REJECTED (NO_CONSENT), and recognition never names such a person (docs/api.md,
+     * "Consent"). Off only where consent is collected and enforced outside the pipeline.
+     *
+     * @default true
+     */
+    public Boolean getRequireConsent() {
+        return requireConsent;
+    }
+
+    /**
+     * Key prefix of consent documents ({@code <prefix><personId>.json}, with the tenant after the prefix under
+     * PER_TENANT); processed by the enrolment function.
+     *
+     * @default "consent/"
+     */
+    public String getConsentPrefix() {
+        return consentPrefix;
+    }
+
     /** Builds {@link FaceRecognitionProps}; every setter is optional. */
     public static final class Builder {
         private IBucket existingBucket;
@@ -393,8 +420,22 @@ public final class FaceRecognitionProps {
         private IKey encryptionKey;
         private Boolean createEncryptionKey;
         private FunctionVpcOptions vpc;
+        private Boolean requireConsent;
+        private String consentPrefix;
 
         private Builder() {}
+
+        /** @see FaceRecognitionProps#getRequireConsent() */
+        public Builder requireConsent(Boolean value) {
+            this.requireConsent = value;
+            return this;
+        }
+
+        /** @see FaceRecognitionProps#getConsentPrefix() */
+        public Builder consentPrefix(String value) {
+            this.consentPrefix = value;
+            return this;
+        }
 
         /** @see FaceRecognitionProps#getExistingBucket() */
         public Builder existingBucket(IBucket value) {

@@ -78,10 +78,22 @@ public final class IdentityApi extends Construct {
     static final Route DELETE_PERSON = new Route(HttpMethod.DELETE, "/people/{personId}");
     static final Route CREATE_PHOTO = new Route(HttpMethod.POST, "/people/{personId}/photos");
     static final Route GET_PHOTO = new Route(HttpMethod.GET, "/people/{personId}/photos/{photoId}");
-    static final List<Route> READ_ROUTES = List.of(LIST_PEOPLE, GET_PERSON, GET_PHOTO);
-    static final List<Route> MANAGE_ROUTES = List.of(DELETE_PERSON, CREATE_PHOTO);
-    static final List<Route> ROUTES =
-            List.of(VERIFY, IDENTIFY, LIST_PEOPLE, GET_PERSON, DELETE_PERSON, CREATE_PHOTO, GET_PHOTO);
+    static final Route PUT_CONSENT = new Route(HttpMethod.PUT, "/people/{personId}/consent");
+    static final Route GET_CONSENT = new Route(HttpMethod.GET, "/people/{personId}/consent");
+    static final Route DELETE_CONSENT = new Route(HttpMethod.DELETE, "/people/{personId}/consent");
+    static final List<Route> READ_ROUTES = List.of(LIST_PEOPLE, GET_PERSON, GET_PHOTO, GET_CONSENT);
+    static final List<Route> MANAGE_ROUTES = List.of(DELETE_PERSON, CREATE_PHOTO, PUT_CONSENT, DELETE_CONSENT);
+    static final List<Route> ROUTES = List.of(
+            VERIFY,
+            IDENTIFY,
+            LIST_PEOPLE,
+            GET_PERSON,
+            DELETE_PERSON,
+            CREATE_PHOTO,
+            GET_PHOTO,
+            PUT_CONSENT,
+            GET_CONSENT,
+            DELETE_CONSENT);
 
     /**
      * What the API is attached to.
@@ -263,12 +275,18 @@ public final class IdentityApi extends Construct {
         return grant(grantee, List.of(IDENTIFY));
     }
 
-    /** {@code GET /people}, {@code GET /people/{personId}} and {@code GET /people/{personId}/photos/{photoId}}. */
+    /**
+     * {@code GET /people}, {@code GET /people/{personId}}, {@code GET /people/{personId}/photos/{photoId}} and
+     * {@code GET /people/{personId}/consent}.
+     */
     public Grant grantReadPeople(IGrantable grantee) {
         return grant(grantee, READ_ROUTES);
     }
 
-    /** {@code DELETE /people/{personId}} (erasure) and {@code POST /people/{personId}/photos} (enrolment). */
+    /**
+     * {@code DELETE /people/{personId}} (erasure), {@code POST /people/{personId}/photos} (enrolment),
+     * {@code PUT /people/{personId}/consent} and {@code DELETE /people/{personId}/consent} (withdrawal: erasure).
+     */
     public Grant grantManagePeople(IGrantable grantee) {
         return grant(grantee, MANAGE_ROUTES);
     }
@@ -319,6 +337,7 @@ public final class IdentityApi extends Construct {
         PrefixGrants.read(wiring.bucket(), role, settings.enrollPrefix());
         PrefixGrants.write(wiring.bucket(), role, settings.enrollPrefix());
         PrefixGrants.erase(wiring.bucket(), role, settings.enrollPrefix());
+        ConsentWiring.grantErasure(wiring.bucket(), role, settings);
         FaceTable.grantItems(wiring.table(), role, TABLE_ACTIONS);
         Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(role)

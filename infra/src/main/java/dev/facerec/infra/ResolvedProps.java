@@ -33,7 +33,9 @@ record ResolvedProps(
         RemovalPolicy removalPolicy,
         Tracing tracing,
         IEventBus eventBus,
-        boolean eventsIncludeNames) {
+        boolean eventsIncludeNames,
+        boolean requireConsent,
+        String consentPrefix) {
 
     /** A tenant's collection id is {@code <prefix>-<tenantId>} within Rekognition's 255 characters. */
     static final int MAX_TENANT_PREFIX = 200;
@@ -79,7 +81,9 @@ record ResolvedProps(
                 or(given.getRemovalPolicy(), RemovalPolicy.RETAIN),
                 or(given.getTracing(), Tracing.DISABLED),
                 given.getEventBus(),
-                Boolean.TRUE.equals(given.getEventsIncludeNames()));
+                Boolean.TRUE.equals(given.getEventsIncludeNames()),
+                !Boolean.FALSE.equals(given.getRequireConsent()),
+                or(given.getConsentPrefix(), FaceRecognitionProps.DEFAULT_CONSENT_PREFIX));
         List<String> problems = new ArrayList<>();
         resolved.check(given, problems);
         if (!problems.isEmpty()) {
@@ -121,6 +125,7 @@ record ResolvedProps(
         checkPrefix("enrollPrefix", enrollPrefix, problems);
         checkPrefix("recognizePrefix", recognizePrefix, problems);
         checkPrefix("resultsPrefix", resultsPrefix, problems);
+        ConsentWiring.check(this, problems);
         if (overlap(enrollPrefix, recognizePrefix)) {
             problems.add("enrollPrefix '" + enrollPrefix + "' and recognizePrefix '" + recognizePrefix
                     + "' overlap: an upload would trigger both functions (and S3 rejects overlapping notifications)");

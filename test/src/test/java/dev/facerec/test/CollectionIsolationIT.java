@@ -102,6 +102,7 @@ class CollectionIsolationIT {
 
     private static void enrol(Pipeline pipeline, String personId, byte[] face) throws InterruptedException {
         String key = "enroll/" + personId + "/face.jpg";
+        pipeline.recordConsent(personId);
         pipeline.upload(key, face, Map.of());
         assertThat(Pipeline.text(pipeline.awaitStatus(key, "INDEXED", "REJECTED"), "status"))
                 .isEqualTo("INDEXED");

@@ -101,6 +101,7 @@ public final class EnrolmentBenchmark {
 
     /** Seconds per photo with one photo in flight: upload, wait for its row, next. */
     private double calibrate() throws Exception {
+        consent("calibration", CALIBRATION);
         long start = System.nanoTime();
         for (int i = 0; i < CALIBRATION; i++) {
             String key = key("calibration", i);
@@ -112,6 +113,7 @@ public final class EnrolmentBenchmark {
 
     /** Uploads {@code count} photos at once and waits until every one has its final row. */
     private Burst burst(String name, int count, boolean check) throws Exception {
+        consent(name, count);
         long start = System.nanoTime();
         ExecutorService uploaders = Executors.newFixedThreadPool(UPLOADERS);
         List<Future<?>> uploads = new ArrayList<>();
@@ -210,6 +212,17 @@ public final class EnrolmentBenchmark {
         Path log = twin.lambda().logFile(stack.outputs().get("IndexFunctionName"));
         try (var lines = Files.lines(log)) {
             return lines.filter(line -> line.contains("outcome=BACKOFF")).count();
+        }
+    }
+
+    /** Records the consent of the people of a burst, before its clock starts. */
+    private void consent(String burst, int count) throws InterruptedException {
+        List<String> documents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            documents.add(pipeline.recordConsent("bench-" + burst + "-" + i));
+        }
+        for (String document : documents) {
+            pipeline.awaitStatus(document, "RECORDED", "REJECTED");
         }
     }
 

@@ -118,6 +118,7 @@ class FaceRecognitionIT {
         for (int i = 0; i < faces.size(); i++) {
             String personId = "person-" + i;
             String key = stack.outputs().get("EnrollPrefix") + personId + "/face.jpg";
+            pipeline.recordConsent(personId);
             pipeline.upload(
                     key, GroupPhotos.crop(group, faces.get(i).boundingBox(), 0.5f), Map.of("name", "Person " + i));
             people.add(new Enrolled(personId, key, faces.get(i).boundingBox()));
@@ -236,6 +237,8 @@ class FaceRecognitionIT {
         twin.rekognition().faults().failNext("IndexFaces", 3, ErrorType.THROTTLING);
         twin.rekognition().faults().failNext("IndexFaces", 2, ErrorType.INTERNAL_SERVER_ERROR);
         String key = stack.outputs().get("EnrollPrefix") + "retried-person/face.jpg";
+
+        pipeline.recordConsent("retried-person");
 
         // WHEN
         pipeline.upload(key, GroupPhotos.crop(group, people.get(2).box(), 0.5f), Map.of());

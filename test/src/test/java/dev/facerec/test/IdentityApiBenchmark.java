@@ -233,6 +233,7 @@ class IdentityApiBenchmark {
             for (String variant : VARIANTS) {
                 try (Pipeline pipeline = Pipeline.named(twin, record.outputs(), variant)) {
                     String key = "enroll/" + personId + "/1.jpg";
+                    pipeline.recordConsent(personId);
                     pipeline.upload(key, Files.readAllBytes(photos.get(0)), Map.of());
                     pipeline.awaitStatus(key, "INDEXED", "REJECTED");
                 }

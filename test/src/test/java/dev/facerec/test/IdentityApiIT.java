@@ -424,6 +424,7 @@ class IdentityApiIT {
 
     private static void enrol(String personId, int face) throws InterruptedException {
         String key = "enroll/" + personId + "/face.jpg";
+        pipeline.recordConsent(personId);
         pipeline.upload(key, GroupPhotos.crop(group, faces.get(face).boundingBox(), 0.5f), Map.of());
         assertThat(Pipeline.text(pipeline.awaitStatus(key, "INDEXED", "REJECTED"), "status"))
                 .isEqualTo("INDEXED");

@@ -102,6 +102,19 @@ final class Pipeline implements AutoCloseable {
                 .replace("\"", "");
     }
 
+    /**
+     * Records consent for {@code personId} ({@code <tenantId>/<personId>} with a collection per tenant) with a consent
+     * document, as an operator would: enrolment requires it by default. Not awaited: a photo uploaded right after is
+     * processed with this document even when its own event comes first. Returns the document's key.
+     */
+    String recordConsent(String personId) {
+        String key = outputs.getOrDefault("ConsentPrefix", "consent/") + personId + ".json";
+        String document = "{\"consentedBy\": \"operator\", \"operatorId\": \"e2e-tests\","
+                + " \"purpose\": \"end-to-end tests\", \"policyVersion\": \"test-1\"}";
+        s3.putObject(b -> b.bucket(bucket()).key(key), RequestBody.fromString(document));
+        return key;
+    }
+
     /** The status row of an object once it reached one of the given statuses. */
     Map<String, AttributeValue> awaitStatus(String key, String... statuses) throws InterruptedException {
         List<String> wanted = List.of(statuses);

@@ -78,6 +78,7 @@ class SightingsLogIT {
 
         group = GroupPhotos.read(GroupPhotos.sample(3));
         faces = pipeline.detectFaces(group);
+        pipeline.recordConsent("mallory");
         upload("enroll/mallory/face.jpg", GroupPhotos.crop(group, faces.get(0).boundingBox(), 0.5f), "INDEXED");
         upload("recognize/door/group.jpg", group, "RECOGNIZED");
     }

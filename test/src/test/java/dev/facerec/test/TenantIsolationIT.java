@@ -160,6 +160,7 @@ class TenantIsolationIT {
 
     private static void enrol(String tenant, String personId, int face) throws InterruptedException {
         String key = "enroll/" + tenant + "/" + personId + "/face.jpg";
+        pipeline.recordConsent(tenant + "/" + personId);
         pipeline.upload(key, GroupPhotos.crop(group, faces.get(face), 0.5f), Map.of());
         assertThat(Pipeline.text(pipeline.awaitStatus(key, "INDEXED", "REJECTED"), "status"))
                 .as(key)

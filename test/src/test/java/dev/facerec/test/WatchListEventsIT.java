@@ -111,6 +111,8 @@ class WatchListEventsIT {
             byte[] listed = GroupPhotos.crop(group, faces.get(0).boundingBox(), 0.5f);
             byte[] stranger = GroupPhotos.crop(group, faces.get(1).boundingBox(), 0.5f);
             Map<String, String> metadata = Map.of("lists", "block", "name", "Mallory");
+            a.recordConsent("mallory");
+            b.recordConsent("mallory");
             awaitStatus(a, "enroll/mallory/face.jpg", listed, metadata, "INDEXED");
             awaitStatus(b, "enroll/mallory/face.jpg", listed, metadata, "INDEXED");
 

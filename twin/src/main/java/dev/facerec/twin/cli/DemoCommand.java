@@ -5,11 +5,13 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code demo}: with a running twin, recognises a group photo shipped by the npm package {@code @vladmandic/face-api}
@@ -53,14 +55,15 @@ final class DemoCommand implements Callable<Integer> {
             }
             List<RecognizedFace> faces = RecognizedFace.of(before);
             System.out.println("   " + faces.size() + " face(s), all unknown");
-            System.out.println("2. enrolling each face as a person of its own, from a crop");
+            System.out.println(
+                    "2. enrolling each face as a person of its own, from a crop, after recording their consent");
             BufferedImage image = ImageIO.read(group.toFile());
             for (int i = 0; i < faces.size(); i++) {
                 Path crop = output.resolve("person-" + (i + 1) + ".jpg");
                 ImageIO.write(Crops.around(image, faces.get(i), 0.5), "jpg", crop.toFile());
                 System.out.println("   "
                         + Uploads.describe(
-                                crop, Uploads.enroll(twin, "demo-person-" + (i + 1), "Person " + (i + 1), crop)));
+                                crop, enrolWithConsent(twin, "demo-person-" + (i + 1), "Person " + (i + 1), crop)));
             }
             System.out.println("3. recognising " + group.getFileName() + " again");
             JsonNode after = Uploads.recognize(twin, group, "demo-" + group.getFileName());
@@ -85,5 +88,12 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Records the person's consent (the demo's purpose and policy), then enrols the crop. */
+    private static Map<String, AttributeValue> enrolWithConsent(
+            RunningTwin twin, String personId, String name, Path crop) throws InterruptedException {
+        Uploads.recordConsent(twin, personId, "facerec twin demo", "demo-1");
+        return Uploads.enroll(twin, personId, name, crop);
     }
 }

@@ -29,10 +29,32 @@ final class EnrollCommand implements Callable<Integer> {
     @Option(names = "--name", description = "The display name (stored as object metadata 'name').")
     String name;
 
+    @Option(
+            names = "--consent",
+            paramLabel = "PURPOSE",
+            description = "First record the person's consent to PURPOSE (a consent document, captured by the operator"
+                    + " 'twin-cli'). Without it, a pipeline that requires consent rejects the photos (NO_CONSENT).")
+    String consentPurpose;
+
+    @Option(
+            names = "--policy",
+            defaultValue = "1",
+            description =
+                    "The privacy policy version the person consented to, with --consent (default: ${DEFAULT-VALUE}).")
+    String policyVersion;
+
     @Override
     public Integer call() throws Exception {
         int rejected = 0;
         try (RunningTwin twin = RunningTwin.connect(data.directory)) {
+            if (consentPurpose != null) {
+                Map<String, AttributeValue> consent =
+                        Uploads.recordConsent(twin, personId, consentPurpose, policyVersion);
+                System.out.println(Uploads.describe(Path.of(personId + ".json"), consent));
+                if (!"RECORDED".equals(RunningTwin.text(consent, "status"))) {
+                    return 2;
+                }
+            }
             for (Path photo : photos) {
                 Map<String, AttributeValue> status = Uploads.enroll(twin, personId, name, photo);
                 rejected += "REJECTED".equals(RunningTwin.text(status, "status")) ? 1 : 0;

@@ -24,6 +24,28 @@ final class Uploads {
         return twin.awaitStatus(key, eTag);
     }
 
+    /**
+     * Records a person's consent through a consent document, as captured by the twin's operator (the CLI), and waits
+     * until it is RECORDED (or REJECTED, with the reason).
+     */
+    static Map<String, AttributeValue> recordConsent(RunningTwin twin, String personId, String purpose, String policy)
+            throws InterruptedException {
+        String key = twin.output("ConsentPrefix") + personId + ".json";
+        String document = JSON.createObjectNode()
+                .put("consentedBy", "operator")
+                .put("operatorId", "twin-cli")
+                .put("purpose", purpose)
+                .put("policyVersion", policy)
+                .toString();
+        String eTag = twin.s3()
+                .putObject(
+                        b -> b.bucket(twin.bucket()).key(key).contentType("application/json"),
+                        RequestBody.fromString(document))
+                .eTag()
+                .replace("\"", "");
+        return twin.awaitStatus(key, eTag);
+    }
+
     /** The user metadata of an enrolment photo: the display name, header-safe ({@link MetadataText}). */
     static Map<String, String> enrolmentMetadata(String name) {
         return name == null ? Map.of() : Map.of("name", MetadataText.encode(name));

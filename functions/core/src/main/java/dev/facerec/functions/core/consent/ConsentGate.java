@@ -38,9 +38,13 @@ public final class ConsentGate {
         return required;
     }
 
-    /** Whether {@code personId} may be enrolled or named now. */
+    /** Whether {@code personId} may be enrolled or named now (one GetItem when consent is required). */
     public boolean allows(Tenant tenant, String personId) {
-        return !required || lacking(tenant, Set.of(personId)).isEmpty();
+        if (!required) {
+            return true;
+        }
+        ConsentRecord record = store.get(tenant, personId);
+        return record != null && record.validAt(clock.instant());
     }
 
     /** The people of {@code personIds} without a valid consent now (none when consent is not required). */
