@@ -87,6 +87,8 @@ class ExistingBucketTest {
                                                                 List.of(Map.of(
                                                                         "Name", "prefix", "Value", "people/")))))),
                                         Match.objectLike(Map.of("Events", List.of("s3:ObjectRemoved:*"))),
+                                        Match.objectLike(Map.of("Events", List.of("s3:ObjectCreated:*"))),
+                                        Match.objectLike(Map.of("Events", List.of("s3:ObjectRemoved:*"))),
                                         Match.objectLike(Map.of(
                                                 "Events",
                                                 List.of("s3:ObjectCreated:*"),

@@ -102,7 +102,10 @@ class FaceRecognitionIdentityApiTest {
                         "GET /people/{personId}",
                         "DELETE /people/{personId}",
                         "POST /people/{personId}/photos",
-                        "GET /people/{personId}/photos/{photoId}");
+                        "GET /people/{personId}/photos/{photoId}",
+                        "PUT /people/{personId}/consent",
+                        "GET /people/{personId}/consent",
+                        "DELETE /people/{personId}/consent");
         template.allResourcesProperties("AWS::ApiGatewayV2::Route", Map.of("AuthorizationType", "AWS_IAM"));
     }
 

@@ -300,6 +300,8 @@ class FaceRecognitionTemplateTest {
                                             "RECOGNIZE_PREFIX", "recognize/",
                                             "RESULTS_PREFIX", "results/",
                                             "RESULT_TTL_DAYS", "30",
+                                            "REQUIRE_CONSENT", "true",
+                                            "CONSENT_PREFIX", "consent/",
                                             "JAVA_TOOL_OPTIONS", SecureFunction.JAVA_TOOL_OPTIONS))));
         }
     }
@@ -403,6 +405,8 @@ class FaceRecognitionTemplateTest {
                                         List.of(
                                                 notification("s3:ObjectCreated:*", "enroll/", index),
                                                 notification("s3:ObjectRemoved:*", "enroll/", index),
+                                                notification("s3:ObjectCreated:*", "consent/", index),
+                                                notification("s3:ObjectRemoved:*", "consent/", index),
                                                 notification("s3:ObjectCreated:*", "recognize/", recognize))),
                         "Managed", true));
         template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Principal", "s3.amazonaws.com"), 0);

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
 
 /**
@@ -66,6 +67,10 @@ class IdentityApiIT {
     private static final SignedHttp http = new SignedHttp("us-east-1");
     /** The liveness sessions a verify-live call named: all of them are recorded under Mallory. */
     private static final Set<String> checkedSessions = new LinkedHashSet<>();
+
+    private static final byte[] CONSENT =
+            "{\"consentedBy\": \"subject\", \"purpose\": \"door access\", \"policyVersion\": \"2026-12\"}"
+                    .getBytes(StandardCharsets.UTF_8);
 
     @BeforeAll
     static void synthesizeDeployAndEnrol() throws Exception {
@@ -198,7 +203,9 @@ class IdentityApiIT {
     @Test
     @Order(5)
     void photos_shouldTakeAPresignedUploadThroughEnrolment() throws Exception {
-        // GIVEN an upload URL for a photo of Victor
+        // GIVEN Victor's consent, recorded through the API, and an upload URL for a photo of him
+        HttpResponse<String> consented = http.send("PUT", uri("/people/victor/consent"), "application/json", CONSENT);
+        assertThat(consented.statusCode()).as(consented.body()).isEqualTo(200);
         HttpResponse<String> created = http.send("POST", uri("/people/victor/photos"), null, null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode upload = JSON.readTree(created.body());
@@ -243,6 +250,7 @@ class IdentityApiIT {
         byte[] other = GroupPhotos.read(GroupPhotos.sample(1));
         FaceDetail wendy = pipeline.detectFaces(other).get(0);
         String first = "enroll/wendy/face.jpg";
+        pipeline.recordConsent("wendy");
         pipeline.upload(first, GroupPhotos.crop(other, wendy.boundingBox(), 0.5f), Map.of());
         assertThat(Pipeline.text(pipeline.awaitStatus(first, "INDEXED", "REJECTED"), "status"))
                 .isEqualTo("INDEXED");
@@ -393,6 +401,80 @@ class IdentityApiIT {
         // THEN nothing of the people enrolled is left anywhere
         assertThat(verify("mallory", "retention expiry at a moved clock")).isEmpty();
         assertThat(verify("victor", "retention expiry at a moved clock")).isEmpty();
+    }
+
+    @Test
+    @Order(13)
+    void enrolment_withoutConsent_shouldEndNoConsent_andKeepNothingOfThePhoto() throws Exception {
+        // GIVEN nobody recorded Peggy's consent
+        String key = "enroll/peggy/face.jpg";
+
+        // WHEN a photo of her is uploaded
+        pipeline.upload(key, otherFace(0), Map.of());
+
+        // THEN it ends REJECTED NO_CONSENT, and the only trace of Peggy is that status row: no photo version, face,
+        // user or other row
+        Map<String, AttributeValue> row = pipeline.awaitStatus(key, "INDEXED", "REJECTED");
+        assertThat(Pipeline.text(row, "status")).isEqualTo("REJECTED");
+        assertThat(Pipeline.text(row, "reason")).isEqualTo("NO_CONSENT");
+        assertThat(verify("peggy", "enrolment without consent")).as("what the erasure verifier found").allSatisfy(trace -> {
+            assertThat(trace.store()).isEqualTo("dynamodb");
+            assertThat(trace.where()).endsWith(" OBJECT#" + pipeline.bucket() + "/" + key + " | STATUS");
+        });
+    }
+
+    @Test
+    @Order(14)
+    void consentDocument_shouldBeRejectedWithTheReason_whenItBreaksTheSchema() throws Exception {
+        String key = "consent/quentin.json";
+        pipeline.upload(key, "{\"consentedBy\": \"subject\", \"purpose\": \"door\"}".getBytes(), Map.of());
+
+        Map<String, AttributeValue> row = pipeline.awaitStatus(key, "RECORDED", "REJECTED");
+        assertThat(Pipeline.text(row, "status")).isEqualTo("REJECTED");
+        assertThat(Pipeline.text(row, "reason")).isEqualTo("INVALID_CONSENT");
+        assertThat(Pipeline.text(row, "errorCode")).isEqualTo("INVALID_POLICY_VERSION");
+    }
+
+    @Test
+    @Order(15)
+    void consent_shouldAllowEnrolment_andItsWithdrawalEraseThePerson() throws Exception {
+        // GIVEN Ruth's consent recorded through the API, then a photo of her enrolled
+        HttpResponse<String> put = http.send("PUT", uri("/people/ruth/consent"), "application/json", CONSENT);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(ok(http.send("GET", uri("/people/ruth/consent"), null, null))
+                        .path("valid")
+                        .asBoolean())
+                .isTrue();
+        String key = "enroll/ruth/face.jpg";
+        byte[] photo = otherFace(1);
+        pipeline.upload(key, photo, Map.of());
+        assertThat(Pipeline.text(pipeline.awaitStatus(key, "INDEXED", "REJECTED"), "status"))
+                .isEqualTo("INDEXED");
+        assertThat(identified(photo)).contains("ruth");
+
+        // WHEN she withdraws her consent
+        HttpResponse<String> withdrawn = http.send("DELETE", uri("/people/ruth/consent"), null, null);
+
+        // THEN she is erased: recognition names nobody, and once S3's removal events are handled no store holds
+        // anything of her
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(JSON.readTree(withdrawn.body()).path("facesDeleted").asInt()).isEqualTo(1);
+        assertThat(identified(photo)).doesNotContain("ruth");
+        assertThat(verify("ruth", "consent withdrawn")).as("what the erasure verifier found").isEmpty();
+    }
+
+    /** A crop of face {@code i} of a group photo of other people than the enrolled ones. */
+    private static byte[] otherFace(int i) throws Exception {
+        byte[] others = GroupPhotos.read(GroupPhotos.sample(6));
+        return GroupPhotos.crop(others, pipeline.detectFaces(others).get(i).boundingBox(), 0.5f);
+    }
+
+    private static List<String> identified(byte[] photo) throws Exception {
+        List<String> people = new ArrayList<>();
+        ok(http.send("POST", uri("/identify"), "image/jpeg", photo))
+                .path("faces")
+                .forEach(face -> people.add(face.at("/identity/personId").asText()));
+        return people;
     }
 
     /** Waits until the enrolment function has handled the events before a new upload's, then searches every store. */

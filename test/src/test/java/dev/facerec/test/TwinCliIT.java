@@ -193,7 +193,16 @@ class TwinCliIT {
                 Files.copy(crop, Files.createDirectories(directory.resolve("b")).resolve("party.jpg"));
 
         // WHEN person 3 is enrolled again under a non-ASCII name, and both copies are recognised at once
-        Result enroll = run("enroll", "zoe", crop.toString(), "--name", "Zoë Ångström", "--data", data().toString());
+        Result enroll = run(
+                "enroll",
+                "zoe",
+                crop.toString(),
+                "--name",
+                "Zoë Ångström",
+                "--consent",
+                "end-to-end tests",
+                "--data",
+                data().toString());
         Result people = run("people", "--data", data().toString());
         Result recognize;
         try {
@@ -247,12 +256,16 @@ class TwinCliIT {
         // GIVEN
         Path notAPhoto = Files.writeString(directory.resolve("notes.jpg"), "not a photo");
 
-        // WHEN
-        Result result = run("enroll", "someone", notAPhoto.toString(), "--data", data().toString());
+        // WHEN it is enrolled without consent, then with it
+        Result withoutConsent = run("enroll", "someone", notAPhoto.toString(), "--data", data().toString());
+        Result result =
+                run("enroll", "someone", notAPhoto.toString(), "--consent", "tests", "--data", data().toString());
 
         // THEN
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.output()).contains("notes.jpg: REJECTED NOT_AN_IMAGE");
+        assertThat(withoutConsent.exitCode()).isEqualTo(2);
+        assertThat(withoutConsent.output()).contains("notes.jpg: REJECTED NO_CONSENT");
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+        assertThat(result.output()).contains("someone.json: RECORDED", "notes.jpg: REJECTED NOT_AN_IMAGE");
     }
 
     @Test
