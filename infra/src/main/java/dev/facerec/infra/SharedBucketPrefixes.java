@@ -20,7 +20,8 @@ final class SharedBucketPrefixes {
     /** Per app (its root construct): bucket → its prefixes. */
     private static final Map<IConstruct, Map<String, SharedBucketPrefixes>> BUCKETS = new WeakHashMap<>();
 
-    private record Claim(String owner, String enrollPrefix, String recognizePrefix, String resultsPrefix) {}
+    private record Claim(
+            String owner, String enrollPrefix, String recognizePrefix, String resultsPrefix, String consentPrefix) {}
 
     private final List<Claim> claims = new ArrayList<>();
 
@@ -66,11 +67,36 @@ final class SharedBucketPrefixes {
                     other.resultsPrefix(),
                     where,
                     problems);
+            for (String[] theirs : new String[][] {
+                {"enrollPrefix", other.enrollPrefix()},
+                {"recognizePrefix", other.recognizePrefix()},
+                {"resultsPrefix", other.resultsPrefix()},
+                {"consentPrefix", other.consentPrefix()}
+            }) {
+                triggerConflict(
+                        new String[] {"consentPrefix", settings.consentPrefix()},
+                        theirs[0],
+                        theirs[1],
+                        where,
+                        problems);
+            }
+            for (String[] mine : new String[][] {
+                {"enrollPrefix", settings.enrollPrefix()},
+                {"recognizePrefix", settings.recognizePrefix()},
+                {"resultsPrefix", settings.resultsPrefix()}
+            }) {
+                triggerConflict(mine, "consentPrefix", other.consentPrefix(), where, problems);
+            }
         }
         if (!problems.isEmpty()) {
             throw InvalidProps.of("FaceRecognitionProps", owner, problems);
         }
-        claims.add(new Claim(owner, settings.enrollPrefix(), settings.recognizePrefix(), settings.resultsPrefix()));
+        claims.add(new Claim(
+                owner,
+                settings.enrollPrefix(),
+                settings.recognizePrefix(),
+                settings.resultsPrefix(),
+                settings.consentPrefix()));
     }
 
     private static void triggerConflict(

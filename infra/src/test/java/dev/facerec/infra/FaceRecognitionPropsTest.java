@@ -189,6 +189,7 @@ class FaceRecognitionPropsTest {
                 .enrollPrefix("recognize/team/")
                 .recognizePrefix("inbox/")
                 .resultsPrefix("enroll/results/")
+                .consentPrefix("consent/team/")
                 .build();
 
         // WHEN / THEN
@@ -199,7 +200,10 @@ class FaceRecognitionPropsTest {
                                 + " FaceRecognition 'Test/First' on the same bucket: an upload would trigger both pipelines"
                                 + " (and S3 rejects overlapping notifications)\n"
                                 + "- resultsPrefix 'enroll/results/' overlaps the enrollPrefix 'enroll/' of FaceRecognition"
-                                + " 'Test/First' on the same bucket: results written by one pipeline would trigger the other");
+                                + " 'Test/First' on the same bucket: results written by one pipeline would trigger the other\n"
+                                + "- consentPrefix 'consent/team/' overlaps the consentPrefix 'consent/' of FaceRecognition"
+                                + " 'Test/First' on the same bucket: an upload would trigger both pipelines (and S3 rejects"
+                                + " overlapping notifications)");
     }
 
     @Test
@@ -217,6 +221,7 @@ class FaceRecognitionPropsTest {
                                         .enrollPrefix("users/" + tenant + "/friends/")
                                         .recognizePrefix("users/" + tenant + "/photos/")
                                         .resultsPrefix("users/" + tenant + "/tags/")
+                                        .consentPrefix("users/" + tenant + "/consent/")
                                         .build());
                     }
                 })
