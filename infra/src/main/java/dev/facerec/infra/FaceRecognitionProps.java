@@ -383,12 +383,7 @@ public final class FaceRecognitionProps {
         return requireConsent;
     }
 
-    /**
-     * Key prefix of consent documents ({@code <prefix><personId>.json}, with the tenant after the prefix under
-     * PER_TENANT); processed by the enrolment function.
-     *
-     * @default "consent/"
-     */
+    /** Key prefix of consent documents, {@code <prefix><personId>.json}. @default "consent/" */
     public String getConsentPrefix() {
         return consentPrefix;
     }
