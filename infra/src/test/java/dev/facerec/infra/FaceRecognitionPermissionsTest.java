@@ -45,6 +45,12 @@ class FaceRecognitionPermissionsTest {
         assertExactly(
                 FaceRecognition.INDEX_HANDLER,
                 TestStacks.statement(List.of("s3:GetObject", "s3:GetObjectVersion"), objects("enroll/*")),
+                // consent documents: read, and listed by exact key (a missing one is 404, not 403, with ListBucket)
+                TestStacks.statement(List.of("s3:GetObject", "s3:GetObjectVersion"), objects("consent/*")),
+                TestStacks.statement("s3:ListBucket", Map.of("Fn::GetAtt", List.of(bucket, "Arn"))),
+                // with consent required: photos of people without consent are deleted with all their versions
+                TestStacks.statement("s3:ListBucketVersions", Map.of("Fn::GetAtt", List.of(bucket, "Arn"))),
+                TestStacks.statement(List.of("s3:DeleteObject", "s3:DeleteObjectVersion"), objects("enroll/*")),
                 TestStacks.statement(
                         List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
                         tableArn()),
@@ -153,6 +159,21 @@ class FaceRecognitionPermissionsTest {
         // Only CDK's own bucket-notification handler, which attaches AWSLambdaBasicExecutionRole itself.
         assertThat(roles.keySet()).singleElement().asString().startsWith("BucketNotificationsHandler");
         template.resourceCountIs("AWS::IAM::Role", 5);
+    }
+
+    @Test
+    void indexRole_shouldListOnlyUnderTheConsentPrefix_andListVersionsOnlyUnderTheEnrolPrefix() {
+        List<Object> statements = statements(FaceRecognition.INDEX_HANDLER);
+        assertThat(statements)
+                .filteredOn(statement -> ((Map<?, ?>) statement).get("Action").equals("s3:ListBucket"))
+                .singleElement()
+                .satisfies(statement -> assertThat(((Map<?, ?>) statement).get("Condition"))
+                        .isEqualTo(Map.of("StringLike", Map.of("s3:prefix", List.of("consent/*")))));
+        assertThat(statements)
+                .filteredOn(statement -> ((Map<?, ?>) statement).get("Action").equals("s3:ListBucketVersions"))
+                .singleElement()
+                .satisfies(statement -> assertThat(((Map<?, ?>) statement).get("Condition"))
+                        .isEqualTo(Map.of("StringLike", Map.of("s3:prefix", List.of("enroll/*")))));
     }
 
     /**
