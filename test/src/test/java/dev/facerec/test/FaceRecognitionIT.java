@@ -203,7 +203,7 @@ class FaceRecognitionIT {
     @Test
     @Order(3)
     void badInputs_shouldEndInRejectedRowsWithTheirReasons() throws Exception {
-        // GIVEN
+        // GIVEN bad photos of people who consented
         String prefix = stack.outputs().get("EnrollPrefix");
         Map<String, byte[]> uploads = Map.of(
                 prefix + "text-person/notes.jpg", "not an image".getBytes(StandardCharsets.UTF_8),
@@ -216,6 +216,8 @@ class FaceRecognitionIT {
                 prefix + "tiny-person/tiny.png", "TOO_SMALL",
                 prefix + "crowd-person/group.jpg", "MULTIPLE_FACES",
                 prefix + "bad id!/photo.jpg", "INVALID_KEY");
+
+        List.of("text-person", "tiny-person", "crowd-person").forEach(pipeline::recordConsent);
 
         // WHEN
         uploads.forEach((key, bytes) -> pipeline.upload(key, bytes, Map.of()));

@@ -138,7 +138,7 @@ class TenantIsolationIT {
         String later = "enroll/tenant-b/late/blank.jpg";
         pipeline.upload(later, GroupPhotos.blank(200, 200), Map.of());
         pipeline.awaitStatus(later, "REJECTED", "INDEXED");
-        assertThat(versionsUnder("enroll/tenant-a/", "recognize/tenant-a/", "results/tenant-a/"))
+        assertThat(versionsUnder("enroll/tenant-a/", "recognize/tenant-a/", "results/tenant-a/", "consent/tenant-a/"))
                 .isEmpty();
         assertThat(rowsMentioning("tenant-a")).isEmpty();
         try (ErasureVerifier verifier = ErasureVerifier.connect(
