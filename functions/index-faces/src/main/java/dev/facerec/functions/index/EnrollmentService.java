@@ -160,7 +160,12 @@ public final class EnrollmentService {
         StatusChange change;
         try {
             EnrollKey key = EnrollKey.parse(event.key(), scope.tenant().prefix(config.enrollPrefix()));
-            consent.require(event, scope.tenant(), key.personId());
+            consent.require(
+                    event,
+                    scope.tenant(),
+                    key.personId(),
+                    () -> store.update(
+                            claim, new UpdateSpec().set(EnrolmentConsent.NO_CONSENT_MARK, AttributeValues.s("true"))));
             InspectedImage image = inspector.inspect(event);
             List<String> lists = WatchLists.fromMetadata(image.metadata().get(LISTS_METADATA));
             IndexedFace face =
@@ -183,10 +188,18 @@ public final class EnrollmentService {
         } catch (RekognitionException error) {
             change = cleared(StatusChange.rejected(RekognitionErrors.toRejection(error)));
         }
+        if (!Reason.NO_CONSENT.name().equals(AttributeValues.str(change.set(), StatusAttributes.REASON))) {
+            change.remove(EnrolmentConsent.NO_CONSENT_MARK);
+        }
         return lock.releaseWith(finishPeople(rows, change, scope));
     }
 
     private StatusChange removed(Claim claim, PersonLock lock) {
+        if (EnrolmentConsent.rejectedForConsent(claim)) {
+            // A removal of a photo deleted for want of consent (perhaps while that invocation still runs): nothing
+            // was indexed; the rejection stays.
+            return consent.keptRejection();
+        }
         Scope scope;
         try {
             scope = scope(claim.event().key());
@@ -195,10 +208,6 @@ public final class EnrollmentService {
             return cleared(StatusChange.to(ObjectStatus.REMOVED)).remove(FACE_COUNT);
         }
         lock.take(scope.tenant(), personOf(claim, scope));
-        if (EnrolmentConsent.rejectedForConsent(claim)) {
-            // The removal of a photo deleted for want of consent: nothing was indexed; the rejection stays.
-            return lock.releaseWith(EnrolmentConsent.keptRejection(claim));
-        }
         removeUnrecorded(claim, scope);
         S3ObjectEvent event = claim.event();
         String indexedVersion = claim.previous(VERSION_ID);

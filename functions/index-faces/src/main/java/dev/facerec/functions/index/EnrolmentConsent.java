@@ -15,7 +15,6 @@ import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.storage.ObjectVersions;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.Claim;
-import dev.facerec.functions.core.table.StatusAttributes;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.tenant.Tenancy;
@@ -37,6 +36,15 @@ final class EnrolmentConsent {
 
     /** The {@code kind} recorded on consent documents' status rows. */
     static final String KIND = "CONSENT";
+    /**
+     * Set on a photo's status row before the photo is deleted for want of consent, and kept by later claims (which
+     * clear {@code reason}): the removal events of that deletion can take the row over while the deleting invocation
+     * is still running, and must still know that the deletion was ours.
+     */
+    static final String NO_CONSENT_MARK = "noConsent";
+
+    private static final String NO_CONSENT_DETAIL =
+            "no valid consent is recorded for the person (none, expired or withdrawn): the photo was deleted";
 
     private final ConsentSettings settings;
     private final ConsentGate gate;
@@ -110,16 +118,16 @@ final class EnrolmentConsent {
      * Lets a photo of {@code personId} through when consent is not required or holds (recorded, or in a valid consent
      * document not yet processed); otherwise deletes every version of the photo.
      *
+     * @param markRow writes {@link #NO_CONSENT_MARK} on the photo's status row, before the deletion
      * @throws RejectedException NO_CONSENT when the photo was deleted
      */
-    void require(S3ObjectEvent photo, Tenant tenant, String personId) {
+    void require(S3ObjectEvent photo, Tenant tenant, String personId, Runnable markRow) {
         if (gate.allows(tenant, personId) || recordedFromDocument(photo.bucket(), tenant, personId)) {
             return;
         }
+        markRow.run();
         new ObjectVersions(s3, photo.bucket()).deleteKey(photo.key());
-        throw new RejectedException(
-                Reason.NO_CONSENT,
-                "no valid consent is recorded for the person (none, expired or withdrawn): the photo was deleted");
+        throw new RejectedException(Reason.NO_CONSENT, NO_CONSENT_DETAIL);
     }
 
     /** A NO_CONSENT rejection's row expires with the results: it names the key of a photo that is gone. */
@@ -129,17 +137,14 @@ final class EnrolmentConsent {
                 AttributeValues.n(clock.instant().plus(rejectedRowLifetime).getEpochSecond()));
     }
 
-    /** Whether a removal event's key was rejected for want of consent (its deletion was ours). */
+    /** Whether a removal event's key was deleted for want of consent (the deletion was ours). */
     static boolean rejectedForConsent(Claim claim) {
-        return Reason.NO_CONSENT.name().equals(claim.previous(StatusAttributes.REASON));
+        return claim.previous(NO_CONSENT_MARK) != null;
     }
 
-    /** The rejection a removal event of a photo rejected for want of consent keeps. */
-    static StatusChange keptRejection(Claim claim) {
-        String detail = claim.previous(StatusAttributes.DETAIL);
-        return StatusChange.to(ObjectStatus.REJECTED)
-                .set(StatusAttributes.REASON, AttributeValues.s(Reason.NO_CONSENT.name()))
-                .set(StatusAttributes.DETAIL, AttributeValues.s(detail == null ? "" : detail));
+    /** The rejection a removal event of a photo deleted for want of consent keeps (or writes, after a takeover). */
+    StatusChange keptRejection() {
+        return expiring(StatusChange.rejected(new RejectedException(Reason.NO_CONSENT, NO_CONSENT_DETAIL)));
     }
 
     private boolean recordedFromDocument(String bucket, Tenant tenant, String personId) {

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,29 @@ class IndexFacesConsentTest extends WithColorFaceEngine {
                 .isEmpty();
         assertThat(services.collectionFaceIds()).containsExactlyInAnyOrderElementsOf(facesBefore);
         assertThat(services.faults().calls("IndexFaces")).isZero();
+    }
+
+    @Test
+    void removalEvent_thatTakesOverTheDeletingInvocation_keepsTheRejection() throws IOException {
+        // GIVEN the row as an invocation leaves it while it deletes a photo for want of consent: still processing,
+        // under a live lease, marked
+        String key = "enroll/n2/face.jpg";
+        Map<String, AttributeValue> row = new HashMap<>(TableKeys.statusKey(FunctionServices.BUCKET, key));
+        row.put("status", AttributeValues.s("PROCESSING"));
+        row.put("seq", AttributeValues.s("0000000000000000001"));
+        row.put("content", AttributeValues.s("-"));
+        row.put("leaseId", AttributeValues.s("the-deleting-invocation"));
+        row.put("leaseUntil", AttributeValues.n(System.currentTimeMillis() + 60_000));
+        row.put(EnrolmentConsent.NO_CONSENT_MARK, AttributeValues.s("true"));
+        services.dynamoDb().putItem(b -> b.tableName(FunctionServices.TABLE).item(row));
+
+        // WHEN the deletion's removal event comes before that invocation has finished (a newer event takes over)
+        removed(key);
+
+        // THEN the row ends REJECTED NO_CONSENT, not REMOVED
+        Map<String, AttributeValue> status = statusRow(services, key);
+        assertThat(AttributeValues.str(status, "status")).isEqualTo("REJECTED");
+        assertThat(AttributeValues.str(status, "reason")).isEqualTo("NO_CONSENT");
     }
 
     @Test
