@@ -256,8 +256,8 @@ class TwinCliIT {
         // GIVEN
         Path notAPhoto = Files.writeString(directory.resolve("notes.jpg"), "not a photo");
 
-        // WHEN it is enrolled without consent, then with it
-        Result withoutConsent = run("enroll", "someone", notAPhoto.toString(), "--data", data().toString());
+        // WHEN it is enrolled for a person without consent, then for one with consent
+        Result withoutConsent = run("enroll", "no-consent", notAPhoto.toString(), "--data", data().toString());
         Result result =
                 run("enroll", "someone", notAPhoto.toString(), "--consent", "tests", "--data", data().toString());
 
