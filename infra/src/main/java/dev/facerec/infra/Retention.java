@@ -33,8 +33,6 @@ final class Retention extends Construct {
             Schedule.cron(CronOptions.builder().minute("10").hour("3").build());
     /** Lambda's longest: the sweep stops 30 s before and goes on the next day. */
     static final Duration TIMEOUT = Duration.minutes(15);
-    /** Key prefix of consent documents ({@code consent/<personId>.json}), which an erasure deletes. */
-    static final String CONSENT_PREFIX = "consent/";
     /** The retention index's name and what the sweep and an erasure call on the table. */
     static final String INDEX_NAME = "retention";
 
@@ -76,7 +74,6 @@ final class Retention extends Construct {
         ResolvedProps settings = wiring.settings();
         Map<String, String> environment = new LinkedHashMap<>(wiring.environment());
         environment.put("BUCKET_NAME", wiring.bucket().getBucketName());
-        environment.put("CONSENT_PREFIX", CONSENT_PREFIX);
         environment.put(
                 "ENROLMENT_RETENTION_DAYS", Integer.toString(retention.toDays().intValue()));
         this.function = new SecureFunction(
@@ -138,7 +135,7 @@ final class Retention extends Construct {
                 .resourceArns(List.of(wiring.table().getTableArn() + "/index/" + INDEX_NAME))
                 .build());
         PrefixGrants.erase(wiring.bucket(), role, settings.enrollPrefix());
-        PrefixGrants.erase(wiring.bucket(), role, CONSENT_PREFIX);
+        ConsentWiring.grantErasure(wiring.bucket(), role, settings);
         PrefixGrants.read(wiring.bucket(), role, settings.resultsPrefix());
         PrefixGrants.write(wiring.bucket(), role, settings.resultsPrefix());
         PrefixGrants.erase(wiring.bucket(), role, settings.resultsPrefix());

@@ -417,10 +417,12 @@ class IdentityApiIT {
         Map<String, AttributeValue> row = pipeline.awaitStatus(key, "INDEXED", "REJECTED");
         assertThat(Pipeline.text(row, "status")).isEqualTo("REJECTED");
         assertThat(Pipeline.text(row, "reason")).isEqualTo("NO_CONSENT");
-        assertThat(verify("peggy", "enrolment without consent")).as("what the erasure verifier found").allSatisfy(trace -> {
-            assertThat(trace.store()).isEqualTo("dynamodb");
-            assertThat(trace.where()).endsWith(" OBJECT#" + pipeline.bucket() + "/" + key + " | STATUS");
-        });
+        assertThat(verify("peggy", "enrolment without consent"))
+                .as("what the erasure verifier found")
+                .allSatisfy(trace -> {
+                    assertThat(trace.store()).isEqualTo("dynamodb");
+                    assertThat(trace.where()).endsWith(" OBJECT#" + pipeline.bucket() + "/" + key + " | STATUS");
+                });
     }
 
     @Test
@@ -460,7 +462,9 @@ class IdentityApiIT {
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
         assertThat(JSON.readTree(withdrawn.body()).path("facesDeleted").asInt()).isEqualTo(1);
         assertThat(identified(photo)).doesNotContain("ruth");
-        assertThat(verify("ruth", "consent withdrawn")).as("what the erasure verifier found").isEmpty();
+        assertThat(verify("ruth", "consent withdrawn"))
+                .as("what the erasure verifier found")
+                .isEmpty();
     }
 
     /** A crop of face {@code i} of a group photo of other people than the enrolled ones. */

@@ -104,8 +104,8 @@ public final class IdentityApiHandler
             S3Presigner presigner,
             ConsentSettings consentSettings,
             Clock clock) {
-        ConsentGate gate =
-                ConsentGate.of(consentSettings, clients.dynamoDb(), config.function().tableName(), clock);
+        ConsentGate gate = ConsentGate.of(
+                consentSettings, clients.dynamoDb(), config.function().tableName(), clock);
         Tenant tenant = Tenant.shared(config.function().collectionId());
         this.tenant = tenant;
         this.clock = clock;

@@ -5,9 +5,9 @@ import static dev.facerec.functions.core.table.StatusAttributes.RESULT_KEY;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
-import dev.facerec.functions.core.erasure.Mentions;
 import dev.facerec.functions.core.consent.ConsentGate;
 import dev.facerec.functions.core.consent.ConsentSettings;
+import dev.facerec.functions.core.erasure.Mentions;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.handler.ObjectEventRunner;
 import dev.facerec.functions.core.handler.OutcomeLog;
