@@ -460,7 +460,7 @@ class IdentityApiIT {
         // THEN she is erased: recognition names nobody, and once S3's removal events are handled no store holds
         // anything of her
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
-        assertThat(JSON.readTree(withdrawn.body()).path("facesDeleted").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(withdrawn.body()).at("/removed/faces").asInt()).isEqualTo(1);
         assertThat(identified(photo)).doesNotContain("ruth");
         assertThat(verify("ruth", "consent withdrawn"))
                 .as("what the erasure verifier found")

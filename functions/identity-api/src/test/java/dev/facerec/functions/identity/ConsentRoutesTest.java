@@ -84,7 +84,7 @@ class ConsentRoutesTest extends WithColorFaceEngine {
         // AND withdrawing consent erases the person: faces, rows, photos, the record
         APIGatewayV2HTTPResponse withdrawn = call(IdentityApiHandler.DELETE_CONSENT, "k1", null);
         assertThat(withdrawn.getStatusCode()).as(withdrawn.getBody()).isEqualTo(200);
-        assertThat(body(withdrawn).path("facesDeleted").asInt()).isEqualTo(1);
+        assertThat(body(withdrawn).at("/removed/faces").asInt()).isEqualTo(1);
         assertThat(call(IdentityApiHandler.GET_CONSENT, "k1", null).getStatusCode())
                 .isEqualTo(404);
         assertThat(call(IdentityApiHandler.GET_PERSON, "k1", null).getStatusCode())
