@@ -161,11 +161,7 @@ public final class EnrollmentService {
         try {
             EnrollKey key = EnrollKey.parse(event.key(), scope.tenant().prefix(config.enrollPrefix()));
             consent.require(
-                    event,
-                    scope.tenant(),
-                    key.personId(),
-                    () -> store.update(
-                            claim, new UpdateSpec().set(EnrolmentConsent.NO_CONSENT_MARK, AttributeValues.s("true"))));
+                    event, scope.tenant(), key.personId(), () -> store.update(claim, EnrolmentConsent.mark(event)));
             InspectedImage image = inspector.inspect(event);
             List<String> lists = WatchLists.fromMetadata(image.metadata().get(LISTS_METADATA));
             IndexedFace face =

@@ -15,8 +15,10 @@ import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.storage.ObjectVersions;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.Claim;
+import dev.facerec.functions.core.table.StatusAttributes;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.TableKeys;
+import dev.facerec.functions.core.table.UpdateSpec;
 import dev.facerec.functions.core.tenant.Tenancy;
 import dev.facerec.functions.core.tenant.Tenant;
 import java.time.Clock;
@@ -135,6 +137,21 @@ final class EnrolmentConsent {
         return change.set(
                 TableKeys.TTL,
                 AttributeValues.n(clock.instant().plus(rejectedRowLifetime).getEpochSecond()));
+    }
+
+    /**
+     * The mark written before a deletion for want of consent, with the photo's ETag and version: a removal event that
+     * takes the row over ends it, and the row must still say which upload it was about.
+     */
+    static UpdateSpec mark(S3ObjectEvent photo) {
+        UpdateSpec mark = new UpdateSpec().set(NO_CONSENT_MARK, AttributeValues.s("true"));
+        if (photo.eTag() != null) {
+            mark.set(StatusAttributes.ETAG, AttributeValues.s(photo.eTag()));
+        }
+        if (photo.versionId() != null) {
+            mark.set(StatusAttributes.VERSION_ID, AttributeValues.s(photo.versionId()));
+        }
+        return mark;
     }
 
     /** Whether a removal event's key was deleted for want of consent (the deletion was ours). */
