@@ -205,6 +205,7 @@ class CameraBenchmark {
                 .toList();
         for (int i = 0; i < 2; i++) {
             String key = "enroll/person-" + i + "/face.jpg";
+            pipeline.recordConsent("person-" + i);
             pipeline.upload(key, crops.get(i), Map.of());
             pipeline.awaitStatus(key, "INDEXED", "REJECTED");
         }

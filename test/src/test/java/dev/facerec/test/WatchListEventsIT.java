@@ -211,6 +211,7 @@ class WatchListEventsIT {
             List<FaceDetail> faces = pipeline.detectFaces(group);
             byte[] mallory = GroupPhotos.crop(group, faces.get(0).boundingBox(), 0.5f);
             byte[] stranger = GroupPhotos.crop(group, faces.get(1).boundingBox(), 0.5f);
+            pipeline.recordConsent("mallory");
             pipeline.upload("enroll/mallory/face.jpg", mallory, Map.of("lists", "block", "name", "Mallory"));
             assertThat(Pipeline.text(pipeline.awaitStatus("enroll/mallory/face.jpg", "INDEXED", "REJECTED"), "status"))
                     .isEqualTo("INDEXED");
