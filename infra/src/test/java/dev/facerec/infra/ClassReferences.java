@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The methods a class file calls, read from its constant pool (JVM specification §4.4). */
+/** The classes a class file names and the methods it calls, read from its constant pool (JVM specification §4.4). */
 final class ClassReferences {
 
     /** A method reference: the internal name of its class ({@code a/b/C}) and the method's name. */
@@ -16,7 +16,20 @@ final class ClassReferences {
 
     private ClassReferences() {}
 
+    /** The internal names ({@code a/b/C}) of the classes the class file names (not array types). */
+    static List<String> classRefs(byte[] classFile) throws IOException {
+        return read(classFile).classNames().stream()
+                .filter(name -> !name.startsWith("["))
+                .toList();
+    }
+
     static List<MethodRef> methodRefs(byte[] classFile) throws IOException {
+        return read(classFile).methods();
+    }
+
+    private record ConstantPool(List<String> classNames, List<MethodRef> methods) {}
+
+    private static ConstantPool read(byte[] classFile) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
         if (in.readInt() != 0xCAFEBABE) {
             throw new IOException("not a class file");
@@ -52,8 +65,10 @@ final class ClassReferences {
                 default -> throw new IOException("unknown constant pool tag " + tag);
             }
         }
-        return methods.stream()
-                .map(m -> new MethodRef(utf8.get(classNames.get(m[0])), utf8.get(nameOfNameAndType.get(m[1]))))
-                .toList();
+        return new ConstantPool(
+                classNames.values().stream().map(utf8::get).toList(),
+                methods.stream()
+                        .map(m -> new MethodRef(utf8.get(classNames.get(m[0])), utf8.get(nameOfNameAndType.get(m[1]))))
+                        .toList());
     }
 }

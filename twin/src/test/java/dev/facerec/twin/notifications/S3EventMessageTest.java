@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facerec.twin.s3.ObjectChange;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class S3EventMessageTest {
 
@@ -39,6 +43,27 @@ class S3EventMessageTest {
         assertThat(record.at("/s3/object/eTag").asText()).isEqualTo("0123abcd");
         assertThat(record.at("/s3/object/versionId").asText()).isEqualTo("v1");
         assertThat(record.at("/s3/object/sequencer").asText()).isEqualTo("0000018F2A");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "recognize/bad/../../x.jpg, recognize/bad/../../x.jpg",
+        "enroll//x.jpg, enroll//x.jpg",
+        "enroll/folder/, enroll/folder/",
+        "enroll/100% sure.jpg, enroll/100%25+sure.jpg"
+    })
+    void of_shouldEncodeTheKeyAsItIs_whenItLooksLikeAPath(String key, String encoded) throws Exception {
+        // GIVEN a key that a file path would normalize
+        ObjectChange change = new ObjectChange("ObjectCreated:Put", "photos", key, 1, "e", null, "0B");
+
+        // WHEN
+        String sent = JSON.readTree(S3EventMessage.of(change, TARGET, "us-east-1"))
+                .at("/Records/0/s3/object/key")
+                .asText();
+
+        // THEN it is URL form-encoded as S3 sends it, and form-decoding gives the key back
+        assertThat(sent).isEqualTo(encoded);
+        assertThat(URLDecoder.decode(sent, StandardCharsets.UTF_8)).isEqualTo(key);
     }
 
     @Test
