@@ -232,6 +232,7 @@ public final class FaceCameras extends Construct {
         environment.put("SIGHTING_GAP_SECONDS", Integer.toString(settings.sightingGapSeconds()));
         environment.put("SIGHTING_RETENTION_DAYS", Integer.toString(settings.sightingRetentionDays()));
         environment.putAll(faces.events().environment(pipeline.eventsIncludeNames()));
+        ConsentWiring.environment(pipeline, environment);
         return new FunctionSpec(
                 LambdaAssets.RECOGNIZE_FACES,
                 FRAMES_HANDLER,

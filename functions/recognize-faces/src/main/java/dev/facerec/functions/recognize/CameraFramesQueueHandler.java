@@ -2,6 +2,7 @@ package dev.facerec.functions.recognize;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.consent.ConsentSettings;
 import dev.facerec.functions.core.handler.SqsS3EventHandler;
 import dev.facerec.functions.recognize.camera.CameraFrameService;
 import dev.facerec.functions.recognize.camera.CameraSettings;
@@ -19,11 +20,16 @@ public final class CameraFramesQueueHandler extends SqsS3EventHandler {
                 AwsClients.fromEnvironment(),
                 FunctionConfig.fromEnvironment(System.getenv()),
                 CameraSettings.fromEnvironment(System.getenv()),
-                EventPublisher.fromEnvironment(System.getenv()));
+                EventPublisher.fromEnvironment(System.getenv()),
+                ConsentSettings.fromEnvironment(System.getenv()));
     }
 
     public CameraFramesQueueHandler(
-            AwsClients clients, FunctionConfig config, CameraSettings settings, EventPublisher events) {
-        super("camera-frames", new CameraFrameService(clients, config, settings, events)::process);
+            AwsClients clients,
+            FunctionConfig config,
+            CameraSettings settings,
+            EventPublisher events,
+            ConsentSettings consent) {
+        super("camera-frames", new CameraFrameService(clients, config, settings, events, consent)::process);
     }
 }

@@ -2,6 +2,8 @@ package dev.facerec.functions.recognize.camera;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.consent.ConsentGate;
+import dev.facerec.functions.core.consent.ConsentSettings;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.handler.OutcomeLog;
 import dev.facerec.functions.core.image.ByteSource;
@@ -20,6 +22,7 @@ import dev.facerec.functions.recognize.EventPublisher;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -54,15 +57,30 @@ public final class CameraFrameService {
     private final Tenant tenant;
     private final CameraSettings settings;
 
+    /** Consent not required: every enrolled person may be named. */
     public CameraFrameService(
             AwsClients clients, FunctionConfig config, CameraSettings settings, EventPublisher events) {
+        this(clients, config, settings, events, ConsentSettings.NOT_REQUIRED);
+    }
+
+    /** With consent as given: a person without valid consent is followed as an unknown face, never named. */
+    public CameraFrameService(
+            AwsClients clients,
+            FunctionConfig config,
+            CameraSettings settings,
+            EventPublisher events,
+            ConsentSettings consent) {
         if (config.perTenant()) {
             throw new IllegalArgumentException("cameras need the shared collection (COLLECTION_MODE SHARED)");
         }
         this.s3 = clients.s3();
         this.rekognition = clients.rekognition();
         this.recognizer = new FaceRecognizer(
-                clients.rekognition(), clients.dynamoDb(), config.tableName(), config.faceMatchThreshold());
+                clients.rekognition(),
+                clients.dynamoDb(),
+                config.tableName(),
+                config.faceMatchThreshold(),
+                ConsentGate.of(consent, clients.dynamoDb(), config.tableName(), Clock.systemUTC()));
         this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
         this.store = new SightingStore(clients.dynamoDb(), config.tableName(), settings.sightingRetention());
         this.events = events;

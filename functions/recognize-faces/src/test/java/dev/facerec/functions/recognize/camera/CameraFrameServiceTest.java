@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facerec.functions.core.aws.AwsClients;
 import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.consent.ConsentSettings;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.handler.OutcomeLog;
 import dev.facerec.functions.core.table.AttributeValues;
@@ -89,6 +90,32 @@ class CameraFrameServiceTest extends WithColorFaceEngine {
     }
 
     @Test
+    void process_shouldFollowAnEnrolledPersonWithoutConsent_asAnUnknownTrack() {
+        // GIVEN a service that requires consent, and Alice enrolled without a consent record
+        AwsClients clients = new AwsClients(services.s3(), services.dynamoDb(), services.rekognition());
+        CameraFrameService requiringConsent = new CameraFrameService(
+                clients,
+                FunctionConfig.defaults(FunctionServices.TABLE),
+                new CameraSettings("frames/", Duration.ofSeconds(10), Duration.ofDays(30)),
+                EventPublisher.NONE,
+                ConsentSettings.REQUIRED);
+
+        // WHEN two frames of her reach camera "gate"
+        for (int i = 0; i < 2; i++) {
+            Uploaded uploaded = services.upload(
+                    frameKey("gate", i * 500L),
+                    SyntheticImages.jpeg(640, 360, face(FaceColor.RED, 20 + i * 30, 60, 100)),
+                    Map.of());
+            requiringConsent.process(event(uploaded), Duration.ofMinutes(1), log());
+        }
+
+        // THEN the camera saw one unknown face, and named nobody
+        assertThat(services.items(SightingStore.CAMERA_PREFIX + "gate", "SIGHTING#"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.get("personId")).isNull());
+    }
+
+    @Test
     void process_shouldCostOneDetectFacesForAnEmptyFrame_andNoCallForARepeatedOne() {
         // GIVEN an empty corridor on camera "corridor"
         int detects = services.faults().calls("DetectFaces");
@@ -110,11 +137,15 @@ class CameraFrameServiceTest extends WithColorFaceEngine {
     }
 
     private static String frame(String camera, long offsetMillis, ColorFace... faces) {
-        String key = "frames/"
+        Uploaded uploaded =
+                services.upload(frameKey(camera, offsetMillis), SyntheticImages.jpeg(640, 360, faces), Map.of());
+        return service.process(event(uploaded), Duration.ofMinutes(1), log());
+    }
+
+    private static String frameKey(String camera, long offsetMillis) {
+        return "frames/"
                 + FrameKey.fileName(
                         ACCOUNT, camera, START.plusMillis(offsetMillis), "f20f9add-75e7-4399-a30f-fc7aefb1bab7", "jpg");
-        Uploaded uploaded = services.upload(key, SyntheticImages.jpeg(640, 360, faces), Map.of());
-        return service.process(event(uploaded), Duration.ofMinutes(1), log());
     }
 
     private static S3ObjectEvent event(Uploaded uploaded) {
