@@ -161,6 +161,7 @@ public final class IdentityApi extends Construct {
                 .description("facerec identity API")
                 .createDefaultStage(false)
                 .defaultAuthorizer(authorizer)
+                .corsPreflight(options.corsPreflight())
                 .build();
         this.accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .encryptionKey(DataProtection.keyOf(scope))

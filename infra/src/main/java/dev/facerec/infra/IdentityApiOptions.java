@@ -2,6 +2,8 @@ package dev.facerec.infra;
 
 import java.util.List;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 
 /**
  * The identity API of {@link FaceRecognition} ({@link FaceRecognitionProps#getIdentityApi()}): an API Gateway HTTP
@@ -28,6 +30,7 @@ public final class IdentityApiOptions {
     private final Number throttlingBurstLimit;
     private final Duration uploadUrlTtl;
     private final LivenessOptions liveness;
+    private final List<String> corsAllowedOrigins;
 
     private IdentityApiOptions(Builder builder) {
         this.verificationThreshold = builder.verificationThreshold;
@@ -37,6 +40,7 @@ public final class IdentityApiOptions {
         this.throttlingBurstLimit = builder.throttlingBurstLimit;
         this.uploadUrlTtl = builder.uploadUrlTtl;
         this.liveness = builder.liveness;
+        this.corsAllowedOrigins = builder.corsAllowedOrigins;
     }
 
     public static Builder builder() {
@@ -107,6 +111,30 @@ public final class IdentityApiOptions {
         return liveness;
     }
 
+    /**
+     * Browser origins allowed to call the API (CORS), e.g. the origin serving the liveness example page; API Gateway
+     * then answers preflight requests itself. The API's authorisation still applies to every call.
+     *
+     * @default - none: no CORS, callers are servers, apps or pages served from the API's own domain
+     */
+    public List<String> getCorsAllowedOrigins() {
+        return corsAllowedOrigins;
+    }
+
+    /** The HTTP API's preflight settings, or {@code null} without allowed origins. */
+    CorsPreflightOptions corsPreflight() {
+        if (corsAllowedOrigins == null || corsAllowedOrigins.isEmpty()) {
+            return null;
+        }
+        return CorsPreflightOptions.builder()
+                .allowOrigins(corsAllowedOrigins)
+                .allowMethods(
+                        List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE))
+                .allowHeaders(List.of("authorization", "content-type", "x-amz-date", "x-amz-security-token"))
+                .maxAge(Duration.hours(1))
+                .build();
+    }
+
     /** Builds {@link IdentityApiOptions}; every setter is optional. */
     public static final class Builder {
         private Number verificationThreshold;
@@ -116,6 +144,7 @@ public final class IdentityApiOptions {
         private Number throttlingBurstLimit;
         private Duration uploadUrlTtl;
         private LivenessOptions liveness;
+        private List<String> corsAllowedOrigins;
 
         private Builder() {}
 
@@ -158,6 +187,12 @@ public final class IdentityApiOptions {
         /** @see IdentityApiOptions#getLiveness() */
         public Builder liveness(LivenessOptions value) {
             this.liveness = value;
+            return this;
+        }
+
+        /** @see IdentityApiOptions#getCorsAllowedOrigins() */
+        public Builder corsAllowedOrigins(List<String> value) {
+            this.corsAllowedOrigins = value;
             return this;
         }
 

@@ -172,7 +172,7 @@ class FaceRecognitionIdentityApiTest {
     }
 
     @Test
-    void jwt_shouldAuthoriseEveryRoute_andRefuseIamGrants() {
+    void jwt_shouldAuthoriseEveryRoute_allowTheBrowsersOrigin_andRefuseIamGrants() {
         Stack jwt = TestStacks.stack(s -> new FaceRecognition(
                 s,
                 "Faces",
@@ -180,9 +180,21 @@ class FaceRecognitionIdentityApiTest {
                         .identityApi(IdentityApiOptions.builder()
                                 .jwtIssuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_pool")
                                 .jwtAudience(List.of("client-id"))
+                                .corsAllowedOrigins(List.of("https://login.example.com"))
                                 .build())
                         .build()));
         Template jwtTemplate = Template.fromStack(jwt);
+
+        jwtTemplate.hasResourceProperties(
+                "AWS::ApiGatewayV2::Api",
+                Map.of(
+                        "CorsConfiguration",
+                        Match.objectLike(Map.of(
+                                "AllowOrigins",
+                                List.of("https://login.example.com"),
+                                "AllowHeaders",
+                                Match.arrayWith(List.of("authorization", "content-type"))))));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("CorsConfiguration", Match.absent()));
 
         jwtTemplate.hasResourceProperties(
                 "AWS::ApiGatewayV2::Authorizer",
