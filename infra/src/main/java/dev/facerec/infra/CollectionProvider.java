@@ -1,11 +1,6 @@
 package dev.facerec.infra;
 
-import java.util.Map;
-import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.lambda.Tracing;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
@@ -24,20 +19,7 @@ final class CollectionProvider extends Construct {
         this.function = new SecureFunction(
                 this,
                 "Function",
-                new FunctionSpec(
-                        LambdaAssets.COLLECTION_RESOURCE,
-                        HANDLER,
-                        "the Rekognition collection custom resource",
-                        512,
-                        Duration.minutes(1),
-                        Map.of(),
-                        null,
-                        // CloudFormation waits an hour for an answer; retrying later than that is useless.
-                        Duration.hours(1),
-                        FailureQueue.create(this, "FailedRequests", RemovalPolicy.DESTROY),
-                        RetentionDays.ONE_MONTH,
-                        RemovalPolicy.DESTROY,
-                        Tracing.DISABLED));
+                FunctionSpec.customResourceProvider(this, HANDLER, "the Rekognition collection custom resource"));
     }
 
     /** The provider of the stack that holds {@code scope}, created on first use. */

@@ -6,6 +6,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
 
 /**
  * What differs between the library's functions; everything else is a secure default of {@link SecureFunction}.
@@ -36,4 +37,25 @@ record FunctionSpec(
         IQueue failureQueue,
         RetentionDays logRetention,
         RemovalPolicy logRemovalPolicy,
-        Tracing tracing) {}
+        Tracing tracing) {
+
+    /**
+     * A custom resource provider's function in the collection resource's jar: 512 MB, 1 minute; failed invocations
+     * retried for an hour (CloudFormation waits that long for an answer) into a failure queue of {@code owner}.
+     */
+    static FunctionSpec customResourceProvider(Construct owner, String handler, String description) {
+        return new FunctionSpec(
+                LambdaAssets.COLLECTION_RESOURCE,
+                handler,
+                description,
+                512,
+                Duration.minutes(1),
+                Map.of(),
+                null,
+                Duration.hours(1),
+                FailureQueue.create(owner, "FailedRequests", RemovalPolicy.DESTROY),
+                RetentionDays.ONE_MONTH,
+                RemovalPolicy.DESTROY,
+                Tracing.DISABLED);
+    }
+}

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,13 +53,11 @@ public final class CollectionResourceHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         LambdaLogger log = context.getLogger();
-        CustomResourceRequest request;
-        try {
-            request = CustomResourceRequest.parse(input);
-        } catch (UnanswerableRequestException e) {
-            log.log("Ignored an event that is no CloudFormation request: " + e.getMessage());
+        Optional<CustomResourceRequest> parsed = CustomResourceRequest.parseOrLog(input, log);
+        if (parsed.isEmpty()) {
             return;
         }
+        CustomResourceRequest request = parsed.get();
         log.log(request.requestType() + " " + request.logicalResourceId() + " (request " + request.requestId() + ")");
         CustomResourceResponse response = withinDeadline(request, context);
         log.log(request.requestType() + " " + request.logicalResourceId() + ": " + response.summary());

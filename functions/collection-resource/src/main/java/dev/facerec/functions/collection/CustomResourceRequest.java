@@ -1,5 +1,6 @@
 package dev.facerec.functions.collection;
 
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -27,6 +28,19 @@ record CustomResourceRequest(
 
     /** The property holding the resource's tags, as an object of string values. */
     static final String TAGS = "Tags";
+
+    /**
+     * The CloudFormation request in {@code input}, or empty (logged) when the event is none: nobody waits for an
+     * answer to it.
+     */
+    static Optional<CustomResourceRequest> parseOrLog(InputStream input, LambdaLogger log) throws IOException {
+        try {
+            return Optional.of(parse(input));
+        } catch (UnanswerableRequestException e) {
+            log.log("Ignored an event that is no CloudFormation request: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
 
     /**
      * Reads a request.

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kinesisvideo.KinesisVideoClient;
 
@@ -43,13 +44,11 @@ public final class ImageGenerationResourceHandler implements RequestStreamHandle
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         LambdaLogger log = context.getLogger();
-        CustomResourceRequest request;
-        try {
-            request = CustomResourceRequest.parse(input);
-        } catch (UnanswerableRequestException e) {
-            log.log("Ignored an event that is no CloudFormation request: " + e.getMessage());
+        Optional<CustomResourceRequest> parsed = CustomResourceRequest.parseOrLog(input, log);
+        if (parsed.isEmpty()) {
             return;
         }
+        CustomResourceRequest request = parsed.get();
         CustomResourceResponse response = resource.handle(request);
         log.log(request.requestType() + " " + request.logicalResourceId() + ": " + response.summary());
         responder.send(request, response);
