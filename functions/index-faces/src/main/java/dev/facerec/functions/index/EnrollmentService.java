@@ -27,6 +27,7 @@ import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.status.StaleObjectException;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.Claim;
+import dev.facerec.functions.core.table.ClaimCondition;
 import dev.facerec.functions.core.table.StatusAttributes;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.StatusStore;
@@ -36,6 +37,7 @@ import dev.facerec.functions.core.tenant.Tenancy;
 import dev.facerec.functions.core.tenant.Tenant;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +92,7 @@ public final class EnrollmentService {
         this.tenancy = new Tenancy(config, clients.dynamoDb());
         this.consent = new EnrolmentConsent(clients, config, consent, tenancy, clock);
         this.store = new StatusStore(clients.dynamoDb(), config.tableName(), clock, this::tenantIdOf);
-        this.runner = new ObjectEventRunner(store);
+        this.runner = new ObjectEventRunner(store, this::notErased);
         this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
         this.markers = new ErasureMarkers(clients.dynamoDb(), config.tableName(), clock);
         this.personLocks = new PersonLocks(clients.dynamoDb(), config.tableName(), clock, PERSON_LOCK_PATIENCE);
@@ -129,16 +131,9 @@ public final class EnrollmentService {
     /** A consent document's event: its record written, or the document rejected; ignored once its person is erased. */
     private String processDocument(S3ObjectEvent event, Duration lease, OutcomeLog log) {
         String tenantId = consent.tenantIdOf(event.key());
-        String personId = consent.personOf(event.key());
         String erased = tenantId != null && markers.covers(ErasureMarkers.Kind.TENANT, tenantId, event)
                 ? "TENANT_ERASED"
-                : personId != null
-                                && markers.covers(
-                                        ErasureMarkers.Kind.PERSON,
-                                        consent.tenantOf(event.key()).qualified(personId),
-                                        event)
-                        ? "PERSON_ERASED"
-                        : null;
+                : personErased(event) ? "PERSON_ERASED" : null;
         if (erased != null) {
             log.outcome(event.eventName(), event.bucket(), event.key(), IGNORED, erased);
             return IGNORED;
@@ -237,13 +232,41 @@ public final class EnrollmentService {
 
     /** Whether the person the key names is being erased, or was erased after S3 recorded the event. */
     private boolean personErased(S3ObjectEvent event) {
+        String person = qualifiedPerson(event.key());
+        return person != null && markers.covers(ErasureMarkers.Kind.PERSON, person, event);
+    }
+
+    /**
+     * What must hold when an event's object is claimed, in the claim's own transaction: neither its tenant nor its
+     * person is being erased (or was, after S3 recorded the event). The checks before the claim skip most such events
+     * cheaply; these close the window between those checks and the claim, so that an erasure that has just deleted
+     * the object's status row never sees it written again.
+     */
+    private List<ClaimCondition> notErased(S3ObjectEvent event) {
+        List<ClaimCondition> conditions = new ArrayList<>();
+        String tenantId = tenantIdOf(event.key());
+        if (tenantId != null) {
+            conditions.add(markers.notCovering(ErasureMarkers.Kind.TENANT, tenantId, event, "TENANT_ERASED"));
+        }
+        String person = qualifiedPerson(event.key());
+        if (person != null) {
+            conditions.add(markers.notCovering(ErasureMarkers.Kind.PERSON, person, event, "PERSON_ERASED"));
+        }
+        return conditions;
+    }
+
+    /** The tenant-qualified id of the person an enrolment photo's or consent document's key names, or {@code null}. */
+    private String qualifiedPerson(String key) {
+        if (consent.isDocument(key)) {
+            String personId = consent.personOf(key);
+            return personId == null ? null : consent.tenantOf(key).qualified(personId);
+        }
         try {
-            Tenant tenant = tenancy.of(event.key(), config.enrollPrefix());
-            String personId = EnrollKey.parse(event.key(), tenant.prefix(config.enrollPrefix()))
-                    .personId();
-            return markers.covers(ErasureMarkers.Kind.PERSON, tenant.qualified(personId), event);
+            Tenant tenant = tenancy.of(key, config.enrollPrefix());
+            return tenant.qualified(
+                    EnrollKey.parse(key, tenant.prefix(config.enrollPrefix())).personId());
         } catch (RejectedException invalidKey) {
-            return false;
+            return null;
         }
     }
 

@@ -79,6 +79,11 @@ public final class FunctionServices implements AutoCloseable {
         return dynamoDb;
     }
 
+    /** DynamoDB Local's endpoint, for a client of a test's own (e.g. with an interceptor). */
+    public URI dynamoDbEndpoint() {
+        return dynamoDbServer.endpoint();
+    }
+
     /** The S3 server's endpoint, for a client or presigner of a test's own. */
     public URI s3Endpoint() {
         return s3Server.endpoint();

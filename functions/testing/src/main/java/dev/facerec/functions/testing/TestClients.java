@@ -4,6 +4,7 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -39,7 +40,16 @@ public final class TestClients {
     }
 
     public static DynamoDbClient dynamoDb(URI endpoint) {
+        return dynamoDb(endpoint, new ExecutionInterceptor() {});
+    }
+
+    /**
+     * A DynamoDB client whose calls pass through {@code interceptor}: a test uses it to do something at one exact
+     * point of a handler's work (e.g. right after a given read returns), with the real server on both sides.
+     */
+    public static DynamoDbClient dynamoDb(URI endpoint, ExecutionInterceptor interceptor) {
         return DynamoDbClient.builder()
+                .overrideConfiguration(b -> b.addExecutionInterceptor(interceptor))
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS)

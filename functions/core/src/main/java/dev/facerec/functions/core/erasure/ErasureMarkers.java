@@ -3,6 +3,7 @@ package dev.facerec.functions.core.erasure;
 import dev.facerec.functions.core.Digests;
 import dev.facerec.functions.core.event.S3ObjectEvent;
 import dev.facerec.functions.core.table.AttributeValues;
+import dev.facerec.functions.core.table.ClaimCondition;
 import dev.facerec.functions.core.table.TableKeys;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 
 /**
  * The marks an erasure leaves so that nothing of what it erased is written again: deleting objects makes S3 send
@@ -88,6 +90,37 @@ public final class ErasureMarkers {
             return true;
         }
         return event.eventTime().toEpochMilli() <= AttributeValues.num(mark, "erasedAt", Long.MAX_VALUE);
+    }
+
+    /**
+     * The condition, for a claim of {@code event}'s object ({@link ClaimCondition}), that the event is not covered by
+     * the erasure of {@code id}, as {@link #covers} reads it: no mark, or a finished erasure before S3 recorded the
+     * event. Checked in the claim's own transaction, it closes the window between an earlier {@link #covers} and the
+     * claim: an erasure that deleted the object's status row meanwhile is never followed by a claim that writes it
+     * again.
+     *
+     * @param reason the outcome's reason when the condition fails ({@code PERSON_ERASED}, {@code TENANT_ERASED})
+     */
+    public ClaimCondition notCovering(Kind kind, String id, S3ObjectEvent event, String reason) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", TableKeys.PK));
+        Map<String, AttributeValue> values = new HashMap<>();
+        String condition = "attribute_not_exists(#pk)";
+        if (event.eventTime() != null) {
+            names.put("#state", "state");
+            names.put("#erasedAt", "erasedAt");
+            values.put(":erased", AttributeValues.s(ERASED));
+            values.put(":recorded", AttributeValues.n(event.eventTime().toEpochMilli()));
+            condition += " OR (#state = :erased AND #erasedAt < :recorded)";
+        }
+        ConditionCheck.Builder check = ConditionCheck.builder()
+                .tableName(table)
+                .key(key(kind, id))
+                .conditionExpression(condition)
+                .expressionAttributeNames(names);
+        if (!values.isEmpty()) {
+            check.expressionAttributeValues(values);
+        }
+        return new ClaimCondition(reason, check.build());
     }
 
     private void put(Kind kind, String id, String state, Instant erasedAt) {

@@ -99,14 +99,17 @@ public final class PersonErasure {
         List<Map<String, AttributeValue>> partition = partition(tenant.personPk(personId));
 
         String photoPrefix = tenant.prefix(config.enrollPrefix()) + personId + "/";
-        Set<String> photoKeys = new LinkedHashSet<>(objects.keys(photoPrefix));
+        String consentKey = tenant.prefix(consentPrefix) + personId + ".json";
+        // The status rows to delete: of every enrolment photo and of the consent document (their keys name the person).
+        Set<String> objectKeys = new LinkedHashSet<>(objects.keys(photoPrefix));
         partition.stream()
                 .map(row -> AttributeValues.str(row, "sourceKey"))
                 .filter(key -> key != null)
-                .forEach(photoKeys::add);
+                .forEach(objectKeys::add);
+        objectKeys.add(consentKey);
         List<Map<String, AttributeValue>> statusRows = new ArrayList<>();
         Set<String> faceIds = new LinkedHashSet<>();
-        for (String key : photoKeys) {
+        for (String key : objectKeys) {
             Map<String, AttributeValue> status = dynamoDb.getItem(b ->
                             b.tableName(config.tableName()).consistentRead(true).key(TableKeys.statusKey(bucket, key)))
                     .item();
@@ -132,8 +135,7 @@ public final class PersonErasure {
         removed.put("sightings", results.sightings());
 
         removed.put("photoVersions", objects.deleteAll(photoPrefix, () -> true));
-        removed.put(
-                "consentVersions", objects.deleteAll(tenant.prefix(consentPrefix) + personId + ".json", () -> true));
+        removed.put("consentVersions", objects.deleteAll(consentKey, () -> true));
         removed.put("livenessImageVersions", liveness.eraseImages(partition));
 
         List<Map<String, AttributeValue>> rows = new ArrayList<>(statusRows);

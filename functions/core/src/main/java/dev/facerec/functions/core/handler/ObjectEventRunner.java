@@ -7,10 +7,14 @@ import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.status.StaleObjectException;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.Claim;
+import dev.facerec.functions.core.table.ClaimCondition;
+import dev.facerec.functions.core.table.ClaimOutcome;
 import dev.facerec.functions.core.table.StatusAttributes;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.StatusStore;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.rekognition.model.RekognitionException;
 
@@ -24,10 +28,23 @@ public final class ObjectEventRunner {
     /** The outcome of an invocation whose object another invocation took over before it finished. */
     public static final String SUPERSEDED = "SUPERSEDED";
 
+    /** The outcome of an event whose claim's {@link ClaimCondition condition} failed: nothing was written. */
+    public static final String IGNORED = "IGNORED";
+
     private final StatusStore store;
+    private final Function<S3ObjectEvent, List<ClaimCondition>> conditions;
 
     public ObjectEventRunner(StatusStore store) {
+        this(store, event -> List.of());
+    }
+
+    /**
+     * @param conditions what must hold for an event's object to be claimed, checked with the claim in one transaction
+     *     (e.g. that its person is not being erased); an event whose condition fails ends {@link #IGNORED}
+     */
+    public ObjectEventRunner(StatusStore store, Function<S3ObjectEvent, List<ClaimCondition>> conditions) {
         this.store = store;
+        this.conditions = conditions;
     }
 
     /**
@@ -50,7 +67,12 @@ public final class ObjectEventRunner {
             OutcomeLog log,
             ObjectWork work,
             UnaryOperator<StatusChange> finisher) {
-        Claim claim = store.claim(event, kind, lease);
+        Claim claim = store.claim(event, kind, lease, conditions.apply(event));
+        if (claim.outcome() == ClaimOutcome.IGNORED) {
+            // An expected race: the erasure came between an earlier check and this claim.
+            log.outcome(event.eventName(), event.bucket(), event.key(), IGNORED, claim.ignoredBecause());
+            return IGNORED;
+        }
         if (!claim.claimed()) {
             log.outcome(
                     event.eventName(),

@@ -12,8 +12,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param event    the event
  * @param leaseId  the id that guards every later write of this invocation (only when claimed)
  * @param previous the status row as it was before the claim (empty when there was none)
+ * @param ignoredBecause the reason of the failed {@link ClaimCondition} (only when {@link ClaimOutcome#IGNORED})
  */
-public record Claim(ClaimOutcome outcome, S3ObjectEvent event, String leaseId, Map<String, AttributeValue> previous) {
+public record Claim(
+        ClaimOutcome outcome,
+        S3ObjectEvent event,
+        String leaseId,
+        Map<String, AttributeValue> previous,
+        String ignoredBecause) {
+
+    public Claim(ClaimOutcome outcome, S3ObjectEvent event, String leaseId, Map<String, AttributeValue> previous) {
+        this(outcome, event, leaseId, previous, null);
+    }
 
     public boolean claimed() {
         return outcome == ClaimOutcome.CLAIMED;

@@ -7,5 +7,10 @@ public enum ClaimOutcome {
     /** The event was already processed (same sequencer and content). */
     DUPLICATE,
     /** A later event of the same key was already processed: this one is out of order. */
-    OUT_OF_ORDER
+    OUT_OF_ORDER,
+    /**
+     * A {@link ClaimCondition} given with the claim failed (the object's person or tenant is being erased, or was
+     * after S3 recorded the event): nothing was written, the event is ignored.
+     */
+    IGNORED
 }

@@ -27,6 +27,11 @@ public final class StatusAttributes {
 
     public static final String FACE_COUNT = "faceCount";
     public static final String RESULT_KEY = "resultKey";
+    /**
+     * A new random id with every write of a claim holder: a claim made with {@link ClaimCondition conditions} reads
+     * the row first and writes only while the row is still at that revision.
+     */
+    public static final String REVISION = "rev";
 
     private StatusAttributes() {}
 }

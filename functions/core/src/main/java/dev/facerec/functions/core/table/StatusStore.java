@@ -11,6 +11,7 @@ import static dev.facerec.functions.core.table.StatusAttributes.LEASE_ID;
 import static dev.facerec.functions.core.table.StatusAttributes.LEASE_UNTIL;
 import static dev.facerec.functions.core.table.StatusAttributes.OBJECT_KEY;
 import static dev.facerec.functions.core.table.StatusAttributes.REASON;
+import static dev.facerec.functions.core.table.StatusAttributes.REVISION;
 import static dev.facerec.functions.core.table.StatusAttributes.SEQUENCER;
 import static dev.facerec.functions.core.table.StatusAttributes.SIZE;
 import static dev.facerec.functions.core.table.StatusAttributes.STATUS;
@@ -26,16 +27,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The status row of each object, and the conditional writes that make duplicate and out-of-order S3 events leave
@@ -48,6 +53,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  * transaction.
  */
 public final class StatusStore {
+
+    private static final int CONDITIONED_ATTEMPTS = 5;
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -77,36 +85,8 @@ public final class StatusStore {
     public Claim claim(S3ObjectEvent event, String kind, Duration lease) {
         String leaseId = UUID.randomUUID().toString();
         long now = clock.millis();
-        UpdateSpec update = new UpdateSpec();
-        String seq = update.name(SEQUENCER);
-        String content = update.name(CONTENT);
-        String status = update.name(STATUS);
-        String until = update.name(LEASE_UNTIL);
-        String newSeq = update.value(AttributeValues.s(event.orderingKey()));
-        String newContent = update.value(AttributeValues.s(event.contentIdentity()));
-        update.condition("attribute_not_exists(" + update.name(TableKeys.PK) + ")"
-                + " OR " + seq + " < " + newSeq
-                + " OR (" + seq + " = " + newSeq + " AND " + content + " <> " + newContent + ")"
-                + " OR (" + seq + " = " + newSeq + " AND " + status + " = "
-                + update.value(AttributeValues.s(ObjectStatus.PROCESSING.name()))
-                + " AND " + until + " < " + update.value(AttributeValues.n(now)) + ")");
-        update.set(SEQUENCER, AttributeValues.s(event.orderingKey()))
-                .set(CONTENT, AttributeValues.s(event.contentIdentity()))
-                .set(STATUS, AttributeValues.s(ObjectStatus.PROCESSING.name()))
-                .set(LEASE_ID, AttributeValues.s(leaseId))
-                .set(LEASE_UNTIL, AttributeValues.n(now + lease.toMillis()))
-                .set(EVENT_NAME, AttributeValues.s(event.eventName()))
-                .set(KIND, AttributeValues.s(kind))
-                .set(BUCKET, AttributeValues.s(event.bucket()))
-                .set(OBJECT_KEY, AttributeValues.s(event.key()))
-                .set(UPDATED_AT, AttributeValues.s(clock.instant().toString()))
-                .remove(REASON)
-                .remove(DETAIL)
-                .remove(ERROR_CODE);
-        String tenant = tenantOfKey.apply(event.key());
-        if (tenant != null) {
-            update.set(Tenant.ATTRIBUTE, AttributeValues.s(tenant));
-        }
+        UpdateSpec update = claimUpdate(event, kind, lease, leaseId, now);
+        update.condition(claimCondition(update, event, now));
         Map<String, AttributeValue> key = TableKeys.statusKey(event.bucket(), event.key());
         try {
             Map<String, AttributeValue> previous = dynamoDb.updateItem(update.toRequest(table, key)
@@ -119,6 +99,118 @@ public final class StatusStore {
             Map<String, AttributeValue> current = e.hasItem() ? e.item() : currentRow(key);
             return refused(event, current, now);
         }
+    }
+
+    /**
+     * As {@link #claim(S3ObjectEvent, String, Duration)}, and only while every one of {@code conditions} holds, checked
+     * in the same transaction as the claim's write: when one fails, nothing is written and the claim is {@link
+     * ClaimOutcome#IGNORED} with that condition's reason. (A transaction returns no old item: the row is read first
+     * and written only while it is still at that {@link StatusAttributes#REVISION revision}, read again when not.)
+     *
+     * @throws ObjectBusyException when another invocation holds a live lease on the same event, or the row kept
+     *     changing
+     */
+    public Claim claim(S3ObjectEvent event, String kind, Duration lease, List<ClaimCondition> conditions) {
+        if (conditions.isEmpty()) {
+            return claim(event, kind, lease);
+        }
+        Map<String, AttributeValue> key = TableKeys.statusKey(event.bucket(), event.key());
+        for (int attempt = 0; attempt < CONDITIONED_ATTEMPTS; attempt++) {
+            Map<String, AttributeValue> previous = currentRow(key);
+            String leaseId = UUID.randomUUID().toString();
+            long now = clock.millis();
+            UpdateSpec update = claimUpdate(event, kind, lease, leaseId, now);
+            update.condition("(" + claimCondition(update, event, now) + ") AND " + sameRevision(update, previous));
+            List<TransactWriteItem> items = new ArrayList<>();
+            conditions.forEach(condition -> items.add(TransactWriteItem.builder()
+                    .conditionCheck(condition.check())
+                    .build()));
+            Update claim = update.toTransactionUpdate(table, key).toBuilder()
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build();
+            items.add(TransactWriteItem.builder().update(claim).build());
+            try {
+                dynamoDb.transactWriteItems(b -> b.transactItems(items));
+                return new Claim(ClaimOutcome.CLAIMED, event, leaseId, previous);
+            } catch (TransactionCanceledException cancelled) {
+                List<CancellationReason> reasons = cancelled.cancellationReasons();
+                for (int i = 0; i < conditions.size() && i < reasons.size(); i++) {
+                    if (CONDITION_FAILED.equals(reasons.get(i).code())) {
+                        return new Claim(
+                                ClaimOutcome.IGNORED,
+                                event,
+                                null,
+                                Map.of(),
+                                conditions.get(i).reason());
+                    }
+                }
+                CancellationReason own = reasons.size() > conditions.size() ? reasons.get(conditions.size()) : null;
+                if (own != null && CONDITION_FAILED.equals(own.code())) {
+                    Map<String, AttributeValue> current = own.hasItem() ? own.item() : currentRow(key);
+                    if (Objects.equals(AttributeValues.str(current, REVISION), AttributeValues.str(previous, REVISION))
+                            && current.isEmpty() == previous.isEmpty()) {
+                        return refused(event, current, now);
+                    }
+                }
+                // The row changed since it was read, or a concurrent transaction touched an item: read again.
+            }
+        }
+        throw new ObjectBusyException("the status row of this object kept changing; retry later");
+    }
+
+    /** The claim's write: the event's sequencer and content, status PROCESSING, the lease. */
+    private UpdateSpec claimUpdate(S3ObjectEvent event, String kind, Duration lease, String leaseId, long now) {
+        UpdateSpec update = new UpdateSpec()
+                .set(SEQUENCER, AttributeValues.s(event.orderingKey()))
+                .set(CONTENT, AttributeValues.s(event.contentIdentity()))
+                .set(STATUS, AttributeValues.s(ObjectStatus.PROCESSING.name()))
+                .set(LEASE_ID, AttributeValues.s(leaseId))
+                .set(LEASE_UNTIL, AttributeValues.n(now + lease.toMillis()))
+                .set(EVENT_NAME, AttributeValues.s(event.eventName()))
+                .set(KIND, AttributeValues.s(kind))
+                .set(BUCKET, AttributeValues.s(event.bucket()))
+                .set(OBJECT_KEY, AttributeValues.s(event.key()))
+                .set(UPDATED_AT, AttributeValues.s(clock.instant().toString()))
+                .set(REVISION, AttributeValues.s(UUID.randomUUID().toString()))
+                .remove(REASON)
+                .remove(DETAIL)
+                .remove(ERROR_CODE);
+        String tenant = tenantOfKey.apply(event.key());
+        if (tenant != null) {
+            update.set(Tenant.ATTRIBUTE, AttributeValues.s(tenant));
+        }
+        return update;
+    }
+
+    /**
+     * The claim's condition: no row yet, a newer sequencer, the same sequencer with other content (S3 sent none), or
+     * an attempt of the same event whose lease ran out.
+     */
+    private static String claimCondition(UpdateSpec update, S3ObjectEvent event, long now) {
+        String seq = update.name(SEQUENCER);
+        String content = update.name(CONTENT);
+        String status = update.name(STATUS);
+        String until = update.name(LEASE_UNTIL);
+        String newSeq = update.value(AttributeValues.s(event.orderingKey()));
+        String newContent = update.value(AttributeValues.s(event.contentIdentity()));
+        return "attribute_not_exists(" + update.name(TableKeys.PK) + ")"
+                + " OR " + seq + " < " + newSeq
+                + " OR (" + seq + " = " + newSeq + " AND " + content + " <> " + newContent + ")"
+                + " OR (" + seq + " = " + newSeq + " AND " + status + " = "
+                + update.value(AttributeValues.s(ObjectStatus.PROCESSING.name()))
+                + " AND " + until + " < " + update.value(AttributeValues.n(now)) + ")";
+    }
+
+    /** That the row is still as {@code read}: absent, or at the same revision. */
+    private static String sameRevision(UpdateSpec update, Map<String, AttributeValue> read) {
+        if (read.isEmpty()) {
+            return "attribute_not_exists(" + update.name(TableKeys.PK) + ")";
+        }
+        String revision = AttributeValues.str(read, REVISION);
+        return revision == null
+                ? "attribute_exists(" + update.name(TableKeys.PK) + ") AND attribute_not_exists("
+                        + update.name(REVISION) + ")"
+                : update.name(REVISION) + " = " + update.value(AttributeValues.s(revision));
     }
 
     private Claim refused(S3ObjectEvent event, Map<String, AttributeValue> current, long now) {
@@ -215,6 +307,7 @@ public final class StatusStore {
         if (!claim.claimed()) {
             throw new IllegalStateException("the object was not claimed: " + claim.outcome());
         }
+        update.set(REVISION, AttributeValues.s(UUID.randomUUID().toString()));
         update.condition(update.name(LEASE_ID) + " = " + update.value(AttributeValues.s(claim.leaseId())));
     }
 
