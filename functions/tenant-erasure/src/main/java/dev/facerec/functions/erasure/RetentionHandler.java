@@ -64,10 +64,11 @@ public final class RetentionHandler implements RequestHandler<Map<String, Object
         answer.put("erased", run.erased());
         answer.put("busy", run.busy());
         answer.put("invalid", run.invalid());
+        answer.put("backfilled", run.backfilled());
         answer.put("complete", run.complete());
         context.getLogger()
                 .log("retention cutoff=" + run.cutoff() + " erased=" + run.erased() + " busy=" + run.busy()
-                        + " complete=" + run.complete());
+                        + " backfilled=" + run.backfilled() + " complete=" + run.complete());
         return answer;
     }
 

@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@code timeLeft} says so and saves the cursor; the next run goes on from there (erased people have left the index).
  * Without a cursor, the first run starts {@link #FIRST_LOOKBACK} months before the cut-off: interactions are
  * recorded from the first deployment with the retention schedule on, whose first daily run finds nobody due and saves
- * the cursor, so only rows written by hand (or restored from a backup) can be older.
+ * the cursor, so only rows written by hand (or restored from a backup) can be older. Person rows written before
+ * interactions were recorded get one first ({@link InteractionBackfill}, once), and the run starts from the oldest
+ * month given when that is earlier.
  */
 public final class RetentionSweep {
 
@@ -40,6 +42,7 @@ public final class RetentionSweep {
     private final Duration retention;
     private final PersonErasure erasure;
     private final Function<String, Tenant> tenants;
+    private final InteractionBackfill backfill;
 
     /**
      * @param retention how long after their last interaction people are kept
@@ -59,16 +62,27 @@ public final class RetentionSweep {
         this.retention = retention;
         this.erasure = erasure;
         this.tenants = tenants;
+        this.backfill = new InteractionBackfill(dynamoDb, table);
     }
 
-    /** What one run did. */
-    public record Run(Instant cutoff, long erased, long busy, long invalid, boolean complete) {}
+    /**
+     * What one run did.
+     *
+     * @param backfilled how many person rows written before interactions were recorded got one ({@link
+     *     InteractionBackfill})
+     */
+    public record Run(Instant cutoff, long erased, long busy, long invalid, long backfilled, boolean complete) {}
 
     /** Erases everyone due at {@code now}, while {@code timeLeft}. */
     public Run run(Instant now, BooleanSupplier timeLeft) {
         Instant cutoff = now.minus(retention);
         YearMonth last = Interactions.monthOf(cutoff);
+        InteractionBackfill.Outcome backfilled = backfill.run(now, timeLeft);
         YearMonth month = cursor(last);
+        if (backfilled.oldest() != null && backfilled.oldest().isBefore(month)) {
+            // Rows given an interaction just now can be older than where the last run stopped.
+            month = backfilled.oldest();
+        }
         long erased = 0;
         long busy = 0;
         long invalid = 0;
@@ -105,7 +119,7 @@ public final class RetentionSweep {
             month = month.plusMonths(1);
         }
         saveCursor(month.isAfter(last) ? last : month);
-        return new Run(cutoff, erased, busy, invalid, complete);
+        return new Run(cutoff, erased, busy, invalid, backfilled.given(), complete && backfilled.done());
     }
 
     private QueryResponse due(YearMonth month, Instant cutoff, Map<String, AttributeValue> start) {
