@@ -138,17 +138,25 @@ class TwinCliIT {
 
     @Test
     @Order(3)
-    void peopleAndForget_shouldListThenRemoveAPerson() throws Exception {
-        // WHEN
+    void peopleAndForget_shouldListThenEraseAPerson_leavingNoTrace() throws Exception {
+        // WHEN (the demo recorded the person's consent, enrolled them and recognised them in the group photo)
         Result before = run("people", "--data", data().toString());
         Result forget = run("forget", "demo-person-1", "--data", data().toString());
         Result after = run("people", "--data", data().toString());
+        Result verified = run("verify-erasure", "demo-person-1", "--data", data().toString());
 
-        // THEN
+        // THEN the person was erased through the identity API, which answered the receipt (naming nobody)
         assertThat(before.output()).contains("demo-person-1  Person 1", "5 people");
         assertThat(forget.exitCode()).as(forget.output()).isZero();
-        assertThat(forget.output()).contains("demo-person-1: 1 photo(s) deleted (1 stored version(s) with them)");
+        assertThat(forget.output())
+                .contains("demo-person-1 erased: 1 face(s), 1 photo version(s), 1 consent document version(s)")
+                .contains("erasure receipt:", "\"subject\" : \"PERSON\"", "\"subjectHash\"");
+        assertThat(forget.output().substring(forget.output().indexOf("erasure receipt:")))
+                .doesNotContain("demo-person-1");
         assertThat(after.output()).doesNotContain("demo-person-1").contains("4 people");
+        // AND the erasure verifier finds nothing of them in any store (consent record and document included)
+        assertThat(verified.exitCode()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("no trace found");
         TwinState state = TwinState.read(data()).orElseThrow();
         try (S3Client s3 = ServiceClients.s3(URI.create(state.endpoints().get("AWS_ENDPOINT_URL_S3")), "us-east-1")) {
             ListObjectVersionsResponse left = s3.listObjectVersions(

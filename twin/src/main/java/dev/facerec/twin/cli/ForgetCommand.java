@@ -1,25 +1,28 @@
 package dev.facerec.twin.cli;
 
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facerec.twin.TwinState;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * {@code forget}: deletes a person's enrolment photos, waits until their faces are gone from the collection and the
- * table, then deletes every stored version of those photos too (the bucket is versioned: a plain delete only hides
- * a photo behind a delete marker, and a face photo is biometric data).
+ * {@code forget}: erases a person the product's way, through the running stack's identity API
+ * ({@code DELETE /people/{personId}}, the same erasure as consent withdrawal and the retention schedule): their faces
+ * and user, every version and delete marker of their photos and consent document, their rows, the results that name
+ * them (redacted) and their sightings. Prints the erasure receipt the API answers (it names nobody). A stack without
+ * the identity API offers no erasure of one person on demand: the command then says so and deletes nothing.
  */
 @Command(
         mixinStandardHelpOptions = true,
         name = "forget",
-        description = "Delete a person's enrolment photos (every version); their faces are " + "removed with them.")
+        description = "Erase a person completely through the identity API (DELETE /people/PERSON: faces, user, every"
+                + " version of their photos and consent document, rows, results, sightings) and print the receipt.")
 final class ForgetCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin
     DataOption data;
@@ -29,60 +32,27 @@ final class ForgetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (RunningTwin twin = RunningTwin.connect(data.directory)) {
-            String prefix = twin.output("EnrollPrefix") + personId + "/";
-            List<String> keys =
-                    twin
-                            .s3()
-                            .listObjectsV2Paginator(b -> b.bucket(twin.bucket()).prefix(prefix))
-                            .contents()
-                            .stream()
-                            .map(S3Object::key)
-                            .toList();
-            if (keys.isEmpty()) {
-                System.out.println("no enrolment photos of " + personId);
-                return 1;
-            }
-            keys.forEach(
-                    key -> twin.s3().deleteObject(b -> b.bucket(twin.bucket()).key(key)));
-            Progress.await(
-                    "removing the faces of " + personId,
-                    RunningTwin.WAIT,
-                    () -> twin.dynamoDb()
-                                            .query(b -> b.tableName(twin.table())
-                                                    .keyConditionExpression("pk = :pk AND begins_with(sk, :face)")
-                                                    .expressionAttributeValues(Map.of(
-                                                            ":pk",
-                                                            AttributeValue.fromS("PERSON#" + personId),
-                                                            ":face",
-                                                            AttributeValue.fromS("FACE#"))))
-                                            .count()
-                                    == 0
-                            ? Boolean.TRUE
-                            : null);
-            int versions = purgeVersions(twin, prefix);
-            System.out.println(personId + ": " + keys.size() + " photo(s) deleted (" + versions
-                    + " stored version(s) with them), faces removed");
+        TwinState state = RunningTwin.state(data.directory);
+        if (!IdentityApiCall.deployed(state)) {
+            System.err.println("twin: the running stack has no identity API (output ApiEndpoint), and without it a"
+                    + " person is erased only by the retention schedule or with the whole tenant; nothing was"
+                    + " deleted. Deploy the app with the API on (the default; -c facerec:identityApi=false turns it"
+                    + " off) and run forget again.");
+            return 2;
         }
+        JsonNode receipt = IdentityApiCall.delete(state, "/people/" + personId);
+        if (receipt == null) {
+            return 1;
+        }
+        JsonNode removed = receipt.path("removed");
+        System.out.println(personId + " erased: " + removed.path("faces").asLong() + " face(s), "
+                + removed.path("photoVersions").asLong() + " photo version(s), "
+                + removed.path("consentVersions").asLong() + " consent document version(s), "
+                + removed.path("rows").asLong() + " row(s); "
+                + removed.path("resultsRedacted").asLong()
+                + " result(s) redacted, " + removed.path("sightings").asLong() + " sighting(s) deleted");
+        System.out.println("erasure receipt:");
+        System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(receipt));
         return 0;
-    }
-
-    /** Deletes every version and delete marker under the prefix for good; returns how many versions there were. */
-    private static int purgeVersions(RunningTwin twin, String prefix) {
-        int versions = 0;
-        for (ListObjectVersionsResponse page : twin.s3()
-                .listObjectVersionsPaginator(b -> b.bucket(twin.bucket()).prefix(prefix))) {
-            for (var version : page.versions()) {
-                twin.s3()
-                        .deleteObject(
-                                b -> b.bucket(twin.bucket()).key(version.key()).versionId(version.versionId()));
-                versions++;
-            }
-            page.deleteMarkers()
-                    .forEach(marker -> twin.s3()
-                            .deleteObject(b ->
-                                    b.bucket(twin.bucket()).key(marker.key()).versionId(marker.versionId())));
-        }
-        return versions;
     }
 }

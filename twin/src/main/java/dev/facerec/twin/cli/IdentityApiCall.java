@@ -37,13 +37,33 @@ final class IdentityApiCall {
      */
     static JsonNode post(TwinState state, String path, String contentType, byte[] body, int expected)
             throws IOException, InterruptedException {
+        return send(state, "POST", path, contentType, body, expected);
+    }
+
+    /**
+     * DELETEs {@code path} and answers the JSON of a 200; prints the API's code and message otherwise.
+     *
+     * @return the answer, or {@code null} after printing the API's error
+     */
+    static JsonNode delete(TwinState state, String path) throws IOException, InterruptedException {
+        return send(state, "DELETE", path, null, null, 200);
+    }
+
+    /** Whether the running stack has an identity API (its {@code ApiEndpoint} output). */
+    static boolean deployed(TwinState state) {
+        return state.output("ApiEndpoint") != null;
+    }
+
+    private static JsonNode send(
+            TwinState state, String method, String path, String contentType, byte[] body, int expected)
+            throws IOException, InterruptedException {
         String api = state.output("ApiEndpoint");
         if (api == null) {
             throw new IllegalStateException("the running stack has no identity API (output ApiEndpoint): deploy the"
                     + " app with it on (the default; -c facerec:identityApi=false turns it off)");
         }
         HttpResponse<String> response = new SignedHttp(state.region())
-                .send("POST", URI.create(api.replaceAll("/+$", "") + path), contentType, body);
+                .send(method, URI.create(api.replaceAll("/+$", "") + path), contentType, body);
         JsonNode answer = JSON.readTree(response.body());
         if (response.statusCode() != expected) {
             System.err.println(
