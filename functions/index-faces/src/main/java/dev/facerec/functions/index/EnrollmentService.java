@@ -114,12 +114,25 @@ public final class EnrollmentService {
             log.outcome(event.eventName(), event.bucket(), event.key(), IGNORED, "PERSON_ERASED");
             return IGNORED;
         }
+        return withPersonLock(
+                event,
+                KIND,
+                lease,
+                log,
+                (claim, lock) -> event.isRemoved() ? removed(claim, lock) : created(claim, lock));
+    }
+
+    /** The work of one event of a person: it may take the person's lock, given back with its final change. */
+    private interface PersonWork {
+        StatusChange process(Claim claim, PersonLock lock);
+    }
+
+    /** Runs {@code work} inside a claim of the event's object, with a {@link PersonLock} given back at the end. */
+    private String withPersonLock(S3ObjectEvent event, String kind, Duration lease, OutcomeLog log, PersonWork work) {
         PersonLock lock = new PersonLock(personLocks, lease);
         boolean finished = false;
         try {
-            String outcome = event.isRemoved()
-                    ? runner.run(event, KIND, lease, log, claim -> removed(claim, lock))
-                    : runner.run(event, KIND, lease, log, claim -> created(claim, lock));
+            String outcome = runner.run(event, kind, lease, log, claim -> work.process(claim, lock));
             // A superseded invocation's final change (which would have given the lock back) was not written.
             finished = !ObjectEventRunner.SUPERSEDED.equals(outcome);
             return outcome;
@@ -138,7 +151,16 @@ public final class EnrollmentService {
             log.outcome(event.eventName(), event.bucket(), event.key(), IGNORED, erased);
             return IGNORED;
         }
-        return runner.run(event, EnrolmentConsent.KIND, lease, log, consent::document);
+        // Under the person's lock, its record written with its final change: an erasure that starts meanwhile waits
+        // for it and then erases the record too, or (having taken the lock first) deletes the document and its status
+        // row, so that the final change is not written.
+        return withPersonLock(event, EnrolmentConsent.KIND, lease, log, (claim, lock) -> {
+            String personId = consent.personOf(event.key());
+            if (personId != null) {
+                lock.take(consent.tenantOf(event.key()), personId);
+            }
+            return lock.releaseWith(consent.document(claim));
+        });
     }
 
     private String tenantIdOf(String key) {

@@ -112,8 +112,7 @@ final class EnrolmentConsent {
             return StatusChange.rejected(
                     new RejectedException(Reason.INVALID_CONSENT, invalid.getMessage(), invalid.code(), null));
         }
-        store.put(tenant, record);
-        return StatusChange.to(ObjectStatus.RECORDED);
+        return StatusChange.to(ObjectStatus.RECORDED).alsoWrite(store.putItem(tenant, record));
     }
 
     /**

@@ -23,6 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,13 +38,17 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 /**
  * The one-call race between an enrolment event and the erasure of its person, forced deterministically: the event's
  * erasure-mark check passes, then (through an interceptor on the enrolment function's own DynamoDB client, right
  * after that read returns) the whole erasure runs, then the event claims its object. The claim's own condition on
  * the mark makes the event end IGNORED, logged once, with nothing written: no status row names the erased person's
- * photo or consent document afterwards.
+ * photo or consent document afterwards. And the wider race of a consent document's event already past its claim when
+ * the erasure starts: the event holds the person's lock and writes the record with its final change, so the erasure
+ * waits for it and erases the record too.
  */
 class ErasureRaceTest extends WithColorFaceEngine {
 
@@ -117,9 +125,60 @@ class ErasureRaceTest extends WithColorFaceEngine {
         assertThat(keys("consent/sol")).isEmpty();
     }
 
+    @Test
+    void consentDocumentEvent_underWayWhenTheErasureStarts_leavesNoRecord() throws Exception {
+        // GIVEN Tia's consent document, and her erasure starting right after the enrolment function has read it
+        Uploaded document = consentDocument("tia", "1");
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<ErasureReceipt>> erasing = new AtomicReference<>();
+        S3Client reading = TestClients.s3(services.s3Endpoint(), new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution call, ExecutionAttributes attributes) {
+                if (call.request() instanceof GetObjectRequest read
+                        && read.key().equals(document.key())
+                        && erasing.get() == null) {
+                    erasing.set(other.submit(() -> erasure().erase(SHARED, "tia", "test")));
+                    pause();
+                }
+            }
+        });
+
+        // WHEN the document's event is handled
+        IndexFacesHandler enrolment = new IndexFacesHandler(
+                new AwsClients(reading, services.dynamoDb(), services.rekognition()),
+                CONFIG,
+                ConsentSettings.NOT_REQUIRED,
+                Clock.systemUTC());
+        String outcome = outcome(enrolment, created(document), new TestContext());
+        ErasureReceipt receipt = erasing.get().get(30, TimeUnit.SECONDS);
+        other.shutdown();
+        reading.close();
+
+        // THEN the erasure waited for the document's event (which holds Tia's lock), then erased its record too:
+        // nothing names Tia
+        assertThat(outcome).isEqualTo("RECORDED");
+        assertThat(receipt.removed()).containsEntry("consentVersions", 1L);
+        assertThat(rowsNaming("tia")).isEmpty();
+        assertThat(keys("consent/tia")).isEmpty();
+    }
+
+    private static void pause() {
+        try {
+            // Long enough for the erasure to mark the person and, unless the document's event holds the person's
+            // lock, to erase everything before the event writes what it read.
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Uploaded consentDocument(String policyVersion) {
+        return consentDocument("sol", policyVersion);
+    }
+
+    private static Uploaded consentDocument(String person, String policyVersion) {
         return services.upload(
-                "consent/sol.json",
+                "consent/" + person + ".json",
                 ("{\"consentedBy\": \"subject\", \"purpose\": \"door\", \"policyVersion\": \"" + policyVersion + "\"}")
                         .getBytes(StandardCharsets.UTF_8),
                 Map.of());

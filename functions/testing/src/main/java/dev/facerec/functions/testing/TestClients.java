@@ -30,7 +30,13 @@ public final class TestClients {
     private TestClients() {}
 
     public static S3Client s3(URI endpoint) {
+        return s3(endpoint, new ExecutionInterceptor() {});
+    }
+
+    /** An S3 client whose calls pass through {@code interceptor} (as {@link #dynamoDb(URI, ExecutionInterceptor)}). */
+    public static S3Client s3(URI endpoint, ExecutionInterceptor interceptor) {
         return S3Client.builder()
+                .overrideConfiguration(b -> b.addExecutionInterceptor(interceptor))
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS)

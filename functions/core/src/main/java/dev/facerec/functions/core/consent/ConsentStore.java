@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Consent records in the table: one row per person, in the person's own partition ({@code PERSON#<personId>},
@@ -42,6 +44,17 @@ public final class ConsentStore {
 
     /** Writes (or replaces) the person's consent record. */
     public void put(Tenant tenant, ConsentRecord record) {
+        dynamoDb.putItem(b -> b.tableName(table).item(item(tenant, record)));
+    }
+
+    /** The write of the person's consent record as an item of a transaction. */
+    public TransactWriteItem putItem(Tenant tenant, ConsentRecord record) {
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(table).item(item(tenant, record)).build())
+                .build();
+    }
+
+    private static Map<String, AttributeValue> item(Tenant tenant, ConsentRecord record) {
         Map<String, AttributeValue> item = tenant.tag(new LinkedHashMap<>(key(tenant, record.personId())));
         item.put("personId", AttributeValues.s(record.personId()));
         item.put("consentedBy", AttributeValues.s(record.consentedBy().name()));
@@ -56,7 +69,7 @@ public final class ConsentStore {
                 record.expiresAt() == null ? null : record.expiresAt().toString());
         item.put("recordedAt", AttributeValues.s(record.recordedAt().toString()));
         putIfPresent(item, "sourceKey", record.sourceKey());
-        dynamoDb.putItem(b -> b.tableName(table).item(item));
+        return item;
     }
 
     /** The person's consent record, or {@code null}. */
