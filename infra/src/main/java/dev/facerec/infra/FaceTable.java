@@ -44,12 +44,17 @@ final class FaceTable {
             List.of("dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:PutItem");
 
     /**
-     * What the enrolment function calls: GetItem (a person's face count), UpdateItem (claims, leases, statuses),
-     * and TransactWriteItems made of Put, Update and Delete items, which IAM authorizes as PutItem, UpdateItem and
-     * DeleteItem (it has no ConditionCheck item, so no ConditionCheckItem).
+     * What the enrolment function calls: GetItem (a person's face count, a status row, an erasure mark), UpdateItem
+     * (claims, leases, statuses), and TransactWriteItems made of Put, Update, Delete and ConditionCheck items, which
+     * IAM authorizes as PutItem, UpdateItem, DeleteItem and ConditionCheckItem (a claim checks the erasure marks of
+     * its person and tenant in its own transaction).
      */
-    static final List<String> ENROLMENT_ACTIONS =
-            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+    static final List<String> ENROLMENT_ACTIONS = List.of(
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:ConditionCheckItem");
     /**
      * What the recognition function calls: GetItem and UpdateItem (claims, statuses), BatchGetItem (display
      * names of the people found), BatchWriteItem (the mention rows of the people a result names) and

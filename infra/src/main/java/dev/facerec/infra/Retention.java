@@ -44,6 +44,9 @@ final class Retention extends Construct {
             "dynamodb:DeleteItem",
             "dynamodb:BatchWriteItem");
 
+    /** What the retention function alone calls besides an erasure's actions: the backfill's Scan. */
+    static final List<String> BACKFILL_ACTIONS = List.of("dynamodb:Scan");
+
     private final SecureFunction function;
     private final Rule schedule;
 
@@ -93,6 +96,8 @@ final class Retention extends Construct {
                         settings.removalPolicy(),
                         settings.tracing()));
         grantErasure(function.getRole(), wiring);
+        // The schedule's one-time backfill of person rows written before interactions were recorded scans the table.
+        FaceTable.grantItems(wiring.table(), function.getRole(), BACKFILL_ACTIONS);
         this.schedule = Rule.Builder.create(this, "Schedule")
                 .description("facerec: erases people past the enrolment retention, daily")
                 .schedule(SCHEDULE)

@@ -51,8 +51,14 @@ class FaceRecognitionPermissionsTest {
                 // with consent required: photos of people without consent are deleted with all their versions
                 TestStacks.statement("s3:ListBucketVersions", Map.of("Fn::GetAtt", List.of(bucket, "Arn"))),
                 TestStacks.statement(List.of("s3:DeleteObject", "s3:DeleteObjectVersion"), objects("enroll/*")),
+                // ConditionCheckItem: a claim checks the erasure marks of its person and tenant in its transaction
                 TestStacks.statement(
-                        List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                        List.of(
+                                "dynamodb:GetItem",
+                                "dynamodb:PutItem",
+                                "dynamodb:UpdateItem",
+                                "dynamodb:DeleteItem",
+                                "dynamodb:ConditionCheckItem"),
                         tableArn()),
                 TestStacks.statement(
                         List.of("rekognition:IndexFaces", "rekognition:CreateUser", "rekognition:AssociateFaces"),
@@ -103,6 +109,8 @@ class FaceRecognitionPermissionsTest {
                         TestStacks.statement(
                                 "dynamodb:Query",
                                 Map.of("Fn::Join", List.of("", List.of(tableArn(), "/index/retention")))),
+                        // the one-time backfill of person rows without an interaction time (the function alone)
+                        TestStacks.statement("dynamodb:Scan", tableArn()),
                         TestStacks.statement(
                                 List.of(
                                         "rekognition:DeleteFaces",
