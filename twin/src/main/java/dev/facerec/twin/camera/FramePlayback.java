@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Plays a video into the bucket as Kinesis Video Streams image generation delivers a stream's tagged fragments:
  * one frame every sampling interval, scaled and encoded as configured, at the key
- * {@code <uri path>/<account>_<stream>_<producer timestamp ms>_<random GUID>.jpg} with the object metadata
+ * {@code <uri path>/<account>_<stream>_<timecode ms>_<random GUID>.jpg} (the producer's timestamp, or the server's
+ * with {@code ImageSelectorType SERVER_TIMESTAMP}; one {@code /} after the URI's path) with the object metadata
  * {@code aws_kinesisvideo_producer_timestamp}, {@code aws_kinesisvideo_server_timestamp} and
  * {@code aws_kinesisvideo_fragment_number} (developer guide, "Automated real-time image generation"). The producer
  * timestamps start at {@code start}; in real time each frame is delivered when its moment comes, otherwise at once.
@@ -72,11 +73,12 @@ public final class FramePlayback {
                     Thread.sleep(wait);
                 }
             }
-            String key = generation.path()
-                    + accountId + "_" + stream + "_" + producerTime.toEpochMilli() + "_" + UUID.randomUUID() + "."
-                    + generation.extension();
             byte[] bytes = encode(scale(frame.image(), generation), generation);
             Instant serverTime = clock.instant();
+            Instant timecode = generation.serverTimestamp() ? serverTime : producerTime;
+            String key = generation.path()
+                    + accountId + "_" + stream + "_" + timecode.toEpochMilli() + "_" + UUID.randomUUID() + "."
+                    + generation.extension();
             s3.putObject(
                     b -> b.bucket(generation.bucket())
                             .key(key)

@@ -6,7 +6,7 @@ import java.net.URI;
 /**
  * A stream's image generation configuration, as UpdateImageGenerationConfiguration received it: where frames go
  * ({@code DestinationConfig.Uri}, {@code s3://bucket[/path]}), how often ({@code SamplingInterval} ms), in which
- * format, quality and size ({@code WidthPixels}, {@code HeightPixels}: both given, the frame is stretched to them;
+ * format, quality and size, and which clock names the frames ({@code ImageSelectorType}) ({@code WidthPixels}, {@code HeightPixels}: both given, the frame is stretched to them;
  * one given, the other follows the aspect ratio; neither, the original size).
  *
  * @param bucket the destination bucket
@@ -16,9 +16,18 @@ import java.net.URI;
  * @param jpegQuality 1–100
  * @param width the frame width, or 0
  * @param height the frame height, or 0
+ * @param serverTimestamp whether the file name's timecode is the server's time ({@code ImageSelectorType}
+ *     {@code SERVER_TIMESTAMP}) rather than the producer's
  */
 public record ImageGeneration(
-        String bucket, String path, int samplingMillis, String format, int jpegQuality, int width, int height) {
+        String bucket,
+        String path,
+        int samplingMillis,
+        String format,
+        int jpegQuality,
+        int width,
+        int height,
+        boolean serverTimestamp) {
 
     /**
      * Reads a configuration.
@@ -53,7 +62,9 @@ public record ImageGeneration(
                 configuration.path("Format").asText("JPEG"),
                 configuration.path("FormatConfig").path("JPEGQuality").asInt(80),
                 configuration.path("WidthPixels").asInt(0),
-                configuration.path("HeightPixels").asInt(0));
+                configuration.path("HeightPixels").asInt(0),
+                "SERVER_TIMESTAMP"
+                        .equals(configuration.path("ImageSelectorType").asText()));
     }
 
     /** The file extension of the frames. */

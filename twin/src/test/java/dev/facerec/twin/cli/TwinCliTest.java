@@ -7,9 +7,6 @@ import dev.facerec.engine.analysis.ModelDirectory;
 import dev.facerec.twin.sqs.SqsServer;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,9 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TwinCliTest {
 
-    /** A command's exit code and what it printed. */
-    private record Result(int exitCode, String out, String err) {}
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -32,7 +26,7 @@ class TwinCliTest {
     @DisplayName("fails if no twin runs, saying how to start one")
     void people_shouldExitWithAHint_whenNoTwinRuns() {
         // WHEN
-        Result result = run("people", "--data", directory.toString());
+        CommandRun result = run("people", "--data", directory.toString());
 
         // THEN
         assertThat(result.exitCode()).isEqualTo(1);
@@ -47,7 +41,7 @@ class TwinCliTest {
         for (String command :
                 List.of("up", "enroll", "recognize", "people", "forget", "demo", "run-schedule", "down")) {
             // WHEN
-            Result result = run(command, "--help");
+            CommandRun result = run(command, "--help");
 
             // THEN
             assertThat(result.exitCode()).as(command).isZero();
@@ -62,7 +56,7 @@ class TwinCliTest {
     @DisplayName("recognize takes several photos, but --out only with one")
     void recognize_shouldRefuseOut_whenGivenSeveralPhotos() {
         // WHEN
-        Result result =
+        CommandRun result =
                 run("recognize", "a/party.jpg", "b/party.jpg", "--out", "x.png", "--data", directory.toString());
 
         // THEN
@@ -74,8 +68,8 @@ class TwinCliTest {
     @DisplayName("--version prints the build's version")
     void version_shouldPrintTheBuildsVersion() {
         // WHEN
-        Result result = run("--version");
-        Result ofCommand = run("recognize", "--version");
+        CommandRun result = run("--version");
+        CommandRun ofCommand = run("recognize", "--version");
 
         // THEN
         assertThat(result.exitCode()).isZero();
@@ -97,7 +91,7 @@ class TwinCliTest {
     @DisplayName("fails if no twin runs, for run-schedule too")
     void runSchedule_shouldExitWithAHint_whenNoTwinRuns() {
         // WHEN
-        Result result = run("run-schedule", "cleanup", "--data", directory.toString());
+        CommandRun result = run("run-schedule", "cleanup", "--data", directory.toString());
 
         // THEN
         assertThat(result.exitCode()).isEqualTo(1);
@@ -109,7 +103,7 @@ class TwinCliTest {
     @DisplayName("fails if there is no cloud assembly, saying to synthesize")
     void up_shouldExitWithAHint_whenCdkOutIsMissing() {
         // WHEN
-        Result result = run(
+        CommandRun result = run(
                 "up",
                 "--data",
                 directory.resolve("data").toString(),
@@ -134,7 +128,7 @@ class TwinCliTest {
         Path noModels = Files.createDirectories(directory.resolve("no-models"));
         String before = System.getProperty(ModelDirectory.MODELS_PROPERTY);
         System.setProperty(ModelDirectory.MODELS_PROPERTY, noModels.toString());
-        Result result;
+        CommandRun result;
         try {
             // WHEN
             result = run("up", "--data", directory.resolve("data").toString(), "--cdk-out", cdkOut.toString());
@@ -202,20 +196,7 @@ class TwinCliTest {
         assertThat(new Color(annotated.getRGB(100, 150))).isEqualTo(Color.WHITE);
     }
 
-    /** Runs a command in this JVM, capturing what it prints. */
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exitCode = TwinCli.run(args);
-            return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.run(args);
     }
 }
