@@ -50,8 +50,13 @@ final class CustomResourceCalls implements AutoCloseable {
     }
 
     String event(String fixture, Map<String, String> values) throws IOException {
+        return event(fixture, values, cloudFormation.url());
+    }
+
+    /** The request of the fixture {@code /events/<fixture>.json}, answered to {@code responseUrl}. */
+    static String event(String fixture, Map<String, String> values, String responseUrl) throws IOException {
         Map<String, String> all = new HashMap<>(values);
-        all.put("responseUrl", cloudFormation.url());
+        all.put("responseUrl", responseUrl);
         try (InputStream in = CustomResourceCalls.class.getResourceAsStream("/events/" + fixture + ".json")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             for (Map.Entry<String, String> value : all.entrySet()) {
