@@ -54,9 +54,12 @@ public final class FaceCameras extends Construct {
             List.of("kinesisvideo:DescribeStream", "kinesisvideo:GetDataEndpoint", "kinesisvideo:PutMedia");
 
     static final List<String> CONFIGURE_ACTIONS = List.of("kinesisvideo:UpdateImageGenerationConfiguration");
-    /** State row GetItem, person rows BatchGetItem, merge TransactWriteItems of Puts (authorised as PutItem). */
+    /**
+     * State row GetItem, person rows BatchGetItem, merge TransactWriteItems of Puts (authorised as PutItem), the
+     * state row's claim, followers and published events (UpdateItem).
+     */
     static final List<String> FRAME_TABLE_ACTIONS =
-            List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem");
+            List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
 
     static final String MEDIA_TYPE = "video/h264";
 
@@ -207,7 +210,9 @@ public final class FaceCameras extends Construct {
         String path = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("StreamName", camera);
-        properties.put("DestinationUri", "s3://" + bucket.getBucketName() + "/" + path);
+        // ends in '/': the developer guide gives the file name (ImagePrefix_AccountID_StreamName_...) but not whether
+        // a '/' joins it to the URI's path; with one here, frames land under the prefix either way.
+        properties.put("DestinationUri", "s3://" + bucket.getBucketName() + "/" + path + "/");
         properties.put("DestinationRegion", Stack.of(this).getRegion());
         properties.put("SamplingInterval", Integer.toString(settings.samplingIntervalMillis()));
         properties.put("ImageSelectorType", "PRODUCER_TIMESTAMP");
@@ -230,6 +235,7 @@ public final class FaceCameras extends Construct {
         environment.put("COLLECTION_MODE", pipeline.collectionStrategy().name());
         environment.put("FRAMES_PREFIX", settings.framesPrefix());
         environment.put("SIGHTING_GAP_SECONDS", Integer.toString(settings.sightingGapSeconds()));
+        environment.put("TRACK_MATCH_THRESHOLD", FaceRecognition.plain(settings.trackMatchThreshold()));
         environment.put("SIGHTING_RETENTION_DAYS", Integer.toString(settings.sightingRetentionDays()));
         environment.putAll(faces.events().environment(pipeline.eventsIncludeNames()));
         ConsentWiring.environment(pipeline, environment);

@@ -28,6 +28,7 @@ public final class FaceCamerasProps {
     private final Duration sightingGap;
     private final Duration sightingRetention;
     private final Number maxConcurrency;
+    private final Number trackMatchThreshold;
 
     private FaceCamerasProps(Builder b) {
         this.faces = b.faces;
@@ -43,6 +44,7 @@ public final class FaceCamerasProps {
         this.sightingGap = b.sightingGap;
         this.sightingRetention = b.sightingRetention;
         this.maxConcurrency = b.maxConcurrency;
+        this.trackMatchThreshold = b.trackMatchThreshold;
     }
 
     public static Builder builder() {
@@ -163,6 +165,17 @@ public final class FaceCamerasProps {
         return maxConcurrency;
     }
 
+    /**
+     * The similarity (percent, at most the pipeline's {@code faceMatchThreshold}) from which a face that is not named
+     * may still continue the open sighting of the person it resembles on that camera (an enrolled person turned away
+     * or blurred for a frame). It never names anyone nor starts a sighting.
+     *
+     * @default 60
+     */
+    public Number getTrackMatchThreshold() {
+        return trackMatchThreshold;
+    }
+
     /** Builds {@link FaceCamerasProps}. */
     public static final class Builder {
         private FaceRecognition faces;
@@ -178,6 +191,7 @@ public final class FaceCamerasProps {
         private Duration sightingGap;
         private Duration sightingRetention;
         private Number maxConcurrency;
+        private Number trackMatchThreshold;
 
         private Builder() {}
 
@@ -243,6 +257,11 @@ public final class FaceCamerasProps {
 
         public Builder maxConcurrency(Number value) {
             this.maxConcurrency = value;
+            return this;
+        }
+
+        public Builder trackMatchThreshold(Number value) {
+            this.trackMatchThreshold = value;
             return this;
         }
 

@@ -25,7 +25,8 @@ record ResolvedCameras(
         int frameRetentionDays,
         int sightingGapSeconds,
         int sightingRetentionDays,
-        Number maxConcurrency) {
+        Number maxConcurrency,
+        Number trackMatchThreshold) {
 
     /** A Kinesis video stream name (API reference, CreateStream). */
     static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.\\-]{1,256}");
@@ -103,6 +104,8 @@ record ResolvedCameras(
         }
         Number maxConcurrency = or(props.getMaxConcurrency(), ResolvedProps.MIN_MAX_CONCURRENCY);
         ResolvedProps.checkWhole("maxConcurrency", maxConcurrency, ResolvedProps.MIN_MAX_CONCURRENCY, 1000, problems);
+        Number trackThreshold = or(props.getTrackMatchThreshold(), 60);
+        ResolvedProps.checkWhole("trackMatchThreshold", trackThreshold, 0, 100, problems);
         if (!problems.isEmpty()) {
             throw InvalidProps.of("FaceCamerasProps", path, problems);
         }
@@ -119,7 +122,8 @@ record ResolvedCameras(
                 frameRetention.toDays().intValue(),
                 gapSeconds,
                 sightingRetention.toDays().intValue(),
-                maxConcurrency);
+                maxConcurrency,
+                trackThreshold);
     }
 
     private static int millis(Duration duration) {

@@ -87,7 +87,11 @@ class FaceCamerasTest {
         TestStacks.hasFunctionEnvironment(
                 template,
                 FaceCameras.FRAMES_HANDLER,
-                Map.of("FRAMES_PREFIX", "frames/", "SIGHTING_GAP_SECONDS", "10", "SIGHTING_RETENTION_DAYS", "30"));
+                Map.of(
+                        "FRAMES_PREFIX", "frames/",
+                        "SIGHTING_GAP_SECONDS", "10",
+                        "SIGHTING_RETENTION_DAYS", "30",
+                        "TRACK_MATCH_THRESHOLD", "60"));
         template.hasResourceProperties(
                 "AWS::Lambda::EventSourceMapping",
                 Map.of(

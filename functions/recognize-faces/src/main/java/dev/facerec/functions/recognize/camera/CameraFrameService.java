@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
@@ -38,9 +39,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A camera frame delivered by Kinesis Video Streams image generation, through recognition into sightings, with a
  * cost guard: a frame that repeats the camera's latest one ({@link FrameHash}, same scene) makes no Rekognition call
- * at all and extends the sightings of that frame; any other frame costs one DetectFaces (on the bytes already read),
- * and only its faces are then searched (one SearchUsersByImage each, {@link FaceRecognizer}, the code photos use),
- * so a frame without a face costs one DetectFaces and nothing else. The faces are merged into the camera's sightings
+ * at all and extends the sightings of that frame; any other frame claims its analysis on the camera's state row
+ * first ({@link SightingStore#claim}), so that an identical frame taken in by another invocation meanwhile follows
+ * it instead of being analysed too; then one DetectFaces (on the bytes already read), and only its faces are searched
+ * (one SearchUsersByImage each, {@link FaceRecognizer}, the code photos use, at the tracking threshold), so a frame
+ * without a face costs one DetectFaces and nothing else. The faces are merged into the camera's sightings
  * ({@link TrackMerge}, {@link SightingStore}); each started sighting publishes a "Sighting Started" event.
  */
 public final class CameraFrameService {
@@ -56,6 +59,9 @@ public final class CameraFrameService {
     private final EventPublisher events;
     private final Tenant tenant;
     private final CameraSettings settings;
+    private final float namingThreshold;
+    private final Clock clock;
+    private Consumer<FrameKey> claimed = frame -> {};
 
     /** Consent not required: every enrolled person may be named. */
     public CameraFrameService(
@@ -79,13 +85,20 @@ public final class CameraFrameService {
                 clients.rekognition(),
                 clients.dynamoDb(),
                 config.tableName(),
-                config.faceMatchThreshold(),
+                Math.min(settings.trackMatchThreshold(), config.faceMatchThreshold()),
                 ConsentGate.of(consent, clients.dynamoDb(), config.tableName(), Clock.systemUTC()));
         this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
         this.store = new SightingStore(clients.dynamoDb(), config.tableName(), settings.sightingRetention());
         this.events = events;
         this.tenant = Tenant.shared(config.collectionId());
         this.settings = settings;
+        this.namingThreshold = config.faceMatchThreshold();
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Runs {@code hook} when a frame has claimed its analysis, before its Rekognition calls (tests interleave). */
+    void onClaimed(Consumer<FrameKey> hook) {
+        this.claimed = hook;
     }
 
     /** Processes one frame's event; returns its outcome ({@code SKIPPED_REPEAT}, {@code NO_FACE}, {@code MERGED}). */
@@ -100,7 +113,7 @@ public final class CameraFrameService {
         }
         FrameKey frame = parsed.get();
         try {
-            String outcome = recognize(event, frame);
+            String outcome = recognize(event, frame, lease);
             log.outcome(event.eventName(), event.bucket(), event.key(), outcome, null);
             return outcome;
         } catch (RejectedException rejected) {
@@ -117,7 +130,7 @@ public final class CameraFrameService {
         }
     }
 
-    private String recognize(S3ObjectEvent event, FrameKey frame) {
+    private String recognize(S3ObjectEvent event, FrameKey frame, Duration lease) {
         inspector.checkSize(event.size());
         byte[] bytes = S3ObjectSource.download(s3, event.bucket(), event.key(), event.versionId(), event.eTag());
         ImageHeader header = header(bytes);
@@ -127,30 +140,57 @@ public final class CameraFrameService {
         long at = frame.capturedAt().toEpochMilli();
         long gap = settings.sightingGap().toMillis();
         CameraState state = store.load(frame.camera());
-        if (state.repeats(at, hash, gap)) {
-            merge(event, frame, state, s -> TrackMerge.repeat(s, frame.key(), at, gap), Map.of());
-            return "SKIPPED_REPEAT";
+        CameraState analysed = null;
+        for (int attempt = 1; analysed == null; attempt++) {
+            if (state.repeats(at, hash, gap)) {
+                merge(event, frame, state, s -> TrackMerge.repeat(s, frame.key(), at, gap), Map.of());
+                return "SKIPPED_REPEAT";
+            }
+            long now = clock.millis();
+            FrameClaim claim = state.claim();
+            if (claim != null && claim.coveredBy(frame.key(), at, hash, gap, now)) {
+                if (store.follow(frame.camera(), state, frame.key(), at)) {
+                    return "SKIPPED_REPEAT";
+                }
+            } else if (claim != null && claim.heldByAnother(frame.key(), now)) {
+                analysed = state;
+            } else if (store.claim(frame.camera(), state, frame.key(), hash, at, now + lease.toMillis())) {
+                analysed = state.claimed(frame.key(), hash, at, now + lease.toMillis());
+            }
+            if (analysed == null) {
+                if (attempt == MERGE_ATTEMPTS) {
+                    throw new IllegalStateException("the camera's state changed " + MERGE_ATTEMPTS
+                            + " times while this frame claimed its analysis; retrying the frame");
+                }
+                state = store.load(frame.camera());
+            }
         }
+        claimed.accept(frame);
         List<FaceDetail> details = detect(bytes);
         if (details.isEmpty()) {
-            merge(event, frame, state, s -> TrackMerge.merge(s, frame.key(), at, hash, List.of(), gap), Map.of());
+            merge(event, frame, analysed, s -> TrackMerge.merge(s, frame.key(), at, hash, List.of(), gap), Map.of());
             return "NO_FACE";
         }
         List<RecognizedFace> faces = recognizer.identify(tenant, image, details);
-        List<FaceSeen> seen = faces.stream().map(FaceSeen::of).toList();
+        List<FaceSeen> seen =
+                faces.stream().map(f -> FaceSeen.of(f, namingThreshold)).toList();
         Map<String, String> names = new HashMap<>();
         if (events.includeNames()) {
-            faces.stream()
-                    .filter(f -> f.identity().personId() != null && f.displayName() != null)
-                    .forEach(f -> names.put(f.identity().personId(), f.displayName()));
+            for (int i = 0; i < faces.size(); i++) {
+                if (seen.get(i).personId() != null && faces.get(i).displayName() != null) {
+                    names.put(seen.get(i).personId(), faces.get(i).displayName());
+                }
+            }
         }
-        merge(event, frame, state, s -> TrackMerge.merge(s, frame.key(), at, hash, seen, gap), names);
+        merge(event, frame, analysed, s -> TrackMerge.merge(s, frame.key(), at, hash, seen, gap), names);
         return "MERGED";
     }
 
     /**
-     * Merges and writes, again on the newer state when another frame of the camera was written first. The started
-     * sightings' events go out before the write: a failure then retries the frame, and the event's id is the same.
+     * Merges and writes, again on the newer state when another frame of the camera was written first. A frame that
+     * holds the claim also merges its followers (as repeats) and releases it. Started sightings are written as
+     * pending and their events go out after the write (a frame whose write lost publishes nothing for the sighting
+     * it would have started); a failure before they went out leaves them pending for the camera's next frame.
      */
     private void merge(
             S3ObjectEvent event,
@@ -160,20 +200,30 @@ public final class CameraFrameService {
             Map<String, String> names) {
         CameraState state = first;
         for (int attempt = 1; attempt <= MERGE_ATTEMPTS; attempt++) {
-            TrackMerge.Merged merged = merging.apply(state);
-            for (Track started : merged.started()) {
-                events.send(
-                        SightingEvent.DETAIL_TYPE,
-                        SightingEvent.detail(event.bucket(), frame.camera(), started, names.get(started.personId())),
-                        "arn:aws:s3:::" + event.bucket() + "/" + frame.key());
-            }
+            TrackMerge.Merged merged = TrackMerge.withFollowers(
+                    merging.apply(state), frame.key(), settings.sightingGap().toMillis());
             if (store.save(frame.camera(), state, merged, event.bucket())) {
+                announce(event, frame, merged.state(), names);
                 return;
             }
             state = store.load(frame.camera());
         }
         throw new IllegalStateException("the camera's sightings changed " + MERGE_ATTEMPTS
                 + " times while this frame was merged; retrying the frame");
+    }
+
+    /** Publishes the events of the sightings still pending (this frame's, or a failed frame's before it). */
+    private void announce(S3ObjectEvent event, FrameKey frame, CameraState state, Map<String, String> names) {
+        for (Track track : state.tracks()) {
+            if (!track.pending()) {
+                continue;
+            }
+            events.send(
+                    SightingEvent.DETAIL_TYPE,
+                    SightingEvent.detail(event.bucket(), frame.camera(), track, names.get(track.personId())),
+                    "arn:aws:s3:::" + event.bucket() + "/" + track.bestFrameKey());
+            store.announced(frame.camera(), track);
+        }
     }
 
     private List<FaceDetail> detect(byte[] bytes) {

@@ -13,8 +13,11 @@ import java.util.Optional;
  * @param lastFrameAt epoch milliseconds of the latest frame merged
  * @param lastHash that frame's {@link FrameHash}
  * @param tracks the open sightings
+ * @param claimRev counts the writes of claims and followers: a merge is written only if none happened in between
+ * @param claim the frame being analysed, or {@code null}
  */
-public record CameraState(long version, long lastFrameAt, long lastHash, List<Track> tracks) {
+public record CameraState(
+        long version, long lastFrameAt, long lastHash, List<Track> tracks, long claimRev, FrameClaim claim) {
 
     /** A camera that has seen no frame. */
     public static final CameraState NEW = new CameraState(0, Long.MIN_VALUE, 0, List.of());
@@ -23,11 +26,30 @@ public record CameraState(long version, long lastFrameAt, long lastHash, List<Tr
         tracks = List.copyOf(tracks);
     }
 
-    /** Whether a frame at {@code at} with hash {@code hash} repeats the latest frame (same scene, shortly after). */
+    /** A state without claims. */
+    public CameraState(long version, long lastFrameAt, long lastHash, List<Track> tracks) {
+        this(version, lastFrameAt, lastHash, tracks, 0, null);
+    }
+
+    /** This state as {@link SightingStore#claim} leaves it: the frame's claim, the earlier claim's followers kept. */
+    CameraState claimed(String key, long hash, long at, long until) {
+        Map<String, Long> followers = claim == null ? Map.of() : claim.followers();
+        return new CameraState(
+                version, lastFrameAt, lastHash, tracks, claimRev + 1, new FrameClaim(key, hash, at, until, followers));
+    }
+
+    /** This state with the claim released (its frame merged, with its followers). */
+    CameraState released() {
+        return new CameraState(version, lastFrameAt, lastHash, tracks, claimRev, null);
+    }
+
+    /**
+     * Whether a frame at {@code at} with hash {@code hash} repeats the latest frame (same scene, within the gap of it:
+     * shortly after, or shortly before when frames arrive out of order).
+     */
     public boolean repeats(long at, long hash, long gapMillis) {
         return version > 0
-                && at >= lastFrameAt
-                && at - lastFrameAt <= gapMillis
+                && Math.abs(at - lastFrameAt) <= gapMillis
                 && FrameHash.distance(hash, lastHash) <= FrameHash.SAME_SCENE_DISTANCE;
     }
 
@@ -41,19 +63,22 @@ public record CameraState(long version, long lastFrameAt, long lastHash, List<Tr
         return tracks.stream().filter(t -> t.lastSeen() == lastFrameAt).toList();
     }
 
-    /** The next state: {@code tracks} replacing those of the same id, closed ones dropped. */
+    /**
+     * The next state: {@code changed} (by sighting sort key) replacing the tracks of the same sighting, closed ones
+     * dropped.
+     */
     CameraState next(long at, long hash, Map<String, Track> changed, long gapMillis) {
         long latest = Math.max(lastFrameAt, at);
         List<Track> kept = new ArrayList<>();
         for (Track track : tracks) {
-            Track current = changed.getOrDefault(track.id(), track);
+            Track current = changed.getOrDefault(track.sightingSk(), track);
             if (current.lastSeen() + gapMillis >= latest) {
                 kept.add(current);
             }
         }
         changed.values().stream()
-                .filter(t -> tracks.stream().noneMatch(old -> old.id().equals(t.id())))
+                .filter(t -> tracks.stream().noneMatch(old -> old.sightingSk().equals(t.sightingSk())))
                 .forEach(kept::add);
-        return new CameraState(version + 1, latest, at >= lastFrameAt ? hash : lastHash, kept);
+        return new CameraState(version + 1, latest, at >= lastFrameAt ? hash : lastHash, kept, claimRev, claim);
     }
 }

@@ -8,28 +8,44 @@ import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 /**
  * One face of a frame, as the sightings need it: who (or nobody), how sure, where.
  *
- * @param personId the identified person, or {@code null}
+ * @param personId the identified person (similarity at or above the naming threshold), or {@code null}
+ * @param candidate for a face not named: the enrolled person it resembles at or above the tracking threshold (below
+ *     the naming one), or {@code null}; used only to continue that person's open sighting, never to name anyone
  * @param score similarity for an identified face, detection confidence otherwise
  * @param x the centre of the bounding box, as a ratio of the width
  * @param y the centre of the bounding box, as a ratio of the height
  * @param lists the person's watch lists
  */
-public record FaceSeen(String personId, float score, float x, float y, List<String> lists) {
+public record FaceSeen(String personId, String candidate, float score, float x, float y, List<String> lists) {
 
     public FaceSeen {
         lists = List.copyOf(lists);
     }
 
-    /** The sightings' view of a recognised face. */
-    public static FaceSeen of(RecognizedFace face) {
+    /** A face without a candidate. */
+    public FaceSeen(String personId, float score, float x, float y, List<String> lists) {
+        this(personId, null, score, x, y, lists);
+    }
+
+    /**
+     * The sightings' view of a recognised face, searched at the tracking threshold: a match at or above
+     * {@code namingThreshold} names the person, a lower one only makes them the face's candidate.
+     */
+    public static FaceSeen of(RecognizedFace face, float namingThreshold) {
         BoundingBox box = face.detail().boundingBox();
         float x = box == null ? 0.5f : ratio(box.left()) + ratio(box.width()) / 2;
         float y = box == null ? 0.5f : ratio(box.top()) + ratio(box.height()) / 2;
-        boolean identified = face.identity().status() == IdentityStatus.IDENTIFIED;
-        float score = identified && face.identity().similarity() != null
-                ? face.identity().similarity()
-                : face.detail().confidence() == null ? 0f : face.detail().confidence();
-        return new FaceSeen(identified ? face.identity().personId() : null, score, x, y, face.lists());
+        boolean matched = face.identity().status() == IdentityStatus.IDENTIFIED
+                && face.identity().personId() != null
+                && face.identity().similarity() != null;
+        boolean named = matched && face.identity().similarity() >= namingThreshold;
+        float confidence =
+                face.detail().confidence() == null ? 0f : face.detail().confidence();
+        if (named) {
+            return new FaceSeen(
+                    face.identity().personId(), null, face.identity().similarity(), x, y, face.lists());
+        }
+        return new FaceSeen(null, matched ? face.identity().personId() : null, confidence, x, y, List.of());
     }
 
     private static float ratio(Float value) {

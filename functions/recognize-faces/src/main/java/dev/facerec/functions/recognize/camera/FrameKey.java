@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  * The key of a frame Kinesis Video Streams image generation delivered, as its developer guide ("Automated real-time
  * image generation", Amazon S3 object path) gives it: {@code [ImagePrefix_]AccountID_StreamName_ImageTimecode_RandomID
  * .jpg|.png}, under the path of the destination URI. The image timecode is the epoch millisecond of the frame in the
- * fragment (producer or server time, as the stream's {@code ImageSelectorType} says). The camera is the stream name.
+ * fragment (the producer's or the server's timestamp, as the configuration's {@code ImageSelectorType} says; both
+ * are also in the object's metadata). The guide does not say whether a {@code /} joins the URI's path and the file
+ * name: the construct's URI ends in {@code /}, and the file name is what follows the key's last {@code /}, so
+ * {@code frames/<file>} and {@code frames//<file>} both parse. The camera is the stream name.
  *
  * @param key the object key
  * @param camera the stream name

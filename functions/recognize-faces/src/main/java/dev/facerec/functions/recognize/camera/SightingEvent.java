@@ -47,8 +47,12 @@ public final class SightingEvent {
         }
     }
 
-    /** The same for every publication of one sighting (a retried frame): consumers dedupe on it. */
+    /**
+     * The same for every publication of one sighting (a retried frame): consumers dedupe on it. An unknown track
+     * later named publishes again, for the person, under another id.
+     */
     public static String dedupeId(String camera, Track track) {
-        return Digests.sha256Hex(camera + "\n" + track.sightingSk());
+        String person = track.personId() == null ? "" : "\n" + track.personId();
+        return Digests.sha256Hex(camera + "\n" + track.sightingSk() + person);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -21,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * unknown track, first and last seen, best score and its frame, frame count; expiring with DynamoDB TTL
  * {@code retention} after its last frame). A merge writes the state and the touched sightings in one transaction,
  * conditional on the state's version: of two frames of one camera merged at once, one wins and the other is merged
- * again onto the winner's state.
+ * again onto the winner's state. Before its Rekognition calls, a frame claims its analysis on the state row
+ * ({@link #claim}, conditional on the same version): an identical frame of the same camera taken in meanwhile
+ * {@linkplain #follow follows} the claim instead of being analysed, and the claiming frame merges it.
  */
 public final class SightingStore {
 
@@ -51,11 +54,128 @@ public final class SightingStore {
         item.getOrDefault("tracks", AttributeValues.m(Map.of()))
                 .m()
                 .forEach((id, value) -> tracks.add(track(id, value.m())));
+        String lastHash = AttributeValues.str(item, "lastHash");
         return new CameraState(
                 AttributeValues.num(item, "version", 0),
                 AttributeValues.num(item, "lastFrameAt", Long.MIN_VALUE),
-                Long.parseLong(AttributeValues.str(item, "lastHash")),
-                tracks);
+                lastHash == null ? 0 : Long.parseLong(lastHash),
+                tracks,
+                AttributeValues.num(item, "claimRev", 0),
+                claim(item));
+    }
+
+    /**
+     * Claims the analysis of the frame {@code key} (before its Rekognition calls), unless the state changed since
+     * {@code before} was read.
+     *
+     * @return {@code false} when it changed: read it again and decide again
+     */
+    public boolean claim(String camera, CameraState before, String key, long hash, long at, long until) {
+        Map<String, AttributeValue> values = new HashMap<>(stateValues(before));
+        values.put(":k", AttributeValues.s(key));
+        values.put(":h", AttributeValues.s(Long.toString(hash)));
+        values.put(":a", AttributeValues.n(at));
+        values.put(":u", AttributeValues.n(until));
+        values.put(":none", AttributeValues.m(Map.of()));
+        values.put(":zero", AttributeValues.n(0));
+        values.put(":one", AttributeValues.n(1));
+        return update(
+                camera,
+                "SET claimKey = :k, claimHash = :h, claimAt = :a, claimUntil = :u,"
+                        + " followers = if_not_exists(followers, :none), claimRev = if_not_exists(claimRev, :zero) + :one",
+                stateCondition(before),
+                Map.of(),
+                values);
+    }
+
+    /**
+     * Adds the frame {@code key} at {@code at} to the followers of {@code before}'s claim: the claiming frame merges
+     * it.
+     *
+     * @return {@code false} when the claim changed or was released since: read the state again
+     */
+    public boolean follow(String camera, CameraState before, String key, long at) {
+        return update(
+                camera,
+                "SET followers.#f = :a, claimRev = claimRev + :one",
+                "claimKey = :k AND claimRev = :r",
+                Map.of("#f", key),
+                Map.of(
+                        ":a", AttributeValues.n(at),
+                        ":one", AttributeValues.n(1),
+                        ":k", AttributeValues.s(before.claim().key()),
+                        ":r", AttributeValues.n(before.claimRev())));
+    }
+
+    /**
+     * Records that the "Sighting Started" event of {@code track} went out. Not conditional on the version: a merge
+     * written meanwhile from an older read may set it pending again, and its event then goes out once more (same id).
+     */
+    public void announced(String camera, Track track) {
+        update(
+                camera,
+                "REMOVE #t.#id.pending",
+                "#t.#id.sk = :sk",
+                Map.of("#t", "tracks", "#id", track.id()),
+                Map.of(":sk", AttributeValues.s(track.sightingSk())));
+    }
+
+    private boolean update(
+            String camera,
+            String expression,
+            String condition,
+            Map<String, String> names,
+            Map<String, AttributeValue> values) {
+        try {
+            dynamoDb.updateItem(b -> {
+                b.tableName(table)
+                        .key(TableKeys.key(CAMERA_PREFIX + camera, STATE))
+                        .updateExpression(expression)
+                        .conditionExpression(condition)
+                        .expressionAttributeValues(values);
+                if (!names.isEmpty()) {
+                    b.expressionAttributeNames(names);
+                }
+            });
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** The condition that the state row is still as {@code before} was read (merges and claims alike). */
+    private static String stateCondition(CameraState before) {
+        String version = before.version() == 0 ? "attribute_not_exists(version)" : "version = :v";
+        String claims = before.claimRev() == 0 ? "attribute_not_exists(claimRev)" : "claimRev = :r";
+        return version + " AND " + claims;
+    }
+
+    private static Map<String, AttributeValue> stateValues(CameraState before) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        if (before.version() != 0) {
+            values.put(":v", AttributeValues.n(before.version()));
+        }
+        if (before.claimRev() != 0) {
+            values.put(":r", AttributeValues.n(before.claimRev()));
+        }
+        return values;
+    }
+
+    private static FrameClaim claim(Map<String, AttributeValue> item) {
+        String key = AttributeValues.str(item, "claimKey");
+        if (key == null) {
+            return null;
+        }
+        Map<String, Long> followers = new HashMap<>();
+        item.getOrDefault("followers", AttributeValues.m(Map.of()))
+                .m()
+                .forEach((frame, at) -> followers.put(frame, Long.parseLong(at.n())));
+        return new FrameClaim(
+                key,
+                Long.parseLong(AttributeValues.str(item, "claimHash")),
+                AttributeValues.num(item, "claimAt", 0),
+                AttributeValues.num(item, "claimUntil", 0),
+                followers);
     }
 
     /**
@@ -65,12 +185,12 @@ public final class SightingStore {
      */
     public boolean save(String camera, CameraState before, TrackMerge.Merged merged, String bucket) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        Put.Builder state = Put.builder().tableName(table).item(stateItem(camera, merged.state()));
-        if (before.version() == 0) {
-            state.conditionExpression("attribute_not_exists(pk)");
-        } else {
-            state.conditionExpression("version = :v")
-                    .expressionAttributeValues(Map.of(":v", AttributeValues.n(before.version())));
+        Put.Builder state = Put.builder()
+                .tableName(table)
+                .item(stateItem(camera, merged.state()))
+                .conditionExpression(stateCondition(before));
+        if (before.version() != 0 || before.claimRev() != 0) {
+            state.expressionAttributeValues(stateValues(before));
         }
         writes.add(TransactWriteItem.builder().put(state.build()).build());
         for (Track track : merged.changed()) {
@@ -114,9 +234,28 @@ public final class SightingStore {
             value.put("bestFrameKey", AttributeValues.s(track.bestFrameKey()));
             value.put("frames", AttributeValues.n(track.frames()));
             value.put("lists", AttributeValues.strings(track.lists()));
+            if (track.candidate() != null) {
+                value.put("candidate", AttributeValues.s(track.candidate()));
+            }
+            if (track.pending()) {
+                value.put("pending", AttributeValue.fromBool(true));
+            }
             tracks.put(track.id(), AttributeValues.m(value));
         }
         item.put("tracks", AttributeValues.m(tracks));
+        if (state.claimRev() != 0) {
+            item.put("claimRev", AttributeValues.n(state.claimRev()));
+        }
+        FrameClaim claim = state.claim();
+        if (claim != null) {
+            item.put("claimKey", AttributeValues.s(claim.key()));
+            item.put("claimHash", AttributeValues.s(Long.toString(claim.hash())));
+            item.put("claimAt", AttributeValues.n(claim.at()));
+            item.put("claimUntil", AttributeValues.n(claim.until()));
+            Map<String, AttributeValue> followers = new HashMap<>();
+            claim.followers().forEach((frame, at) -> followers.put(frame, AttributeValues.n(at)));
+            item.put("followers", AttributeValues.m(followers));
+        }
         return item;
     }
 
@@ -159,6 +298,9 @@ public final class SightingStore {
                 Float.parseFloat(value.get("best").n()),
                 AttributeValues.str(value, "bestFrameKey"),
                 AttributeValues.num(value, "frames", 0),
-                AttributeValues.strings(value, "lists"));
+                AttributeValues.strings(value, "lists"),
+                AttributeValues.str(value, "candidate"),
+                value.containsKey("pending")
+                        && Boolean.TRUE.equals(value.get("pending").bool()));
     }
 }

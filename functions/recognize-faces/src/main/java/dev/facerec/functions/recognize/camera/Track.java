@@ -17,6 +17,10 @@ import java.util.List;
  * @param bestFrameKey the frame of the best score
  * @param frames frames merged into it
  * @param lists the person's watch lists
+ * @param candidate for an unknown face: the enrolled person it last resembled below the naming threshold, or
+ *     {@code null} (lets that person's first named frame take this track over)
+ * @param pending whether its "Sighting Started" event is still to be published (set when it starts or is named,
+ *     cleared once published: a frame that fails in between leaves it to the camera's next frame)
  */
 public record Track(
         String id,
@@ -29,7 +33,9 @@ public record Track(
         float best,
         String bestFrameKey,
         long frames,
-        List<String> lists) {
+        List<String> lists,
+        String candidate,
+        boolean pending) {
 
     public Track {
         lists = List.copyOf(lists);
@@ -42,6 +48,11 @@ public record Track(
 
     /** This track with one more frame merged in. */
     Track with(long at, float faceX, float faceY, float score, String frameKey) {
+        return with(at, faceX, faceY, score, frameKey, null);
+    }
+
+    /** This track with one more frame merged in, remembering the face's candidate (when it has one). */
+    Track with(long at, float faceX, float faceY, float score, String frameKey, String faceCandidate) {
         boolean latest = at >= lastSeen;
         boolean better = score > best;
         return new Track(
@@ -55,6 +66,37 @@ public record Track(
                 better ? score : best,
                 better ? frameKey : bestFrameKey,
                 frames + 1,
-                lists);
+                lists,
+                faceCandidate != null && latest ? faceCandidate : candidate,
+                pending);
+    }
+
+    /**
+     * This unknown track taken over by {@code person}, named in the frame at {@code at}: the sighting keeps its
+     * first frame and row, and is now the person's (with their similarity as its best score).
+     */
+    Track named(
+            String person,
+            List<String> personLists,
+            long at,
+            float faceX,
+            float faceY,
+            float similarity,
+            String frameKey) {
+        boolean latest = at >= lastSeen;
+        return new Track(
+                "P#" + person,
+                sightingSk,
+                person,
+                Math.min(firstSeen, at),
+                Math.max(lastSeen, at),
+                latest ? faceX : x,
+                latest ? faceY : y,
+                similarity,
+                frameKey,
+                frames + 1,
+                personLists,
+                null,
+                true);
     }
 }

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,6 +129,44 @@ class CameraFrameServiceTest extends WithColorFaceEngine {
         // THEN one DetectFaces, no search
         assertThat(services.faults().calls("DetectFaces") - detects).isEqualTo(1);
         assertThat(services.faults().calls("SearchUsersByImage") - searches).isZero();
+    }
+
+    @Test
+    void process_shouldAnalyseTwoIdenticalFramesTakenInAtOnce_onlyOnce() {
+        // GIVEN Alice standing still on camera "hall": two identical frames, half a second apart
+        ColorFace still = face(FaceColor.RED, 200, 60, 100);
+        Uploaded first = services.upload(frameKey("hall", 0), SyntheticImages.jpeg(640, 360, still), Map.of());
+        Uploaded second = services.upload(frameKey("hall", 500), SyntheticImages.jpeg(640, 360, still), Map.of());
+        int detects = services.faults().calls("DetectFaces");
+        int searches = services.faults().calls("SearchUsersByImage");
+        List<String> outcomes = new ArrayList<>();
+        service.onClaimed(claimed -> {
+            // WHEN the second arrives while the first is being analysed (claimed, its Rekognition calls not made)
+            if (claimed.key().equals(first.key())) {
+                outcomes.add(service.process(event(second), Duration.ofMinutes(1), log()));
+            }
+        });
+        try {
+            outcomes.add(service.process(event(first), Duration.ofMinutes(1), log()));
+        } finally {
+            service.onClaimed(claimed -> {});
+        }
+
+        // THEN the second follows the first's analysis: one DetectFaces and one search for both
+        assertThat(outcomes).containsExactly("SKIPPED_REPEAT", "MERGED");
+        assertThat(services.faults().calls("DetectFaces") - detects).isEqualTo(1);
+        assertThat(services.faults().calls("SearchUsersByImage") - searches).isEqualTo(1);
+        // AND one sighting holds both frames, the claim released
+        assertThat(services.items(SightingStore.CAMERA_PREFIX + "hall", "SIGHTING#"))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(AttributeValues.num(s, "frames", 0)).isEqualTo(2);
+                    assertThat(AttributeValues.str(s, "lastSeen"))
+                            .isEqualTo(START.plusMillis(500).toString());
+                });
+        assertThat(services.items(SightingStore.CAMERA_PREFIX + "hall", SightingStore.STATE))
+                .singleElement()
+                .satisfies(state -> assertThat(state).doesNotContainKey("claimKey"));
     }
 
     @Test
