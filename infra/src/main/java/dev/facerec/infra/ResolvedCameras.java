@@ -104,7 +104,7 @@ record ResolvedCameras(
         }
         Number maxConcurrency = or(props.getMaxConcurrency(), ResolvedProps.MIN_MAX_CONCURRENCY);
         ResolvedProps.checkWhole("maxConcurrency", maxConcurrency, ResolvedProps.MIN_MAX_CONCURRENCY, 1000, problems);
-        Number trackThreshold = or(props.getTrackMatchThreshold(), 60);
+        Number trackThreshold = or(props.getTrackMatchThreshold(), 80);
         ResolvedProps.checkWhole("trackMatchThreshold", trackThreshold, 0, 100, problems);
         if (!problems.isEmpty()) {
             throw InvalidProps.of("FaceCamerasProps", path, problems);

@@ -91,7 +91,7 @@ class FaceCamerasTest {
                         "FRAMES_PREFIX", "frames/",
                         "SIGHTING_GAP_SECONDS", "10",
                         "SIGHTING_RETENTION_DAYS", "30",
-                        "TRACK_MATCH_THRESHOLD", "60"));
+                        "TRACK_MATCH_THRESHOLD", "80"));
         template.hasResourceProperties(
                 "AWS::Lambda::EventSourceMapping",
                 Map.of(

@@ -18,9 +18,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.services.events.targets.SqsQueue;
 import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -48,6 +54,8 @@ class CameraBenchmark {
     private static final String STACK = "CameraBench";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FRAMES = 20;
+    private static final List<String> OPERATIONS =
+            List.of("DetectFaces", "SearchUsersByImage", "SearchFacesByImage", "CompareFaces", "IndexFaces");
     private static final List<String> CAMERAS = List.of("cam1", "cam2", "cam3", "cam4");
 
     @TempDir
@@ -84,7 +92,7 @@ class CameraBenchmark {
                     + " frames at 2 frames/s, 4 people walking through (2 enrolled), 1280x720 frames");
             Instant base = Instant.parse("2026-12-07T12:00:00Z");
             int run = 0;
-            for (int cameras : List.of(1, 2, 4)) {
+            for (int cameras : cameraCounts()) {
                 for (boolean realTime : List.of(false, true)) {
                     Instant start = base.plus(Duration.ofHours(++run));
                     lines.add(measure(
@@ -119,6 +127,7 @@ class CameraBenchmark {
         for (String camera : CAMERAS.subList(0, cameras)) {
             before.put(camera, version(pipeline, camera));
         }
+        Map<String, Integer> callsBefore = calls(twin);
         Map<String, Instant> delivered = new ConcurrentHashMap<>();
         long begin = System.nanoTime();
         ExecutorService players = Executors.newFixedThreadPool(cameras);
@@ -150,6 +159,7 @@ class CameraBenchmark {
         });
         double seconds = (System.nanoTime() - begin) / 1e9;
         List<Long> latencies = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (int empty = 0; empty < 3; ) {
             List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(sightingsUrl)
                             .waitTimeSeconds(1)
@@ -160,6 +170,9 @@ class CameraBenchmark {
             for (Message message : messages) {
                 JsonNode event = JSON.readTree(message.body());
                 Instant arrived = delivered.get(event.at("/detail/frameKey").asText());
+                if (!ids.add(event.at("/detail/id").asText())) {
+                    arrived = null;
+                }
                 long sent = Long.parseLong(message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP));
                 if (arrived != null) {
                     latencies.add(sent - arrived.toEpochMilli());
@@ -168,22 +181,90 @@ class CameraBenchmark {
             }
         }
         Collections.sort(latencies);
+        Map<String, Integer> callsAfter = calls(twin);
         String what = String.format(
-                "%d camera(s), %s: %d frames merged in %.1f s = %.2f frames/s",
-                cameras, realTime ? "real time (2 frames/s each)" : "burst", frames, seconds, frames / seconds);
+                        "%d camera(s), %s: %d frames merged in %.1f s = %.2f frames/s",
+                        cameras, realTime ? "real time (2 frames/s each)" : "burst", frames, seconds, frames / seconds)
+                + String.format(
+                        "; Rekognition calls per frame %.2f %s; sightings per camera %s",
+                        (callsAfter.values().stream()
+                                                .mapToInt(Integer::intValue)
+                                                .sum()
+                                        - callsBefore.values().stream()
+                                                .mapToInt(Integer::intValue)
+                                                .sum())
+                                / (double) frames,
+                        difference(callsBefore, callsAfter),
+                        sightings(pipeline, CAMERAS.subList(0, cameras), start));
         return realTime
                 ? what
                         + String.format(
-                                "; frame arrival -> Sighting Started event: p50 %d ms, p99 %d ms (%d sightings)",
+                                "; frame arrival -> Sighting Started event: p50 %d ms, p99 %d ms (%d distinct events)",
                                 percentile(latencies, 50), percentile(latencies, 99), latencies.size())
                 : what;
+    }
+
+    /** The camera counts to measure: {@code -Dcamera.bench.cameras=1,2} (default 1, 2 and 4). */
+    private static List<Integer> cameraCounts() {
+        return Arrays.stream(System.getProperty("camera.bench.cameras", "1,2,4").split(","))
+                .map(String::trim)
+                .map(Integer::valueOf)
+                .toList();
+    }
+
+    private static Map<String, Integer> calls(Twin twin) {
+        Map<String, Integer> calls = new TreeMap<>();
+        for (String operation : OPERATIONS) {
+            calls.put(operation, twin.rekognition().faults().calls(operation));
+        }
+        return calls;
+    }
+
+    private static Map<String, Double> difference(Map<String, Integer> before, Map<String, Integer> after) {
+        Map<String, Double> perOperation = new TreeMap<>();
+        before.forEach((operation, count) -> {
+            if (after.get(operation) > count) {
+                perOperation.put(operation, (double) (after.get(operation) - count));
+            }
+        });
+        return perOperation;
+    }
+
+    /** Per camera: the sightings started in this run, per person (P#…) and unknown (U). */
+    private static Map<String, Map<String, Integer>> sightings(Pipeline pipeline, List<String> cameras, Instant start) {
+        Map<String, Map<String, Integer>> perCamera = new TreeMap<>();
+        String from = "SIGHTING#" + String.format("%015d", start.toEpochMilli());
+        String to = "SIGHTING#"
+                + String.format("%015d", start.plus(Duration.ofHours(1)).toEpochMilli());
+        for (Map<String, AttributeValue> row : pipeline.scanTable()) {
+            String pk = Pipeline.text(row, "pk");
+            String sk = Pipeline.text(row, "sk");
+            if (pk == null
+                    || !pk.startsWith("CAMERA#")
+                    || sk == null
+                    || sk.compareTo(from) < 0
+                    || sk.compareTo(to) >= 0) {
+                continue;
+            }
+            String camera = pk.substring("CAMERA#".length());
+            if (!cameras.contains(camera)) {
+                continue;
+            }
+            String person = Pipeline.text(row, "personId");
+            perCamera
+                    .computeIfAbsent(camera, c -> new TreeMap<>())
+                    .merge(person == null ? "unknown" : person, 1, Integer::sum);
+        }
+        return perCamera;
     }
 
     private static long version(Pipeline pipeline, String camera) {
         return pipeline.scanTable().stream()
                 .filter(r ->
                         ("CAMERA#" + camera).equals(Pipeline.text(r, "pk")) && "STATE".equals(Pipeline.text(r, "sk")))
-                .mapToLong(r -> Long.parseLong(Pipeline.text(r, "version")))
+                .map(r -> Pipeline.text(r, "version"))
+                .filter(v -> v != null)
+                .mapToLong(Long::parseLong)
                 .findFirst()
                 .orElse(0);
     }
@@ -208,6 +289,21 @@ class CameraBenchmark {
             pipeline.recordConsent("person-" + i);
             pipeline.upload(key, crops.get(i), Map.of());
             pipeline.awaitStatus(key, "INDEXED", "REJECTED");
+        }
+        for (int i = 2; i < 4; i++) {
+            byte[] stranger = crops.get(i);
+            float best = pipeline
+                    .rekognition()
+                    .searchUsersByImage(r -> r.collectionId(pipeline.collectionId())
+                            .image(im -> im.bytes(SdkBytes.fromByteArray(stranger)))
+                            .userMatchThreshold(0f)
+                            .maxUsers(1))
+                    .userMatches()
+                    .stream()
+                    .map(m -> m.similarity())
+                    .findFirst()
+                    .orElse(0f);
+            System.out.printf("stranger %d resembles the closest enrolled person at %.1f %%%n", i - 1, best);
         }
         return CameraClips.clip(
                 directory.resolve("walk.mp4"),

@@ -333,7 +333,9 @@ class WatchListEventsIT {
                             && "STATE".equals(Pipeline.text(r, "sk")))
                     .findFirst()
                     .orElse(null);
-            return state != null && Long.parseLong(Pipeline.text(state, "version")) >= frames.size() ? state : null;
+            // a state row only claimed (a frame under analysis) has no version yet
+            String version = state == null ? null : Pipeline.text(state, "version");
+            return version != null && Long.parseLong(version) >= frames.size() ? state : null;
         });
         return pipeline.scanTable().stream()
                 .filter(r -> ("CAMERA#" + camera).equals(Pipeline.text(r, "pk"))

@@ -19,7 +19,7 @@ public record CameraSettings(
     public static final String DEFAULT_FRAMES_PREFIX = "frames/";
     public static final int DEFAULT_GAP_SECONDS = 10;
     public static final int DEFAULT_RETENTION_DAYS = 30;
-    public static final float DEFAULT_TRACK_MATCH_THRESHOLD = 60f;
+    public static final float DEFAULT_TRACK_MATCH_THRESHOLD = 80f;
 
     public CameraSettings {
         if (framesPrefix == null || framesPrefix.isBlank()) {
