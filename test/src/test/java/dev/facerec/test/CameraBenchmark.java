@@ -46,7 +46,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * two strangers; faces of {@code @vladmandic/face-api}'s group photo on a plain corridor) played on 1, 2 and 4
  * cameras at once, first as a burst (every frame at once: the sustained frames/s the frames function keeps up with),
  * then in real time (2 frames/s per camera: the latency from a frame's arrival in the bucket to its "Sighting
- * Started" event, from the event message's SentTimestamp). Prints figures (also to
+ * Started" event, from the event message's SentTimestamp); for each run also the Rekognition calls per frame, the
+ * sighting rows per person and camera, and the distinct events. Prints figures (also to
  * {@code target/camera-benchmark.txt}); asserts nothing. Not an IT: run it on purpose (command in docs/construct.md).
  */
 class CameraBenchmark {

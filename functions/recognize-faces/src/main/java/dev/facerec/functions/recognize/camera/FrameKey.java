@@ -37,7 +37,7 @@ public record FrameKey(String key, String camera, Instant capturedAt) {
         return Optional.of(new FrameKey(key, matcher.group(1), Instant.ofEpochMilli(Long.parseLong(matcher.group(2)))));
     }
 
-    /** The file name of a frame as image generation names it (the twin writes frames with it). */
+    /** The file name of a frame as image generation names it (the tests name their frames with it; the twin writes the same shape). */
     public static String fileName(String accountId, String camera, Instant capturedAt, String randomId, String ext) {
         return accountId + "_" + camera + "_" + capturedAt.toEpochMilli() + "_" + randomId + "." + ext;
     }
