@@ -19,6 +19,9 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
  * notifications. A persistent server supports bucket versioning ({@link VersionedFilesystemStore}); an in-memory one
  * does not.
  *
+ * <p>Request bodies are read as S3 reads them: an {@code aws-chunked} upload to its end, trailing checksum checked
+ * ({@link AwsChunkedFilter}).
+ *
  * <p>Clients must sign with the server's identity and credential ({@code test}/{@code test} by default) and should
  * use path-style addressing with {@code http://127.0.0.1:PORT} (see {@link #endpoint()}).
  */
@@ -67,6 +70,7 @@ public final class S3Server implements AutoCloseable {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, identity, credential)
                 .ignoreUnknownHeaders(true)
                 .build();
+        AwsChunkedFilter.install(started);
         try {
             started.start();
             while (!"STARTED".equals(started.getState())) {
