@@ -63,7 +63,8 @@ public final class S3Server implements AutoCloseable {
         if (proxy != null) {
             throw new IllegalStateException("the S3 server is already running on " + endpoint());
         }
-        BlobStore store = new NotifyingBlobStore(openStore(), listeners, new SequencerClock(Clock.systemUTC()));
+        BlobStore store = new NotifyingBlobStore(
+                new KeyEncodingBlobStore(openStore()), listeners, new SequencerClock(Clock.systemUTC()));
         S3Proxy started = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://127.0.0.1:0"))

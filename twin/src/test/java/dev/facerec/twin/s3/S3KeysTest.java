@@ -1,0 +1,120 @@
+package dev.facerec.twin.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facerec.twin.ServiceClients;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** Keys are keys, not paths: stored, listed and versioned under exactly the key the client wrote. */
+class S3KeysTest {
+
+    private static final List<ObjectChange> CHANGES = new CopyOnWriteArrayList<>();
+
+    @TempDir
+    static Path dir;
+
+    private static S3Server server;
+    private static S3Client s3;
+
+    @BeforeAll
+    static void start() {
+        server = S3Server.persistent(dir).addListener(CHANGES::add).start();
+        s3 = ServiceClients.s3(server.endpoint(), "us-east-1");
+        s3.createBucket(b -> b.bucket("keys"));
+        s3.putBucketVersioning(b -> b.bucket("keys").versioningConfiguration(v -> v.status("Enabled")));
+    }
+
+    @AfterAll
+    static void stop() {
+        s3.close();
+        server.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "recognize/bad/../../x.jpg",
+                "enroll//x.jpg",
+                "enroll/folder/",
+                "enroll/./.hidden",
+                "enroll/.s3proxy-slash",
+                "enroll/100%25 sure.jpg",
+                "enroll/ünïcode %2E.jpg"
+            })
+    void putObject_shouldStoreListAndVersionTheExactKey(String key) {
+        // GIVEN a key that is not a plain file path, and a second object whose path it could be taken for
+        s3.putObject(b -> b.bucket("keys").key("x.jpg"), RequestBody.fromString("other"));
+        CHANGES.clear();
+
+        // WHEN an object with a body is written under the key, twice
+        s3.putObject(b -> b.bucket("keys").key(key), RequestBody.fromString("first " + key));
+        String second = s3.putObject(b -> b.bucket("keys").key(key), RequestBody.fromString("second " + key))
+                .versionId();
+
+        // THEN it reads back under exactly that key, with its body, and the other object is untouched
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("keys").key(key)).asUtf8String())
+                .isEqualTo("second " + key);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("keys").key("x.jpg")).asUtf8String())
+                .isEqualTo("other");
+        // listed under the key, also below its first folder
+        String folder = key.substring(0, key.indexOf('/') + 1);
+        assertThat(s3.listObjectsV2(b -> b.bucket("keys")).contents())
+                .extracting(S3Object::key)
+                .contains(key, "x.jpg");
+        assertThat(s3.listObjectsV2(b -> b.bucket("keys").prefix(folder)).contents())
+                .extracting(S3Object::key)
+                .contains(key)
+                .doesNotContain("x.jpg");
+        // versioned: both versions listed under the key, the first one still readable
+        List<ObjectVersion> versions =
+                s3.listObjectVersions(b -> b.bucket("keys").prefix(key)).versions();
+        assertThat(versions).extracting(ObjectVersion::key).containsOnly(key).hasSize(2);
+        String first = versions.stream()
+                .filter(v -> !v.versionId().equals(second))
+                .findFirst()
+                .orElseThrow()
+                .versionId();
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("keys").key(key).versionId(first))
+                        .asUtf8String())
+                .isEqualTo("first " + key);
+        // the events carry the key and the size of each body
+        assertThat(CHANGES).extracting(ObjectChange::key).containsExactly(key, key);
+        assertThat(CHANGES.get(1).size()).isEqualTo(("second " + key).getBytes(StandardCharsets.UTF_8).length);
+
+        // AND a delete removes exactly that key
+        s3.deleteObject(b -> b.bucket("keys").key(key));
+        assertThat(s3.listObjectsV2(b -> b.bucket("keys")).contents())
+                .extracting(S3Object::key)
+                .doesNotContain(key)
+                .contains("x.jpg");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"enroll/folder/", "enroll//big.jpg"})
+    void putObject_shouldReadTheWholeBody_whenItIsLarge(String key) {
+        // GIVEN a body larger than the socket buffers: a server that answers without reading it drops the connection
+        // under the client, which then fails with "Error writing request body"
+        byte[] body = new byte[4 * 1024 * 1024];
+        Arrays.fill(body, (byte) 7);
+
+        // WHEN
+        s3.putObject(b -> b.bucket("keys").key(key), RequestBody.fromBytes(body));
+
+        // THEN the whole body is stored under the key
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("keys").key(key)).asByteArray())
+                .isEqualTo(body);
+    }
+}
