@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -100,6 +103,40 @@ class S3KeysTest {
                 .extracting(S3Object::key)
                 .doesNotContain(key)
                 .contains("x.jpg");
+    }
+
+    @Test
+    void listObjectsV2_shouldGroupKeysByPrefixAndDelimiter_asS3Does() {
+        // GIVEN keys with empty, dot and trailing segments beside plain ones
+        List<String> keys =
+                List.of("tree/bad/../../x.jpg", "tree//x.jpg", "tree/folder/", "tree/.hidden", "tree/a.jpg");
+        keys.forEach(key -> s3.putObject(b -> b.bucket("keys").key(key), RequestBody.fromString(key)));
+
+        // WHEN / THEN listing with the delimiter "/" gives S3's contents and common prefixes at each level
+        ListObjectsV2Response top =
+                s3.listObjectsV2(b -> b.bucket("keys").prefix("tree/").delimiter("/"));
+        assertThat(top.contents()).extracting(S3Object::key).containsExactlyInAnyOrder("tree/.hidden", "tree/a.jpg");
+        assertThat(top.commonPrefixes())
+                .extracting(CommonPrefix::prefix)
+                .containsExactlyInAnyOrder("tree//", "tree/bad/", "tree/folder/");
+        assertThat(s3.listObjectsV2(b -> b.bucket("keys").prefix("tree/bad/").delimiter("/"))
+                        .commonPrefixes())
+                .extracting(CommonPrefix::prefix)
+                .containsExactly("tree/bad/../");
+        assertThat(s3.listObjectsV2(b -> b.bucket("keys").prefix("tree/folder/").delimiter("/"))
+                        .contents())
+                .extracting(S3Object::key)
+                .containsExactly("tree/folder/");
+        assertThat(s3.listObjectsV2(b -> b.bucket("keys").prefix("tree//")).contents())
+                .extracting(S3Object::key)
+                .containsExactly("tree//x.jpg");
+        assertThat(s3.listObjectsV2(b -> b.bucket("keys").prefix("tree/.h")).contents())
+                .extracting(S3Object::key)
+                .containsExactly("tree/.hidden");
+        // AND each reads back its own body
+        keys.forEach(key -> assertThat(
+                        s3.getObjectAsBytes(b -> b.bucket("keys").key(key)).asUtf8String())
+                .isEqualTo(key));
     }
 
     @ParameterizedTest
