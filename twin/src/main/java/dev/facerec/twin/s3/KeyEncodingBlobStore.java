@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
+import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectAclRequest;
@@ -23,8 +27,11 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * Makes S3 keys keys again over s3proxy's file stores, which resolve a key as a file path: there
@@ -34,7 +41,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * becomes {@code %2E} (so {@code .}, {@code ..} and s3proxy's reserved {@code .s3proxy-}/{@code .mpus-} names are
  * ordinary file names) and {@code %} becomes {@code %25}. Any other key is stored under its own path, as before.
  *
- * <p>Multipart uploads are passed through unencoded: the functions and the twin's CLI upload with PutObject.
+ * <p>Multipart uploads are encoded the same way: an upload's parts and its completed object go under the encoded
+ * name, and the uploads listed carry the key.
  */
 final class KeyEncodingBlobStore extends ForwardingBlobStore {
 
@@ -183,6 +191,51 @@ final class KeyEncodingBlobStore extends ForwardingBlobStore {
     @Override
     public void setBlobAccess(String container, String key, ObjectCannedACL access, String versionId) {
         super.setBlobAccess(container, encode(key), access, versionId);
+    }
+
+    @Override
+    public MultipartUpload initiateMultipartUpload(CreateMultipartUploadRequest request) {
+        MultipartUpload upload = super.initiateMultipartUpload(
+                request.toBuilder().key(encode(request.key())).build());
+        return new MultipartUpload(upload.id(), request, upload.response());
+    }
+
+    @Override
+    public void abortMultipartUpload(MultipartUpload upload) {
+        super.abortMultipartUpload(encode(upload));
+    }
+
+    @Override
+    public CompleteMultipartUploadResponse completeMultipartUpload(
+            MultipartUpload upload, CompleteMultipartUploadRequest request) {
+        CompleteMultipartUploadResponse response = super.completeMultipartUpload(
+                encode(upload), request.toBuilder().key(encode(request.key())).build());
+        return response.toBuilder().key(request.key()).build();
+    }
+
+    @Override
+    public UploadPartResponse uploadMultipartPart(
+            MultipartUpload upload, UploadPartRequest request, InputStream input) {
+        return super.uploadMultipartPart(
+                encode(upload), request.toBuilder().key(encode(request.key())).build(), input);
+    }
+
+    @Override
+    public List<Part> listMultipartUpload(MultipartUpload upload) {
+        return super.listMultipartUpload(encode(upload));
+    }
+
+    @Override
+    public List<software.amazon.awssdk.services.s3.model.MultipartUpload> listMultipartUploads(String container) {
+        return super.listMultipartUploads(container).stream()
+                .map(u -> u.toBuilder().key(decode(u.key())).build())
+                .toList();
+    }
+
+    private static MultipartUpload encode(MultipartUpload upload) {
+        CreateMultipartUploadRequest request = upload.request();
+        return new MultipartUpload(
+                upload.id(), request.toBuilder().key(encode(request.key())).build(), upload.response());
     }
 
     private static List<CommonPrefix> decodePrefixes(List<CommonPrefix> prefixes) {

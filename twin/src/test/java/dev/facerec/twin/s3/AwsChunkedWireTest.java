@@ -27,6 +27,7 @@ import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -64,16 +65,22 @@ class AwsChunkedWireTest {
         server.close();
     }
 
-    @ParameterizedTest(name = "payload signed {0}, late part from {1}")
-    @CsvSource({"true, x-amz-checksum-crc32", "true, 0;chunk-signature", "false, x-amz-checksum-crc32"})
-    void put_shouldReadTheTrailer_whenItArrivesLate_andServeTheNextRequestOnTheConnection(
-            boolean signedPayload, String lateFrom) throws Exception {
+    @ParameterizedTest(name = "payload signed {0}, checksum {1}, late from {2}")
+    @CsvSource({
+        "true, true, x-amz-checksum-crc32",
+        "true, true, 0;chunk-signature",
+        "false, true, x-amz-checksum-crc32",
+        "true, false, 0;chunk-signature"
+    })
+    void put_shouldReadTheEndOfTheBody_whenItArrivesLate_andServeTheNextRequestOnTheConnection(
+            boolean signedPayload, boolean checksum, String lateFrom) throws Exception {
         // GIVEN a PutObject signed as the SDK signs it, its body cut where the late part begins
-        String key = "late/" + signedPayload + "/" + lateFrom.charAt(0) + ".jpg";
+        String key = "late/" + signedPayload + "/" + checksum + "/" + lateFrom.charAt(0) + ".jpg";
         byte[] content = content(70_000);
-        SignedRequest put = signedPut(key, content, signedPayload);
+        SignedRequest put = signedPut(key, content, signedPayload, checksum);
         byte[] body = bytes(put.payload().orElseThrow());
-        assertThat(new String(body, StandardCharsets.ISO_8859_1)).contains("x-amz-checksum-crc32:");
+        assertThat(new String(body, StandardCharsets.ISO_8859_1).contains("x-amz-checksum-crc32:"))
+                .isEqualTo(checksum);
         int cut = indexOf(body, lateFrom.getBytes(StandardCharsets.ISO_8859_1));
 
         try (RawHttpConnection connection = new RawHttpConnection(server.port())) {
@@ -102,7 +109,7 @@ class AwsChunkedWireTest {
         // GIVEN a signed aws-chunked PutObject whose trailer carries the CRC32 of other content
         String key = "bad-digest.jpg";
         byte[] content = content(5_000);
-        SignedRequest put = signedPut(key, content, true);
+        SignedRequest put = signedPut(key, content, true, true);
         String body = new String(bytes(put.payload().orElseThrow()), StandardCharsets.ISO_8859_1);
         String tampered = body.replaceFirst("x-amz-checksum-crc32:[A-Za-z0-9+/=]+", "x-amz-checksum-crc32:AAAAAA==");
         assertThat(tampered).isNotEqualTo(body);
@@ -144,24 +151,22 @@ class AwsChunkedWireTest {
                 key -> assertThat(versions).filteredOn(v -> v.key().equals(key)).hasSize(12));
     }
 
-    private static SignedRequest signedPut(String key, byte[] content, boolean signedPayload) {
+    /** A PutObject of {@code content} as aws-chunked, signed with the SDK's signer as the S3 client signs it. */
+    private static SignedRequest signedPut(String key, byte[] content, boolean signedPayload, boolean checksum) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.PUT)
                 .uri(URI.create(server.endpoint() + path(key)))
                 .putHeader("Content-Length", String.valueOf(content.length))
                 .putHeader("Content-Type", "image/jpeg")
                 .build();
-        return AwsV4HttpSigner.create()
-                .sign(r -> r.identity(AwsCredentialsIdentity.create("test", "test"))
-                        .request(unsigned)
-                        .payload(ContentStreamProvider.fromByteArray(content))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                        .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                        .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
-                        .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, true)
-                        .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, signedPayload)
-                        .putProperty(AwsV4HttpSigner.CHECKSUM_ALGORITHM, DefaultChecksumAlgorithm.CRC32));
+        return AwsV4HttpSigner.create().sign(r -> {
+            forS3(r.request(unsigned).payload(ContentStreamProvider.fromByteArray(content)))
+                    .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, true)
+                    .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, signedPayload);
+            if (checksum) {
+                r.putProperty(AwsV4HttpSigner.CHECKSUM_ALGORITHM, DefaultChecksumAlgorithm.CRC32);
+            }
+        });
     }
 
     private static SdkHttpRequest signedGet(String key) {
@@ -169,14 +174,15 @@ class AwsChunkedWireTest {
                 .method(SdkHttpMethod.GET)
                 .uri(URI.create(server.endpoint() + path(key)))
                 .build();
-        return AwsV4HttpSigner.create()
-                .sign(r -> r.identity(AwsCredentialsIdentity.create("test", "test"))
-                        .request(unsigned)
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                        .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                        .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false))
-                .request();
+        return AwsV4HttpSigner.create().sign(r -> forS3(r.request(unsigned))).request();
+    }
+
+    private static SignRequest.Builder<AwsCredentialsIdentity> forS3(SignRequest.Builder<AwsCredentialsIdentity> r) {
+        return r.identity(AwsCredentialsIdentity.create("test", "test"))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false);
     }
 
     private static Map<String, String> headers(SdkHttpRequest request) {

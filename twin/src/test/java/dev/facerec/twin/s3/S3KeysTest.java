@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -137,6 +138,35 @@ class S3KeysTest {
         keys.forEach(key -> assertThat(
                         s3.getObjectAsBytes(b -> b.bucket("keys").key(key)).asUtf8String())
                 .isEqualTo(key));
+    }
+
+    @Test
+    void multipartUpload_shouldStoreTheExactKey() {
+        // GIVEN a multipart upload started under a key with an empty and a dot segment
+        String key = "multi//../part.jpg";
+        String uploadId =
+                s3.createMultipartUpload(b -> b.bucket("keys").key(key)).uploadId();
+        assertThat(s3.listMultipartUploads(b -> b.bucket("keys")).uploads())
+                .extracting(MultipartUpload::key)
+                .contains(key);
+
+        // WHEN its one part is uploaded and the upload completed
+        String eTag = s3.uploadPart(
+                        b -> b.bucket("keys").key(key).uploadId(uploadId).partNumber(1),
+                        RequestBody.fromString("parts of " + key))
+                .eTag();
+        s3.completeMultipartUpload(b -> b.bucket("keys")
+                .key(key)
+                .uploadId(uploadId)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(eTag))));
+
+        // THEN the object is under exactly that key, and was notified under it
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("keys").key(key)).asUtf8String())
+                .isEqualTo("parts of " + key);
+        assertThat(s3.listObjectsV2(b -> b.bucket("keys").prefix("multi/")).contents())
+                .extracting(S3Object::key)
+                .containsExactly(key);
+        assertThat(CHANGES).extracting(ObjectChange::key).contains(key);
     }
 
     @ParameterizedTest
