@@ -162,6 +162,19 @@ class FaceRecognitionIT {
             assertThat(face.at("/identity/name").asText())
                     .isEqualTo("Person " + person.personId().substring(7));
         }
+
+        // AND a key that a file path would normalize is a key: its result goes under the key S3 gives it
+        String dotted = stack.outputs().get("RecognizePrefix") + "bad/../../x.jpg";
+        pipeline.upload(dotted, group, Map.of());
+        Map<String, AttributeValue> dottedStatus = pipeline.awaitStatus(dotted, "RECOGNIZED", "REJECTED");
+        assertThat(Pipeline.text(dottedStatus, "resultKey"))
+                .isEqualTo(stack.outputs().get("ResultsPrefix") + "bad/../../x.jpg.json");
+        assertThat(JSON.readTree(pipeline.s3()
+                                .getObjectAsBytes(
+                                        b -> b.bucket(pipeline.bucket()).key(Pipeline.text(dottedStatus, "resultKey")))
+                                .asByteArray())
+                        .path("faces"))
+                .hasSize(faces.size());
     }
 
     @Test
@@ -210,12 +223,16 @@ class FaceRecognitionIT {
                 prefix + "tiny-person/tiny.png", GroupPhotos.blank(50, 50),
                 prefix + "crowd-person/group.jpg", group,
                 prefix + "bad id!/photo.jpg",
-                        GroupPhotos.crop(group, people.get(1).box(), 0.5f));
+                        GroupPhotos.crop(group, people.get(1).box(), 0.5f),
+                prefix + "/photo.jpg", GroupPhotos.crop(group, people.get(1).box(), 0.5f),
+                prefix + "folder-person/", GroupPhotos.crop(group, people.get(1).box(), 0.5f));
         Map<String, String> expected = Map.of(
                 prefix + "text-person/notes.jpg", "NOT_AN_IMAGE",
                 prefix + "tiny-person/tiny.png", "TOO_SMALL",
                 prefix + "crowd-person/group.jpg", "MULTIPLE_FACES",
-                prefix + "bad id!/photo.jpg", "INVALID_KEY");
+                prefix + "bad id!/photo.jpg", "INVALID_KEY",
+                prefix + "/photo.jpg", "INVALID_KEY",
+                prefix + "folder-person/", "INVALID_KEY");
 
         List.of("text-person", "tiny-person", "crowd-person").forEach(pipeline::recordConsent);
 
@@ -228,7 +245,15 @@ class FaceRecognitionIT {
             assertThat(Pipeline.text(status, "status")).as(entry.getKey()).isEqualTo("REJECTED");
             assertThat(Pipeline.text(status, "reason")).as(entry.getKey()).isEqualTo(entry.getValue());
         }
-        assertThat(pipeline.people()).doesNotContain("text-person", "tiny-person", "crowd-person");
+        assertThat(pipeline.people()).doesNotContain("text-person", "tiny-person", "crowd-person", "folder-person");
+        // AND the photos under keys with an empty segment or a trailing "/" are kept under exactly those keys
+        for (String key : List.of(prefix + "/photo.jpg", prefix + "folder-person/")) {
+            assertThat(pipeline.s3()
+                            .getObjectAsBytes(b -> b.bucket(pipeline.bucket()).key(key))
+                            .asByteArray())
+                    .as(key)
+                    .isEqualTo(uploads.get(key));
+        }
     }
 
     @Test

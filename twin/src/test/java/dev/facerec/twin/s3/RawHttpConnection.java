@@ -51,7 +51,10 @@ final class RawHttpConnection implements AutoCloseable {
         return head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Reads the next response; fails when the server closed the connection instead. */
+    /**
+     * Reads the next response (its body by {@code Content-Length}, or up to the end of the connection when the
+     * server closes it); fails when the server closed the connection instead of answering.
+     */
     Response read() throws IOException {
         String statusLine = line();
         if (statusLine == null) {
@@ -66,18 +69,7 @@ final class RawHttpConnection implements AutoCloseable {
                     line.substring(colon + 1).trim());
         }
         byte[] body;
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            ByteArrayOutputStream chunks = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0; ) {
-                chunks.write(in.readNBytes(size));
-                line();
-                size = Integer.parseInt(line().split(";")[0].trim(), 16);
-            }
-            while (!line().isEmpty()) {
-                // trailer fields of the HTTP chunked encoding, if any
-            }
-            body = chunks.toByteArray();
-        } else if (headers.containsKey("content-length")) {
+        if (headers.containsKey("content-length")) {
             body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
         } else if ("close".equalsIgnoreCase(headers.get("connection"))) {
             body = in.readAllBytes();
