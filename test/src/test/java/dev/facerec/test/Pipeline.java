@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class Pipeline implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(120);
+    /** Between two polls of a wait: a poll is one request to a local server, and a scenario waits dozens of times. */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final Map<String, String> outputs;
     private final S3Client s3;
@@ -214,7 +216,7 @@ final class Pipeline implements AutoCloseable {
             if (value != null) {
                 return value;
             }
-            Thread.sleep(200);
+            Thread.sleep(POLL.toMillis());
         }
         throw new AssertionError("timed out waiting for " + what);
     }
