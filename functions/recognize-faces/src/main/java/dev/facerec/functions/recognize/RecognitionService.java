@@ -16,8 +16,10 @@ import dev.facerec.functions.core.image.ImageLimits;
 import dev.facerec.functions.core.image.InspectedImage;
 import dev.facerec.functions.core.image.S3ObjectSource;
 import dev.facerec.functions.core.recognition.FaceRecognizer;
+import dev.facerec.functions.core.recognition.Identity;
 import dev.facerec.functions.core.recognition.IdentityStatus;
 import dev.facerec.functions.core.recognition.ImageDecoder;
+import dev.facerec.functions.core.recognition.PersonProfile;
 import dev.facerec.functions.core.recognition.RecognizedFace;
 import dev.facerec.functions.core.recognition.ResultDocument;
 import dev.facerec.functions.core.rekognition.RekognitionErrors;
@@ -26,8 +28,8 @@ import dev.facerec.functions.core.status.ObjectStatus;
 import dev.facerec.functions.core.status.Reason;
 import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.table.AttributeValues;
-import dev.facerec.functions.core.table.BatchWrites;
 import dev.facerec.functions.core.table.Claim;
+import dev.facerec.functions.core.table.StatusAttributes;
 import dev.facerec.functions.core.table.StatusChange;
 import dev.facerec.functions.core.table.StatusStore;
 import dev.facerec.functions.core.table.TableKeys;
@@ -37,15 +39,17 @@ import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.Attribute;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
@@ -76,7 +80,7 @@ public final class RecognitionService {
     private final FaceRecognizer recognizer;
     private final EventPublisher events;
     private final SightingsLog sightings;
-    private final BatchWrites writes;
+    private final ErasureGuard guard;
 
     public RecognitionService(AwsClients clients, FunctionConfig config, Clock clock, EventPublisher events) {
         this(clients, config, clock, events, SightingsLogConfig.OFF);
@@ -116,7 +120,7 @@ public final class RecognitionService {
                 ConsentGate.of(consent, clients.dynamoDb(), config.tableName(), clock));
         this.events = events;
         this.sightings = new SightingsLog(sightingsLog, clients, config.tableName(), clock);
-        this.writes = new BatchWrites(clients.dynamoDb(), config.tableName());
+        this.guard = new ErasureGuard(clients.dynamoDb(), config.tableName(), clock);
     }
 
     /** Processes one event; returns its outcome. Deletions under the recognise prefix need no work. */
@@ -150,25 +154,46 @@ public final class RecognitionService {
         }
         byte[] bytes = S3ObjectSource.download(s3, event.bucket(), event.key(), event.versionId(), event.eTag());
         BufferedImage decoded = ImageDecoder.decode(bytes, image.header());
+        // The time of the search: an erasure that finished before it left nothing of the person to match.
+        Instant searched = clock.instant();
         List<RecognizedFace> faces = recognizer.identify(tenant, decoded, details);
         SightingsOutcome logged = sightings.log(event, faces);
         Instant now = clock.instant();
         String resultKey = resultKey(event.key());
-        writeMentions(tenant, event, resultKey, faces, logged);
-        writeResult(
-                event.bucket(),
-                resultKey,
-                ResultDocument.build(event, image.header(), config.faceMatchThreshold(), now, faces));
+        Set<String> erased = new LinkedHashSet<>(
+                guard.mentions(tenant, searched, mentions(tenant, event, resultKey, faces, logged)));
+        faces = unnamed(faces, erased);
+        List<String> versions = new ArrayList<>();
+        while (true) {
+            versions.add(writeResult(
+                    event.bucket(),
+                    resultKey,
+                    ResultDocument.build(event, image.header(), config.faceMatchThreshold(), now, faces)));
+            Set<String> late =
+                    guard.row(tenant, searched, named(faces), resultRow(tenant, event, resultKey, faces, now));
+            if (late.isEmpty()) {
+                break;
+            }
+            // Erased after their mention was written: that erasure may have passed the result already.
+            erased.addAll(late);
+            faces = unnamed(faces, late);
+        }
         // Published before the final transaction: if it fails, the claim is released and Lambda retries the whole
         // photo (at least once; a retry after a later failure may publish twice, with the same id).
         events.publish(event, resultKey, now, faces);
         long identified = faces.stream()
                 .filter(f -> f.identity().status() == IdentityStatus.IDENTIFIED)
                 .count();
-        return logged.onto(StatusChange.to(ObjectStatus.RECOGNIZED)
+        StatusChange change = logged.onto(StatusChange.to(ObjectStatus.RECOGNIZED)
                 .set(FACE_COUNT, AttributeValues.n(faces.size()))
-                .set(RESULT_KEY, AttributeValues.s(resultKey))
-                .alsoWrite(resultRow(tenant, event, resultKey, faces, identified, now)));
+                .set(RESULT_KEY, AttributeValues.s(resultKey)));
+        if (erased.isEmpty()) {
+            return change;
+        }
+        // An expected race, not an error: people identified just before their erasure are not named anywhere.
+        deleteEarlierVersions(event.bucket(), resultKey, versions);
+        sightings.forget(logged, erased);
+        return change.set(StatusAttributes.REASON, AttributeValues.s(ErasureGuard.PERSON_ERASED));
     }
 
     private List<FaceDetail> detect(S3ObjectEvent event) {
@@ -187,34 +212,68 @@ public final class RecognitionService {
      * The mention rows of the people the result names ({@link Mentions}), written before the result so that no
      * result names a person without the person's partition leading to it.
      */
-    private void writeMentions(
+    private Map<String, Map<String, AttributeValue>> mentions(
             Tenant tenant, S3ObjectEvent event, String resultKey, List<RecognizedFace> faces, SightingsOutcome logged) {
         // As long as the result, or the sightings it leads to when they are kept longer.
         long ttl = Math.max(expiry(), logged.expiresAt());
-        List<Map<String, AttributeValue>> rows = faces.stream()
+        Map<String, Map<String, AttributeValue>> rows = new LinkedHashMap<>();
+        for (String personId : named(faces)) {
+            rows.put(
+                    personId,
+                    Mentions.row(
+                            tenant,
+                            personId,
+                            event.bucket(),
+                            event.key(),
+                            resultKey,
+                            logged.sightingsOf(personId),
+                            ttl));
+        }
+        return rows;
+    }
+
+    /** The people {@code faces} name, once each. */
+    private static List<String> named(List<RecognizedFace> faces) {
+        return faces.stream()
                 .map(face -> face.identity().personId())
                 .filter(Objects::nonNull)
                 .distinct()
-                .map(personId -> Mentions.row(
-                        tenant, personId, event.bucket(), event.key(), resultKey, logged.sightingsOf(personId), ttl))
                 .toList();
-        if (!rows.isEmpty()) {
-            writes.put(rows);
+    }
+
+    /** {@code faces} with the faces of {@code erased} people answered as {@code ERASED}: no id, name or lists. */
+    private static List<RecognizedFace> unnamed(List<RecognizedFace> faces, Set<String> erased) {
+        if (erased.isEmpty()) {
+            return faces;
         }
+        return faces.stream()
+                .map(face -> erased.contains(face.identity().personId())
+                        ? new RecognizedFace(face.detail(), Identity.erased(), PersonProfile.NONE)
+                        : face)
+                .toList();
+    }
+
+    /** Deletes the versions of the result this invocation wrote before its last one: they name erased people. */
+    private void deleteEarlierVersions(String bucket, String resultKey, List<String> versions) {
+        versions.subList(0, versions.size() - 1).stream()
+                .filter(Objects::nonNull)
+                .forEach(version ->
+                        s3.deleteObject(b -> b.bucket(bucket).key(resultKey).versionId(version)));
     }
 
     /** Results go to the photo's bucket, under the results prefix. */
-    private void writeResult(String bucket, String resultKey, byte[] json) {
-        s3.putObject(b -> b.bucket(bucket).key(resultKey).contentType("application/json"), RequestBody.fromBytes(json));
+    private String writeResult(String bucket, String resultKey, byte[] json) {
+        return s3.putObject(
+                        b -> b.bucket(bucket).key(resultKey).contentType("application/json"),
+                        RequestBody.fromBytes(json))
+                .versionId();
     }
 
-    private TransactWriteItem resultRow(
-            Tenant tenant,
-            S3ObjectEvent event,
-            String resultKey,
-            List<RecognizedFace> faces,
-            long identified,
-            Instant now) {
+    private Map<String, AttributeValue> resultRow(
+            Tenant tenant, S3ObjectEvent event, String resultKey, List<RecognizedFace> faces, Instant now) {
+        long identified = faces.stream()
+                .filter(f -> f.identity().status() == IdentityStatus.IDENTIFIED)
+                .count();
         Map<String, AttributeValue> item = tenant.tag(
                 new HashMap<>(TableKeys.key(TableKeys.objectPk(event.bucket(), event.key()), TableKeys.RESULT)));
         item.put("resultBucket", AttributeValues.s(event.bucket()));
@@ -242,9 +301,7 @@ public final class RecognitionService {
             item.put("sourceETag", AttributeValues.s(event.eTag()));
         }
         item.put(TableKeys.TTL, AttributeValues.n(expiry()));
-        return TransactWriteItem.builder()
-                .put(Put.builder().tableName(config.tableName()).item(item).build())
-                .build();
+        return item;
     }
 
     /** Recognition rows expire: the status row gets the same TTL as the result row. */

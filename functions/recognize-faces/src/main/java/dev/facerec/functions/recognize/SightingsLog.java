@@ -6,6 +6,7 @@ import dev.facerec.functions.core.recognition.Identity;
 import dev.facerec.functions.core.recognition.RecognizedFace;
 import dev.facerec.functions.core.rekognition.ExternalImageIds;
 import dev.facerec.functions.core.rekognition.RekognitionErrors;
+import dev.facerec.functions.core.sightings.SightingDeletion;
 import dev.facerec.functions.core.sightings.SightingRows;
 import dev.facerec.functions.core.sightings.SightingsLogConfig;
 import dev.facerec.functions.core.table.AttributeValues;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
@@ -94,6 +96,15 @@ public final class SightingsLog {
         }
         new BatchWrites(dynamoDb, table).put(rows);
         return SightingsOutcome.logged(rows.size(), byPerson, config.expiresAt(day));
+    }
+
+    /**
+     * Deletes the sightings {@code logged} names {@code erased} people in (face and row): they were identified just
+     * before their erasure, which may have passed already.
+     */
+    public void forget(SightingsOutcome logged, Set<String> erased) {
+        SightingDeletion deletion = new SightingDeletion(dynamoDb, rekognition, table);
+        erased.stream().flatMap(person -> logged.sightingsOf(person).stream()).forEach(deletion::delete);
     }
 
     private IndexFacesResponse index(S3ObjectEvent event, String collectionId) {

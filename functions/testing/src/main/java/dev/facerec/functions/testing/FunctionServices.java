@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -155,6 +156,16 @@ public final class FunctionServices implements AutoCloseable {
     }
 
     /** The ids of the faces in the collection, as Rekognition's ListFaces gives them. */
+    /**
+     * The table's rows holding {@code id} as a whole token (keys and values), as the erasure verifier looks for it.
+     */
+    public List<Map<String, AttributeValue>> rowsNaming(String id) {
+        Pattern token = Pattern.compile("(?<![A-Za-z0-9_.\\-])" + Pattern.quote(id) + "(?![A-Za-z0-9_.\\-])");
+        return dynamoDb.scanPaginator(b -> b.tableName(TABLE)).items().stream()
+                .filter(row -> token.matcher(row.toString()).find())
+                .toList();
+    }
+
     public List<String> collectionFaceIds() {
         return rekognition.listFacesPaginator(b -> b.collectionId(COLLECTION)).faces().stream()
                 .map(Face::faceId)

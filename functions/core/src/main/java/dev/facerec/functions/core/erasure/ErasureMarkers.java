@@ -102,14 +102,26 @@ public final class ErasureMarkers {
      * @param reason the outcome's reason when the condition fails ({@code PERSON_ERASED}, {@code TENANT_ERASED})
      */
     public ClaimCondition notCovering(Kind kind, String id, S3ObjectEvent event, String reason) {
+        return notCovering(kind, id, event.eventTime(), reason);
+    }
+
+    /**
+     * The condition that the erasure of {@code id} does not cover what happened at {@code since}: no mark, or an
+     * erasure that finished before {@code since} ({@code null}: no mark at all). Recognition checks it for each person
+     * it names, with the time it searched the collection, in the transaction that writes the person's mention: a
+     * match found before the erasure finished is not written once the erasure has started.
+     *
+     * @param reason what a failure means ({@code PERSON_ERASED})
+     */
+    public ClaimCondition notCovering(Kind kind, String id, Instant since, String reason) {
         Map<String, String> names = new HashMap<>(Map.of("#pk", TableKeys.PK));
         Map<String, AttributeValue> values = new HashMap<>();
         String condition = "attribute_not_exists(#pk)";
-        if (event.eventTime() != null) {
+        if (since != null) {
             names.put("#state", "state");
             names.put("#erasedAt", "erasedAt");
             values.put(":erased", AttributeValues.s(ERASED));
-            values.put(":recorded", AttributeValues.n(event.eventTime().toEpochMilli()));
+            values.put(":recorded", AttributeValues.n(since.toEpochMilli()));
             condition += " OR (#state = :erased AND #erasedAt < :recorded)";
         }
         ConditionCheck.Builder check = ConditionCheck.builder()

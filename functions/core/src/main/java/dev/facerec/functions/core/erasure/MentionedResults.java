@@ -1,7 +1,7 @@
 package dev.facerec.functions.core.erasure;
 
 import dev.facerec.functions.core.aws.AwsClients;
-import dev.facerec.functions.core.sightings.SightingRows;
+import dev.facerec.functions.core.sightings.SightingDeletion;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
 import java.util.ArrayList;
@@ -10,8 +10,6 @@ import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.rekognition.RekognitionClient;
-import software.amazon.awssdk.services.rekognition.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -30,13 +28,13 @@ final class MentionedResults {
 
     private final S3Client s3;
     private final DynamoDbClient dynamoDb;
-    private final RekognitionClient rekognition;
+    private final SightingDeletion sightingDeletion;
     private final String table;
 
     MentionedResults(AwsClients clients, String table) {
         this.s3 = clients.s3();
         this.dynamoDb = clients.dynamoDb();
-        this.rekognition = clients.rekognition();
+        this.sightingDeletion = new SightingDeletion(clients.dynamoDb(), clients.rekognition(), table);
         this.table = table;
     }
 
@@ -56,7 +54,7 @@ final class MentionedResults {
             named |= redactRow(AttributeValues.str(mention, Mentions.OBJECT_PK), personId);
             redacted += named ? 1 : 0;
             for (String sightingPk : AttributeValues.set(mention, Mentions.SIGHTINGS)) {
-                sightings += deleteSighting(sightingPk) ? 1 : 0;
+                sightings += sightingDeletion.delete(sightingPk) ? 1 : 0;
             }
         }
         return new Outcome(redacted, versions, sightings);
@@ -116,26 +114,6 @@ final class MentionedResults {
             return false;
         }
         dynamoDb.putItem(b -> b.tableName(table).item(redacted));
-        return true;
-    }
-
-    /** Deletes the sighting's face from its day collection, then its row; whether there was one. */
-    private boolean deleteSighting(String sightingPk) {
-        Map<String, AttributeValue> key = TableKeys.key(sightingPk, SightingRows.SK);
-        Map<String, AttributeValue> row = dynamoDb.getItem(
-                        b -> b.tableName(table).consistentRead(true).key(key))
-                .item();
-        if (row == null || row.isEmpty()) {
-            return false;
-        }
-        String collectionId = AttributeValues.str(row, SightingRows.COLLECTION_ID);
-        String faceId = AttributeValues.str(row, SightingRows.FACE_ID);
-        try {
-            rekognition.deleteFaces(b -> b.collectionId(collectionId).faceIds(faceId));
-        } catch (ResourceNotFoundException dayCollectionGone) {
-            // The day left the log's retention: its collection was deleted with the face.
-        }
-        dynamoDb.deleteItem(b -> b.tableName(table).key(key));
         return true;
     }
 }
