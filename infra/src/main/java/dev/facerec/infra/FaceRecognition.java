@@ -399,6 +399,8 @@ public final class FaceRecognition extends Construct {
     private void grantRecognizeFunction(ResolvedProps settings) {
         PrefixGrants.read(bucket, recognize.getRole(), settings.recognizePrefix());
         PrefixGrants.write(bucket, recognize.getRole(), settings.resultsPrefix());
+        // A result version naming a person erased during the recognition is deleted (the redacted one stays).
+        PrefixGrants.deleteVersions(bucket, recognize.getRole(), settings.resultsPrefix());
         FaceTable.grantItems(table, recognize.getRole(), FaceTable.RECOGNITION_ACTIONS);
         collection.grantIdentify(recognize.getRole());
         FaceCollection.grantDetectFaces(recognize.getRole());

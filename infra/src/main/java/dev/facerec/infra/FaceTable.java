@@ -57,15 +57,16 @@ final class FaceTable {
             "dynamodb:ConditionCheckItem");
     /**
      * What the recognition function calls: GetItem and UpdateItem (claims, statuses), BatchGetItem (display
-     * names of the people found), BatchWriteItem (the mention rows of the people a result names) and
-     * TransactWriteItems of one Put (the result row) and one Update (the status).
+     * names of the people found), and TransactWriteItems of Put (mention rows, the result row), Update (the status)
+     * and ConditionCheck items (the erasure mark of each person a result names), which IAM authorizes as PutItem,
+     * UpdateItem and ConditionCheckItem.
      */
     static final List<String> RECOGNITION_ACTIONS = List.of(
             "dynamodb:GetItem",
             "dynamodb:BatchGetItem",
             "dynamodb:PutItem",
             "dynamodb:UpdateItem",
-            "dynamodb:BatchWriteItem");
+            "dynamodb:ConditionCheckItem");
 
     private static final List<String> READ_ONLY_ACTIONS =
             List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");

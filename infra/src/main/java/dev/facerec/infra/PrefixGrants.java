@@ -19,6 +19,7 @@ final class PrefixGrants {
     static final List<String> READ_ACTIONS = List.of("s3:GetObject", "s3:GetObjectVersion");
     static final List<String> WRITE_ACTIONS = List.of("s3:PutObject");
     static final List<String> ERASE_ACTIONS = List.of("s3:DeleteObject", "s3:DeleteObjectVersion");
+    static final List<String> DELETE_VERSION_ACTIONS = List.of("s3:DeleteObjectVersion");
 
     private PrefixGrants() {}
 
@@ -39,6 +40,14 @@ final class PrefixGrants {
             bucket.getEncryptionKey().grant(role, "kms:GenerateDataKey");
         }
         return grant(bucket, role, prefix, WRITE_ACTIONS);
+    }
+
+    /**
+     * Delete given versions of objects under {@code prefix} (by version id, so no listing): e.g. a version the role
+     * wrote itself and replaced.
+     */
+    static Grant deleteVersions(IBucket bucket, Role role, String prefix) {
+        return grant(bucket, role, prefix, DELETE_VERSION_ACTIONS);
     }
 
     /**

@@ -46,7 +46,9 @@ final class SightingsLog extends Construct {
     static final List<String> DELETE_ACTIONS = List.of("rekognition:DeleteCollection");
     static final List<String> ERASE_ACTIONS = List.of("rekognition:DeleteFaces");
     static final List<String> SEARCH_ACTIONS = List.of("rekognition:SearchFacesByImage");
-    static final List<String> WRITE_ROW_ACTIONS = List.of("dynamodb:BatchWriteItem");
+    /** The rows of a photo's sightings; DeleteItem for those of a person erased while the photo was recognised. */
+    static final List<String> WRITE_ROW_ACTIONS = List.of("dynamodb:BatchWriteItem", "dynamodb:DeleteItem");
+
     static final List<String> READ_ROW_ACTIONS = List.of("dynamodb:BatchGetItem");
 
     private final SecureFunction expiry;
@@ -69,6 +71,8 @@ final class SightingsLog extends Construct {
         grant(recognizeRole, CREATE_ACTIONS, "*");
         FaceTable.grantItems(wiring.table(), recognizeRole, WRITE_ROW_ACTIONS);
         suppressPattern(recognizeRole, "IndexFaces");
+        // The sightings of a person erased while their photo was being recognised are deleted, face and row.
+        grantEraseSightings(recognizeRole);
 
         Map<String, String> logEnvironment = new LinkedHashMap<>();
         logEnvironment.put(PREFIX_VARIABLE, prefix);

@@ -78,13 +78,16 @@ class FaceRecognitionPermissionsTest {
                 FaceRecognition.RECOGNIZE_HANDLER,
                 TestStacks.statement(List.of("s3:GetObject", "s3:GetObjectVersion"), objects("recognize/*")),
                 TestStacks.statement("s3:PutObject", objects("results/*")),
+                // a result version naming a person erased during the recognition is deleted
+                TestStacks.statement("s3:DeleteObjectVersion", objects("results/*")),
+                // ConditionCheckItem: the mention and result rows check the erasure mark of each person they name
                 TestStacks.statement(
                         List.of(
                                 "dynamodb:GetItem",
                                 "dynamodb:BatchGetItem",
                                 "dynamodb:PutItem",
                                 "dynamodb:UpdateItem",
-                                "dynamodb:BatchWriteItem"),
+                                "dynamodb:ConditionCheckItem"),
                         tableArn()),
                 TestStacks.statement("rekognition:SearchUsersByImage", collectionArn()),
                 TestStacks.statement("rekognition:DetectFaces", "*"),

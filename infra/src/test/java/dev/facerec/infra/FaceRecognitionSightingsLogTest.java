@@ -106,14 +106,18 @@ class FaceRecognitionSightingsLogTest {
     }
 
     @Test
-    void recognizeRole_shouldIndexAndCreateOnlyDayCollections_andWriteRows() {
+    void recognizeRole_shouldIndexCreateAndEraseOnlyDayCollections_andWriteRows() {
         List<Map<String, Object>> statements = statements(FaceRecognition.RECOGNIZE_HANDLER);
 
         assertThat(statements)
                 .contains(
                         TestStacks.statement("rekognition:IndexFaces", dayCollections()),
                         TestStacks.statement("rekognition:CreateCollection", "*"),
-                        TestStacks.statement("dynamodb:BatchWriteItem", Map.of("Fn::GetAtt", List.of(table, "Arn"))));
+                        // the sightings of a person erased while the photo was being recognised are deleted
+                        TestStacks.statement("rekognition:DeleteFaces", dayCollections()),
+                        TestStacks.statement(
+                                List.of("dynamodb:BatchWriteItem", "dynamodb:DeleteItem"),
+                                Map.of("Fn::GetAtt", List.of(table, "Arn"))));
     }
 
     @Test
