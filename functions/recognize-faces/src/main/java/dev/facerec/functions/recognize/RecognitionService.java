@@ -60,8 +60,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Recognition: for a photo under the recognise prefix, DetectFaces (all attributes) finds every face; each face is
  * cropped from the decoded photo and searched among the collection's users; the result is written as JSON under
  * the results prefix (never under a prefix that triggers a function) and recorded in a result row; every person it
- * names gets a mention row first ({@link Mentions}), which erasure follows. Status, result
- * row and TTL follow docs/functions.md.
+ * names gets a mention row first ({@link Mentions}), which erasure follows. The mention and result rows are written
+ * only while no named person's erasure has begun ({@link ErasureGuard}); a person whose erasure began after the search
+ * matched them is answered {@code ERASED}. Status, result row and TTL follow docs/functions.md.
  */
 public final class RecognitionService {
 
@@ -164,6 +165,7 @@ public final class RecognitionService {
                 guard.mentions(tenant, searched, mentions(tenant, event, resultKey, faces, logged)));
         faces = unnamed(faces, erased);
         List<String> versions = new ArrayList<>();
+        // Each further pass leaves at least one more person unnamed: at most one pass per person named.
         while (true) {
             versions.add(writeResult(
                     event.bucket(),
@@ -181,9 +183,6 @@ public final class RecognitionService {
         // Published before the final transaction: if it fails, the claim is released and Lambda retries the whole
         // photo (at least once; a retry after a later failure may publish twice, with the same id).
         events.publish(event, resultKey, now, faces);
-        long identified = faces.stream()
-                .filter(f -> f.identity().status() == IdentityStatus.IDENTIFIED)
-                .count();
         StatusChange change = logged.onto(StatusChange.to(ObjectStatus.RECOGNIZED)
                 .set(FACE_COUNT, AttributeValues.n(faces.size()))
                 .set(RESULT_KEY, AttributeValues.s(resultKey)));
