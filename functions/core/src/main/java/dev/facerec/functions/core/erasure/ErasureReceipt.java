@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param finishedAt  when it ended
  * @param complete    whether everything is gone ({@code false}: run the erasure again)
  * @param removed     per kind (faces, users, photoVersions, consentVersions, rows, resultsRedacted, resultVersions,
- *     sightings …), how many were removed
+ *     sightings, cameraSightings, cameraTracks …), how many were removed
  */
 public record ErasureReceipt(
         String receiptId,

@@ -44,7 +44,7 @@ final class MentionedResults {
         long versions = 0;
         long sightings = 0;
         for (Map<String, AttributeValue> mention : partition) {
-            if (!Mentions.isMention(mention)) {
+            if (!Mentions.isMention(mention) || CameraMentions.isCameraMention(mention)) {
                 continue;
             }
             String bucket = AttributeValues.str(mention, Mentions.RESULT_BUCKET);

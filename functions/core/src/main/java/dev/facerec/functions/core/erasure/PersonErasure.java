@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
  * person's events, including the removal events of the deletions below); then the person's lock, so that an
  * enrolment already under way finishes first (its rows are then erased too) and none starts meanwhile; then the
  * collection (faces disassociated from the user, deleted, then the user), results (redacted) and sightings (face and
- * row deleted), every version and delete marker of the enrolment photos and consent document, the rows; the receipt;
+ * row deleted), camera sightings ({@link CameraSightings}: rows deleted, the person taken out of the cameras' state), every version and delete marker of the enrolment photos and consent document, the rows; the receipt;
  * last the mark's state {@code ERASED} and the lock given back.
  */
 public final class PersonErasure {
@@ -58,6 +58,7 @@ public final class PersonErasure {
     private final PersonLocks locks;
     private final BatchWrites writes;
     private final MentionedResults mentioned;
+    private final CameraSightings cameras;
     private final LivenessRecords liveness;
 
     /**
@@ -79,6 +80,7 @@ public final class PersonErasure {
         this.locks = new PersonLocks(dynamoDb, config.tableName(), clock, LOCK_PATIENCE);
         this.writes = new BatchWrites(dynamoDb, config.tableName());
         this.mentioned = new MentionedResults(clients, config.tableName());
+        this.cameras = new CameraSightings(dynamoDb, config.tableName());
         this.liveness = new LivenessRecords(dynamoDb, config.tableName(), objects);
     }
 
@@ -133,6 +135,9 @@ public final class PersonErasure {
         removed.put("resultsRedacted", results.redacted());
         removed.put("resultVersionsDeleted", results.versionsDeleted());
         removed.put("sightings", results.sightings());
+        CameraSightings.Outcome camera = cameras.erase(personId, partition);
+        removed.put("cameraSightings", camera.sightings());
+        removed.put("cameraTracks", camera.tracks());
 
         removed.put("photoVersions", objects.deleteAll(photoPrefix, () -> true));
         removed.put("consentVersions", objects.deleteAll(consentKey, () -> true));

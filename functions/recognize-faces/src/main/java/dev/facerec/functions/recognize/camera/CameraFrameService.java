@@ -88,9 +88,9 @@ public final class CameraFrameService {
                 Math.min(settings.trackMatchThreshold(), config.faceMatchThreshold()),
                 ConsentGate.of(consent, clients.dynamoDb(), config.tableName(), Clock.systemUTC()));
         this.inspector = new ImageInspector(clients.s3(), ImageLimits.REKOGNITION);
-        this.store = new SightingStore(clients.dynamoDb(), config.tableName(), settings.sightingRetention());
-        this.events = events;
         this.tenant = Tenant.shared(config.collectionId());
+        this.store = new SightingStore(clients.dynamoDb(), config.tableName(), settings.sightingRetention(), tenant);
+        this.events = events;
         this.settings = settings;
         this.namingThreshold = config.faceMatchThreshold();
         this.clock = Clock.systemUTC();

@@ -1,13 +1,17 @@
 package dev.facerec.functions.recognize.camera;
 
+import dev.facerec.functions.core.erasure.CameraMentions;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
+import dev.facerec.functions.core.tenant.Tenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -20,11 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * The cameras' rows in the table: per camera ({@code pk CAMERA#<camera>}) one state row ({@code sk STATE}, the
  * {@link CameraState}) and one row per sighting ({@code sk SIGHTING#<first seen ms>#<track>}: camera, person or
  * unknown track, first and last seen, best score and its frame, frame count; expiring with DynamoDB TTL
- * {@code retention} after its last frame). A merge writes the state and the touched sightings in one transaction,
+ * {@code retention} after its last frame; the state row likewise after the camera's last frame). A merge writes the state and the touched sightings in one transaction,
  * conditional on the state's version: of two frames of one camera merged at once, one wins and the other is merged
  * again onto the winner's state. Before its Rekognition calls, a frame claims its analysis on the state row
  * ({@link #claim}, conditional on the same version): an identical frame of the same camera taken in meanwhile
- * {@linkplain #follow follows} the claim instead of being analysed, and the claiming frame merges it.
+ * {@linkplain #follow follows} the claim instead of being analysed, and the claiming frame merges it. The
+ * transaction that first names a person on a sighting (as its person or as an unknown face's candidate) also writes
+ * the person's {@link CameraMentions camera mention}, by which an erasure finds the camera's rows naming them.
  */
 public final class SightingStore {
 
@@ -34,11 +40,13 @@ public final class SightingStore {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Duration retention;
+    private final Tenant tenant;
 
-    public SightingStore(DynamoDbClient dynamoDb, String table, Duration retention) {
+    public SightingStore(DynamoDbClient dynamoDb, String table, Duration retention, Tenant tenant) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.retention = retention;
+        this.tenant = tenant;
     }
 
     /** The camera's state, or {@link CameraState#NEW}. */
@@ -201,6 +209,10 @@ public final class SightingStore {
                             .build())
                     .build());
         }
+        mentions(camera, before, merged.changed())
+                .forEach(mention -> writes.add(TransactWriteItem.builder()
+                        .put(Put.builder().tableName(table).item(mention).build())
+                        .build()));
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(writes));
             return true;
@@ -214,11 +226,46 @@ public final class SightingStore {
         }
     }
 
+    /**
+     * The camera mentions {@code changed} needs: of a person or candidate the track did not name in {@code before},
+     * and again when the track's last frame moved to another UTC day (the mention's expiry follows the sighting's).
+     */
+    private List<Map<String, AttributeValue>> mentions(String camera, CameraState before, List<Track> changed) {
+        Map<String, Map<String, AttributeValue>> rows = new LinkedHashMap<>();
+        for (Track track : changed) {
+            Track old = before.tracks().stream()
+                    .filter(t -> t.sightingSk().equals(track.sightingSk()))
+                    .findFirst()
+                    .orElse(null);
+            boolean sameDay = old != null && CameraMentions.sameDay(old.lastSeen(), track.lastSeen());
+            for (String person : new String[] {track.personId(), track.candidate()}) {
+                boolean named = old != null
+                        && (Objects.equals(person, old.personId()) || Objects.equals(person, old.candidate()));
+                if (person != null && !(named && sameDay)) {
+                    Map<String, AttributeValue> row = CameraMentions.row(
+                            tenant,
+                            person,
+                            CAMERA_PREFIX + camera,
+                            track.sightingSk(),
+                            CameraMentions.expiresAt(track.lastSeen(), retention));
+                    rows.put(AttributeValues.str(row, TableKeys.SK) + "\n" + person, row);
+                }
+            }
+        }
+        return List.copyOf(rows.values());
+    }
+
     private Map<String, AttributeValue> stateItem(String camera, CameraState state) {
         Map<String, AttributeValue> item = new HashMap<>(TableKeys.key(CAMERA_PREFIX + camera, STATE));
         item.put("version", AttributeValues.n(state.version()));
         item.put("lastFrameAt", AttributeValues.n(state.lastFrameAt()));
         item.put("lastHash", AttributeValues.s(Long.toString(state.lastHash())));
+        // A camera gone silent: its state (closed tracks naming people) expires with its last sightings.
+        item.put(
+                TableKeys.TTL,
+                AttributeValues.n(Instant.ofEpochMilli(state.lastFrameAt())
+                        .plus(retention)
+                        .getEpochSecond()));
         Map<String, AttributeValue> tracks = new HashMap<>();
         for (Track track : state.tracks()) {
             Map<String, AttributeValue> value = new HashMap<>();

@@ -1,0 +1,146 @@
+package dev.facerec.functions.erasure;
+
+import static dev.facerec.functions.testing.SyntheticImages.face;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facerec.functions.core.aws.AwsClients;
+import dev.facerec.functions.core.config.FunctionConfig;
+import dev.facerec.functions.core.erasure.CameraMentions;
+import dev.facerec.functions.core.erasure.ErasureReceipt;
+import dev.facerec.functions.core.erasure.PersonErasure;
+import dev.facerec.functions.core.event.S3ObjectEvent;
+import dev.facerec.functions.core.handler.OutcomeLog;
+import dev.facerec.functions.core.table.AttributeValues;
+import dev.facerec.functions.core.table.TableKeys;
+import dev.facerec.functions.core.tenant.Tenant;
+import dev.facerec.functions.index.IndexFacesHandler;
+import dev.facerec.functions.recognize.EventPublisher;
+import dev.facerec.functions.recognize.camera.CameraFrameService;
+import dev.facerec.functions.recognize.camera.CameraSettings;
+import dev.facerec.functions.recognize.camera.FrameKey;
+import dev.facerec.functions.recognize.camera.SightingStore;
+import dev.facerec.functions.testing.ColorFace;
+import dev.facerec.functions.testing.EventFixtures;
+import dev.facerec.functions.testing.FaceColor;
+import dev.facerec.functions.testing.FunctionServices;
+import dev.facerec.functions.testing.SyntheticImages;
+import dev.facerec.functions.testing.TestContext;
+import dev.facerec.functions.testing.Uploaded;
+import dev.facerec.functions.testing.WithColorFaceEngine;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Erasure of a person seen by a camera, against the real local services: frames go through the real frames path
+ * (which writes the camera mentions), the person is erased, and no camera row names them any more while another
+ * person's sighting and track stay and the camera goes on merging frames.
+ */
+class CameraErasureTest extends WithColorFaceEngine {
+
+    private static final FunctionConfig CONFIG = FunctionConfig.defaults(FunctionServices.TABLE);
+    private static final Instant START = Instant.parse("2026-12-07T10:00:00Z");
+    private static final String CAMERA = "lobby";
+
+    @Test
+    void erase_shouldRemoveThePersonFromTheCamerasSightingsAndState_andKeepOthers() throws IOException {
+        // GIVEN Zoe and Yann enrolled, walking past camera "lobby" together for three frames
+        enrol("enroll/zoe/a.jpg", FaceColor.MAGENTA);
+        enrol("enroll/yann/a.jpg", FaceColor.CYAN);
+        CameraFrameService camera = cameraService();
+        for (int i = 0; i < 3; i++) {
+            assertThat(frame(
+                            camera,
+                            i * 500L,
+                            face(FaceColor.MAGENTA, 20 + i * 30, 60, 100),
+                            face(FaceColor.CYAN, 400 - i * 30, 60, 100)))
+                    .isIn("MERGED", "SKIPPED_REPEAT");
+        }
+        // AND the camera's rows name Zoe as the erasure verifier finds her (the sighting row, and the state row's
+        // track nested in its map), with one camera mention in her partition
+        assertThat(cameraRowsNaming("zoe"))
+                .extracting(row -> AttributeValues.str(row, TableKeys.SK))
+                .anyMatch(SightingStore.STATE::equals)
+                .anyMatch(sk -> sk.startsWith("SIGHTING#"));
+        assertThat(services.items(TableKeys.personPk("zoe"), CameraMentions.SK_PREFIX))
+                .singleElement()
+                .satisfies(m -> assertThat(AttributeValues.str(m, CameraMentions.CAMERA_PK))
+                        .isEqualTo(SightingStore.CAMERA_PREFIX + CAMERA));
+
+        // WHEN Zoe is erased
+        ErasureReceipt receipt = new PersonErasure(
+                        clients(),
+                        CONFIG,
+                        FunctionServices.BUCKET,
+                        PersonErasure.DEFAULT_CONSENT_PREFIX,
+                        Clock.systemUTC())
+                .erase(Tenant.shared(FunctionServices.COLLECTION), "zoe", "test");
+
+        // THEN her sighting row and her open track are gone, counted in the receipt, and no row names her
+        assertThat(receipt.removed()).containsEntry("cameraSightings", 1L).containsEntry("cameraTracks", 1L);
+        assertThat(services.rowsNaming("zoe")).isEmpty();
+        // AND Yann's sighting and track stay
+        assertThat(cameraRowsNaming("yann")).hasSize(2);
+        // AND the camera goes on from the rewritten state: Yann's next frame continues his sighting
+        assertThat(frame(camera, 1500, face(FaceColor.CYAN, 250, 60, 100))).isIn("MERGED", "SKIPPED_REPEAT");
+        assertThat(services.items(SightingStore.CAMERA_PREFIX + CAMERA, "SIGHTING#"))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(AttributeValues.str(s, "personId")).isEqualTo("yann");
+                    assertThat(AttributeValues.num(s, "frames", 0)).isEqualTo(4);
+                });
+    }
+
+    private static List<Map<String, AttributeValue>> cameraRowsNaming(String personId) {
+        return services.rowsNaming(personId).stream()
+                .filter(row -> AttributeValues.str(row, TableKeys.PK).equals(SightingStore.CAMERA_PREFIX + CAMERA))
+                .toList();
+    }
+
+    private static CameraFrameService cameraService() {
+        return new CameraFrameService(
+                clients(),
+                CONFIG,
+                new CameraSettings("frames/", Duration.ofSeconds(10), Duration.ofDays(30)),
+                EventPublisher.NONE);
+    }
+
+    private static String frame(CameraFrameService camera, long offsetMillis, ColorFace... faces) {
+        String key = "frames/"
+                + FrameKey.fileName(
+                        "123456789012",
+                        CAMERA,
+                        START.plusMillis(offsetMillis),
+                        "f20f9add-75e7-4399-a30f-fc7aefb1bab7",
+                        "jpg");
+        Uploaded uploaded = services.upload(key, SyntheticImages.jpeg(640, 360, faces), Map.of());
+        S3ObjectEvent event = new S3ObjectEvent(
+                "ObjectCreated:Put",
+                FunctionServices.BUCKET,
+                uploaded.key(),
+                uploaded.size(),
+                uploaded.eTag(),
+                null,
+                services.nextSequencer());
+        return camera.process(
+                event, Duration.ofMinutes(1), new OutcomeLog("camera-frames", new TestContext().getLogger()));
+    }
+
+    private static void enrol(String key, FaceColor color) throws IOException {
+        Uploaded photo = services.upload(key, SyntheticImages.jpeg(300, 300, face(color, 70, 60, 160)), Map.of());
+        new IndexFacesHandler(clients(), CONFIG, Clock.systemUTC())
+                .handleRequest(
+                        EventFixtures.s3Event(
+                                "object-created-template.json", services.createdEvent(photo, services.nextSequencer())),
+                        new TestContext());
+    }
+
+    private static AwsClients clients() {
+        return new AwsClients(services.s3(), services.dynamoDb(), services.rekognition());
+    }
+}
