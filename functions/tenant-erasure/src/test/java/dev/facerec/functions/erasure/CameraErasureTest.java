@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -46,6 +47,8 @@ class CameraErasureTest extends WithColorFaceEngine {
     private static final FunctionConfig CONFIG = FunctionConfig.defaults(FunctionServices.TABLE);
     private static final Instant START = Instant.parse("2026-12-07T10:00:00Z");
     private static final String CAMERA = "lobby";
+    private static final String GATE = "gate";
+    private static final Tenant SHARED = Tenant.shared(FunctionServices.COLLECTION);
 
     @Test
     void erase_shouldRemoveThePersonFromTheCamerasSightingsAndState_andKeepOthers() throws IOException {
@@ -73,13 +76,7 @@ class CameraErasureTest extends WithColorFaceEngine {
                         .isEqualTo(SightingStore.CAMERA_PREFIX + CAMERA));
 
         // WHEN Zoe is erased
-        ErasureReceipt receipt = new PersonErasure(
-                        clients(),
-                        CONFIG,
-                        FunctionServices.BUCKET,
-                        PersonErasure.DEFAULT_CONSENT_PREFIX,
-                        Clock.systemUTC())
-                .erase(Tenant.shared(FunctionServices.COLLECTION), "zoe", "test");
+        ErasureReceipt receipt = erasure().erase(SHARED, "zoe", "test");
 
         // THEN her sighting row and her open track are gone, counted in the receipt, and no row names her
         assertThat(receipt.removed()).containsEntry("cameraSightings", 1L).containsEntry("cameraTracks", 1L);
@@ -96,10 +93,44 @@ class CameraErasureTest extends WithColorFaceEngine {
                 });
     }
 
+    @Test
+    void erase_duringAFrame_shouldLeaveTheFramesMergeToRedoItWithoutThePerson() throws IOException {
+        // GIVEN Vera enrolled and seen by camera "gate" in one frame
+        enrol("enroll/vera/a.jpg", FaceColor.YELLOW);
+        CameraFrameService camera = cameraService();
+        assertThat(frame(camera, GATE, 0, face(FaceColor.YELLOW, 100, 40, 200))).isEqualTo("MERGED");
+        assertThat(cameraRowsNaming(GATE, "vera")).hasSize(2);
+        // AND her erasure runs while the camera's next frame is analysed (its state, with her track, already read)
+        AtomicReference<ErasureReceipt> receipt = new AtomicReference<>();
+        services.faults().afterNext("DetectFaces", () -> receipt.set(erasure().erase(SHARED, "vera", "test")));
+
+        // WHEN that frame is merged (she is no longer in the collection: an unknown face)
+        // (a stranger comes in too: the frame is no repeat of the first)
+        assertThat(frame(camera, GATE, 500, face(FaceColor.YELLOW, 130, 60, 100), face(FaceColor.GREEN, 400, 60, 100)))
+                .isEqualTo("MERGED");
+
+        // THEN the erasure took her out of the state, and the frame, whose first write lost to the erasure's, merged
+        // again on the new state: nothing names her
+        assertThat(receipt.get().removed()).containsEntry("cameraSightings", 1L).containsEntry("cameraTracks", 1L);
+        assertThat(services.rowsNaming("vera")).isEmpty();
+        assertThat(services.items(SightingStore.CAMERA_PREFIX + GATE, "SIGHTING#"))
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.get("personId")).isNull());
+    }
+
     private static List<Map<String, AttributeValue>> cameraRowsNaming(String personId) {
+        return cameraRowsNaming(CAMERA, personId);
+    }
+
+    private static List<Map<String, AttributeValue>> cameraRowsNaming(String name, String personId) {
         return services.rowsNaming(personId).stream()
-                .filter(row -> AttributeValues.str(row, TableKeys.PK).equals(SightingStore.CAMERA_PREFIX + CAMERA))
+                .filter(row -> AttributeValues.str(row, TableKeys.PK).equals(SightingStore.CAMERA_PREFIX + name))
                 .toList();
+    }
+
+    private static PersonErasure erasure() {
+        return new PersonErasure(
+                clients(), CONFIG, FunctionServices.BUCKET, PersonErasure.DEFAULT_CONSENT_PREFIX, Clock.systemUTC());
     }
 
     private static CameraFrameService cameraService() {
@@ -111,10 +142,14 @@ class CameraErasureTest extends WithColorFaceEngine {
     }
 
     private static String frame(CameraFrameService camera, long offsetMillis, ColorFace... faces) {
+        return frame(camera, CAMERA, offsetMillis, faces);
+    }
+
+    private static String frame(CameraFrameService camera, String name, long offsetMillis, ColorFace... faces) {
         String key = "frames/"
                 + FrameKey.fileName(
                         "123456789012",
-                        CAMERA,
+                        name,
                         START.plusMillis(offsetMillis),
                         "f20f9add-75e7-4399-a30f-fc7aefb1bab7",
                         "jpg");
