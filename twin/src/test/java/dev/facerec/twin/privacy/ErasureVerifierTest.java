@@ -65,6 +65,7 @@ class ErasureVerifierTest {
                         "s3: document content",
                         "dynamodb: attribute pk",
                         "dynamodb: attribute personId",
+                        "dynamodb: attribute tracks",
                         "rekognition: user",
                         "sqs: message body",
                         "logs: log line");
@@ -109,6 +110,16 @@ class ErasureVerifierTest {
                             .item(Map.of(
                                     "pk", AttributeValue.fromS("PERSON#" + person),
                                     "personId", AttributeValue.fromS(person))));
+            // a camera's state row: the person only as an unknown face's candidate, in a map nested in a map
+            clients.dynamoDb()
+                    .putItem(b -> b.tableName(table)
+                            .item(Map.of(
+                                    "pk", AttributeValue.fromS("CAMERA#door"),
+                                    "tracks",
+                                            AttributeValue.fromM(Map.of(
+                                                    "U#1",
+                                                    AttributeValue.fromM(
+                                                            Map.of("candidate", AttributeValue.fromS(person))))))));
 
             String collection = "collection-" + person.length();
             clients.rekognition().createCollection(b -> b.collectionId(collection));
