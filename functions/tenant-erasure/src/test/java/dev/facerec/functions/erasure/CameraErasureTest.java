@@ -17,8 +17,11 @@ import dev.facerec.functions.index.IndexFacesHandler;
 import dev.facerec.functions.recognize.EventPublisher;
 import dev.facerec.functions.recognize.camera.CameraFrameService;
 import dev.facerec.functions.recognize.camera.CameraSettings;
+import dev.facerec.functions.recognize.camera.CameraState;
 import dev.facerec.functions.recognize.camera.FrameKey;
 import dev.facerec.functions.recognize.camera.SightingStore;
+import dev.facerec.functions.recognize.camera.Track;
+import dev.facerec.functions.recognize.camera.TrackMerge;
 import dev.facerec.functions.testing.ColorFace;
 import dev.facerec.functions.testing.EventFixtures;
 import dev.facerec.functions.testing.FaceColor;
@@ -116,6 +119,37 @@ class CameraErasureTest extends WithColorFaceEngine {
         assertThat(services.items(SightingStore.CAMERA_PREFIX + GATE, "SIGHTING#"))
                 .hasSize(2)
                 .allSatisfy(s -> assertThat(s.get("personId")).isNull());
+    }
+
+    @Test
+    void erase_shouldTakeThePersonOutOfAnUnknownTrackTheyWereTheCandidateOf_andKeepTheTrack() {
+        // GIVEN camera "hall" following an unknown face that resembled Nora (its candidate), written by the store
+        SightingStore store =
+                new SightingStore(services.dynamoDb(), FunctionServices.TABLE, Duration.ofDays(30), SHARED);
+        long at = START.toEpochMilli();
+        Track unknown = new Track(
+                "U#1", "SIGHTING#1#U#1", null, at, at, 0.5f, 0.5f, 99f, "frames/1.jpg", 1, List.of(), "nora", false);
+        CameraState state = new CameraState(1, at, 0, List.of(unknown));
+        assertThat(store.save(
+                        "hall",
+                        CameraState.NEW,
+                        new TrackMerge.Merged(state, List.of(unknown), List.of(unknown)),
+                        FunctionServices.BUCKET))
+                .isTrue();
+        assertThat(services.items(TableKeys.personPk("nora"), CameraMentions.SK_PREFIX))
+                .hasSize(1);
+
+        // WHEN Nora is erased
+        ErasureReceipt receipt = erasure().erase(SHARED, "nora", "test");
+
+        // THEN the track lost its candidate but stays (with its unknown sighting row); nothing names her
+        assertThat(receipt.removed()).containsEntry("cameraSightings", 0L).containsEntry("cameraTracks", 1L);
+        assertThat(services.rowsNaming("nora")).isEmpty();
+        assertThat(store.load("hall").tracks())
+                .singleElement()
+                .satisfies(track -> assertThat(track.candidate()).isNull());
+        assertThat(services.items(SightingStore.CAMERA_PREFIX + "hall", "SIGHTING#"))
+                .hasSize(1);
     }
 
     private static List<Map<String, AttributeValue>> cameraRowsNaming(String personId) {
