@@ -2,11 +2,11 @@ package dev.facerec.functions.core.erasure;
 
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * What the {@link CameraMentions camera mentions} of an erased person lead to. Each camera sighting row naming the
  * person is deleted, not redacted: its sort key holds the track id, {@code P#<personId>} for a sighting that started
  * named, and a sighting row's only content is who was seen when, so without the person nothing worth keeping is left.
- * The camera's state row loses the person's open track and the person as an unknown face's candidate; it is
+ * The camera's state row loses the person's open track and the person as an unknown face's candidate (first); it is
  * rewritten conditionally on its version and claim revision (the frames path's own conditions, so that a frame
  * merged from an older read is merged again without the person), and read again when a frame wrote in between.
  */
@@ -40,23 +40,26 @@ final class CameraSightings {
         this.table = table;
     }
 
-    /** Follows every camera mention among {@code partition} (the person's rows). */
+    /**
+     * Follows every camera mention among {@code partition} (the person's rows): each camera's state first, so that a
+     * frame merged from a state read before cannot write the person's sighting row again after it was deleted.
+     */
     Outcome erase(String personId, List<Map<String, AttributeValue>> partition) {
-        long sightings = 0;
-        Set<String> cameras = new LinkedHashSet<>();
+        Map<String, List<String>> sightingsByCamera = new LinkedHashMap<>();
         for (Map<String, AttributeValue> mention : partition) {
-            if (!CameraMentions.isCameraMention(mention)) {
-                continue;
+            if (CameraMentions.isCameraMention(mention)) {
+                sightingsByCamera
+                        .computeIfAbsent(AttributeValues.str(mention, CameraMentions.CAMERA_PK), k -> new ArrayList<>())
+                        .add(AttributeValues.str(mention, CameraMentions.SIGHTING_SK));
             }
-            String cameraPk = AttributeValues.str(mention, CameraMentions.CAMERA_PK);
-            cameras.add(cameraPk);
-            sightings += deleteSighting(cameraPk, AttributeValues.str(mention, CameraMentions.SIGHTING_SK), personId)
-                    ? 1
-                    : 0;
         }
         long tracks = 0;
-        for (String cameraPk : cameras) {
-            tracks += stripState(cameraPk, personId);
+        long sightings = 0;
+        for (Map.Entry<String, List<String>> camera : sightingsByCamera.entrySet()) {
+            tracks += stripState(camera.getKey(), personId);
+            for (String sightingSk : camera.getValue()) {
+                sightings += deleteSighting(camera.getKey(), sightingSk, personId) ? 1 : 0;
+            }
         }
         return new Outcome(sightings, tracks);
     }
