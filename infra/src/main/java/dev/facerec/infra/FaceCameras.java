@@ -58,8 +58,13 @@ public final class FaceCameras extends Construct {
      * State row GetItem, person rows BatchGetItem, merge TransactWriteItems of Puts (authorised as PutItem), the
      * state row's claim, followers and published events (UpdateItem).
      */
-    static final List<String> FRAME_TABLE_ACTIONS =
-            List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+    /** ConditionCheckItem: a frame's merge checks the erasure mark of each person it newly names. */
+    static final List<String> FRAME_TABLE_ACTIONS = List.of(
+            "dynamodb:GetItem",
+            "dynamodb:BatchGetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:ConditionCheckItem");
 
     static final String MEDIA_TYPE = "video/h264";
 

@@ -133,6 +133,28 @@ class FaceRecognitionPermissionsTest {
     }
 
     @Test
+    void framesRole_shouldHoldTheTableActionsOfAFramesMerge() {
+        Template cameras = TestStacks.template(s -> new FaceCameras(
+                s,
+                "Cameras",
+                FaceCamerasProps.builder()
+                        .faces(new FaceRecognition(s, "Faces"))
+                        .cameras(List.of("lobby"))
+                        .build()));
+        String camerasTable = cameras.getResourceId("AWS::DynamoDB::Table");
+        // ConditionCheckItem: a frame's merge checks the erasure mark of each person it newly names
+        assertThat(normalized(cameras, FaceCameras.FRAMES_HANDLER))
+                .contains(TestStacks.statement(
+                        List.of(
+                                "dynamodb:GetItem",
+                                "dynamodb:BatchGetItem",
+                                "dynamodb:PutItem",
+                                "dynamodb:UpdateItem",
+                                "dynamodb:ConditionCheckItem"),
+                        Map.of("Fn::GetAtt", List.of(camerasTable, "Arn"))));
+    }
+
+    @Test
     void providerRole_shouldOnlyManageTheCollectionAndItsTags() {
         assertExactly(
                 CollectionProvider.HANDLER,
@@ -213,7 +235,11 @@ class FaceRecognitionPermissionsTest {
 
     /** The statements of a function's role policy, each action list sorted. */
     private static List<Map<String, Object>> normalized(String handler) {
-        return statements(handler).stream()
+        return normalized(template, handler);
+    }
+
+    private static List<Map<String, Object>> normalized(Template template, String handler) {
+        return statements(template, handler).stream()
                 .map(statement -> {
                     Map<?, ?> map = (Map<?, ?>) statement;
                     Object action = map.get("Action");
@@ -223,9 +249,15 @@ class FaceRecognitionPermissionsTest {
     }
 
     private static List<Object> statements(String handler) {
+        return statements(template, handler);
+    }
+
+    private static List<Object> statements(Template template, String handler) {
         Map<String, Map<String, Object>> policies = template.findResources(
                 "AWS::IAM::Policy",
-                Map.of("Properties", Match.objectLike(Map.of("Roles", List.of(Map.of("Ref", role(handler)))))));
+                Map.of(
+                        "Properties",
+                        Match.objectLike(Map.of("Roles", List.of(Map.of("Ref", role(template, handler)))))));
         assertThat(policies).hasSize(1);
         return statementsOf(policies.values().iterator().next());
     }
@@ -236,7 +268,7 @@ class FaceRecognitionPermissionsTest {
         return (List<Object>) ((Map<String, Object>) properties.get("PolicyDocument")).get("Statement");
     }
 
-    private static String role(String handler) {
+    private static String role(Template template, String handler) {
         Map<?, ?> function = (Map<?, ?>) template.findResources(
                         "AWS::Lambda::Function", Map.of("Properties", Match.objectLike(Map.of("Handler", handler))))
                 .values()

@@ -1,6 +1,9 @@
 package dev.facerec.functions.recognize;
 
 import dev.facerec.functions.core.erasure.ErasureMarkers;
+import dev.facerec.functions.core.recognition.Identity;
+import dev.facerec.functions.core.recognition.PersonProfile;
+import dev.facerec.functions.core.recognition.RecognizedFace;
 import dev.facerec.functions.core.tenant.Tenant;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,13 +27,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * them may be written after it. Such people are returned, never retried, for the caller to leave unnamed.
  *
  * <p>DynamoDB takes at most {@value #MAX_ITEMS} items per transaction: mentions go {@value #MENTIONS_PER_TRANSACTION}
- * people (a check and a row each) at a time, the result row with the checks of up to {@code 99} people (DetectFaces
- * finds at most 100 faces; checks beyond go in transactions of their own first).
+ * people (a check and a row each) at a time, other writes ({@link #write}: the result row, a camera's merge) with as
+ * many checks as fit beside them (DetectFaces finds at most 100 faces; checks beyond go in transactions of their own
+ * first).
  */
-final class ErasureGuard {
+public final class ErasureGuard {
 
     /** The reason recorded when a person identified in the photo was erased meanwhile. */
-    static final String PERSON_ERASED = "PERSON_ERASED";
+    public static final String PERSON_ERASED = "PERSON_ERASED";
 
     static final int MAX_ITEMS = 100;
     static final int MENTIONS_PER_TRANSACTION = MAX_ITEMS / 2;
@@ -41,7 +45,7 @@ final class ErasureGuard {
     private final String table;
     private final ErasureMarkers markers;
 
-    ErasureGuard(DynamoDbClient dynamoDb, String table, Clock clock) {
+    public ErasureGuard(DynamoDbClient dynamoDb, String table, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.markers = new ErasureMarkers(dynamoDb, table, clock);
@@ -61,7 +65,7 @@ final class ErasureGuard {
             while (!chunk.isEmpty()) {
                 List<TransactWriteItem> puts =
                         chunk.stream().map(person -> put(rows.get(person))).toList();
-                Set<String> failed = write(tenant, searched, chunk, puts);
+                Set<String> failed = transact(tenant, searched, chunk, puts);
                 if (failed.isEmpty()) {
                     break;
                 }
@@ -77,21 +81,41 @@ final class ErasureGuard {
      * those people, empty when the row was written.
      */
     Set<String> row(Tenant tenant, Instant searched, List<String> people, Map<String, AttributeValue> row) {
-        int room = MAX_ITEMS - 1;
+        return write(tenant, searched, people, List.of(put(row)));
+    }
+
+    /**
+     * Writes {@code items} in one transaction with the checks of {@code people} (the checks that do not fit in it go
+     * first, in transactions of their own); returns the people whose check failed, and then nothing of {@code items}
+     * was written. A transaction cancelled for another reason (the condition of one of {@code items}) is thrown.
+     */
+    public Set<String> write(Tenant tenant, Instant searched, List<String> people, List<TransactWriteItem> items) {
+        int alone = Math.max(0, people.size() - Math.max(0, MAX_ITEMS - items.size()));
         Set<String> erased = new LinkedHashSet<>();
-        int from = 0;
-        while (people.size() - from > room) {
-            erased.addAll(write(tenant, searched, people.subList(from, from + room), List.of()));
-            from += room;
+        for (int from = 0; from < alone; from += MAX_ITEMS) {
+            erased.addAll(
+                    transact(tenant, searched, people.subList(from, Math.min(alone, from + MAX_ITEMS)), List.of()));
         }
         if (!erased.isEmpty()) {
             return erased;
         }
-        return write(tenant, searched, people.subList(from, people.size()), List.of(put(row)));
+        return transact(tenant, searched, people.subList(alone, people.size()), items);
+    }
+
+    /** {@code faces} with the faces of {@code erased} people answered as {@code ERASED}: no id, name or lists. */
+    public static List<RecognizedFace> unnamed(List<RecognizedFace> faces, Set<String> erased) {
+        if (erased.isEmpty()) {
+            return faces;
+        }
+        return faces.stream()
+                .map(face -> erased.contains(face.identity().personId())
+                        ? new RecognizedFace(face.detail(), Identity.erased(), PersonProfile.NONE)
+                        : face)
+                .toList();
     }
 
     /** One transaction: a check per person, then {@code items}; the people whose check failed (nothing written). */
-    private Set<String> write(Tenant tenant, Instant searched, List<String> people, List<TransactWriteItem> items) {
+    private Set<String> transact(Tenant tenant, Instant searched, List<String> people, List<TransactWriteItem> items) {
         List<TransactWriteItem> all = new ArrayList<>(people.size() + items.size());
         for (String person : people) {
             all.add(TransactWriteItem.builder()

@@ -16,10 +16,8 @@ import dev.facerec.functions.core.image.ImageLimits;
 import dev.facerec.functions.core.image.InspectedImage;
 import dev.facerec.functions.core.image.S3ObjectSource;
 import dev.facerec.functions.core.recognition.FaceRecognizer;
-import dev.facerec.functions.core.recognition.Identity;
 import dev.facerec.functions.core.recognition.IdentityStatus;
 import dev.facerec.functions.core.recognition.ImageDecoder;
-import dev.facerec.functions.core.recognition.PersonProfile;
 import dev.facerec.functions.core.recognition.RecognizedFace;
 import dev.facerec.functions.core.recognition.ResultDocument;
 import dev.facerec.functions.core.rekognition.RekognitionErrors;
@@ -163,7 +161,7 @@ public final class RecognitionService {
         String resultKey = resultKey(event.key());
         Set<String> erased = new LinkedHashSet<>(
                 guard.mentions(tenant, searched, mentions(tenant, event, resultKey, faces, logged)));
-        faces = unnamed(faces, erased);
+        faces = ErasureGuard.unnamed(faces, erased);
         List<String> versions = new ArrayList<>();
         // Each further pass leaves at least one more person unnamed: at most one pass per person named.
         while (true) {
@@ -178,7 +176,7 @@ public final class RecognitionService {
             }
             // Erased after their mention was written: that erasure may have passed the result already.
             erased.addAll(late);
-            faces = unnamed(faces, late);
+            faces = ErasureGuard.unnamed(faces, late);
         }
         // Published before the final transaction: if it fails, the claim is released and Lambda retries the whole
         // photo (at least once; a retry after a later failure may publish twice, with the same id).
@@ -237,18 +235,6 @@ public final class RecognitionService {
                 .map(face -> face.identity().personId())
                 .filter(Objects::nonNull)
                 .distinct()
-                .toList();
-    }
-
-    /** {@code faces} with the faces of {@code erased} people answered as {@code ERASED}: no id, name or lists. */
-    private static List<RecognizedFace> unnamed(List<RecognizedFace> faces, Set<String> erased) {
-        if (erased.isEmpty()) {
-            return faces;
-        }
-        return faces.stream()
-                .map(face -> erased.contains(face.identity().personId())
-                        ? new RecognizedFace(face.detail(), Identity.erased(), PersonProfile.NONE)
-                        : face)
                 .toList();
     }
 

@@ -122,6 +122,52 @@ class CameraErasureTest extends WithColorFaceEngine {
     }
 
     @Test
+    void erase_afterAFramesSearch_andBeforeItsWrite_shouldLeaveThePersonUnnamed_andKeepTheFramesOtherFaces()
+            throws IOException {
+        // GIVEN Wes and Kim enrolled, and camera "porch" that has seen nobody yet (no camera row for the erasure)
+        enrol("enroll/wes/a.jpg", FaceColor.RED);
+        enrol("enroll/kim/a.jpg", FaceColor.BLUE);
+        CameraFrameService camera = cameraService();
+        // AND Wes's erasure to run once the frame's two faces were searched (both found), before its merge is written
+        AtomicReference<ErasureReceipt> receipt = new AtomicReference<>();
+        services.faults()
+                .afterNext(
+                        "SearchUsersByImage",
+                        () -> services.faults()
+                                .afterNext(
+                                        "SearchUsersByImage",
+                                        () -> receipt.set(erasure().erase(SHARED, "wes", "test"))));
+        TestContext context = new TestContext();
+
+        // WHEN a frame showing both is processed
+        String outcome = frame(
+                camera, "porch", 0, context, face(FaceColor.RED, 60, 60, 160), face(FaceColor.BLUE, 380, 60, 160));
+
+        // THEN the erasure ran in between, and the frame merged with Wes as an unknown face without a candidate:
+        // nothing names him (sighting row, state track, camera mention)
+        assertThat(outcome).isEqualTo("MERGED");
+        assertThat(receipt.get()).isNotNull();
+        assertThat(services.rowsNaming("wes")).isEmpty();
+        assertThat(services.items(TableKeys.personPk("wes"), CameraMentions.SK_PREFIX))
+                .isEmpty();
+        // AND both faces are kept: Kim's named sighting and an unknown one
+        assertThat(services.items(SightingStore.CAMERA_PREFIX + "porch", "SIGHTING#"))
+                .extracting(s -> AttributeValues.str(s, "personId"))
+                .containsExactlyInAnyOrder("kim", null);
+        assertThat(new SightingStore(services.dynamoDb(), FunctionServices.TABLE, Duration.ofDays(30), SHARED)
+                        .load("porch")
+                        .tracks())
+                .hasSize(2)
+                .allSatisfy(track -> assertThat(track.candidate()).isNull());
+        // AND the frame was logged once with the race's reason, naming nobody
+        assertThat(context.lines())
+                .singleElement()
+                .asString()
+                .contains("outcome=MERGED", "reason=PERSON_ERASED")
+                .doesNotContain("wes", "kim");
+    }
+
+    @Test
     void erase_shouldTakeThePersonOutOfAnUnknownTrackTheyWereTheCandidateOf_andKeepTheTrack() {
         // GIVEN camera "hall" following an unknown face that resembled Nora (its candidate), written by the store
         SightingStore store =
@@ -131,10 +177,12 @@ class CameraErasureTest extends WithColorFaceEngine {
                 "U#1", "SIGHTING#1#U#1", null, at, at, 0.5f, 0.5f, 99f, "frames/1.jpg", 1, List.of(), "nora", false);
         CameraState state = new CameraState(1, at, 0, List.of(unknown));
         assertThat(store.save(
-                        "hall",
-                        CameraState.NEW,
-                        new TrackMerge.Merged(state, List.of(unknown), List.of(unknown)),
-                        FunctionServices.BUCKET))
+                                "hall",
+                                CameraState.NEW,
+                                new TrackMerge.Merged(state, List.of(unknown), List.of(unknown)),
+                                FunctionServices.BUCKET,
+                                START)
+                        .written())
                 .isTrue();
         assertThat(services.items(TableKeys.personPk("nora"), CameraMentions.SK_PREFIX))
                 .hasSize(1);
@@ -180,6 +228,11 @@ class CameraErasureTest extends WithColorFaceEngine {
     }
 
     private static String frame(CameraFrameService camera, String name, long offsetMillis, ColorFace... faces) {
+        return frame(camera, name, offsetMillis, new TestContext(), faces);
+    }
+
+    private static String frame(
+            CameraFrameService camera, String name, long offsetMillis, TestContext context, ColorFace... faces) {
         String key = "frames/"
                 + FrameKey.fileName(
                         "123456789012",
@@ -196,8 +249,7 @@ class CameraErasureTest extends WithColorFaceEngine {
                 uploaded.eTag(),
                 null,
                 services.nextSequencer());
-        return camera.process(
-                event, Duration.ofMinutes(1), new OutcomeLog("camera-frames", new TestContext().getLogger()));
+        return camera.process(event, Duration.ofMinutes(1), new OutcomeLog("camera-frames", context.getLogger()));
     }
 
     private static void enrol(String key, FaceColor color) throws IOException {

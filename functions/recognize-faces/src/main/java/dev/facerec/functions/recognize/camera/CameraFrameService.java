@@ -18,18 +18,22 @@ import dev.facerec.functions.core.recognition.RecognizedFace;
 import dev.facerec.functions.core.rekognition.RekognitionErrors;
 import dev.facerec.functions.core.status.RejectedException;
 import dev.facerec.functions.core.tenant.Tenant;
+import dev.facerec.functions.recognize.ErasureGuard;
 import dev.facerec.functions.recognize.EventPublisher;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
@@ -113,9 +117,9 @@ public final class CameraFrameService {
         }
         FrameKey frame = parsed.get();
         try {
-            String outcome = recognize(event, frame, lease);
-            log.outcome(event.eventName(), event.bucket(), event.key(), outcome, null);
-            return outcome;
+            Outcome outcome = recognize(event, frame, lease);
+            log.outcome(event.eventName(), event.bucket(), event.key(), outcome.name(), outcome.reason());
+            return outcome.name();
         } catch (RejectedException rejected) {
             log.outcome(
                     event.eventName(),
@@ -130,7 +134,10 @@ public final class CameraFrameService {
         }
     }
 
-    private String recognize(S3ObjectEvent event, FrameKey frame, Duration lease) {
+    /** A frame's outcome, and its reason or {@code null}. */
+    private record Outcome(String name, String reason) {}
+
+    private Outcome recognize(S3ObjectEvent event, FrameKey frame, Duration lease) {
         inspector.checkSize(event.size());
         byte[] bytes = S3ObjectSource.download(s3, event.bucket(), event.key(), event.versionId(), event.eTag());
         ImageHeader header = header(bytes);
@@ -143,14 +150,20 @@ public final class CameraFrameService {
         CameraState analysed = null;
         for (int attempt = 1; analysed == null; attempt++) {
             if (state.repeats(at, hash, gap)) {
-                merge(event, frame, state, s -> TrackMerge.repeat(s, frame.key(), at, gap), Map.of());
-                return "SKIPPED_REPEAT";
+                merge(
+                        event,
+                        frame,
+                        state,
+                        clock.instant(),
+                        (s, erased) -> TrackMerge.repeat(s, frame.key(), at, gap),
+                        Map.of());
+                return new Outcome("SKIPPED_REPEAT", null);
             }
             long now = clock.millis();
             FrameClaim claim = state.claim();
             if (claim != null && claim.coveredBy(frame.key(), at, hash, gap, now)) {
                 if (store.follow(frame.camera(), state, frame.key(), at)) {
-                    return "SKIPPED_REPEAT";
+                    return new Outcome("SKIPPED_REPEAT", null);
                 }
             } else if (claim != null && claim.heldByAnother(frame.key(), now)) {
                 analysed = state;
@@ -168,12 +181,19 @@ public final class CameraFrameService {
         claimed.accept(frame);
         List<FaceDetail> details = detect(bytes);
         if (details.isEmpty()) {
-            merge(event, frame, analysed, s -> TrackMerge.merge(s, frame.key(), at, hash, List.of(), gap), Map.of());
-            return "NO_FACE";
+            merge(
+                    event,
+                    frame,
+                    analysed,
+                    clock.instant(),
+                    (s, erased) -> TrackMerge.merge(s, frame.key(), at, hash, List.of(), gap),
+                    Map.of());
+            return new Outcome("NO_FACE", null);
         }
+        // The time of the search: an erasure that finished before it left nothing of the person to match.
+        Instant searched = clock.instant();
         List<RecognizedFace> faces = recognizer.identify(tenant, image, details);
-        List<FaceSeen> seen =
-                faces.stream().map(f -> FaceSeen.of(f, namingThreshold)).toList();
+        List<FaceSeen> seen = seen(faces, Set.of());
         Map<String, String> names = new HashMap<>();
         if (events.includeNames()) {
             for (int i = 0; i < faces.size(); i++) {
@@ -182,31 +202,53 @@ public final class CameraFrameService {
                 }
             }
         }
-        merge(event, frame, analysed, s -> TrackMerge.merge(s, frame.key(), at, hash, seen, gap), names);
-        return "MERGED";
+        boolean erased = merge(
+                event,
+                frame,
+                analysed,
+                searched,
+                (s, gone) -> TrackMerge.merge(s, frame.key(), at, hash, seen(faces, gone), gap),
+                names);
+        // An expected race, not an error: people found just before their erasure are followed as unknown faces.
+        return new Outcome("MERGED", erased ? ErasureGuard.PERSON_ERASED : null);
+    }
+
+    private List<FaceSeen> seen(List<RecognizedFace> faces, Set<String> erased) {
+        return ErasureGuard.unnamed(faces, erased).stream()
+                .map(f -> FaceSeen.of(f, namingThreshold))
+                .toList();
     }
 
     /**
-     * Merges and writes, again on the newer state when another frame of the camera was written first. A frame that
+     * Merges and writes, again on the newer state when another frame of the camera was written first, and again
+     * without the people it newly named whose erasure began after the frame's search (their faces then unknown, no
+     * candidate); returns whether there were such people. A frame that
      * holds the claim also merges its followers (as repeats) and releases it. Started sightings are written as
      * pending and their events go out after the write (a frame whose write lost publishes nothing for the sighting
      * it would have started); a failure before they went out leaves them pending for the camera's next frame.
      */
-    private void merge(
+    private boolean merge(
             S3ObjectEvent event,
             FrameKey frame,
             CameraState first,
-            Function<CameraState, TrackMerge.Merged> merging,
+            Instant searched,
+            BiFunction<CameraState, Set<String>, TrackMerge.Merged> merging,
             Map<String, String> names) {
         CameraState state = first;
+        Set<String> erased = new HashSet<>();
         for (int attempt = 1; attempt <= MERGE_ATTEMPTS; attempt++) {
             TrackMerge.Merged merged = TrackMerge.withFollowers(
-                    merging.apply(state), frame.key(), settings.sightingGap().toMillis());
-            if (store.save(frame.camera(), state, merged, event.bucket())) {
+                    merging.apply(state, erased),
+                    frame.key(),
+                    settings.sightingGap().toMillis());
+            SightingStore.Saved saved = store.save(frame.camera(), state, merged, event.bucket(), searched);
+            if (saved.written()) {
                 announce(event, frame, merged.state(), names);
-                return;
+                return !erased.isEmpty();
             }
-            state = store.load(frame.camera());
+            if (saved.erased().isEmpty() || !erased.addAll(saved.erased())) {
+                state = store.load(frame.camera());
+            }
         }
         throw new IllegalStateException("the camera's sightings changed " + MERGE_ATTEMPTS
                 + " times while this frame was merged; retrying the frame");

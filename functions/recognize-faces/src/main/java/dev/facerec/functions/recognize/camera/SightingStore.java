@@ -4,17 +4,20 @@ import dev.facerec.functions.core.erasure.CameraMentions;
 import dev.facerec.functions.core.table.AttributeValues;
 import dev.facerec.functions.core.table.TableKeys;
 import dev.facerec.functions.core.tenant.Tenant;
+import dev.facerec.functions.recognize.ErasureGuard;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -30,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * ({@link #claim}, conditional on the same version): an identical frame of the same camera taken in meanwhile
  * {@linkplain #follow follows} the claim instead of being analysed, and the claiming frame merges it. The
  * transaction that first names a person on a sighting (as its person or as an unknown face's candidate) also writes
- * the person's {@link CameraMentions camera mention}, by which an erasure finds the camera's rows naming them.
+ * the person's {@link CameraMentions camera mention}, by which an erasure finds the camera's rows naming them, and
+ * checks that no erasure of the person covers the frame's search ({@link ErasureGuard}).
  */
 public final class SightingStore {
 
@@ -41,12 +45,14 @@ public final class SightingStore {
     private final String table;
     private final Duration retention;
     private final Tenant tenant;
+    private final ErasureGuard guard;
 
     public SightingStore(DynamoDbClient dynamoDb, String table, Duration retention, Tenant tenant) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.retention = retention;
         this.tenant = tenant;
+        this.guard = new ErasureGuard(dynamoDb, table, Clock.systemUTC());
     }
 
     /** The camera's state, or {@link CameraState#NEW}. */
@@ -187,11 +193,23 @@ public final class SightingStore {
     }
 
     /**
-     * Writes a merge made on {@code before}.
-     *
-     * @return {@code false} when another frame's merge was written since {@code before} was read
+     * What a {@link #save} did: {@code written}, or nothing written because another frame's merge was written since
+     * the merge's state was read ({@code erased} empty), or because the erasure of {@code erased} people (which the
+     * merge newly named) covers the frame's search.
      */
-    public boolean save(String camera, CameraState before, TrackMerge.Merged merged, String bucket) {
+    public record Saved(boolean written, Set<String> erased) {
+
+        public Saved {
+            erased = Set.copyOf(erased);
+        }
+    }
+
+    /**
+     * Writes a merge made on {@code before}, with a check of each person it newly names (as a track's person or
+     * candidate, {@link ErasureGuard}) that no erasure covers {@code searched}, the time the frame's faces were
+     * searched: a person found just before their erasure deleted their faces is not named once the erasure started.
+     */
+    public Saved save(String camera, CameraState before, TrackMerge.Merged merged, String bucket, Instant searched) {
         List<TransactWriteItem> writes = new ArrayList<>();
         Put.Builder state = Put.builder()
                 .tableName(table)
@@ -209,18 +227,19 @@ public final class SightingStore {
                             .build())
                     .build());
         }
-        mentions(camera, before, merged.changed())
+        Set<String> named = new LinkedHashSet<>();
+        Map<String, Map<String, AttributeValue>> mentions = mentions(camera, before, merged.changed(), named);
+        mentions.values()
                 .forEach(mention -> writes.add(TransactWriteItem.builder()
                         .put(Put.builder().tableName(table).item(mention).build())
                         .build()));
         try {
-            dynamoDb.transactWriteItems(b -> b.transactItems(writes));
-            return true;
+            Set<String> erased = guard.write(tenant, searched, List.copyOf(named), writes);
+            return new Saved(erased.isEmpty(), erased);
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (!reasons.isEmpty()
-                    && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                return false;
+            // The checks all passed: the only other condition is the state's version.
+            if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                return new Saved(false, Set.of());
             }
             throw e;
         }
@@ -229,8 +248,10 @@ public final class SightingStore {
     /**
      * The camera mentions {@code changed} needs: of a person or candidate the track did not name in {@code before},
      * and again when the track's last frame moved to another UTC day (the mention's expiry follows the sighting's).
+     * Adds the people the track did not name in {@code before} to {@code newlyNamed}.
      */
-    private List<Map<String, AttributeValue>> mentions(String camera, CameraState before, List<Track> changed) {
+    private Map<String, Map<String, AttributeValue>> mentions(
+            String camera, CameraState before, List<Track> changed, Set<String> newlyNamed) {
         Map<String, Map<String, AttributeValue>> rows = new LinkedHashMap<>();
         for (Track track : changed) {
             Track old = before.tracks().stream()
@@ -241,6 +262,9 @@ public final class SightingStore {
             for (String person : new String[] {track.personId(), track.candidate()}) {
                 boolean named = old != null
                         && (Objects.equals(person, old.personId()) || Objects.equals(person, old.candidate()));
+                if (person != null && !named) {
+                    newlyNamed.add(person);
+                }
                 if (person != null && !(named && sameDay)) {
                     Map<String, AttributeValue> row = CameraMentions.row(
                             tenant,
@@ -252,7 +276,7 @@ public final class SightingStore {
                 }
             }
         }
-        return List.copyOf(rows.values());
+        return rows;
     }
 
     private Map<String, AttributeValue> stateItem(String camera, CameraState state) {
