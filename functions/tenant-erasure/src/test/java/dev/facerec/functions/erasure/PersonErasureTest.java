@@ -79,15 +79,15 @@ class PersonErasureTest extends WithColorFaceEngine {
         assertThat(receipt.isAbout("zoe")).isTrue();
         // AND nothing of Zoe is left: collection, objects, rows
         assertThat(services.userIds()).doesNotContain("zoe").contains("yann");
-        assertThat(keys("enroll/zoe/")).isEmpty();
-        assertThat(keys("consent/zoe")).isEmpty();
+        assertThat(services.objectVersionKeys("enroll/zoe/")).isEmpty();
+        assertThat(services.objectVersionKeys("consent/zoe")).isEmpty();
         assertThat(rowsNaming("zoe")).isEmpty();
         // AND the result keeps Yann: one version, Zoe's face ERASED
         JsonNode result = JSON.readTree(result());
         assertThat(result.toString()).doesNotContain("zoe").contains("yann");
         assertThat(result.path("identifiedCount").asInt()).isEqualTo(1);
         assertThat(result.findValuesAsText("status")).contains("ERASED", "IDENTIFIED");
-        assertThat(keys("results/hall/")).hasSize(1);
+        assertThat(services.objectVersionKeys("results/hall/")).hasSize(1);
         // AND the sighting of Zoe left the day's collection; Yann's stayed
         List<Face> logged = services.rekognition()
                 .listFaces(b -> b.collectionId("facerec-faces-log-20261123"))
@@ -138,7 +138,7 @@ class PersonErasureTest extends WithColorFaceEngine {
         assertThat(receipt.removed()).containsEntry("faces", 1L).containsEntry("photoVersions", 1L);
         assertThat(services.userIds()).doesNotContain("vera");
         assertThat(rowsNaming("vera")).isEmpty();
-        assertThat(keys("enroll/vera/")).isEmpty();
+        assertThat(services.objectVersionKeys("enroll/vera/")).isEmpty();
         // AND the removal event of the photo the erasure deleted, arriving late, writes nothing
         assertThat(invoke(
                                 enrolment(),
@@ -176,7 +176,7 @@ class PersonErasureTest extends WithColorFaceEngine {
         // THEN Otto, past the retention, is erased, with a receipt; Nina is kept
         assertThat(run).containsEntry("erased", 1L).containsEntry("complete", true);
         assertThat(rowsNaming("otto")).isEmpty();
-        assertThat(keys("enroll/otto/")).isEmpty();
+        assertThat(services.objectVersionKeys("enroll/otto/")).isEmpty();
         assertThat(services.userIds()).doesNotContain("otto").contains("nina");
         assertThat(services.item(TableKeys.key(TableKeys.personPk("nina"), TableKeys.PROFILE)))
                 .isNotEmpty();
@@ -223,15 +223,6 @@ class PersonErasureTest extends WithColorFaceEngine {
         return services.s3()
                 .getObjectAsBytes(b -> b.bucket(FunctionServices.BUCKET).key("results/hall/group.png.json"))
                 .asUtf8String();
-    }
-
-    private static List<String> keys(String prefix) {
-        var listing = services.s3()
-                .listObjectVersions(b -> b.bucket(FunctionServices.BUCKET).prefix(prefix));
-        return java.util.stream.Stream.concat(
-                        listing.versions().stream().map(v -> v.key()),
-                        listing.deleteMarkers().stream().map(m -> m.key()))
-                .toList();
     }
 
     private static List<Map<String, AttributeValue>> rowsNaming(String personId) {

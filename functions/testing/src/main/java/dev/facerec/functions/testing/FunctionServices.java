@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -155,7 +156,6 @@ public final class FunctionServices implements AutoCloseable {
                 .items();
     }
 
-    /** The ids of the faces in the collection, as Rekognition's ListFaces gives them. */
     /**
      * The table's rows holding {@code id} as a whole token (keys and values), as the erasure verifier looks for it.
      */
@@ -166,6 +166,16 @@ public final class FunctionServices implements AutoCloseable {
                 .toList();
     }
 
+    /** The keys of every object version and delete marker under {@code prefix}, as ListObjectVersions gives them. */
+    public List<String> objectVersionKeys(String prefix) {
+        var listing = s3.listObjectVersions(b -> b.bucket(BUCKET).prefix(prefix));
+        return Stream.concat(
+                        listing.versions().stream().map(v -> v.key()),
+                        listing.deleteMarkers().stream().map(m -> m.key()))
+                .toList();
+    }
+
+    /** The ids of the faces in the collection, as Rekognition's ListFaces gives them. */
     public List<String> collectionFaceIds() {
         return rekognition.listFacesPaginator(b -> b.collectionId(COLLECTION)).faces().stream()
                 .map(Face::faceId)
