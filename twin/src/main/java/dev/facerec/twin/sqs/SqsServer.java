@@ -126,10 +126,10 @@ public final class SqsServer implements AutoCloseable {
     }
 
     /**
-     * ElasticMQ's stop waits for its HTTP server to terminate, up to a minute ({@code SQSRestServer.stopAndWait}):
-     * after a restart it was seen to take longer than that. Every change is already in the H2
-     * database (a twin killed outright finds its messages again), so a stop that takes longer is left to finish on
-     * its own thread and the twin goes on stopping.
+     * ElasticMQ's stop waits without a time limit for its HTTP server and actor system to terminate
+     * ({@code ElasticMQServer.start}'s stopper); after a restart it was seen to wait over a minute. Every change is
+     * already in the H2 database (a twin killed outright finds its messages again), so a stop that takes longer is
+     * left to finish on its own thread and the twin goes on stopping.
      */
     private void stopWithin(Duration timeout) {
         Thread stopping = new Thread(stopper::apply, "elasticmq-stop");
