@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awscdk.services.lambda.Code;
@@ -31,6 +32,10 @@ final class LambdaAssets {
     static final String TENANT_ERASURE = "tenant-erasure";
     static final String SIGHTINGS = "sightings";
     static final String IDENTITY_API = "identity-api";
+
+    /** Every function of the library, by module name. */
+    static final List<String> FUNCTIONS =
+            List.of(INDEX_FACES, RECOGNIZE_FACES, COLLECTION_RESOURCE, SIGHTINGS, TENANT_ERASURE, IDENTITY_API);
 
     private static final String RESOURCE_DIRECTORY = "dev/facerec/infra/assets/";
     private static final Map<String, Path> EXTRACTED = new ConcurrentHashMap<>();

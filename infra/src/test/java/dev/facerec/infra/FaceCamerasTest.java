@@ -69,17 +69,9 @@ class FaceCamerasTest {
 
     @Test
     void construct_shouldExpireFramesAfterADay() {
-        template.hasResourceProperties(
-                "AWS::S3::Bucket",
-                Map.of(
-                        "LifecycleConfiguration",
-                        Map.of(
-                                "Rules",
-                                Match.arrayWith(List.of(Match.objectLike(Map.of(
-                                        "Id", "ExpireFrames-Cameras",
-                                        "Prefix", "frames/",
-                                        "ExpirationInDays", 1,
-                                        "Status", "Enabled")))))));
+        TestStacks.hasBucketLifecycleRule(
+                template,
+                Map.of("Id", "ExpireFrames-Cameras", "Prefix", "frames/", "ExpirationInDays", 1, "Status", "Enabled"));
     }
 
     @Test

@@ -89,17 +89,17 @@ class FaceRecognitionLivenessTest {
 
     @Test
     void bucket_shouldExpireTheLivenessImages() {
-        template.hasResourceProperties(
-                "AWS::S3::Bucket",
+        TestStacks.hasBucketLifecycleRule(
+                template,
                 Map.of(
-                        "LifecycleConfiguration",
-                        Map.of(
-                                "Rules",
-                                Match.arrayWith(List.of(Match.objectLike(Map.of(
-                                        "Id", "ExpireLivenessImages",
-                                        "Prefix", "liveness/",
-                                        "ExpirationInDays", 1,
-                                        "Status", "Enabled")))))));
+                        "Id",
+                        "ExpireLivenessImages",
+                        "Prefix",
+                        "liveness/",
+                        "ExpirationInDays",
+                        1,
+                        "Status",
+                        "Enabled"));
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The function jars hold only part of the AWS SDK's service modules (see the shade filters in functions/pom.xml):
@@ -42,15 +42,7 @@ class FunctionJarsTest {
             Set.of("builder", "create", "close", "serviceName", "serviceClientConfiguration", "waiter", "utilities");
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                LambdaAssets.INDEX_FACES,
-                LambdaAssets.RECOGNIZE_FACES,
-                LambdaAssets.COLLECTION_RESOURCE,
-                LambdaAssets.SIGHTINGS,
-                LambdaAssets.TENANT_ERASURE,
-                LambdaAssets.IDENTITY_API
-            })
+    @FieldSource("dev.facerec.infra.LambdaAssets#FUNCTIONS")
     void everySdkOperationTheJarCalls_shouldHaveItsMarshallerInTheJar(String function) throws IOException {
         // GIVEN the SDK client calls in the function's own classes, and the marshallers the SDK's other classes build
         // (the S3 presigner builds nine when it is built)
@@ -83,15 +75,7 @@ class FunctionJarsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                LambdaAssets.INDEX_FACES,
-                LambdaAssets.RECOGNIZE_FACES,
-                LambdaAssets.COLLECTION_RESOURCE,
-                LambdaAssets.SIGHTINGS,
-                LambdaAssets.TENANT_ERASURE,
-                LambdaAssets.IDENTITY_API
-            })
+    @FieldSource("dev.facerec.infra.LambdaAssets#FUNCTIONS")
     void jar_shouldLoadItsClassesAndBuildEverySdkClient_onItsOwn(String function) throws Exception {
         // GIVEN the jar alone on a class path (as Lambda runs it)
         Path jarPath = LambdaAssets.extract(function);

@@ -54,6 +54,7 @@ public final class SightingsLog {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
+    private final SightingDeletion deletion;
 
     public SightingsLog(SightingsLogConfig config, AwsClients clients, String table, Clock clock) {
         this.config = config;
@@ -61,6 +62,7 @@ public final class SightingsLog {
         this.dynamoDb = clients.dynamoDb();
         this.table = table;
         this.clock = clock;
+        this.deletion = new SightingDeletion(dynamoDb, rekognition, table);
     }
 
     /**
@@ -103,7 +105,6 @@ public final class SightingsLog {
      * before their erasure, which may have passed already.
      */
     public void forget(SightingsOutcome logged, Set<String> erased) {
-        SightingDeletion deletion = new SightingDeletion(dynamoDb, rekognition, table);
         erased.stream().flatMap(person -> logged.sightingsOf(person).stream()).forEach(deletion::delete);
     }
 

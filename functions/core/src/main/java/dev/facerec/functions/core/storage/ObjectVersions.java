@@ -39,16 +39,21 @@ public final class ObjectVersions {
             if (page.isEmpty()) {
                 break;
             }
-            DeleteObjectsResponse response = s3.deleteObjects(
-                    b -> b.bucket(bucket).delete(d -> d.objects(page).quiet(true)));
-            if (response.hasErrors() && !response.errors().isEmpty()) {
-                throw new IllegalStateException(
-                        "S3 refused to delete " + response.errors().size() + " object versions, e.g. "
-                                + response.errors().get(0).code());
-            }
-            deleted += page.size();
+            deleted += delete(page);
         }
         return deleted;
+    }
+
+    /** Deletes one page of versions and delete markers; throws when S3 refused some of them. */
+    private int delete(List<ObjectIdentifier> page) {
+        DeleteObjectsResponse response = s3.deleteObjects(
+                b -> b.bucket(bucket).delete(d -> d.objects(page).quiet(true)));
+        if (response.hasErrors() && !response.errors().isEmpty()) {
+            throw new IllegalStateException(
+                    "S3 refused to delete " + response.errors().size() + " object versions, e.g. "
+                            + response.errors().get(0).code());
+        }
+        return page.size();
     }
 
     /** The keys that have a version or a delete marker under {@code prefix}. */
@@ -76,14 +81,7 @@ public final class ObjectVersions {
             if (page.isEmpty()) {
                 return deleted;
             }
-            DeleteObjectsResponse response = s3.deleteObjects(
-                    b -> b.bucket(bucket).delete(d -> d.objects(page).quiet(true)));
-            if (response.hasErrors() && !response.errors().isEmpty()) {
-                throw new IllegalStateException(
-                        "S3 refused to delete " + response.errors().size() + " object versions, e.g. "
-                                + response.errors().get(0).code());
-            }
-            deleted += page.size();
+            deleted += delete(page);
         }
     }
 
