@@ -21,9 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * The function jars hold only part of the AWS SDK's service modules (see the shade filters in functions/pom.xml):
- * each jar must still load on its own, build every SDK client it holds, and hold the request marshaller (and
- * paginator) of every SDK operation its code calls.
+ * The function jars hold only the part of the AWS SDK their handlers reach (ProGuard shrinks them, see
+ * functions/lambda-shrink.pro): each jar must still load on its own, build every SDK client it holds, and hold the
+ * request marshaller (and paginator) of every SDK operation its code calls.
  */
 class FunctionJarsTest {
 
