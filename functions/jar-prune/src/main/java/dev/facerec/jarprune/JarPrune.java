@@ -1,0 +1,215 @@
+package dev.facerec.jarprune;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Removes from a jar the classes of the prunable packages that nothing else in the jar needs, and writes what stays
+ * into a directory.
+ *
+ * <p>A class outside the prunable packages always stays, and so does every class named in a {@code META-INF/services}
+ * file; a prunable class stays when a class that stays needs it ({@link ClassReferences}). The result is closed: every
+ * class a remaining class refers to is either in the jar or outside it to begin with (the JDK), so no code path that
+ * was there before can meet a missing class. The classes that stay lose the InnerClasses and NestMembers entries that
+ * name removed classes, and their local variable tables; their code is unchanged. Every other file is copied as it is.
+ *
+ * <p>Usage: {@code JarPrune <in.jar> <out-directory> <prunable-regex>...}, each regex matched against a class's
+ * internal name ({@code software/amazon/awssdk/services/[^/]+/model/.*}).
+ */
+public final class JarPrune {
+
+    private final List<Pattern> prunable;
+
+    public JarPrune(List<Pattern> prunable) {
+        this.prunable = List.copyOf(prunable);
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            System.err.println("usage: JarPrune <in.jar> <out-directory> <prunable-regex>...");
+            System.exit(2);
+        }
+        List<Pattern> patterns = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            patterns.add(Pattern.compile(args[i]));
+        }
+        Result result = new JarPrune(patterns).prune(Path.of(args[0]), Path.of(args[1]));
+        System.out.printf(
+                "jar-prune: %s: %d classes, %d prunable, %d removed%n",
+                Path.of(args[0]).getFileName(),
+                result.classes(),
+                result.prunable(),
+                result.removed().size());
+    }
+
+    /** What a run did: the number of classes in the jar, how many were prunable, and the ones removed. */
+    public record Result(int classes, int prunable, Set<String> removed) {}
+
+    /** Reads {@code jar}, writes what stays under {@code outDirectory}, emptied first. */
+    public Result prune(Path jar, Path outDirectory) throws IOException {
+        deleteTree(outDirectory);
+        Map<String, byte[]> entries = read(jar);
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        entries.forEach((name, bytes) -> {
+            if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
+                classes.put(name.substring(0, name.length() - ".class".length()), bytes);
+            }
+        });
+        Set<String> kept = reachable(classes, serviceProviders(entries));
+        Set<String> removed = new HashSet<>(classes.keySet());
+        removed.removeAll(kept);
+        int prunableCount =
+                (int) classes.keySet().stream().filter(this::isPrunable).count();
+        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+            String name = entry.getKey();
+            boolean isClass = name.endsWith(".class") && !name.startsWith("META-INF/");
+            String className = isClass ? name.substring(0, name.length() - ".class".length()) : null;
+            if (isClass && removed.contains(className)) {
+                continue;
+            }
+            byte[] bytes = isClass ? rewritten(entry.getValue(), removed) : entry.getValue();
+            write(outDirectory, name, bytes);
+        }
+        return new Result(classes.size(), prunableCount, Set.copyOf(removed));
+    }
+
+    private boolean isPrunable(String internalName) {
+        return prunable.stream()
+                .anyMatch(pattern -> pattern.matcher(internalName).matches());
+    }
+
+    private Set<String> reachable(Map<String, byte[]> classes, Set<String> providers) {
+        Set<String> kept = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>();
+        for (String name : classes.keySet()) {
+            if (!isPrunable(name) || providers.contains(name)) {
+                kept.add(name);
+                pending.add(name);
+            }
+        }
+        while (!pending.isEmpty()) {
+            for (String needed : ClassReferences.of(classes.get(pending.poll()))) {
+                if (classes.containsKey(needed) && kept.add(needed)) {
+                    pending.add(needed);
+                }
+            }
+        }
+        return kept;
+    }
+
+    /** The classes named in META-INF/services files (java.util.ServiceLoader loads them by name). */
+    private static Set<String> serviceProviders(Map<String, byte[]> entries) {
+        Set<String> providers = new HashSet<>();
+        entries.forEach((name, bytes) -> {
+            if (name.startsWith("META-INF/services/") && !name.endsWith("/")) {
+                for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+                    String provider = line.replaceFirst("#.*", "").trim();
+                    if (!provider.isEmpty()) {
+                        providers.add(provider.replace('.', '/'));
+                    }
+                }
+            }
+        });
+        return providers;
+    }
+
+    /**
+     * The class file as it stays: without the InnerClasses and NestMembers entries that name removed classes, and
+     * without local variable tables (what a debugger shows of a method's variables; stack traces keep their line
+     * numbers). Method code and stack maps are copied as they are.
+     */
+    private static byte[] rewritten(byte[] bytes, Set<String> removed) {
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(0);
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9, writer) {
+                    @Override
+                    public void visitInnerClass(String name, String outerName, String innerName, int access) {
+                        if (!removed.contains(name)) {
+                            super.visitInnerClass(name, outerName, innerName, access);
+                        }
+                    }
+
+                    @Override
+                    public void visitNestMember(String nestMember) {
+                        if (!removed.contains(nestMember)) {
+                            super.visitNestMember(nestMember);
+                        }
+                    }
+
+                    @Override
+                    public MethodVisitor visitMethod(
+                            int access, String name, String descriptor, String signature, String[] exceptions) {
+                        return new MethodVisitor(
+                                Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+                            @Override
+                            public void visitLocalVariable(
+                                    String name,
+                                    String descriptor,
+                                    String signature,
+                                    Label start,
+                                    Label end,
+                                    int index) {}
+                        };
+                    }
+                },
+                0);
+        return writer.toByteArray();
+    }
+
+    private static Map<String, byte[]> read(Path jar) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (!entry.isDirectory()) {
+                    entries.put(entry.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (var paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static void write(Path outDirectory, String name, byte[] bytes) {
+        Path target = outDirectory.resolve(name).normalize();
+        if (!target.startsWith(outDirectory.normalize())) {
+            throw new IllegalArgumentException("jar entry outside the output directory: " + name);
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
