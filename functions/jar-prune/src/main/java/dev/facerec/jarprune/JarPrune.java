@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
@@ -34,8 +33,8 @@ import org.objectweb.asm.Opcodes;
  * was there before can meet a missing class. The classes that stay lose the InnerClasses and NestMembers entries that
  * name removed classes, and their local variable tables; their code is unchanged. Every other file is copied as it is.
  *
- * <p>Usage: {@code JarPrune <in.jar> <out-directory> <prunable-regex>...}, each regex matched against a class's
- * internal name ({@code software/amazon/awssdk/services/[^/]+/model/.*}).
+ * <p>Each prunable pattern is matched against a class's internal name
+ * ({@code software/amazon/awssdk/services/[^/]+/model/.*}). {@link LambdaJar} runs it after ProGuard.
  */
 public final class JarPrune {
 
@@ -43,24 +42,6 @@ public final class JarPrune {
 
     public JarPrune(List<Pattern> prunable) {
         this.prunable = List.copyOf(prunable);
-    }
-
-    public static void main(String[] args) throws IOException {
-        if (args.length < 3) {
-            System.err.println("usage: JarPrune <in.jar> <out-directory> <prunable-regex>...");
-            System.exit(2);
-        }
-        List<Pattern> patterns = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            patterns.add(Pattern.compile(args[i]));
-        }
-        Result result = new JarPrune(patterns).prune(Path.of(args[0]), Path.of(args[1]));
-        System.out.printf(
-                "jar-prune: %s: %d classes, %d prunable, %d removed%n",
-                Path.of(args[0]).getFileName(),
-                result.classes(),
-                result.prunable(),
-                result.removed().size());
     }
 
     /** What a run did: the number of classes in the jar, how many were prunable, and the ones removed. */

@@ -8,6 +8,8 @@ import org.objectweb.asm.Opcodes;
 /** Small class files for the tests, written with ASM: straight-line code, so they need no stack maps. */
 final class Classes {
 
+    static final String REQUEST_HANDLER = "com/amazonaws/services/lambda/runtime/RequestHandler";
+
     private Classes() {}
 
     /** A public class with a public no-argument constructor and nothing else. */
@@ -58,9 +60,59 @@ final class Classes {
         return writer.toByteArray();
     }
 
+    /** {@code com/amazonaws/services/lambda/runtime/RequestHandler}: an interface with one method. */
+    static byte[] requestHandlerInterface() {
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(
+                Opcodes.V17,
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT,
+                REQUEST_HANDLER,
+                null,
+                "java/lang/Object",
+                null);
+        writer.visitMethod(
+                        Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT,
+                        "handleRequest",
+                        "(Ljava/lang/Object;)Ljava/lang/Object;",
+                        null,
+                        null)
+                .visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    /** {@code app/FunctionHandler}: implements the RequestHandler above, returning a new {@code made}. */
+    static byte[] functionHandler(String made) {
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(
+                Opcodes.V17,
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER,
+                "app/FunctionHandler",
+                null,
+                "java/lang/Object",
+                new String[] {REQUEST_HANDLER});
+        constructor(writer);
+        MethodVisitor handle = writer.visitMethod(
+                Opcodes.ACC_PUBLIC, "handleRequest", "(Ljava/lang/Object;)Ljava/lang/Object;", null, null);
+        handle.visitCode();
+        handle.visitTypeInsn(Opcodes.NEW, made);
+        handle.visitInsn(Opcodes.DUP);
+        handle.visitMethodInsn(Opcodes.INVOKESPECIAL, made, "<init>", "()V", false);
+        handle.visitInsn(Opcodes.ARETURN);
+        handle.visitMaxs(2, 2);
+        handle.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
     private static ClassWriter start(String name) {
         ClassWriter writer = new ClassWriter(0);
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, name, null, "java/lang/Object", null);
+        constructor(writer);
+        return writer;
+    }
+
+    private static void constructor(ClassWriter writer) {
         MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);
@@ -68,6 +120,5 @@ final class Classes {
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(1, 1);
         init.visitEnd();
-        return writer;
     }
 }
