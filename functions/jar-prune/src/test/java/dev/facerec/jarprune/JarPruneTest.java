@@ -10,13 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassReader;
@@ -59,7 +55,7 @@ class JarPruneTest {
                 .containsExactlyInAnyOrder("sdk/s3/model/UnusedRequest", "sdk/s3/model/UnusedRequest$Builder");
         assertThat(result.classes()).isEqualTo(7);
         assertThat(result.prunable()).isEqualTo(5);
-        assertThat(files(out))
+        assertThat(Jars.files(out))
                 .containsExactlyInAnyOrder(
                         "app/Handler.class",
                         "app/Unreferenced.class",
@@ -109,7 +105,7 @@ class JarPruneTest {
 
         PRUNE.prune(jar(Map.of("app/Unreferenced.class", Classes.empty("app/Unreferenced"))), dir.resolve("out"));
 
-        assertThat(files(dir.resolve("out"))).containsExactly("app/Unreferenced.class");
+        assertThat(Jars.files(dir.resolve("out"))).containsExactly("app/Unreferenced.class");
     }
 
     @Test
@@ -123,23 +119,7 @@ class JarPruneTest {
     }
 
     private Path jar(Map<String, byte[]> entries) throws IOException {
-        Path jar = dir.resolve("in.jar");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
-            for (Map.Entry<String, byte[]> entry : new LinkedHashMap<>(entries).entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                zip.write(entry.getValue());
-                zip.closeEntry();
-            }
-        }
-        return jar;
-    }
-
-    private static List<String> files(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            return paths.filter(Files::isRegularFile)
-                    .map(path -> root.relativize(path).toString().replace('\\', '/'))
-                    .toList();
-        }
+        return Jars.write(dir.resolve("in.jar"), entries);
     }
 
     /** Records the InnerClasses entries and local variable names of a class. */

@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +49,7 @@ class LambdaJarTest {
         String second = LambdaJar.build(shaded, rules, out, MODEL);
 
         // THEN ProGuard dropped the class nothing calls, jar-prune the pair, and the second build did nothing
-        assertThat(files(out))
+        assertThat(Jars.files(out))
                 .containsExactlyInAnyOrder(
                         "app/FunctionHandler.class", Classes.REQUEST_HANDLER + ".class", USED + ".class");
         assertThat(first).isEqualTo("5 classes after ProGuard, 3 prunable, 2 removed");
@@ -100,21 +97,6 @@ class LambdaJarTest {
                 Classes.holding(
                         "software/amazon/awssdk/services/demo/model/OtherRequest$Builder",
                         "software/amazon/awssdk/services/demo/model/OtherRequest"));
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                zip.write(entry.getValue());
-                zip.closeEntry();
-            }
-        }
-        return jar;
-    }
-
-    private static List<String> files(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            return paths.filter(Files::isRegularFile)
-                    .map(path -> root.relativize(path).toString().replace('\\', '/'))
-                    .toList();
-        }
+        return Jars.write(jar, entries);
     }
 }
