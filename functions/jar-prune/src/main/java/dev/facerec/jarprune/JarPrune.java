@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
@@ -28,7 +29,7 @@ import org.objectweb.asm.Opcodes;
  * into a directory.
  *
  * <p>A class outside the prunable packages always stays, and so does every class named in a {@code META-INF/services}
- * file; a prunable class stays when a class that stays needs it ({@link ClassReferences}). The result is closed: every
+ * file or needed by a class under {@code META-INF/versions/}; a prunable class stays when a class that stays needs it ({@link ClassReferences}). The result is closed: every
  * class a remaining class refers to is either in the jar or outside it to begin with (the JDK), so no code path that
  * was there before can meet a missing class. The classes that stay lose the InnerClasses and NestMembers entries that
  * name removed classes, and their local variable tables; their code is unchanged. Every other file is copied as it is.
@@ -57,7 +58,7 @@ public final class JarPrune {
                 classes.put(name.substring(0, name.length() - ".class".length()), bytes);
             }
         });
-        Set<String> kept = reachable(classes, serviceProviders(entries));
+        Set<String> kept = reachable(classes, serviceProviders(entries), versionedClasses(entries));
         Set<String> removed = new HashSet<>(classes.keySet());
         removed.removeAll(kept);
         int prunableCount =
@@ -80,7 +81,7 @@ public final class JarPrune {
                 .anyMatch(pattern -> pattern.matcher(internalName).matches());
     }
 
-    private Set<String> reachable(Map<String, byte[]> classes, Set<String> providers) {
+    private Set<String> reachable(Map<String, byte[]> classes, Set<String> providers, List<byte[]> versioned) {
         Set<String> kept = new HashSet<>();
         Deque<String> pending = new ArrayDeque<>();
         for (String name : classes.keySet()) {
@@ -89,14 +90,31 @@ public final class JarPrune {
                 pending.add(name);
             }
         }
+        // A multi-release jar's classes for later Java versions stay as they are; what they need stays too.
+        versioned.forEach(bytes -> keep(ClassReferences.of(bytes), classes, kept, pending));
         while (!pending.isEmpty()) {
-            for (String needed : ClassReferences.of(classes.get(pending.poll()))) {
-                if (classes.containsKey(needed) && kept.add(needed)) {
-                    pending.add(needed);
-                }
-            }
+            keep(ClassReferences.of(classes.get(pending.poll())), classes, kept, pending);
         }
         return kept;
+    }
+
+    private static void keep(Set<String> needed, Map<String, byte[]> classes, Set<String> kept, Deque<String> pending) {
+        for (String name : needed) {
+            if (classes.containsKey(name) && kept.add(name)) {
+                pending.add(name);
+            }
+        }
+    }
+
+    /** The class files under META-INF/versions/ (a multi-release jar's classes for later Java versions). */
+    private static List<byte[]> versionedClasses(Map<String, byte[]> entries) {
+        List<byte[]> versioned = new ArrayList<>();
+        entries.forEach((name, bytes) -> {
+            if (name.startsWith("META-INF/versions/") && name.endsWith(".class")) {
+                versioned.add(bytes);
+            }
+        });
+        return versioned;
     }
 
     /** The classes named in META-INF/services files (java.util.ServiceLoader loads them by name). */

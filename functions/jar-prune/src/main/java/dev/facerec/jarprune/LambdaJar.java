@@ -3,6 +3,7 @@ package dev.facerec.jarprune;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import proguard.ProGuard;
  * then {@link JarPrune} removes the model classes nothing left needs, into the output directory.
  *
  * <p>A build whose inputs have not changed does nothing: next to the output directory ({@code <out>.sha256}) it keeps
- * a digest of its inputs (the shaded jar's bytes, the rules, the prunable patterns, the ProGuard and Java versions)
+ * a digest of its inputs (the shaded jar's bytes, the rules, the prunable patterns, this step's own code, the ProGuard
+ * and Java versions)
  * and one of the output directory's files. The work is skipped only when both match what is there now, so an output
  * changed or damaged since is built again, never reused.
  *
@@ -31,9 +33,6 @@ import proguard.ProGuard;
  * written to {@code <out-directory>-shrunk.jar}.
  */
 public final class LambdaJar {
-
-    /** Changes when this step's output for the same inputs would change. */
-    private static final String STEP_VERSION = "1";
 
     private LambdaJar() {}
 
@@ -88,7 +87,7 @@ public final class LambdaJar {
 
     private static String inputsDigest(Path shaded, Path rules, List<Pattern> prunable) throws IOException {
         MessageDigest digest = sha256();
-        update(digest, "step " + STEP_VERSION);
+        update(digest, "step " + ownCodeDigest());
         update(digest, "proguard " + ProGuard.getVersion());
         update(digest, "java " + System.getProperty("java.version") + " " + System.getProperty("java.home"));
         prunable.forEach(pattern -> update(digest, "prunable " + pattern.pattern()));
@@ -98,6 +97,26 @@ public final class LambdaJar {
         try (InputStream in = Files.newInputStream(shaded)) {
             in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
         }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A digest of the jar or class directory this class was loaded from: a changed step builds again. */
+    private static String ownCodeDigest() throws IOException {
+        Path code;
+        try {
+            code = Path.of(LambdaJar.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate this step's own code", e);
+        }
+        if (Files.isDirectory(code)) {
+            return treeDigest(code);
+        }
+        MessageDigest digest = sha256();
+        digest.update(Files.readAllBytes(code));
         return HexFormat.of().formatHex(digest.digest());
     }
 

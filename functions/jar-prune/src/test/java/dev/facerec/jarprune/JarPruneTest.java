@@ -99,6 +99,26 @@ class JarPruneTest {
     }
 
     @Test
+    void prune_shouldKeepWhatAMultiReleaseClassNeeds() throws Exception {
+        // GIVEN a model class that only the Java 11 variant of a class refers to
+        Path jar = jar(Map.of(
+                "META-INF/versions/11/app/Variant.class",
+                Classes.holding("app/Variant", "sdk/s3/model/ForJava11"),
+                "sdk/s3/model/ForJava11.class",
+                Classes.empty("sdk/s3/model/ForJava11"),
+                "sdk/s3/model/Unused.class",
+                Classes.empty("sdk/s3/model/Unused")));
+
+        // WHEN
+        JarPrune.Result result = PRUNE.prune(jar, dir.resolve("out"));
+
+        // THEN it stays, with the variant as it was
+        assertThat(result.removed()).containsExactly("sdk/s3/model/Unused");
+        assertThat(Jars.files(dir.resolve("out")))
+                .containsExactlyInAnyOrder("META-INF/versions/11/app/Variant.class", "sdk/s3/model/ForJava11.class");
+    }
+
+    @Test
     void prune_shouldEmptyTheOutputDirectoryFirst() throws Exception {
         Path out = Files.createDirectories(dir.resolve("out/stale"));
         Files.writeString(out.resolve("Old.class"), "from an earlier build");
