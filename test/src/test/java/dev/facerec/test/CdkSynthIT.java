@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * synthesize into the same directory while the CLI holds it.
  *
  * <p>It runs in a copy of the checkout's sources (without build output), never in the checkout itself: the Maven
- * build of the app command would rewrite the jars that this very build's test JVMs have open.
+ * build of the app command would rewrite the jars that this very build's test JVMs have open. One piece of this
+ * build's output goes along: each function's shrunk classes ({@code target/lambda/} and its {@code lambda.sha256}),
+ * which the copy's build reuses only if the shaded jar it builds again from the sources is byte for byte the one they
+ * came from (functions/jar-prune's LambdaJar checks the digests of its inputs and of that output). So the test also
+ * proves that the shaded jars are reproducible, and the suite runs ProGuard once, in its own build, instead of twice.
  */
 class CdkSynthIT {
 
@@ -37,6 +42,7 @@ class CdkSynthIT {
         Path checkout = Path.of(System.getProperty("facerec.root"));
         Path root = logs.resolve("checkout");
         copySources(checkout, root);
+        List<String> reused = copyShrunkClasses(checkout, root);
         Files.createSymbolicLink(root.resolve("node_modules"), checkout.resolve("node_modules"));
         Path cli = root.resolve("node_modules/.bin/cdk");
         Path log = logs.resolve("synth.log");
@@ -80,12 +86,33 @@ class CdkSynthIT {
                         "AWS::SQS::Queue");
         assertThat(types.stream().filter("AWS::Lambda::Function"::equals).count())
                 .isGreaterThanOrEqualTo(3);
+        // AND every function's shrunk classes were found up to date, not shrunk again
+        assertThat(reused).hasSize(6);
+        for (String function : reused) {
+            assertThat(output).contains("lambda-jar: facerec-" + function + "-0.1.0-SNAPSHOT.jar: up to date");
+        }
     }
 
-    /** Copies what a clone holds: everything but version control, build output, installed packages and local state. */
-    private static void copySources(Path from, Path to) throws IOException {
+    /** Copies each function module's target/lambda/ and target/lambda.sha256; answers the modules' names. */
+    private static List<String> copyShrunkClasses(Path from, Path to) throws IOException {
+        List<String> functions = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(from.resolve("functions"))) {
+            for (Path module : (Iterable<Path>) modules.sorted()::iterator) {
+                Path state = module.resolve("target/lambda.sha256");
+                if (Files.isRegularFile(state)) {
+                    Path target = to.resolve(from.relativize(module)).resolve("target");
+                    copyTree(module.resolve("target/lambda"), target.resolve("lambda"), path -> true);
+                    Files.copy(state, target.resolve("lambda.sha256"), StandardCopyOption.COPY_ATTRIBUTES);
+                    functions.add(module.getFileName().toString());
+                }
+            }
+        }
+        return functions;
+    }
+
+    private static void copyTree(Path from, Path to, Predicate<Path> include) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths.filter(path -> !isGenerated(from.relativize(path)))::iterator) {
+            for (Path path : (Iterable<Path>) paths.filter(include)::iterator) {
                 Path copy = to.resolve(from.relativize(path).toString());
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(copy);
@@ -94,6 +121,11 @@ class CdkSynthIT {
                 }
             }
         }
+    }
+
+    /** Copies what a clone holds: everything but version control, build output, installed packages and local state. */
+    private static void copySources(Path from, Path to) throws IOException {
+        copyTree(from, to, path -> !isGenerated(from.relativize(path)));
     }
 
     private static boolean isGenerated(Path relative) {
