@@ -29,7 +29,8 @@ import org.objectweb.asm.Opcodes;
  * into a directory.
  *
  * <p>A class outside the prunable packages always stays, and so does every class named in a {@code META-INF/services}
- * file or needed by a class under {@code META-INF/versions/}; a prunable class stays when a class that stays needs it ({@link ClassReferences}). The result is closed: every
+ * file, named by the caller (the classes ProGuard's keep rules name), or needed by a class under
+ * {@code META-INF/versions/}; a prunable class stays when a class that stays needs it ({@link ClassReferences}). The result is closed: every
  * class a remaining class refers to is either in the jar or outside it to begin with (the JDK), so no code path that
  * was there before can meet a missing class. The classes that stay lose the InnerClasses and NestMembers entries that
  * name removed classes, and their local variable tables; their code is unchanged. Every other file is copied as it is.
@@ -50,30 +51,47 @@ public final class JarPrune {
 
     /** Reads {@code jar}, writes what stays under {@code outDirectory}, emptied first. */
     public Result prune(Path jar, Path outDirectory) throws IOException {
+        return prune(jar, outDirectory, Set.of());
+    }
+
+    /**
+     * Reads {@code jar}, writes what stays under {@code outDirectory}, emptied first; the classes named in
+     * {@code alsoKept} (internal names: those a ProGuard keep rule names) stay, with what they need.
+     */
+    public Result prune(Path jar, Path outDirectory, Set<String> alsoKept) throws IOException {
         deleteTree(outDirectory);
         Map<String, byte[]> entries = read(jar);
         Map<String, byte[]> classes = new LinkedHashMap<>();
         entries.forEach((name, bytes) -> {
-            if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
-                classes.put(name.substring(0, name.length() - ".class".length()), bytes);
+            String className = className(name);
+            if (className != null) {
+                classes.put(className, bytes);
             }
         });
-        Set<String> kept = reachable(classes, serviceProviders(entries), versionedClasses(entries));
+        Set<String> roots = new HashSet<>(serviceProviders(entries));
+        roots.addAll(alsoKept);
+        Set<String> kept = reachable(classes, roots, versionedClasses(entries));
         Set<String> removed = new HashSet<>(classes.keySet());
         removed.removeAll(kept);
         int prunableCount =
                 (int) classes.keySet().stream().filter(this::isPrunable).count();
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-            String name = entry.getKey();
-            boolean isClass = name.endsWith(".class") && !name.startsWith("META-INF/");
-            String className = isClass ? name.substring(0, name.length() - ".class".length()) : null;
-            if (isClass && removed.contains(className)) {
+            String className = className(entry.getKey());
+            if (className != null && removed.contains(className)) {
                 continue;
             }
-            byte[] bytes = isClass ? rewritten(entry.getValue(), removed) : entry.getValue();
-            write(outDirectory, name, bytes);
+            byte[] bytes = className != null ? rewritten(entry.getValue(), removed) : entry.getValue();
+            write(outDirectory, entry.getKey(), bytes);
         }
         return new Result(classes.size(), prunableCount, Set.copyOf(removed));
+    }
+
+    /** The internal name of the class a jar entry holds, or null for any other entry (META-INF's included). */
+    static String className(String entryName) {
+        if (entryName.endsWith(".class") && !entryName.startsWith("META-INF/")) {
+            return entryName.substring(0, entryName.length() - ".class".length());
+        }
+        return null;
     }
 
     private boolean isPrunable(String internalName) {
@@ -81,11 +99,11 @@ public final class JarPrune {
                 .anyMatch(pattern -> pattern.matcher(internalName).matches());
     }
 
-    private Set<String> reachable(Map<String, byte[]> classes, Set<String> providers, List<byte[]> versioned) {
+    private Set<String> reachable(Map<String, byte[]> classes, Set<String> roots, List<byte[]> versioned) {
         Set<String> kept = new HashSet<>();
         Deque<String> pending = new ArrayDeque<>();
         for (String name : classes.keySet()) {
-            if (!isPrunable(name) || providers.contains(name)) {
+            if (!isPrunable(name) || roots.contains(name)) {
                 kept.add(name);
                 pending.add(name);
             }

@@ -11,8 +11,10 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import proguard.Configuration;
@@ -21,7 +23,8 @@ import proguard.ProGuard;
 
 /**
  * Builds the classes of a function's deployable jar from its shaded jar: ProGuard shrinks it with the shared rules,
- * then {@link JarPrune} removes the model classes nothing left needs, into the output directory.
+ * then {@link JarPrune} removes the model classes nothing left needs (the classes the rules keep stay), into the output
+ * directory. The build fails if a remaining class refers to a class of the shaded jar that is no longer there.
  *
  * <p>A build whose inputs have not changed does nothing: next to the output directory ({@code <out>.sha256}) it keeps
  * a digest of its inputs (the shaded jar's bytes, the rules, the prunable patterns, this step's own code, the ProGuard
@@ -54,31 +57,63 @@ public final class LambdaJar {
     public static String build(Path shaded, Path rules, Path out, List<Pattern> prunable) throws Exception {
         Path state = out.resolveSibling(out.getFileName() + ".sha256");
         String inputs = inputsDigest(shaded, rules, prunable);
-        if (Files.exists(state) && Files.readString(state).equals(stateLine(inputs, treeDigest(out)))) {
+        if (recorded(state).equals(stateLine(inputs, treeDigest(out)))) {
             return "up to date";
         }
         Files.deleteIfExists(state);
         Path shrunk = out.resolveSibling(out.getFileName() + "-shrunk.jar");
+        Path seeds = out.resolveSibling(out.getFileName() + "-seeds.txt");
         Files.deleteIfExists(shrunk);
-        shrink(shaded, rules, shrunk);
-        JarPrune.Result result = new JarPrune(prunable).prune(shrunk, out);
+        shrink(shaded, rules, shrunk, seeds);
+        JarPrune.Result result = new JarPrune(prunable).prune(shrunk, out, keptClasses(seeds));
+        List<String> dangling = DanglingReferences.find(shaded, out);
+        if (!dangling.isEmpty()) {
+            throw new IllegalStateException("the shrunk classes refer to classes of " + shaded.getFileName()
+                    + " that are no longer there (" + dangling.size() + "), for example "
+                    + dangling.subList(0, Math.min(5, dangling.size())));
+        }
         Files.writeString(state, stateLine(inputs, treeDigest(out)));
         return String.format(
                 "%d classes after ProGuard, %d prunable, %d removed",
                 result.classes(), result.prunable(), result.removed().size());
     }
 
-    private static void shrink(Path shaded, Path rules, Path shrunk) throws Exception {
+    /** What the state file says, or nothing if it is absent or unreadable (the output is then built again). */
+    private static String recorded(Path state) {
+        try {
+            return Files.exists(state) ? Files.readString(state) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void shrink(Path shaded, Path rules, Path shrunk, Path seeds) throws Exception {
         String[] arguments = {
             "-injars", shaded.toAbsolutePath() + "(!META-INF/maven/**)",
             "-outjars", shrunk.toAbsolutePath().toString(),
-            "-include", rules.toAbsolutePath().toString()
+            "-include", rules.toAbsolutePath().toString(),
+            "-printseeds", seeds.toAbsolutePath().toString()
         };
         Configuration configuration = new Configuration();
         try (ConfigurationParser parser = new ConfigurationParser(arguments, System.getProperties())) {
             parser.parse(configuration);
         }
         new ProGuard(configuration).execute();
+    }
+
+    /**
+     * The classes ProGuard's keep rules name, from its seeds file: a line per kept class ({@code a.b.C}), and a line
+     * per kept member ({@code a.b.C: void m()}), which does not keep its class by itself.
+     */
+    private static Set<String> keptClasses(Path seeds) throws IOException {
+        Set<String> classes = new HashSet<>();
+        for (String line : Files.readAllLines(seeds)) {
+            String name = line.trim();
+            if (!name.isEmpty() && !name.contains(":")) {
+                classes.add(name.replace('.', '/'));
+            }
+        }
+        return classes;
     }
 
     private static String stateLine(String inputs, String output) {
