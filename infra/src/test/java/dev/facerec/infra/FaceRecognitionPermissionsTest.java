@@ -14,6 +14,14 @@ import software.amazon.awscdk.assertions.Template;
 /** One role per function, each scoped to exact ARNs and key prefixes. */
 class FaceRecognitionPermissionsTest {
 
+    /** Reads and writes of rows, with a condition check on the erasure mark of each person a write names. */
+    private static final List<String> CHECKED_ROW_WRITES = List.of(
+            "dynamodb:GetItem",
+            "dynamodb:BatchGetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:ConditionCheckItem");
+
     /** The only actions allowed on {@code Resource: *}: they support no resource-level permission. */
     private static final Set<String> STAR_ACTIONS = Set.of(
             "xray:PutTraceSegments",
@@ -81,14 +89,7 @@ class FaceRecognitionPermissionsTest {
                 // a result version naming a person erased during the recognition is deleted
                 TestStacks.statement("s3:DeleteObjectVersion", objects("results/*")),
                 // ConditionCheckItem: the mention and result rows check the erasure mark of each person they name
-                TestStacks.statement(
-                        List.of(
-                                "dynamodb:GetItem",
-                                "dynamodb:BatchGetItem",
-                                "dynamodb:PutItem",
-                                "dynamodb:UpdateItem",
-                                "dynamodb:ConditionCheckItem"),
-                        tableArn()),
+                TestStacks.statement(CHECKED_ROW_WRITES, tableArn()),
                 TestStacks.statement("rekognition:SearchUsersByImage", collectionArn()),
                 TestStacks.statement("rekognition:DetectFaces", "*"),
                 TestStacks.statement("events:PutEvents", defaultBusArn()));
@@ -144,14 +145,7 @@ class FaceRecognitionPermissionsTest {
         String camerasTable = cameras.getResourceId("AWS::DynamoDB::Table");
         // ConditionCheckItem: a frame's merge checks the erasure mark of each person it newly names
         assertThat(normalized(cameras, FaceCameras.FRAMES_HANDLER))
-                .contains(TestStacks.statement(
-                        List.of(
-                                "dynamodb:GetItem",
-                                "dynamodb:BatchGetItem",
-                                "dynamodb:PutItem",
-                                "dynamodb:UpdateItem",
-                                "dynamodb:ConditionCheckItem"),
-                        Map.of("Fn::GetAtt", List.of(camerasTable, "Arn"))));
+                .contains(TestStacks.statement(CHECKED_ROW_WRITES, Map.of("Fn::GetAtt", List.of(camerasTable, "Arn"))));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.facerec.functions.core.tenant.Tenant;
 import dev.facerec.functions.index.IndexFacesHandler;
 import dev.facerec.functions.testing.FaceColor;
 import dev.facerec.functions.testing.FunctionServices;
+import dev.facerec.functions.testing.RunOnceAfter;
 import dev.facerec.functions.testing.SyntheticImages;
 import dev.facerec.functions.testing.TestClients;
 import dev.facerec.functions.testing.TestContext;
@@ -31,9 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -54,22 +53,10 @@ class ErasureRaceTest extends WithColorFaceEngine {
     private static final FunctionConfig CONFIG = FunctionConfig.defaults(FunctionServices.TABLE);
     private static final Tenant SHARED = Tenant.shared(FunctionServices.COLLECTION);
 
-    /** The erasure to run right after the next read of an erasure mark returns, once. */
-    private final AtomicReference<Runnable> afterMarkCheck = new AtomicReference<>();
+    /** Runs an erasure right after the next read of an erasure mark returns, once. */
+    private final RunOnceAfter afterMarkCheck = new RunOnceAfter();
 
-    private final DynamoDbClient intercepted =
-            TestClients.dynamoDb(services.dynamoDbEndpoint(), new ExecutionInterceptor() {
-                @Override
-                public void afterExecution(Context.AfterExecution call, ExecutionAttributes attributes) {
-                    if (call.request() instanceof GetItemRequest read
-                            && read.key().get("pk").s().startsWith("ERASED_PERSON#")) {
-                        Runnable erasure = afterMarkCheck.getAndSet(null);
-                        if (erasure != null) {
-                            erasure.run();
-                        }
-                    }
-                }
-            });
+    private final DynamoDbClient intercepted = TestClients.dynamoDb(services.dynamoDbEndpoint(), afterMarkCheck);
 
     @AfterEach
     void closeClient() {
@@ -84,7 +71,8 @@ class ErasureRaceTest extends WithColorFaceEngine {
                 .isEqualTo("INDEXED");
         Uploaded second = upload("enroll/rae/b.jpg");
         AtomicReference<ErasureReceipt> receipt = new AtomicReference<>();
-        afterMarkCheck.set(() -> receipt.set(erasure().erase(SHARED, "rae", "test")));
+        afterMarkCheck.arm(
+                ErasureRaceTest::readsAnErasureMark, () -> receipt.set(erasure().erase(SHARED, "rae", "test")));
 
         // WHEN the second photo's event is handled, Rae's erasure running right after its mark check
         TestContext context = new TestContext();
@@ -110,7 +98,7 @@ class ErasureRaceTest extends WithColorFaceEngine {
         assertThat(outcome(enrolment(services.dynamoDb()), created(consentDocument("1")), new TestContext()))
                 .isEqualTo("RECORDED");
         Uploaded document = consentDocument("2");
-        afterMarkCheck.set(() -> erasure().erase(SHARED, "sol", "test"));
+        afterMarkCheck.arm(ErasureRaceTest::readsAnErasureMark, () -> erasure().erase(SHARED, "sol", "test"));
 
         // WHEN the document's event is handled, Sol's erasure running right after its mark check
         TestContext context = new TestContext();
@@ -130,17 +118,15 @@ class ErasureRaceTest extends WithColorFaceEngine {
         Uploaded document = consentDocument("tia", "1");
         ExecutorService other = Executors.newSingleThreadExecutor();
         AtomicReference<Future<ErasureReceipt>> erasing = new AtomicReference<>();
-        S3Client reading = TestClients.s3(services.s3Endpoint(), new ExecutionInterceptor() {
-            @Override
-            public void afterExecution(Context.AfterExecution call, ExecutionAttributes attributes) {
-                if (call.request() instanceof GetObjectRequest read
-                        && read.key().equals(document.key())
-                        && erasing.get() == null) {
+        RunOnceAfter afterRead = new RunOnceAfter();
+        afterRead.arm(
+                request ->
+                        request instanceof GetObjectRequest read && read.key().equals(document.key()),
+                () -> {
                     erasing.set(other.submit(() -> erasure().erase(SHARED, "tia", "test")));
                     pause();
-                }
-            }
-        });
+                });
+        S3Client reading = TestClients.s3(services.s3Endpoint(), afterRead);
 
         // WHEN the document's event is handled
         IndexFacesHandler enrolment = new IndexFacesHandler(
@@ -220,5 +206,10 @@ class ErasureRaceTest extends WithColorFaceEngine {
         return services.dynamoDb().scanPaginator(b -> b.tableName(FunctionServices.TABLE)).items().stream()
                 .filter(row -> word.matcher(row.toString()).find())
                 .toList();
+    }
+
+    private static boolean readsAnErasureMark(SdkRequest request) {
+        return request instanceof GetItemRequest read
+                && read.key().get("pk").s().startsWith("ERASED_PERSON#");
     }
 }

@@ -17,6 +17,7 @@ import dev.facerec.functions.recognize.EventPublisher;
 import dev.facerec.functions.recognize.RecognizeFacesHandler;
 import dev.facerec.functions.testing.FaceColor;
 import dev.facerec.functions.testing.FunctionServices;
+import dev.facerec.functions.testing.RunOnceAfter;
 import dev.facerec.functions.testing.SyntheticImages;
 import dev.facerec.functions.testing.TestClients;
 import dev.facerec.functions.testing.TestContext;
@@ -26,15 +27,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -57,22 +54,9 @@ class RecognitionErasureRaceTest extends WithColorFaceEngine {
     private static final Tenant SHARED = Tenant.shared(FunctionServices.COLLECTION);
 
     /** Which call of the recognition the erasure follows, and the erasure, run once. */
-    private final AtomicReference<Predicate<SdkRequest>> trigger = new AtomicReference<>();
+    private final RunOnceAfter hook = new RunOnceAfter();
 
-    private final AtomicReference<Runnable> erasure = new AtomicReference<>();
-
-    private final DynamoDbClient intercepted =
-            TestClients.dynamoDb(services.dynamoDbEndpoint(), new ExecutionInterceptor() {
-                @Override
-                public void afterExecution(Context.AfterExecution call, ExecutionAttributes attributes) {
-                    if (trigger.get() != null && trigger.get().test(call.request())) {
-                        Runnable run = erasure.getAndSet(null);
-                        if (run != null) {
-                            run.run();
-                        }
-                    }
-                }
-            });
+    private final DynamoDbClient intercepted = TestClients.dynamoDb(services.dynamoDbEndpoint(), hook);
 
     @AfterEach
     void closeClient() {
@@ -104,8 +88,7 @@ class RecognitionErasureRaceTest extends WithColorFaceEngine {
                 "recognize/door/" + erased + ".png",
                 SyntheticImages.png(600, 300, face(erasedColor, 20, 60, 150), face(keptColor, 220, 60, 150)),
                 Map.of());
-        trigger.set(after);
-        erasure.set(() -> eraser().erase(SHARED, erased, "test"));
+        hook.arm(after, () -> eraser().erase(SHARED, erased, "test"));
 
         // WHEN the group photo is recognised, the erasure running in between
         TestContext context = new TestContext();
@@ -117,7 +100,7 @@ class RecognitionErasureRaceTest extends WithColorFaceEngine {
 
         // THEN the erasure ran, and no row names the erased person (mention, result row, sighting); the other is
         // still named
-        assertThat(erasure.get()).isNull();
+        assertThat(hook.pending()).isNull();
         assertThat(services.rowsNaming(erased)).isEmpty();
         assertThat(services.rowsNaming(kept)).isNotEmpty();
         // AND the result document answers the erased person's face as ERASED and keeps the other's identity
