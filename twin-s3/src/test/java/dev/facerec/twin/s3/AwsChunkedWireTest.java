@@ -3,7 +3,6 @@ package dev.facerec.twin.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.facerec.twin.ServiceClients;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +53,7 @@ class AwsChunkedWireTest {
     @BeforeAll
     static void start() {
         server = S3Server.persistent(dir).start();
-        s3 = ServiceClients.s3(server.endpoint(), "us-east-1");
+        s3 = S3Clients.of(server.endpoint());
         s3.createBucket(b -> b.bucket(BUCKET));
         s3.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v.status("Enabled")));
     }

@@ -2,7 +2,6 @@ package dev.facerec.twin.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facerec.twin.ServiceClients;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,7 +35,7 @@ class S3KeysTest {
     @BeforeAll
     static void start() {
         server = S3Server.persistent(dir).addListener(CHANGES::add).start();
-        s3 = ServiceClients.s3(server.endpoint(), "us-east-1");
+        s3 = S3Clients.of(server.endpoint());
         s3.createBucket(b -> b.bucket("keys"));
         s3.putBucketVersioning(b -> b.bucket("keys").versioningConfiguration(v -> v.status("Enabled")));
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.facerec.twin.ServiceClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,7 @@ class LifecycleSweepTest {
                   {"Id": "ExpireResults", "Status": "Enabled", "Prefix": "results/", "ExpirationInDays": 30},
                   {"Id": "Off", "Status": "Disabled", "ExpirationInDays": 1}]}""");
         try (S3Server server = S3Server.persistent(dir).start();
-                S3Client s3 = ServiceClients.s3(server.endpoint(), "us-east-1")) {
+                S3Client s3 = S3Clients.of(server.endpoint())) {
             s3.createBucket(b -> b.bucket(BUCKET));
             s3.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v.status("Enabled")));
             put(s3, "enroll/ada/1.jpg");
