@@ -12,6 +12,11 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A local S3 server: s3proxy 4.1.0 on 127.0.0.1 and a free port, storing objects in a directory (or in memory), with
@@ -97,6 +102,20 @@ public final class S3Server implements AutoCloseable {
             throw new IllegalStateException("the S3 server is not running");
         }
         return proxy.getPort();
+    }
+
+    /**
+     * A new SDK client for this server (its endpoint, path-style addressing, its identity and credential, region
+     * {@code us-east-1}); the caller closes it.
+     */
+    public S3Client newClient() {
+        return S3Client.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(identity, credential)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /** Where objects are stored, or {@code null} for an in-memory server. */

@@ -53,7 +53,7 @@ class AwsChunkedWireTest {
     @BeforeAll
     static void start() {
         server = S3Server.persistent(dir).start();
-        s3 = S3Clients.of(server.endpoint());
+        s3 = server.newClient();
         s3.createBucket(b -> b.bucket(BUCKET));
         s3.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v.status("Enabled")));
     }

@@ -31,7 +31,7 @@ class LifecycleSweepTest {
                   {"Id": "ExpireResults", "Status": "Enabled", "Prefix": "results/", "ExpirationInDays": 30},
                   {"Id": "Off", "Status": "Disabled", "ExpirationInDays": 1}]}""");
         try (S3Server server = S3Server.persistent(dir).start();
-                S3Client s3 = S3Clients.of(server.endpoint())) {
+                S3Client s3 = server.newClient()) {
             s3.createBucket(b -> b.bucket(BUCKET));
             s3.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v.status("Enabled")));
             put(s3, "enroll/ada/1.jpg");

@@ -35,7 +35,7 @@ class S3KeysTest {
     @BeforeAll
     static void start() {
         server = S3Server.persistent(dir).addListener(CHANGES::add).start();
-        s3 = S3Clients.of(server.endpoint());
+        s3 = server.newClient();
         s3.createBucket(b -> b.bucket("keys"));
         s3.putBucketVersioning(b -> b.bucket("keys").versioningConfiguration(v -> v.status("Enabled")));
     }
