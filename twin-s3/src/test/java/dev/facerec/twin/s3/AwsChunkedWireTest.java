@@ -54,8 +54,7 @@ class AwsChunkedWireTest {
     static void start() {
         server = S3Server.persistent(dir).start();
         s3 = server.newClient();
-        s3.createBucket(b -> b.bucket(BUCKET));
-        s3.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v.status("Enabled")));
+        VersionedBuckets.create(s3, BUCKET);
     }
 
     @AfterAll

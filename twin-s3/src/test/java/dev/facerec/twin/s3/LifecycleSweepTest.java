@@ -32,8 +32,7 @@ class LifecycleSweepTest {
                   {"Id": "Off", "Status": "Disabled", "ExpirationInDays": 1}]}""");
         try (S3Server server = S3Server.persistent(dir).start();
                 S3Client s3 = server.newClient()) {
-            s3.createBucket(b -> b.bucket(BUCKET));
-            s3.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v.status("Enabled")));
+            VersionedBuckets.create(s3, BUCKET);
             put(s3, "enroll/ada/1.jpg");
             put(s3, "enroll/ada/1.jpg");
             put(s3, "enroll/bob/1.jpg");

@@ -36,8 +36,7 @@ class S3KeysTest {
     static void start() {
         server = S3Server.persistent(dir).addListener(CHANGES::add).start();
         s3 = server.newClient();
-        s3.createBucket(b -> b.bucket("keys"));
-        s3.putBucketVersioning(b -> b.bucket("keys").versioningConfiguration(v -> v.status("Enabled")));
+        VersionedBuckets.create(s3, "keys");
     }
 
     @AfterAll

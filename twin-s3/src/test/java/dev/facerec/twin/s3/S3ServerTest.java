@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,13 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -37,7 +32,7 @@ class S3ServerTest {
     @BeforeAll
     static void start() {
         server = S3Server.inMemory().addListener(CHANGES::add).start();
-        s3 = client(server.endpoint());
+        s3 = server.newClient();
         s3.createBucket(b -> b.bucket("photos"));
     }
 
@@ -133,7 +128,7 @@ class S3ServerTest {
     void persistentServer_shouldKeepObjects_acrossARestart(@TempDir Path dir) {
         // GIVEN a persistent server holding an object with metadata, stopped
         S3Server first = S3Server.persistent(dir).start();
-        try (S3Client client = client(first.endpoint())) {
+        try (S3Client client = first.newClient()) {
             client.createBucket(b -> b.bucket("kept"));
             client.putObject(
                     b -> b.bucket("kept").key("enroll/ada/1.jpg").metadata(Map.of("name", "Ada")),
@@ -144,7 +139,7 @@ class S3ServerTest {
 
         // WHEN a new server starts on the same directory
         S3Server second = S3Server.persistent(dir).start();
-        try (S3Client client = client(second.endpoint())) {
+        try (S3Client client = second.newClient()) {
             // THEN content and metadata are there
             ResponseBytes<GetObjectResponse> kept =
                     client.getObject(b -> b.bucket("kept").key("enroll/ada/1.jpg"), ResponseTransformer.toBytes());
@@ -161,9 +156,8 @@ class S3ServerTest {
         // GIVEN a versioned bucket on a persistent server with two versions of one key, stopped
         List<ObjectChange> changes = new CopyOnWriteArrayList<>();
         S3Server first = S3Server.persistent(dir).addListener(changes::add).start();
-        try (S3Client client = client(first.endpoint())) {
-            client.createBucket(b -> b.bucket("versioned"));
-            client.putBucketVersioning(b -> b.bucket("versioned").versioningConfiguration(v -> v.status("Enabled")));
+        try (S3Client client = first.newClient()) {
+            VersionedBuckets.create(client, "versioned");
             client.putObject(b -> b.bucket("versioned").key("enroll/ada/1.jpg"), RequestBody.fromString("one"));
             client.putObject(b -> b.bucket("versioned").key("enroll/ada/1.jpg"), RequestBody.fromString("two"));
         } finally {
@@ -173,7 +167,7 @@ class S3ServerTest {
 
         // WHEN a new server on the same directory writes a third version, then deletes the key and the first version
         S3Server second = S3Server.persistent(dir).addListener(changes::add).start();
-        try (S3Client client = client(second.endpoint())) {
+        try (S3Client client = second.newClient()) {
             String third = client.putObject(
                             b -> b.bucket("versioned").key("enroll/ada/1.jpg"), RequestBody.fromString("three"))
                     .versionId();
@@ -223,15 +217,5 @@ class S3ServerTest {
         Field counter = AbstractNio2BlobStore.class.getDeclaredField("VERSION_SEQUENCE");
         counter.setAccessible(true);
         ((AtomicLong) counter.get(null)).set(0);
-    }
-
-    private static S3Client client(URI endpoint) {
-        return S3Client.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
     }
 }

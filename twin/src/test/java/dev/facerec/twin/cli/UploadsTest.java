@@ -7,11 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 class UploadsTest {
@@ -21,14 +17,7 @@ class UploadsTest {
         // GIVEN a running S3 server and the metadata `twin enroll --name "Zoë Ångström"` sends
         Map<String, String> metadata = Uploads.enrolmentMetadata("Zoë Ångström");
         try (S3Server server = S3Server.inMemory().start();
-                S3Client s3 = S3Client.builder()
-                        .endpointOverride(server.endpoint())
-                        .region(Region.US_EAST_1)
-                        .forcePathStyle(true)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                        .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        .build()) {
+                S3Client s3 = server.newClient()) {
             s3.createBucket(b -> b.bucket("photos"));
 
             // WHEN the photo is uploaded with it through the SDK
