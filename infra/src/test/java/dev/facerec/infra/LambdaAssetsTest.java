@@ -20,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The bundled function jars, extracted from the classpath. */
@@ -105,15 +106,7 @@ class LambdaAssetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                LambdaAssets.INDEX_FACES,
-                LambdaAssets.RECOGNIZE_FACES,
-                LambdaAssets.COLLECTION_RESOURCE,
-                LambdaAssets.SIGHTINGS,
-                LambdaAssets.TENANT_ERASURE,
-                LambdaAssets.IDENTITY_API
-            })
+    @FieldSource("dev.facerec.infra.LambdaAssets#FUNCTIONS")
     @DisplayName("a bundled jar is reproducible: no entry carries the build's time, so its asset hash changes only"
             + " with its contents")
     void bundledJar_shouldCarryNoEntryNewerThanTheBuildsOutputTimestamp(String function) throws IOException {
@@ -134,15 +127,7 @@ class LambdaAssetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                LambdaAssets.INDEX_FACES,
-                LambdaAssets.RECOGNIZE_FACES,
-                LambdaAssets.COLLECTION_RESOURCE,
-                LambdaAssets.SIGHTINGS,
-                LambdaAssets.TENANT_ERASURE,
-                LambdaAssets.IDENTITY_API
-            })
+    @FieldSource("dev.facerec.infra.LambdaAssets#FUNCTIONS")
     void bundledJar_shouldHoldItsHandlerAndTheUrlConnectionClientButNoNettyApacheOrJackson(String function)
             throws IOException {
         // GIVEN the function's bundled jar

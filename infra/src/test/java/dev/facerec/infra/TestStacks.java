@@ -144,7 +144,6 @@ final class TestStacks {
                 .isEmpty();
     }
 
-    /** An Allow statement with its actions sorted, as the permission tests list a role's statements. */
     /** A bucket of the template has a lifecycle rule with (at least) these properties. */
     static void hasBucketLifecycleRule(Template template, Map<String, Object> rule) {
         template.hasResourceProperties(
@@ -152,6 +151,7 @@ final class TestStacks {
                 Map.of("LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(rule))))));
     }
 
+    /** An Allow statement with its actions sorted, as the permission tests list a role's statements. */
     static Map<String, Object> statement(Object actions, Object resource) {
         List<?> list = actions instanceof List<?> l ? l : List.of(actions);
         return Map.of(

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.rekognition.model.IndexFacesResponse;
 import software.amazon.awssdk.services.rekognition.model.InvalidS3ObjectException;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Images given as {@code S3Object}, read from a real S3-compatible server (s3proxy, in memory). */
+/** Images given as {@code S3Object}, read from the twin's S3 server (in memory). */
 class S3ObjectImagesTest {
 
     private static final String BUCKET = "photos";

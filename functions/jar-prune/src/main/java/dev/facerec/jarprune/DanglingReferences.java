@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * The references that shrinking broke: a class in the output refers to a class that the shaded jar held and the output
@@ -48,15 +48,14 @@ final class DanglingReferences {
         return dangling;
     }
 
+    /** The shaded jar's class names, from its central directory (no entry is inflated). */
     private static Set<String> shadedClasses(Path shaded) throws IOException {
         Set<String> classes = new HashSet<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(shaded))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                String className = JarPrune.className(entry.getName());
-                if (className != null) {
-                    classes.add(className);
-                }
-            }
+        try (ZipFile zip = new ZipFile(shaded.toFile())) {
+            zip.stream()
+                    .map(entry -> JarPrune.className(entry.getName()))
+                    .filter(Objects::nonNull)
+                    .forEach(classes::add);
         }
         return classes;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.facerec.twin.ServiceClients;
 import dev.facerec.twin.TwinState;
 import dev.facerec.twin.kinesisvideo.KinesisVideoServer;
 import dev.facerec.twin.kinesisvideo.KinesisVideoService;
@@ -50,7 +49,7 @@ class StreamCommandTest {
     @BeforeAll
     static void startTheTwinsServers() {
         s3Server = S3Server.inMemory().start();
-        s3 = ServiceClients.s3(s3Server.endpoint(), "us-east-1");
+        s3 = s3Server.newClient();
         s3.createBucket(b -> b.bucket(BUCKET));
         KinesisVideoService streams = new KinesisVideoService(directory, "us-east-1", ACCOUNT);
         streams.createStream("lobby");

@@ -29,7 +29,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Enrolment through the handler and the real SDK clients against s3proxy, DynamoDB Local and the local
+ * Enrolment through the handler and the real SDK clients against the twin's S3 server, DynamoDB Local and the local
  * Rekognition with its ONNX face engine, on faces cropped from the group photos of {@code @vladmandic/face-api}.
  */
 class IndexFacesHandlerTest extends WithOnnxFaceEngine {

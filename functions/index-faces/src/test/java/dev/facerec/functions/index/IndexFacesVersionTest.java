@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Removals in a versioned bucket: a delete marker removes the faces, a permanent delete of the indexed version
  * removes them too, and a permanent delete of another (older) version leaves the indexed one alone.
  *
- * <p>s3proxy has no versioning, so the photo is enrolled unversioned and its status row then records the version
+ * <p>The tests' S3 server keeps no versions in memory, so the photo is enrolled unversioned and its status row then records the version
  * it was indexed from, as it would in a versioned bucket; the removal events carry version ids as S3 sends them.
  */
 class IndexFacesVersionTest extends WithColorFaceEngine {

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rekognition.model.Face;
 
 /**
- * Erasure of one person against the real local services (s3proxy, DynamoDB Local, the face engine's server), the
+ * Erasure of one person against the real local services (the twin's S3 server, DynamoDB Local, the face engine's server), the
  * person enrolled and recognised through the real handlers: nothing of the person is left, other people's results
  * stay, the receipt names nobody.
  */

@@ -3,6 +3,7 @@ package dev.facerec.functions.testing;
 import dev.facerec.engine.analysis.FaceEngine;
 import dev.facerec.engine.rekognition.FaultInjector;
 import dev.facerec.engine.rekognition.RekognitionServer;
+import dev.facerec.twin.s3.S3Server;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
- * What the handler tests run against, started once per test class: s3proxy, DynamoDB Local and the local
- * Rekognition server, which reads {@code S3Object} images from that s3proxy. Its engine is either the
+ * What the handler tests run against, started once per test class: the twin's S3 server in memory (which
+ * reads {@code aws-chunked} uploads to their end, as S3 does), DynamoDB Local and the local Rekognition server, which
+ * reads {@code S3Object} images from that S3 server. Its engine is either the
  * {@link ColorFaceEngine} ({@link #startWithColorFaces()}, for synthetic images) or the ONNX face engine
  * ({@link #startWithOnnxEngine()}, for real photos); faults and interleavings are injected through the server's
  * {@link #faults()}. The bucket, the table and the collection exist. Clients are the real SDK clients; the
@@ -33,7 +35,7 @@ public final class FunctionServices implements AutoCloseable {
     /** The functions' default {@code COLLECTION_ID}. */
     public static final String COLLECTION = "facerec-faces";
 
-    private final S3TestServer s3Server;
+    private final S3Server s3Server;
     private final DynamoDbTestServer dynamoDbServer;
     private final RekognitionServer rekognitionServer;
     private final FaceEngine engine;
@@ -45,7 +47,7 @@ public final class FunctionServices implements AutoCloseable {
     /** @param engine the face engine, or null for the server's own ONNX engine */
     private FunctionServices(FaceEngine engine) {
         this.engine = engine;
-        s3Server = S3TestServer.start();
+        s3Server = S3Server.inMemory().start();
         dynamoDbServer = DynamoDbTestServer.start();
         s3 = TestClients.s3(s3Server.endpoint());
         dynamoDb = TestClients.dynamoDb(dynamoDbServer.endpoint());
